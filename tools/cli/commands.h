@@ -1,0 +1,17 @@
+// tools/cli: the subcommands of `lantai` (each registers itself on the CLI11 app)
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace lantai::cli {
+
+// Each function adds a subcommand to `app` and returns the action to run when it is chosen;
+// the action returns the process exit code.
+using CommandAction = std::function<int()>;
+CommandAction addValidateCommand(CLI::App& app);
+CommandAction addBuildCommand(CLI::App& app);
+CommandAction addInfoCommand(CLI::App& app);
+
+} // namespace lantai::cli
