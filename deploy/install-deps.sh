@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# deploy: installs every Debian package Lantai needs to build, run the demo and run the tests.
+# Idempotent: installs only what is missing (one `apt-get update` when something is).
+# Works as root; uses sudo otherwise. Usage: deploy/install-deps.sh [--print]
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config
+  nlohmann-json3-dev libcli11-dev libsodium-dev libvips-dev libgtest-dev
+  # kiosk runtime: SDL2, Dear ImGui 1.86, libmpv, stb, libjpeg-turbo, TOML config, fonts
+  libsdl2-dev libimgui-dev libmpv-dev libstb-dev libturbojpeg0-dev libtomlplusplus-dev
+  libsqlite3-dev libqrencode-dev fonts-noto-cjk
+  # demo pack media generation
+  libvips-tools ffmpeg
+  # tests: Xvfb + Mesa software GL for end-to-end runs, clang/libFuzzer, schema checks, timing
+  xvfb xauth libgl1-mesa-dri mesa-utils clang libclang-rt-14-dev python3 python3-jsonschema time
+  imagemagick
+)
+
+if [[ "${1:-}" == "--print" ]]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null; then sudo_cmd=(sudo); else
+    echo "install-deps: run as root or install sudo; missing: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: done"
