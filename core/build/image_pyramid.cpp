@@ -59,23 +59,26 @@ std::string fullPath(int w, int h) {
     return "full/" + std::to_string(w) + "," + std::to_string(h) + "/0/default.jpg";
 }
 
-// Every tile path (relative to the pyramid directory), canonical Image API 3.0 form, the same
-// names `vips dzsave --layout iiif3` writes.
+// Path of the tile whose region starts at (x, y) at scale factor s, canonical Image API 3.0
+// form `x,y,w,h/tw,th/0/default.jpg` (the names `vips dzsave --layout iiif3` writes).
+std::string tilePath(long long x, long long y, int width, int height, int tileSize, int s) {
+    const long long step = static_cast<long long>(tileSize) * s;
+    const int w = static_cast<int>(std::min<long long>(step, width - x));
+    const int h = static_cast<int>(std::min<long long>(step, height - y));
+    return std::to_string(x) + "," + std::to_string(y) + "," + std::to_string(w) + "," +
+           std::to_string(h) + "/" + std::to_string(ceilDiv(w, s)) + "," +
+           std::to_string(ceilDiv(h, s)) + "/0/default.jpg";
+}
+
+// Every tile path (relative to the pyramid directory), row by row, for every scale factor.
 std::vector<std::string> tilePaths(int width, int height, int tileSize,
                                    const std::vector<int>& scaleFactors) {
     std::vector<std::string> out;
     for (const int s : scaleFactors) {
         const long long step = static_cast<long long>(tileSize) * s;
-        for (long long y = 0; y < height; y += step) {
-            for (long long x = 0; x < width; x += step) {
-                const int w = static_cast<int>(std::min<long long>(step, width - x));
-                const int h = static_cast<int>(std::min<long long>(step, height - y));
-                out.push_back(std::to_string(x) + "," + std::to_string(y) + "," +
-                              std::to_string(w) + "," + std::to_string(h) + "/" +
-                              std::to_string(ceilDiv(w, s)) + "," + std::to_string(ceilDiv(h, s)) +
-                              "/0/default.jpg");
-            }
-        }
+        for (long long y = 0; y < height; y += step)
+            for (long long x = 0; x < width; x += step)
+                out.push_back(tilePath(x, y, width, height, tileSize, s));
     }
     return out;
 }
@@ -219,12 +222,11 @@ ImageRef openSource(const fs::path& source, VipsAccess access, Failure* failure)
     return ImageRef(image);
 }
 
-// Makes an image JPEG-ready: 8-bit sRGB or grey, alpha flattened onto white. withIcc also
-// converts CMYK and non-sRGB embedded profiles to sRGB (tile metadata is stripped, so the
-// pixels must already be sRGB).
-bool makeJpegReady(ImageRef& image, bool withIcc, const fs::path& source, Failure* failure) {
+// Makes an image JPEG-ready: CMYK and non-sRGB embedded profiles converted to sRGB (tile
+// metadata is stripped, so the pixels must be sRGB), 8 bits, alpha flattened onto white.
+bool makeJpegReady(ImageRef& image, const fs::path& source, Failure* failure) {
     ImageRef next;
-    if (withIcc) {
+    {
         const ColourFix fix = colourFixNeeded(image.get());
         if (fix != ColourFix::None) {
             const int rc = fix == ColourFix::Cmyk
@@ -306,6 +308,34 @@ bool resizeExact(VipsImage* in, int w, int h, ImageRef* out) {
         return true;
     }
     return vips_embed(t.get(), out->out(), 0, 0, w, h, "extend", VIPS_EXTEND_COPY, nullptr) == 0;
+}
+
+// The whole image at scale factor s, joined from its tiles in dir.
+bool loadLevel(const fs::path& dir, int width, int height, int tileSize, int s, ImageRef* out) {
+    const long long step = static_cast<long long>(tileSize) * s;
+    std::vector<ImageRef> tiles;
+    int across = 0;
+    for (long long y = 0; y < height; y += step) {
+        across = 0;
+        for (long long x = 0; x < width; x += step, ++across) {
+            const fs::path path = dir / tilePath(x, y, width, height, tileSize, s);
+            ImageRef tile;
+            if (vips_jpegload(path.c_str(), tile.out(), nullptr) != 0) return false;
+            tiles.push_back(std::move(tile));
+        }
+    }
+    if (tiles.size() == 1) {
+        *out = std::move(tiles.front());
+        return true;
+    }
+    std::vector<VipsImage*> raw;
+    for (const ImageRef& t : tiles) raw.push_back(t.get());
+    ImageRef joined;
+    if (vips_arrayjoin(raw.data(), joined.out(), static_cast<int>(raw.size()), "across", across,
+                       "hspacing", tileSize, "vspacing", tileSize, nullptr) != 0)
+        return false;
+    return vips_crop(joined.get(), out->out(), 0, 0, ceilDiv(width, s), ceilDiv(height, s),
+                     nullptr) == 0;
 }
 
 bool saveJpeg(VipsImage* image, const fs::path& path, int quality) {
@@ -431,8 +461,7 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
             return fail(vipsFailure(source, "cannot apply EXIF orientation").message);
         image = std::move(rotated);
     }
-    const ColourFix colourFix = colourFixNeeded(image.get());
-    if (!makeJpegReady(image, true, source, &failure)) return fail(failure.message);
+    if (!makeJpegReady(image, source, &failure)) return fail(failure.message);
 
     const int width = image.get()->Xsize;
     const int height = image.get()->Ysize;
@@ -441,8 +470,6 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
     const std::vector<std::pair<int, int>> sizes =
         computeSizes(width, height, scaleFactors, opt.maxListedSize);
     const int top = scaleFactors.back();
-    const int topW = ceilDiv(width, top);
-    const int topH = ceilDiv(height, top);
 
     // ---- temporary sibling directory ----------------------------------------------------------
     const fs::path parent = iiifDir.parent_path().empty() ? fs::path(".") : iiifDir.parent_path();
@@ -480,14 +507,33 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
     }
 
     // ---- full-region images and thumbnail --------------------------------------------------------
-    // The one-tile level is byte-identical to its tile; "max" too when that level is scale 1.
-    const std::string topTile = "0,0," + std::to_string(width) + "," + std::to_string(height) +
-                                "/" + std::to_string(topW) + "," + std::to_string(topH) +
-                                "/0/default.jpg";
-    for (const std::string& rel : fullPaths(width, height, ts, scaleFactors, {})) {
-        fs::create_directories((out / rel).parent_path(), ec);
-        if (!ec) fs::copy_file(out / topTile, out / rel, fs::copy_options::overwrite_existing, ec);
-        if (ec) return fail((iiifDir / rel).string() + ": cannot write file: " + ec.message());
+    // Made from the tiles just written, not from the source: a second decode of a large JPEG
+    // would cost about half of dzsave's time again, while a listed size is at most 2048 px
+    // (16 tiles). The tiles are block-aligned, so re-encoding them at the same quality adds
+    // almost no loss, and colour, orientation and alpha handling match the tiles by construction.
+    for (const int s : scaleFactors) {
+        const int w = ceilDiv(width, s);
+        const int h = ceilDiv(height, s);
+        std::vector<std::string> targets;
+        if (std::max(w, h) <= opt.maxListedSize || s == top) targets.push_back(fullPath(w, h));
+        if (s == 1 && width <= ts && height <= ts) targets.push_back("full/max/0/default.jpg");
+        if (targets.empty()) continue;
+        const std::string firstTile = tilePath(0, 0, width, height, ts, s);
+        const bool oneTile = ceilDiv(width, ts * s) == 1 && ceilDiv(height, ts * s) == 1;
+        ImageRef level;
+        if (!oneTile && !loadLevel(out, width, height, ts, s, &level))
+            return fail(vipsFailure(iiifDir / firstTile, "cannot read tiles back").message);
+        for (const std::string& rel : targets) {
+            fs::create_directories((out / rel).parent_path(), ec);
+            if (ec)
+                return fail((iiifDir / rel).string() + ": cannot create directory: " + ec.message());
+            if (oneTile) { // byte-identical to the tile
+                fs::copy_file(out / firstTile, out / rel, fs::copy_options::overwrite_existing, ec);
+                if (ec) return fail((iiifDir / rel).string() + ": cannot write file: " + ec.message());
+            } else if (!saveJpeg(level.get(), out / rel, opt.jpegQuality)) {
+                return fail(vipsFailure(iiifDir / rel, "cannot write reduced image").message);
+            }
+        }
     }
 
     int thumbW = width, thumbH = height;
@@ -498,53 +544,18 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
         thumbH = height > width ? opt.thumbLongest
                                 : std::max(1, static_cast<int>(std::lround(height * scale)));
     }
-    // One decode of the source (JPEG shrink-on-load) at the largest size needed; everything
-    // smaller is resampled from it in memory.
-    int baseW = thumbW, baseH = thumbH;
-    for (const auto& [w, h] : sizes)
-        if (!(w == topW && h == topH) && std::max(w, h) > std::max(baseW, baseH)) {
-            baseW = w;
-            baseH = h;
-        }
-    ImageRef base;
-    {
-        VipsSource* src = vips_source_new_from_file(source.c_str());
-        if (!src) return fail(vipsFailure(source, "cannot open image file").message);
-        int rc;
-        // Same colour handling as the tiles: non-sRGB profiles end up as sRGB (thumbnail
-        // converts CMYK to sRGB by itself).
-        if (colourFix == ColourFix::EmbeddedProfile)
-            rc = vips_thumbnail_source(src, base.out(), baseW, "height", baseH, "size",
-                                       VIPS_SIZE_FORCE, "fail_on", VIPS_FAIL_ON_ERROR,
-                                       "export_profile", "srgb", nullptr);
-        else
-            rc = vips_thumbnail_source(src, base.out(), baseW, "height", baseH, "size",
-                                       VIPS_SIZE_FORCE, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
-        g_object_unref(src);
-        if (rc != 0) return fail(vipsFailure(source, "cannot make reduced image").message);
-        ImageRef mem(vips_image_copy_memory(base.get()));
-        if (!mem) return fail(vipsFailure(source, "cannot make reduced image").message);
-        base = std::move(mem);
-        if (!makeJpegReady(base, false, source, &failure)) return fail(failure.message);
-    }
-    for (const auto& [w, h] : sizes) {
-        if (w == topW && h == topH) continue; // copied from the tile above
-        const std::string rel = fullPath(w, h);
-        fs::create_directories((out / rel).parent_path(), ec);
-        if (ec) return fail((iiifDir / rel).string() + ": cannot create directory: " + ec.message());
-        ImageRef sized;
-        if (!resizeExact(base.get(), w, h, &sized) ||
-            !saveJpeg(sized.get(), out / rel, opt.jpegQuality))
-            return fail(vipsFailure(iiifDir / rel, "cannot write reduced image").message);
-    }
+    // From the smallest level that is still at least the thumbnail's size.
+    int thumbScale = 1;
+    for (const int s : scaleFactors)
+        if (ceilDiv(width, s) >= thumbW && ceilDiv(height, s) >= thumbH) thumbScale = s;
     guard.file = thumbParent / (thumbPrefix + tempSuffix());
     {
-        ImageRef thumb;
-        if (!resizeExact(base.get(), thumbW, thumbH, &thumb) ||
+        ImageRef level, thumb;
+        if (!loadLevel(out, width, height, ts, thumbScale, &level) ||
+            !resizeExact(level.get(), thumbW, thumbH, &thumb) ||
             !saveJpeg(thumb.get(), guard.file, opt.jpegQuality))
             return fail(vipsFailure(thumbPath, "cannot write thumbnail").message);
     }
-    base.reset();
 
     // ---- check, then move into place ---------------------------------------------------------------
     const std::vector<std::string> missing = verifyPyramid(out);

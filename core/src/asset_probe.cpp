@@ -133,6 +133,7 @@ ProbeResult failed(AssetKind kind, std::string problem) {
 
 ProbeResult sized(AssetKind kind, std::uint64_t width, std::uint64_t height) {
     static constexpr const char* kLabels[] = {"?", "JPEG", "PNG", "GIF", "WebP", "TIFF"};
+    static_assert(static_cast<int>(AssetKind::Tiff) == 5, "kLabels follows AssetKind");
     if (width == 0 || height == 0)
         return failed(kind,
                       std::string(kLabels[static_cast<int>(kind)]) + " width or height is zero");
@@ -197,7 +198,7 @@ ProbeResult probeJpeg(ByteSource& src) {
     return failed(kind, "JPEG has too many markers before SOF");
 }
 
-// PNG: the first chunk must be a complete IHDR (length, type, 13 data bytes, CRC).
+// PNG: the first chunk must be a complete IHDR (length, type, 13 data bytes and CRC present).
 ProbeResult probePng(ByteSource& src) {
     constexpr auto kind = AssetKind::Png;
     std::uint8_t b[25];
@@ -317,6 +318,9 @@ ProbeResult probeTiff(ByteSource& src) {
 // head. A sequence cut by the end of the head is fine when the data goes on.
 ProbeResult probeText(std::span<const std::uint8_t> head, std::uint64_t total) {
     if (total == 0) return failed(AssetKind::Unknown, "file is empty");
+    if (head.size() >= 2 &&
+        ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        return failed(AssetKind::Unknown, "text is UTF-16 (byte order mark), not UTF-8");
     const auto invalid = [](std::size_t i) {
         return failed(AssetKind::Unknown,
                       "unrecognised data: invalid UTF-8 at byte " + std::to_string(i));
@@ -329,16 +333,11 @@ ProbeResult probeText(std::span<const std::uint8_t> head, std::uint64_t total) {
             ++i;
             continue;
         }
-        std::size_t len = 0;
-        std::uint8_t lo = 0x80, hi = 0xBF; // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c >= 0xE0 && c <= 0xEF)
-            len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        else if (c >= 0xF0 && c <= 0xF4)
-            len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        else
-            return invalid(i);
+        if (c < 0xC2 || c > 0xF4) return invalid(i); // continuation, overlong lead, > U+10FFFF
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        // Allowed range of the second byte: excludes overlongs, surrogates and > U+10FFFF.
+        const std::uint8_t lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        const std::uint8_t hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
         for (std::size_t k = 1; k < len; ++k) {
             if (i + k >= head.size())
                 return head.size() < total ? ProbeResult{AssetKind::Text, {}, {}} : invalid(i);

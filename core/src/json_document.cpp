@@ -1,4 +1,4 @@
-// core: JSON parsing with value positions (SAX pass over a counting iterator)
+// core: JSON parsing with value positions (DOM parse, then a SAX pass that tracks value offsets)
 #include "lantai/core/json_document.h"
 
 #include "lantai/core/utf8.h"
@@ -10,38 +10,13 @@ namespace lantai::core {
 
 namespace {
 
-// Input iterator over a char buffer that publishes how far the parser has read, so SAX
-// callbacks know the byte offset just past the token they are told about.
-struct CountingIterator {
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
-
-    const char* m_pos = nullptr;
-    const char** m_furthest = nullptr;
-
-    reference operator*() const { return *m_pos; }
-    CountingIterator& operator++() {
-        ++m_pos;
-        if (m_pos > *m_furthest) *m_furthest = m_pos;
-        return *this;
-    }
-    CountingIterator operator++(int) {
-        auto copy = *this;
-        ++*this;
-        return copy;
-    }
-    bool operator==(const CountingIterator& other) const { return m_pos == other.m_pos; }
-    bool operator!=(const CountingIterator& other) const { return m_pos != other.m_pos; }
-};
-
-// SAX consumer that only records positions; the DOM comes from a normal parse.
+// SAX consumer that only records positions; the DOM comes from a normal parse. It walks its
+// own cursor through the (already validated) text in step with the SAX events, so each value's
+// position is where its first character is, independent of how far the lexer looked ahead.
 class PositionRecorder {
 public:
-    PositionRecorder(const char* base, const char** furthest, std::unordered_map<std::string, std::size_t>& out)
-        : m_base(base), m_furthest(furthest), m_out(out) {}
+    PositionRecorder(std::string_view text, std::unordered_map<std::string, std::size_t>& out)
+        : m_text(text), m_out(out) {}
 
     bool null() { return scalar(); }
     bool boolean(bool) { return scalar(); }
@@ -55,10 +30,12 @@ public:
     bool start_array(std::size_t) { return open(true); }
     bool end_array() { return close(); }
     bool key(std::string& key) {
+        if (m_stack.empty()) return false;
         auto& frame = m_stack.back();
         frame.childPointer = frame.pointer + "/" + escapePointerToken(key);
-        // The key ends where the parser is now; step back to its opening quote.
-        m_out[frame.childPointer] = keyStart(offset());
+        const std::size_t start = skipToToken();
+        m_out[frame.childPointer] = start;
+        m_pos = skipString(start);
         return true;
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception&) { return false; }
@@ -71,26 +48,28 @@ private:
         std::string childPointer;
     };
 
-    std::size_t offset() const { return static_cast<std::size_t>(*m_furthest - m_base); }
-
-    std::size_t keyStart(std::size_t end) const {
-        // end is just past the closing quote (or one further); find the opening quote.
-        std::size_t i = end;
-        while (i > 0 && m_base[i - 1] != '"') --i;          // closing quote
-        if (i == 0) return 0;
-        --i;
-        while (i > 0) {
-            --i;
-            if (m_base[i] == '"') {
-                std::size_t backslashes = 0;
-                for (std::size_t j = i; j > 0 && m_base[j - 1] == '\\'; --j) ++backslashes;
-                if (backslashes % 2 == 0) return i;
-            }
+    // Skips whitespace and the separators between tokens; returns the next token's offset.
+    std::size_t skipToToken() {
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
+            ++m_pos;
         }
-        return 0;
+        return m_pos;
     }
 
-    std::string currentChildPointer(std::size_t valueOffset) {
+    // Offset just past the string token starting (with its quote) at `start`.
+    std::size_t skipString(std::size_t start) const {
+        std::size_t i = start + 1;
+        while (i < m_text.size()) {
+            if (m_text[i] == '\\') i += 2;
+            else if (m_text[i] == '"') return i + 1;
+            else ++i;
+        }
+        return m_text.size();
+    }
+
+    std::string record(std::size_t valueOffset) {
         if (m_stack.empty()) {
             m_out[""] = valueOffset;
             return "";
@@ -105,24 +84,35 @@ private:
     }
 
     bool scalar() {
-        // Offset is just past the token; good enough for line:column of a one-line scalar.
-        const std::size_t end = offset();
-        currentChildPointer(end > 0 ? end - 1 : 0);
+        const std::size_t start = skipToToken();
+        record(start);
+        if (start < m_text.size() && m_text[start] == '"') {
+            m_pos = skipString(start);
+        } else {
+            while (m_pos < m_text.size()) {
+                const char c = m_text[m_pos];
+                if (c == ',' || c == ']' || c == '}' || c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+                ++m_pos;
+            }
+        }
         return true;
     }
     bool open(bool isArray) {
-        const std::size_t at = offset() > 0 ? offset() - 1 : 0;
-        std::string pointer = currentChildPointer(at);
+        const std::size_t start = skipToToken();
+        std::string pointer = record(start);
+        m_pos = start + 1;
         m_stack.push_back(Frame{std::move(pointer), isArray, 0, {}});
         return true;
     }
     bool close() {
-        m_stack.pop_back();
+        skipToToken();
+        ++m_pos; // the closing bracket
+        if (!m_stack.empty()) m_stack.pop_back();
         return true;
     }
 
-    const char* m_base;
-    const char** m_furthest;
+    std::string_view m_text;
+    std::size_t m_pos = 0;
     std::unordered_map<std::string, std::size_t>& m_out;
     std::vector<Frame> m_stack;
 };
@@ -171,12 +161,8 @@ JsonDocument JsonDocument::parse(std::string_view text, const std::string& file,
                          "JSON syntax error: " + detail, "JSON 语法错误：" + detail});
         return doc;
     }
-    const char* base = body.data();
-    const char* furthest = base;
-    PositionRecorder recorder(base, &furthest, doc.m_offsets);
-    CountingIterator first{base, &furthest};
-    CountingIterator last{base + body.size(), &furthest};
-    nlohmann::json::sax_parse(first, last, &recorder);
+    PositionRecorder recorder(body, doc.m_offsets);
+    nlohmann::json::sax_parse(body.begin(), body.end(), &recorder);
     if (bomSkip)
         for (auto& [pointer, offset] : doc.m_offsets) offset += bomSkip;
     doc.m_valid = true;
@@ -188,7 +174,9 @@ TextPosition JsonDocument::positionOfOffset(std::size_t offset) const {
     offset = std::min(offset, m_text.size());
     const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const auto lineIndex = static_cast<std::size_t>(std::distance(m_lineStarts.begin(), it)) - 1;
-    const std::size_t lineStart = m_lineStarts[lineIndex];
+    std::size_t lineStart = m_lineStarts[lineIndex];
+    // A UTF-8 byte order mark is not a visible column.
+    if (lineIndex == 0 && std::string_view(m_text).substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) lineStart = 3;
     const auto column = codePointCount(std::string_view(m_text).substr(lineStart, offset - lineStart));
     return {static_cast<int>(lineIndex + 1), static_cast<int>(column + 1)};
 }
@@ -198,7 +186,9 @@ TextPosition JsonDocument::positionOf(const std::string& pointer) const {
     while (true) {
         if (auto it = m_offsets.find(p); it != m_offsets.end()) return positionOfOffset(it->second);
         if (p.empty()) return {};
-        p.erase(p.rfind('/'));
+        const auto slash = p.rfind('/');
+        if (slash == std::string::npos) return {}; // not a JSON pointer
+        p.erase(slash);
     }
 }
 

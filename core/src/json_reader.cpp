@@ -120,8 +120,14 @@ std::string JsonReader::id(const nlohmann::json& object, const std::string& poin
 
 std::string JsonReader::path(const nlohmann::json& object, const std::string& pointer, const char* key,
                              bool required) {
-    // Path safety is checked by the validator, which also knows the pack root.
-    return string(object, pointer, key, required);
+    // Path safety is checked by the validator, which also knows the pack root. An empty path
+    // is reported here: the validator skips empty paths (missing ones were reported above).
+    std::string value = string(object, pointer, key, required);
+    if (value.empty() && object.is_object() && object.contains(key) && object[key].is_string())
+        report(Severity::Error, "schema.value", child(pointer, key),
+               std::string("Field \"") + key + "\" is an empty path; name a file inside the pack.",
+               std::string("字段 \"") + key + "\" 的路径为空，请填写内容包内的文件。");
+    return value;
 }
 
 std::string JsonReader::enumeration(const nlohmann::json& object, const std::string& pointer, const char* key,

@@ -117,7 +117,7 @@ Video readVideo(JsonReader& r, const json& value, const std::string& p) {
     if (const auto* poster = r.member(value, p, "poster", false)) {
         // A poster is a plain path; it becomes an image with the video title as alt text.
         const std::string pp = JsonReader::child(p, "poster");
-        if (poster->is_string()) video.poster = ImageRef{poster->get<std::string>(), video.title, {}, at(r, pp)};
+        if (poster->is_string()) video.poster = ImageRef{r.path(value, p, "poster", false), video.title, {}, at(r, pp)};
         else r.string(value, p, "poster", false);
     }
     if (const auto* subtitles = r.array(value, p, "subtitles", false)) {
@@ -217,7 +217,15 @@ PackLoadResult loadPack(const std::filesystem::path& packDir) {
                                 "Cannot read pack.json: " + error + ".", "无法读取 pack.json：" + error + "。"});
         return result;
     }
-    auto docPtr = std::make_shared<const JsonDocument>(JsonDocument::parse(text, "pack.json", result.diagnostics));
+    return loadPackFromText(text, result.pack.root);
+}
+
+PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem::path& packRoot) {
+    PackLoadResult result;
+    std::error_code ec;
+    result.pack.root = packRoot.empty() ? packRoot : std::filesystem::absolute(packRoot, ec);
+    std::string error;
+    auto docPtr = std::make_shared<const JsonDocument>(JsonDocument::parse(packJson, "pack.json", result.diagnostics));
     const JsonDocument& doc = *docPtr;
     if (!doc.valid()) return result;
     result.parsed = true;

@@ -259,7 +259,8 @@ private:
         }
         for (const auto& v : m_pack.videos) {
             checkAsset(v.file, field(v.source, "file"), AssetNeed::Video);
-            if (v.poster) checkImage(*v.poster, false);
+            // A poster is a plain path string: its source pointer is the "poster" member itself.
+            if (v.poster) checkAsset(v.poster->file, v.poster->source, AssetNeed::Image);
             for (const auto& s : v.subtitles) checkAsset(s.file, field(s.source, "file"), AssetNeed::Subtitle);
         }
         for (const auto& b : m_pack.quizBanks) {

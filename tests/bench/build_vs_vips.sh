@@ -5,7 +5,7 @@
 #   --driver  the lantai_pyramid_bench executable (default: BUILD/tests/bench/lantai_pyramid_bench
 #             under ./build or $LANTAI_BUILD_DIR)
 #   --work    where the generated source JPEG is cached and outputs are written
-#             (default: $LANTAI_BENCH_DIR or /tmp/lantai-bench)
+#             (default: ${LANTAI_BENCH_DIR:-/tmp/lantai-bench}/pyramid)
 #   --strict  also fail when wall(lantai)/wall(vips) > 1.2
 # Exit status: 0 ok, 1 target missed (peak RSS of lantai > 512 MB; with --strict also the wall
 # ratio) or a run failed, 2 usage / missing tools.
@@ -14,7 +14,7 @@ set -euo pipefail
 megapixels=100
 runs=3
 driver=""
-work="${LANTAI_BENCH_DIR:-/tmp/lantai-bench}"
+work="${LANTAI_BENCH_DIR:-/tmp/lantai-bench}/pyramid"
 strict=0
 rss_limit_mb=512
 wall_limit=1.2
@@ -87,14 +87,16 @@ run_one() { # name, command...
   local name="$1"; shift
   rm -rf "$out/$name"
   mkdir -p "$out"
-  if ! /usr/bin/time -f '%e %M' -o "$work/time.$name" "$@" >"$work/log.$name" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$work/time.$name" "$@" >"$work/log.$name" 2>&1; then
     cat "$work/log.$name" >&2
     echo "build_vs_vips: $name run failed" >&2
     exit 1
   fi
-  read -r secs kb <"$work/time.$name"
-  echo "$name $secs $kb" >>"$timings"
-  printf '  %-7s %7.2f s %8.1f MB\n' "$name" "$secs" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+  read -r secs kb user sys <"$work/time.$name"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+  echo "$name $secs $kb $cpu" >>"$timings"
+  printf '  %-7s wall %7.2f s   cpu %7.2f s   peak RSS %8.1f MB\n' "$name" "$secs" "$cpu" \
+    "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
 }
 for ((i = 1; i <= runs; i++)); do
   echo "run $i/$runs"
@@ -113,20 +115,22 @@ fi
 echo "tile sets identical: $(list_tiles "$out/vips" | wc -l) tiles"
 
 # ---- report -------------------------------------------------------------------------------------
-median() { # name, column (2 = seconds, 3 = KB)
+median() { # name, column (2 = wall seconds, 3 = peak RSS KB, 4 = user+sys seconds)
   awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$timings" | sort -g |
     awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 maxof() { awk -v n="$1" -v c="$2" '$1 == n && $c > m { m = $c } END { print m }' "$timings"; }
 vw=$(median vips 2); lw=$(median lantai 2)
 vr=$(median vips 3); lr=$(median lantai 3)
+vc=$(median vips 4); lc=$(median lantai 4)
 lpeak=$(maxof lantai 3)
-awk -v vw="$vw" -v lw="$lw" -v vr="$vr" -v lr="$lr" -v lp="$lpeak" -v runs="$runs" \
+awk -v vw="$vw" -v lw="$lw" -v vr="$vr" -v lr="$lr" -v vc="$vc" -v lc="$lc" -v lp="$lpeak" -v runs="$runs" \
     -v wl="$wall_limit" -v rl="$rss_limit_mb" 'BEGIN {
   printf "\nmedians over %d alternating runs:\n", runs
-  printf "  vips dzsave      wall %7.2f s   peak RSS %8.1f MB\n", vw, vr / 1024
-  printf "  lantai pyramid   wall %7.2f s   peak RSS %8.1f MB (max over runs %.1f MB)\n", lw, lr / 1024, lp / 1024
+  printf "  vips dzsave      wall %7.2f s   cpu %7.2f s   peak RSS %8.1f MB\n", vw, vc, vr / 1024
+  printf "  lantai pyramid   wall %7.2f s   cpu %7.2f s   peak RSS %8.1f MB\n", lw, lc, lr / 1024
   printf "  wall(lantai)/wall(vips) = %.3f   (target <= %.1f)\n", lw / vw, wl
+  printf "  cpu(lantai)/cpu(vips)   = %.3f   (user+sys; less sensitive to a busy machine)\n", lc / vc
   printf "  rss(lantai)/rss(vips)   = %.3f\n", lr / vr
   printf "  lantai peak RSS %.1f MB   (limit %d MB)\n", lp / 1024, rl
 }'

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <string_view>
 
 namespace lantai::core {
 
@@ -26,6 +27,10 @@ struct PackLoadResult {
 // Reads pack.json and every quiz bank it lists: JSON syntax, schema types, required fields
 // and format-version migration. Does not look at assets; see validatePack.
 PackLoadResult loadPack(const std::filesystem::path& packDir);
+
+// The same from pack.json text already in memory (editor buffers, fuzzing); quiz banks are
+// still read from `packRoot`. loadPack checks the folder, reads pack.json and calls this.
+PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem::path& packRoot);
 
 // loadPack + validatePack: everything `lantai validate` checks.
 PackLoadResult loadAndValidatePack(const std::filesystem::path& packDir);
