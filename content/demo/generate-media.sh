@@ -545,7 +545,7 @@ tpl_telegram() {
   hline 150 2650 520 "stroke=\"$TR\" stroke-width=\"3\""
   for x in 775 1400 2025; do vline $x 360 520 "stroke=\"$TR\" stroke-width=\"3\""; done
   k=0
-  for t in "发报局:示例" "字数:五十" "日期:示例日" "时间:示例时"; do
+  for t in "发报局:示例" "字数:四十六" "日期:示例日" "时间:示例时"; do
     x=$(( 150 + 625 * k ))
     tx $(( x + 20 )) 400 32 "$TR" "$SANS" normal start "${t%%:*}"
     tx $(( x + 312 )) 490 64 "$INK" "$SERIF" normal middle "${t#*:}"
@@ -742,7 +742,8 @@ tpl_cover() {
     tx $(( x + 130 )) 1325 54 "#f6e7c1" "$SERIF" normal middle "$t"
     k=$(( k + 1 ))
   done
-  tx 200 1560 48 "#f2d58a" "$SANS" normal start "全部展项均为程序生成的示例样张 · All exhibits are generated sample specimens"
+  tx 200 1540 48 "#f2d58a" "$SANS" normal start "全部展项均为程序生成的示例样张"
+  tx 200 1615 44 "#f2d58a" "$SANS" normal start "All exhibits are generated sample specimens"
   footer $W $H "$code" "$page" "#e8c98a"
   paper_end $W $H
 }

@@ -1,10 +1,6 @@
 // core/build: IIIF Image API 3.0 level-0 static tile pyramid + thumbnail writer on libvips
 #include "lantai/core/image_pyramid.h"
 
-#include <vips/vips.h>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -14,11 +10,12 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
-#include <system_error>
-
 #include <signal.h>
+#include <system_error>
 #include <unistd.h>
+#include <vips/vips.h>
 
 namespace lantai::core {
 namespace fs = std::filesystem;
@@ -30,7 +27,9 @@ constexpr const char* kProtocol = "http://iiif.io/api/image";
 
 // ---- geometry (shared by the writer and verifyPyramid) --------------------------------------
 
-int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+}
 
 // 1, 2, 4, ... up to the first scale factor where the whole image fits in one tile.
 std::vector<int> computeScaleFactors(int width, int height, int tileSize) {
@@ -94,7 +93,8 @@ std::vector<std::string> fullPaths(int width, int height, int tileSize,
     auto add = [&](std::string p) {
         if (seen.insert(p).second) out.push_back(std::move(p));
     };
-    for (const auto& [w, h] : sizes) add(fullPath(w, h));
+    for (const auto& [w, h] : sizes)
+        add(fullPath(w, h));
     const int top = scaleFactors.back();
     add(fullPath(ceilDiv(width, top), ceilDiv(height, top)));
     if (width <= tileSize && height <= tileSize) add("full/max/0/default.jpg");
@@ -105,7 +105,7 @@ std::vector<std::string> fullPaths(int width, int height, int tileSize,
 
 // Owns one VipsImage reference.
 class ImageRef {
-public:
+  public:
     ImageRef() = default;
     explicit ImageRef(VipsImage* image) : m_image(image) {}
     ImageRef(const ImageRef&) = delete;
@@ -131,7 +131,7 @@ public:
     }
     explicit operator bool() const { return m_image != nullptr; }
 
-private:
+  private:
     VipsImage* m_image = nullptr;
 };
 
@@ -141,7 +141,8 @@ std::string takeVipsError() {
     std::string msg = raw ? raw : "";
     g_free(raw);
     std::replace(msg.begin(), msg.end(), '\n', ' ');
-    while (!msg.empty() && msg.back() == ' ') msg.pop_back();
+    while (!msg.empty() && msg.back() == ' ')
+        msg.pop_back();
     return msg.empty() ? std::string("unknown libvips error") : msg;
 }
 
@@ -229,12 +230,12 @@ bool makeJpegReady(ImageRef& image, const fs::path& source, Failure* failure) {
     {
         const ColourFix fix = colourFixNeeded(image.get());
         if (fix != ColourFix::None) {
-            const int rc = fix == ColourFix::Cmyk
-                               ? vips_icc_transform(image.get(), next.out(), "srgb", "embedded",
-                                                    TRUE, "input_profile", "cmyk", "depth", 8,
-                                                    nullptr)
-                               : vips_icc_transform(image.get(), next.out(), "srgb", "embedded",
-                                                    TRUE, "depth", 8, nullptr);
+            const int rc =
+                fix == ColourFix::Cmyk
+                    ? vips_icc_transform(image.get(), next.out(), "srgb", "embedded", TRUE,
+                                         "input_profile", "cmyk", "depth", 8, nullptr)
+                    : vips_icc_transform(image.get(), next.out(), "srgb", "embedded", TRUE, "depth",
+                                         8, nullptr);
             if (rc == 0) {
                 image = std::move(next);
             } else if (fix == ColourFix::Cmyk) {
@@ -329,7 +330,8 @@ bool loadLevel(const fs::path& dir, int width, int height, int tileSize, int s, 
         return true;
     }
     std::vector<VipsImage*> raw;
-    for (const ImageRef& t : tiles) raw.push_back(t.get());
+    for (const ImageRef& t : tiles)
+        raw.push_back(t.get());
     ImageRef joined;
     if (vips_arrayjoin(raw.data(), joined.out(), static_cast<int>(raw.size()), "across", across,
                        "hspacing", tileSize, "vspacing", tileSize, nullptr) != 0)
@@ -394,7 +396,7 @@ nlohmann::ordered_json makeInfo(const std::string& id, int width, int height, in
         entry["height"] = h;
         list.push_back(entry);
     }
-    info["sizes"] = list;
+    if (!list.empty()) info["sizes"] = list; // IIIF: if present, at least one entry
     return info;
 }
 
@@ -433,13 +435,16 @@ bool initImageLibrary(std::string* error) {
     return ok;
 }
 
-PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
+PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirArg,
                                 const std::string& iiifId, const fs::path& thumbPath,
                                 const PyramidOptions& opt) {
+    const fs::path iiifDir = iiifDirArg.filename().empty() && iiifDirArg.has_parent_path()
+                                 ? iiifDirArg.parent_path() // "…/key/" names the same directory
+                                 : iiifDirArg;
     std::string initError;
     if (!initImageLibrary(&initError)) return fail(source.string() + ": " + initError);
-    if (opt.tileSize < 1 || opt.jpegQuality < 1 || opt.jpegQuality > 100 ||
-        opt.maxListedSize < 1 || opt.thumbLongest < 1)
+    if (opt.tileSize < 1 || opt.jpegQuality < 1 || opt.jpegQuality > 100 || opt.maxListedSize < 1 ||
+        opt.thumbLongest < 1)
         return fail(source.string() + ": invalid pyramid options");
     if (iiifDir.filename().empty() || thumbPath.filename().empty())
         return fail(source.string() + ": output paths must name a directory and a file");
@@ -495,7 +500,8 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
     if (vips_dzsave(image.get(), out.c_str(), "layout", VIPS_FOREIGN_DZ_LAYOUT_IIIF3, "tile_size",
                     ts, "overlap", 0, "depth", VIPS_FOREIGN_DZ_DEPTH_ONETILE, "suffix",
                     suffix.c_str(), "id", "lantai", nullptr) != 0)
-        return fail(vipsFailure(source, "cannot write tiles (image truncated or corrupt?)").message);
+        return fail(
+            vipsFailure(source, "cannot write tiles (image truncated or corrupt?)").message);
     image.reset(); // release the decoder before the next pass
     fs::remove(out / "vips-properties.xml", ec);
 
@@ -506,11 +512,12 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
         if (!info) return fail((iiifDir / "info.json").string() + ": cannot write file");
     }
 
-    // ---- full-region images and thumbnail --------------------------------------------------------
-    // Made from the tiles just written, not from the source: a second decode of a large JPEG
-    // would cost about half of dzsave's time again, while a listed size is at most 2048 px
-    // (16 tiles). The tiles are block-aligned, so re-encoding them at the same quality adds
-    // almost no loss, and colour, orientation and alpha handling match the tiles by construction.
+    // ---- full-region images and thumbnail
+    // -------------------------------------------------------- Made from the tiles just written,
+    // not from the source: a second decode of a large JPEG would cost about half of dzsave's time
+    // again, while a listed size is at most 2048 px (16 tiles). The tiles are block-aligned, so
+    // re-encoding them at the same quality adds almost no loss, and colour, orientation and alpha
+    // handling match the tiles by construction.
     for (const int s : scaleFactors) {
         const int w = ceilDiv(width, s);
         const int h = ceilDiv(height, s);
@@ -526,10 +533,12 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
         for (const std::string& rel : targets) {
             fs::create_directories((out / rel).parent_path(), ec);
             if (ec)
-                return fail((iiifDir / rel).string() + ": cannot create directory: " + ec.message());
+                return fail((iiifDir / rel).string() +
+                            ": cannot create directory: " + ec.message());
             if (oneTile) { // byte-identical to the tile
                 fs::copy_file(out / firstTile, out / rel, fs::copy_options::overwrite_existing, ec);
-                if (ec) return fail((iiifDir / rel).string() + ": cannot write file: " + ec.message());
+                if (ec)
+                    return fail((iiifDir / rel).string() + ": cannot write file: " + ec.message());
             } else if (!saveJpeg(level.get(), out / rel, opt.jpegQuality)) {
                 return fail(vipsFailure(iiifDir / rel, "cannot write reduced image").message);
             }
@@ -557,7 +566,8 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
             return fail(vipsFailure(thumbPath, "cannot write thumbnail").message);
     }
 
-    // ---- check, then move into place ---------------------------------------------------------------
+    // ---- check, then move into place
+    // ---------------------------------------------------------------
     const std::vector<std::string> missing = verifyPyramid(out);
     if (!missing.empty())
         return fail((iiifDir / missing.front()).string() + ": missing after writing the pyramid (" +
@@ -566,12 +576,18 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDir,
     fs::rename(guard.file, thumbPath, ec);
     if (ec) return fail(thumbPath.string() + ": cannot move thumbnail into place: " + ec.message());
     guard.file.clear();
-    if (fs::exists(fs::symlink_status(iiifDir, ec))) {
-        fs::rename(iiifDir, guard.dir / "old", ec); // removed with the temp dir
+    const fs::path old = guard.dir / "old"; // removed with the temp dir
+    const bool hadOld = fs::exists(fs::symlink_status(iiifDir, ec));
+    if (hadOld) {
+        fs::rename(iiifDir, old, ec);
         if (ec) return fail(iiifDir.string() + ": cannot replace old pyramid: " + ec.message());
     }
     fs::rename(out, iiifDir, ec);
-    if (ec) return fail(iiifDir.string() + ": cannot move pyramid into place: " + ec.message());
+    if (ec) {
+        std::error_code ignored;
+        if (hadOld) fs::rename(old, iiifDir, ignored);
+        return fail(iiifDir.string() + ": cannot move pyramid into place: " + ec.message());
+    }
 
     PyramidResult result;
     result.ok = true;
@@ -601,15 +617,16 @@ std::vector<std::string> verifyPyramid(const fs::path& iiifDir) {
     if (info.is_discarded() || !info.is_object() || !stringIs("@context", kContext) ||
         !stringIs("type", "ImageService3") || !stringIs("protocol", kProtocol) ||
         !stringIs("profile", "level0") || !info.contains("id") || !info["id"].is_string() ||
-        !positiveInt(info, "width") || !positiveInt(info, "height") ||
-        !info.contains("tiles") || !info["tiles"].is_array() || info["tiles"].size() != 1 ||
+        !positiveInt(info, "width") || !positiveInt(info, "height") || !info.contains("tiles") ||
+        !info["tiles"].is_array() || info["tiles"].size() != 1 ||
         !positiveInt(info["tiles"][0], "width") || !info["tiles"][0].contains("scaleFactors"))
         return bad;
     const int width = info["width"].get<int>();
     const int height = info["height"].get<int>();
     const nlohmann::json& tile = info["tiles"][0];
     const int ts = tile["width"].get<int>();
-    if (tile.contains("height") && (!positiveInt(tile, "height") || tile["height"] != ts)) return bad;
+    if (tile.contains("height") && (!positiveInt(tile, "height") || tile["height"] != ts))
+        return bad;
     const nlohmann::json& sf = tile["scaleFactors"];
     if (!sf.is_array() || sf.empty()) return bad;
     std::vector<int> scaleFactors;
@@ -632,8 +649,10 @@ std::vector<std::string> verifyPyramid(const fs::path& iiifDir) {
     auto check = [&](const std::string& rel) {
         if (!looksLikeJpeg(iiifDir / rel)) problems.push_back(rel);
     };
-    for (const std::string& rel : tilePaths(width, height, ts, scaleFactors)) check(rel);
-    for (const std::string& rel : fullPaths(width, height, ts, scaleFactors, sizes)) check(rel);
+    for (const std::string& rel : tilePaths(width, height, ts, scaleFactors))
+        check(rel);
+    for (const std::string& rel : fullPaths(width, height, ts, scaleFactors, sizes))
+        check(rel);
     return problems;
 }
 

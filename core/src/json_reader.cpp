@@ -71,7 +71,9 @@ bool JsonReader::expectObject(const nlohmann::json& value, const std::string& po
 void JsonReader::checkKnownFields(const nlohmann::json& object, const std::string& pointer,
                                   std::initializer_list<const char*> known) {
     if (!object.is_object()) return;
-    for (const auto& [key, value] : object.items()) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        // (no structured binding: clang < 16 cannot capture one in the lambda)
+        const std::string& key = it.key();
         const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
         if (!isKnown)
             report(Severity::Warning, "schema.unknown_field", child(pointer, key),

@@ -103,7 +103,8 @@ std::size_t LruBudget::pinnedBytes() const {
 std::vector<std::string> LruBudget::keysByRecency() const {
     std::vector<std::string> keys;
     keys.reserve(m_order.size());
-    for (const Entry& e : m_order) keys.push_back(e.key);
+    for (const Entry& e : m_order)
+        keys.push_back(e.key);
     return keys;
 }
 

@@ -139,20 +139,20 @@ constexpr UiTextEntry kEntries[] = {
 
     // dates (formatItemDate)
     {"date.year", "{y}年", "{y}"},
-    {"date.year_month", "{y}年{m}月", "{month} {y}"},
-    {"date.full", "{y}年{m}月{d}日", "{d} {month} {y}"},
-    {"date.month.1", "一月", "January"},
-    {"date.month.2", "二月", "February"},
-    {"date.month.3", "三月", "March"},
-    {"date.month.4", "四月", "April"},
-    {"date.month.5", "五月", "May"},
-    {"date.month.6", "六月", "June"},
-    {"date.month.7", "七月", "July"},
-    {"date.month.8", "八月", "August"},
-    {"date.month.9", "九月", "September"},
-    {"date.month.10", "十月", "October"},
-    {"date.month.11", "十一月", "November"},
-    {"date.month.12", "十二月", "December"},
+    {"date.year_month", "{y}年{month}", "{month} {y}"},
+    {"date.full", "{y}年{month}{d}日", "{d} {month} {y}"},
+    {"date.month.1", "1月", "January"},
+    {"date.month.2", "2月", "February"},
+    {"date.month.3", "3月", "March"},
+    {"date.month.4", "4月", "April"},
+    {"date.month.5", "5月", "May"},
+    {"date.month.6", "6月", "June"},
+    {"date.month.7", "7月", "July"},
+    {"date.month.8", "8月", "August"},
+    {"date.month.9", "9月", "September"},
+    {"date.month.10", "10月", "October"},
+    {"date.month.11", "11月", "November"},
+    {"date.month.12", "12月", "December"},
 };
 
 struct Table {
@@ -232,14 +232,13 @@ std::string formatItemDate(std::string_view date, Language language) {
     if (date[4] != '-' || !allDigits(date.substr(5, 2))) return std::string(date);
     const int month = std::stoi(std::string(date.substr(5, 2)));
     if (month < 1 || month > 12) return std::string(date);
-    const std::string m = std::to_string(month);
-    const std::string& monthName = uiText("date.month." + m, language);
-    if (date.size() == 7) return uiFormat("date.year_month", language, {{"y", y}, {"m", m}, {"month", monthName}});
+    const std::string& monthName = uiText("date.month." + std::to_string(month), language);
+    if (date.size() == 7) return uiFormat("date.year_month", language, {{"y", y}, {"month", monthName}});
     if (date[7] != '-' || !allDigits(date.substr(8, 2))) return std::string(date);
     const int day = std::stoi(std::string(date.substr(8, 2)));
     if (day < 1 || day > 31) return std::string(date);
     const std::string d = std::to_string(day);
-    return uiFormat("date.full", language, {{"y", y}, {"m", m}, {"d", d}, {"month", monthName}});
+    return uiFormat("date.full", language, {{"y", y}, {"d", d}, {"month", monthName}});
 }
 
 std::string badgeText(const Badge& badge, Language language) {

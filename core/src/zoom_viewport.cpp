@@ -82,7 +82,9 @@ std::vector<TileRef> tilesInRegion(const TilePyramid& pyramid, int scaleFactor,
     const double stepD = static_cast<double>(step);
     const long long columns = ceilDiv(pyramid.width, step);
     const long long rows = ceilDiv(pyramid.height, step);
-    auto first = [&](double v) { return static_cast<long long>(std::floor(v / stepD + kGridEpsilon)); };
+    auto first = [&](double v) {
+        return static_cast<long long>(std::floor(v / stepD + kGridEpsilon));
+    };
     auto last = [&](double v) {
         return static_cast<long long>(std::ceil(v / stepD - kGridEpsilon)) - 1;
     };
@@ -93,7 +95,8 @@ std::vector<TileRef> tilesInRegion(const TilePyramid& pyramid, int scaleFactor,
     out.reserve(static_cast<std::size_t>((c1 - c0 + 1) * (r1 - r0 + 1)));
     for (long long row = r0; row <= r1; ++row) {
         for (long long col = c0; col <= c1; ++col) {
-            out.push_back(makeTile(pyramid, scaleFactor, static_cast<int>(col), static_cast<int>(row)));
+            out.push_back(
+                makeTile(pyramid, scaleFactor, static_cast<int>(col), static_cast<int>(row)));
         }
     }
     return out;

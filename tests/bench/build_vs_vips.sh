@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs="${2:?}"; shift 2 ;;
     --work) work="${2:?}"; shift 2 ;;
     --strict) strict=1; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) die "unknown argument: $1" ;;
   esac
 done

@@ -1,4 +1,5 @@
-// tests/bench: builds one image's IIIF pyramid + thumbnail with buildImagePyramid (timed by build_vs_vips.sh)
+// tests/bench: builds one image's IIIF pyramid + thumbnail with buildImagePyramid (timed by
+// build_vs_vips.sh)
 #include "lantai/core/image_pyramid.h"
 
 #include <chrono>

@@ -2,9 +2,8 @@
 #include "lantai/core/gesture_recognizer.h"
 #include "lantai/core/zoom_viewport.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <vector>
 
 using namespace lantai::core;
@@ -16,7 +15,8 @@ using Types = std::vector<GestureType>;
 
 Types typesOf(const std::vector<Gesture>& gestures) {
     Types out;
-    for (const Gesture& g : gestures) out.push_back(g.type);
+    for (const Gesture& g : gestures)
+        out.push_back(g.type);
     return out;
 }
 
@@ -111,9 +111,8 @@ TEST(GestureRecognizer, SecondPressThatDragsConfirmsTheFirstTap) {
     r.pointerDown(1, {100, 100}, 0.0);
     r.pointerUp(1, {100, 100}, 0.05);
     stroke(r, {100, 100}, {10, 0}, 5, 0.2, 0.016);
-    EXPECT_EQ(typesOf(r.takeGestures()),
-              (Types{G::Tap, G::SingleTap, G::DragStart, G::Drag, G::Drag, G::Drag, G::Drag,
-                     G::DragEnd}));
+    EXPECT_EQ(typesOf(r.takeGestures()), (Types{G::Tap, G::SingleTap, G::DragStart, G::Drag,
+                                                G::Drag, G::Drag, G::Drag, G::DragEnd}));
 }
 
 // Tap slop: 12 reference px, scaled by pixelScale (a 4K panel doubles it).
@@ -124,7 +123,7 @@ TEST(GestureRecognizer, TapSlopTable) {
         bool tap;
     };
     const Row rows[] = {
-        {1.0, 0, true},  {1.0, 11.9, true}, {1.0, 12.0, true}, {1.0, 12.5, false},
+        {1.0, 0, true},   {1.0, 11.9, true}, {1.0, 12.0, true},  {1.0, 12.5, false},
         {1.0, 40, false}, {2.0, 23.9, true}, {2.0, 24.5, false},
     };
     for (const Row& row : rows) {
@@ -146,7 +145,8 @@ TEST(GestureRecognizer, TapSlopTable) {
     EXPECT_DOUBLE_EQ(GestureConfig::forScreenHeight(2160).pixelScale, 2.0);
 }
 
-// ---- long press -----------------------------------------------------------------------------------
+// ---- long press
+// -----------------------------------------------------------------------------------
 
 TEST(GestureRecognizer, LongPressFromTheTimer) {
     GestureRecognizer r;
@@ -183,7 +183,8 @@ TEST(GestureRecognizer, MovingBeforeTheDeadlineIsADragNotALongPress) {
     EXPECT_EQ(typesOf(r.takeGestures()), (Types{G::DragStart, G::Drag, G::DragEnd}));
 }
 
-// ---- drag vs swipe ---------------------------------------------------------------------------------
+// ---- drag vs swipe
+// ---------------------------------------------------------------------------------
 
 TEST(GestureRecognizer, SlowDragHasNoSwipe) {
     GestureRecognizer r;
@@ -210,8 +211,8 @@ TEST(GestureRecognizer, SwipeDirectionsTable) {
         SwipeDirection direction;
     };
     const Row rows[] = {
-        {{-20, 0}, SwipeDirection::Left}, {{20, 0}, SwipeDirection::Right},
-        {{0, -20}, SwipeDirection::Up},   {{0, 20}, SwipeDirection::Down},
+        {{-20, 0}, SwipeDirection::Left},  {{20, 0}, SwipeDirection::Right},
+        {{0, -20}, SwipeDirection::Up},    {{0, 20}, SwipeDirection::Down},
         {{20, -8}, SwipeDirection::Right},
     };
     for (const Row& row : rows) {
@@ -234,8 +235,7 @@ TEST(GestureRecognizer, SwipeSpeedThresholdTable) {
         bool swipe;
     };
     const Row rows[] = {
-        {1.0, 8, false}, {1.0, 9.5, true}, {1.0, 15, true},
-        {2.0, 15, false}, {2.0, 19, true},
+        {1.0, 8, false}, {1.0, 9.5, true}, {1.0, 15, true}, {2.0, 15, false}, {2.0, 19, true},
     };
     for (const Row& row : rows) {
         GestureConfig c;
@@ -267,7 +267,8 @@ TEST(GestureRecognizer, RestingBeforeLiftingKillsTheVelocity) {
     EXPECT_EQ(findFirst(g, G::Swipe), nullptr);
 }
 
-// ---- pinch ---------------------------------------------------------------------------------------------
+// ---- pinch
+// ---------------------------------------------------------------------------------------------
 
 TEST(GestureRecognizer, PinchReportsCentreScaleAndPan) {
     GestureRecognizer r;
@@ -378,7 +379,8 @@ TEST(GestureRecognizer, PinchDrivesTheViewportAboutTheFingers) {
     EXPECT_NEAR(onScreen.y, ((a + b) * 0.5).y, 1e-6);
 }
 
-// ---- wheel, hover, cancel --------------------------------------------------------------------------------
+// ---- wheel, hover, cancel
+// --------------------------------------------------------------------------------
 
 TEST(GestureRecognizer, WheelZoom) {
     GestureRecognizer r;
@@ -414,11 +416,13 @@ TEST(GestureRecognizer, CancelEndsADragAndForgetsEverything) {
     EXPECT_TRUE(r.takeGestures().empty());
 }
 
-// ---- velocity and inertia --------------------------------------------------------------------------------
+// ---- velocity and inertia
+// --------------------------------------------------------------------------------
 
 TEST(VelocityTracker, UsesOnlyTheRecentWindow) {
     VelocityTracker v(0.1, 0.04);
-    for (int i = 0; i <= 20; ++i) v.add(0.01 * i, {i < 10 ? 1.0 * i : 9.0 + 5.0 * (i - 9), 0});
+    for (int i = 0; i <= 20; ++i)
+        v.add(0.01 * i, {i < 10 ? 1.0 * i : 9.0 + 5.0 * (i - 9), 0});
     // The last 100 ms moved 5 px per 10 ms.
     EXPECT_NEAR(v.velocity(0.2).x, 500.0, 1e-6);
     EXPECT_EQ(v.velocity(0.3), (Vec2{0, 0})); // nothing new for 100 ms: resting
@@ -450,7 +454,8 @@ TEST(InertiaScroller, DecaysExponentiallyAndStops) {
 TEST(InertiaScroller, ReleaseUsesTrackedVelocity) {
     InertiaScroller s;
     s.grab(0.0, {0, 0});
-    for (int i = 1; i <= 10; ++i) s.track(0.01 * i, {0, -8.0 * i});
+    for (int i = 1; i <= 10; ++i)
+        s.track(0.01 * i, {0, -8.0 * i});
     s.release(0.1);
     EXPECT_TRUE(s.isMoving());
     EXPECT_NEAR(s.velocity().y, -800.0, 1e-6);

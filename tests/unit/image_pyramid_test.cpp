@@ -1,24 +1,24 @@
 // tests/unit: IIIF level-0 tile pyramid + thumbnail writer (image_pyramid) against generated images
 #include "lantai/core/image_pyramid.h"
 
-#include <gtest/gtest.h>
-#include <vips/vips.h>
-
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <thread>
 #include <unistd.h>
 #include <vector>
+#include <vips/vips.h>
 
 namespace lantai::core {
 namespace {
 
 namespace fs = std::filesystem;
 
-int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+}
 
 // Pixel size of an image file (header only), {-1,-1} when unreadable.
 std::pair<int, int> imageSize(const fs::path& path) {
@@ -46,8 +46,8 @@ int bandsOf(const fs::path& path) {
 // Deterministic noisy RGB image with some structure (a gradient), optionally with an alpha
 // channel and an EXIF orientation, saved as JPEG or PNG by extension.
 void writeTestImage(const fs::path& path, int w, int h, bool alpha = false, int orientation = 1) {
-    VipsImage *noise = nullptr, *grey = nullptr, *ramp = nullptr, *mixed = nullptr,
-              *rgb = nullptr, *out = nullptr;
+    VipsImage *noise = nullptr, *grey = nullptr, *ramp = nullptr, *mixed = nullptr, *rgb = nullptr,
+              *out = nullptr;
     ASSERT_EQ(vips_gaussnoise(&noise, w, h, "mean", 128.0, "sigma", 30.0, "seed", 42, nullptr), 0);
     ASSERT_EQ(vips_xyz(&ramp, w, h, nullptr), 0);
     VipsImage* x = nullptr;
@@ -69,14 +69,15 @@ void writeTestImage(const fs::path& path, int w, int h, bool alpha = false, int 
         rc = vips_pngsave(out, path.c_str(), nullptr);
     else
         rc = vips_jpegsave(out, path.c_str(), "Q", 90, nullptr);
-    for (VipsImage* i : {noise, ramp, x, scaled, mixed, grey, rgb, out}) g_object_unref(i);
+    for (VipsImage* i : {noise, ramp, x, scaled, mixed, grey, rgb, out})
+        g_object_unref(i);
     ASSERT_EQ(rc, 0) << vips_error_buffer();
 }
 
 // The tile list the rule in content/FORMAT.md implies, computed independently of the library:
 // relative path -> expected pixel size.
-std::vector<std::pair<std::string, std::pair<int, int>>> expectedTiles(
-    int W, int H, int ts, const std::vector<int>& scaleFactors) {
+std::vector<std::pair<std::string, std::pair<int, int>>>
+expectedTiles(int W, int H, int ts, const std::vector<int>& scaleFactors) {
     std::vector<std::pair<std::string, std::pair<int, int>>> out;
     for (int s : scaleFactors) {
         const int region = ts * s;
@@ -86,8 +87,7 @@ std::vector<std::pair<std::string, std::pair<int, int>>> expectedTiles(
                 const int tw = ceilDiv(w, s), th = ceilDiv(h, s);
                 out.push_back({std::to_string(x) + "," + std::to_string(y) + "," +
                                    std::to_string(w) + "," + std::to_string(h) + "/" +
-                                   std::to_string(tw) + "," + std::to_string(th) +
-                                   "/0/default.jpg",
+                                   std::to_string(tw) + "," + std::to_string(th) + "/0/default.jpg",
                                {tw, th}});
             }
     }
@@ -108,7 +108,7 @@ bool hasTempLeftovers(const fs::path& dir) {
 }
 
 class ImagePyramidTest : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         std::string error;
         ASSERT_TRUE(initImageLibrary(&error)) << error;
@@ -170,7 +170,8 @@ TEST_F(ImagePyramidTest, LargeImageHasCompleteCanonicalPyramid) {
     const auto tiles = expectedTiles(3000, 2000, 512, scales);
     EXPECT_EQ(r.tileCount, static_cast<int>(tiles.size()));
     EXPECT_EQ(tiles.size(), 24u + 6u + 2u + 1u);
-    for (const auto& [rel, dims] : tiles) EXPECT_EQ(imageSize(iiif / rel), dims) << rel;
+    for (const auto& [rel, dims] : tiles)
+        EXPECT_EQ(imageSize(iiif / rel), dims) << rel;
     // The one-tile level under its region path and as "full".
     EXPECT_EQ(imageSize(iiif / "0,0,3000,2000/375,250/0/default.jpg"), std::make_pair(375, 250));
     // Every listed size.
@@ -180,7 +181,8 @@ TEST_F(ImagePyramidTest, LargeImageHasCompleteCanonicalPyramid) {
                   std::make_pair(w, h));
     // Nothing else but info.json (no vips-properties.xml, no unlisted levels).
     std::set<std::string> expected{"info.json"};
-    for (const auto& t : tiles) expected.insert(t.first);
+    for (const auto& t : tiles)
+        expected.insert(t.first);
     for (const auto& [w, h] : sizes)
         expected.insert("full/" + std::to_string(w) + "," + std::to_string(h) + "/0/default.jpg");
     EXPECT_EQ(filesUnder(iiif), expected);
@@ -281,9 +283,8 @@ TEST_F(ImagePyramidTest, NotAnImageFailsWithClearError) {
     EXPECT_NE(r.error.find(src.string()), std::string::npos) << r.error;
     EXPECT_FALSE(fs::exists(m_derived / "iiif" / "text"));
 
-    const PyramidResult missing = buildImagePyramid(m_dir / "src" / "nope.jpg",
-                                                    m_derived / "iiif" / "nope", "iiif/nope",
-                                                    m_derived / "n.jpg");
+    const PyramidResult missing = buildImagePyramid(
+        m_dir / "src" / "nope.jpg", m_derived / "iiif" / "nope", "iiif/nope", m_derived / "n.jpg");
     EXPECT_FALSE(missing.ok);
     EXPECT_NE(missing.error.find("nope.jpg"), std::string::npos) << missing.error;
 }
@@ -345,7 +346,8 @@ TEST_F(ImagePyramidTest, ConcurrentBuilds) {
                                            m_derived / "iiif" / key, "iiif/" + key,
                                            m_derived / "thumbs" / (key + ".jpg"));
         });
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     for (int i = 0; i < kCount; ++i) {
         ASSERT_TRUE(results[i].ok) << results[i].error;
         EXPECT_EQ(results[i].width, 1400 + 100 * i);

@@ -175,7 +175,7 @@ TEST(JsonDocument, InvalidUtf8IsAnEncodingError) {
 }
 
 TEST(JsonDocument, OverlongSurrogateAndTruncatedSequencesAreEncodingErrors) {
-    for (const std::string bad : {std::string("{\"a\": \"\xC0\xAF\"}"), std::string("{\"a\": \"\xED\xA0\x80\"}"),
+    for (const std::string& bad : {std::string("{\"a\": \"\xC0\xAF\"}"), std::string("{\"a\": \"\xED\xA0\x80\"}"),
                                   std::string("{\"a\": \"\xE6\xA1\"}"), std::string("{\"a\": \"\xF4\x90\x80\x80\"}"),
                                   std::string("\xFF\xFE{}")}) {
         Diagnostics diagnostics;

@@ -16,9 +16,9 @@ KioskConfigLoadResult load(const std::string& text) {
     return loadKioskConfigFromText(text, "kiosk.toml", "/etc/lantai");
 }
 
-const Diagnostic* findCode(const Diagnostics& d, const std::string& code) {
+const Diagnostic* findCode(const Diagnostics& d, const std::string& code, const std::string& pointer = {}) {
     for (const auto& item : d.items())
-        if (item.code == code) return &item;
+        if (item.code == code && (pointer.empty() || item.pointer == pointer)) return &item;
     return nullptr;
 }
 
@@ -145,10 +145,10 @@ TEST(KioskConfig, WrongTypeKeepsDefault) {
     const auto result = load("[session]\n\nidle_timeout_s = \"90\"\ndefault_language = 1\n\n[display]\nwindowed = 1\n");
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.diagnostics.errorCount(), 3u) << dump(result.diagnostics);
-    const Diagnostic* d = findCode(result.diagnostics, "schema.type");
-    ASSERT_NE(d, nullptr);
-    EXPECT_EQ(d->pointer, "/session/idle_timeout_s");
+    const Diagnostic* d = findCode(result.diagnostics, "schema.type", "/session/idle_timeout_s");
+    ASSERT_NE(d, nullptr) << dump(result.diagnostics);
     EXPECT_EQ(d->line, 3);
+    EXPECT_EQ(d->column, 18); // the value
     EXPECT_NE(d->message.find("whole number"), std::string::npos) << d->message;
     EXPECT_EQ(result.config.idleTimeoutS, 90);
     EXPECT_FALSE(result.config.windowed);

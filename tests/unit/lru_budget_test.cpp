@@ -2,7 +2,6 @@
 #include "lantai/core/lru_budget.h"
 
 #include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 
@@ -111,8 +110,10 @@ TEST(LruBudget, UnpinAndErase) {
 
 TEST(LruBudget, ManyEntriesStayConsistent) {
     LruBudget lru;
-    for (int i = 0; i < 1000; ++i) lru.insert("tile-" + std::to_string(i), 1000);
-    for (int i = 0; i < 1000; i += 2) lru.touch("tile-" + std::to_string(i)); // evens newest
+    for (int i = 0; i < 1000; ++i)
+        lru.insert("tile-" + std::to_string(i), 1000);
+    for (int i = 0; i < 1000; i += 2)
+        lru.touch("tile-" + std::to_string(i)); // evens newest
     const Keys evicted = lru.evictUntilWithin(500 * 1000);
     ASSERT_EQ(evicted.size(), 500u);
     for (std::size_t i = 0; i < evicted.size(); ++i)

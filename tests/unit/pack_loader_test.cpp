@@ -343,7 +343,7 @@ TEST(FormatVersion, NewerQuizBankIsRefused) {
 // ---- loadPack / loadPackFromText ----------------------------------------------------------
 
 TEST(LoadPack, MissingFolderOrPackJsonIsPackNotFound) {
-    for (const fs::path dir : {kPacks / "does-not-exist", kPacks / "broken" / "pack.not_found"}) {
+    for (const fs::path& dir : {kPacks / "does-not-exist", kPacks / "broken" / "pack.not_found"}) {
         const auto result = loadPack(dir);
         EXPECT_FALSE(result.parsed);
         EXPECT_FALSE(result.ok());

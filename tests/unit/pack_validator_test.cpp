@@ -245,7 +245,7 @@ TEST(IsValidId, AcceptsLowerCaseDigitsDashUnderscore) {
 }
 
 TEST(IsValidId, RejectsEverythingElse) {
-    for (const std::string bad : {std::string(), std::string("-a"), std::string("_a"), std::string("A"),
+    for (const std::string& bad : {std::string(), std::string("-a"), std::string("_a"), std::string("A"),
                                   std::string("aB"), std::string("a b"), std::string("a.b"), std::string("a/b"),
                                   std::string("档案"), std::string("a\n"), std::string(65, 'x')})
         EXPECT_FALSE(isValidId(bad)) << '"' << bad << '"';

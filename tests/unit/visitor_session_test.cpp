@@ -1,9 +1,8 @@
 // tests: visitor session state machine — idle timeout, countdown, blocking activity, long timeout
 #include "lantai/core/visitor_session.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <vector>
 
 using namespace lantai::core;
@@ -15,8 +14,9 @@ using T = SessionEventType;
 
 // Injected clock: seconds since an arbitrary epoch.
 VisitorSession::TimePoint at(double seconds) {
-    return VisitorSession::TimePoint{} + std::chrono::duration_cast<VisitorSession::Clock::duration>(
-                                             std::chrono::duration<double>(1000.0 + seconds));
+    return VisitorSession::TimePoint{} +
+           std::chrono::duration_cast<VisitorSession::Clock::duration>(
+               std::chrono::duration<double>(1000.0 + seconds));
 }
 
 SessionEvent ev(T type, int secondsLeft = 0) {
@@ -212,13 +212,15 @@ TEST(VisitorSession, SleepingUntilEachDeadlineWalksTheWholeCycle) {
     std::vector<SessionEvent> all;
     double now = 0;
     for (int i = 0; i < 40 && !(i > 0 && s.state() == SessionState::Attract); ++i) {
-        for (const SessionEvent& e : s.update(at(now))) all.push_back(e);
+        for (const SessionEvent& e : s.update(at(now)))
+            all.push_back(e);
         const double wait = s.secondsUntilNextEvent(at(now));
         if (std::isinf(wait)) break;
         now += wait;
     }
     Events expected{ev(T::EnterActive)};
-    for (int left = 10; left >= 1; --left) expected.push_back(ev(T::ShowStillThere, left));
+    for (int left = 10; left >= 1; --left)
+        expected.push_back(ev(T::ShowStillThere, left));
     expected.push_back(ev(T::ResetToAttract));
     expected.push_back(ev(T::EnterAttract));
     EXPECT_EQ(all, expected);

@@ -1,10 +1,9 @@
 // tests: deep-zoom viewport — zoom bounds, focal zoom, pinch, pan bounds, animation, IIIF tiles
 #include "lantai/core/zoom_viewport.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
+#include <gtest/gtest.h>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,7 +16,8 @@ using Paths = std::vector<std::string>;
 
 Paths pathsOf(const std::vector<TileRef>& tiles) {
     Paths out;
-    for (const TileRef& t : tiles) out.push_back(t.path);
+    for (const TileRef& t : tiles)
+        out.push_back(t.path);
     return out;
 }
 
@@ -46,8 +46,7 @@ TEST(TilePyramid, StandardScaleFactorsMatchTheBuilder) {
     EXPECT_EQ(TilePyramid::standard(3000, 2000).scaleFactors, (std::vector<int>{1, 2, 4, 8}));
     EXPECT_EQ(TilePyramid::standard(512, 512).scaleFactors, (std::vector<int>{1}));
     EXPECT_EQ(TilePyramid::standard(513, 10).scaleFactors, (std::vector<int>{1, 2}));
-    EXPECT_EQ(TilePyramid::standard(8000, 6000).scaleFactors,
-              (std::vector<int>{1, 2, 4, 8, 16}));
+    EXPECT_EQ(TilePyramid::standard(8000, 6000).scaleFactors, (std::vector<int>{1, 2, 4, 8, 16}));
     EXPECT_EQ(TilePyramid::standard(0, 0).scaleFactors, (std::vector<int>{1}));
 }
 
@@ -65,7 +64,8 @@ TEST(TilePyramid, IiifTilePathRoundsTheSizeUp) {
         {0, 0, 3000, 2000, 8, "0,0,3000,2000/375,250/0/default.jpg"},
         {0, 0, 3001, 2001, 8, "0,0,3001,2001/376,251/0/default.jpg"},
     };
-    for (const Row& r : rows) EXPECT_EQ(iiifTilePath(r.x, r.y, r.w, r.h, r.s), r.path);
+    for (const Row& r : rows)
+        EXPECT_EQ(iiifTilePath(r.x, r.y, r.w, r.h, r.s), r.path);
 }
 
 TEST(TilePyramid, EveryLevelIsTiledCompletely) {
@@ -75,7 +75,8 @@ TEST(TilePyramid, EveryLevelIsTiledCompletely) {
     for (const int s : p.scaleFactors) {
         const std::vector<TileRef> tiles = tilesInRegion(p, s, whole);
         const long long step = 512LL * s;
-        EXPECT_EQ(tiles.size(), std::size_t(((3000 + step - 1) / step) * ((2000 + step - 1) / step)));
+        EXPECT_EQ(tiles.size(),
+                  std::size_t(((3000 + step - 1) / step) * ((2000 + step - 1) / step)));
         long long area = 0;
         for (const TileRef& t : tiles) {
             area += static_cast<long long>(t.w) * t.h;
@@ -95,9 +96,9 @@ TEST(TilePyramid, ChooseScaleFactorTable) {
         int s;
     };
     const Row rows[] = {
-        {2.0, 1, 1},   {1.0, 1, 1},   {0.6, 1, 1},    {0.54, 1, 1},  {0.5, 1, 2},
-        {1.0 / 3, 1, 2}, {0.26, 1, 2}, {0.25, 1, 4},  {0.2, 1, 4},   {0.125, 1, 8},
-        {0.01, 1, 8},  {0.54, 2, 2},  {0.3, 2, 4},
+        {2.0, 1, 1},     {1.0, 1, 1},  {0.6, 1, 1},  {0.54, 1, 1}, {0.5, 1, 2},
+        {1.0 / 3, 1, 2}, {0.26, 1, 2}, {0.25, 1, 4}, {0.2, 1, 4},  {0.125, 1, 8},
+        {0.01, 1, 8},    {0.54, 2, 2}, {0.3, 2, 4},
     };
     for (const Row& r : rows)
         EXPECT_EQ(chooseScaleFactor(f, r.zoom, r.maxTexel), r.s) << "zoom " << r.zoom;
@@ -192,7 +193,8 @@ TEST(ZoomViewport, VisibleTilesAtNativeZoomInTheBottomRightCorner) {
     const VisibleTiles vt = v.visibleTiles(TilePyramid::standard(3000, 2000));
     EXPECT_EQ(vt.scaleFactor, 1);
     std::set<std::string> paths;
-    for (const TileRef& t : vt.tiles) paths.insert(t.path);
+    for (const TileRef& t : vt.tiles)
+        paths.insert(t.path);
     EXPECT_EQ(paths, (std::set<std::string>{
                          "1536,512,512,512/512,512/0/default.jpg",
                          "2048,512,512,512/512,512/0/default.jpg",
@@ -288,8 +290,8 @@ TEST(ZoomViewport, PinchKeepsTheImagePointUnderTheFingers) {
         double scale;
     };
     const Row rows[] = {
-        {{960, 540}, {960, 540}, 1.5},   {{800, 400}, {820, 430}, 1.25},
-        {{1000, 600}, {900, 500}, 0.9},  {{960, 540}, {1100, 540}, 1.0},
+        {{960, 540}, {960, 540}, 1.5},  {{800, 400}, {820, 430}, 1.25},
+        {{1000, 600}, {900, 500}, 0.9}, {{960, 540}, {1100, 540}, 1.0},
         {{600, 700}, {650, 650}, 1.1},
     };
     for (const Row& r : rows) {

@@ -1,4 +1,4 @@
-// core: 2-D point/vector and axis-aligned rectangle in doubles (shared by gestures and the zoom viewport)
+// core: 2-D vector and axis-aligned rectangle in doubles (gestures, zoom viewport)
 #pragma once
 
 #include <cmath>
@@ -33,7 +33,9 @@ struct Rect {
     constexpr double bottom() const { return y + h; }
     constexpr bool empty() const { return !(w > 0.0 && h > 0.0); }
     constexpr Vec2 center() const { return {x + w * 0.5, y + h * 0.5}; }
-    constexpr bool contains(Vec2 p) const { return p.x >= x && p.x < right() && p.y >= y && p.y < bottom(); }
+    constexpr bool contains(Vec2 p) const {
+        return p.x >= x && p.x < right() && p.y >= y && p.y < bottom();
+    }
     constexpr bool operator==(const Rect&) const = default;
 };
 

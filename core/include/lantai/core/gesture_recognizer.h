@@ -1,4 +1,4 @@
-// core: touch/mouse gesture recognition (tap, double tap, long press, drag, swipe, pinch) and inertia
+// core: touch/mouse gestures (tap, double tap, long press, drag, swipe, pinch) and inertia
 #pragma once
 
 #include "lantai/core/geometry2d.h"
@@ -45,25 +45,25 @@ enum class SwipeDirection { None, Left, Right, Up, Down };
 struct Gesture {
     GestureType type = GestureType::Tap;
     Vec2 position;
-    Vec2 delta;                                     // Drag, Pinch (first Drag includes the slop)
-    double scale = 1.0;                             // Pinch (since previous Pinch), WheelZoom
-    Vec2 velocity;                                  // DragEnd, Swipe, PinchEnd (px/s)
+    Vec2 delta;                                      // Drag, Pinch (first Drag includes the slop)
+    double scale = 1.0;                              // Pinch (since previous Pinch), WheelZoom
+    Vec2 velocity;                                   // DragEnd, Swipe, PinchEnd (px/s)
     SwipeDirection direction = SwipeDirection::None; // Swipe
-    int tapCount = 0;                               // Tap
-    double time = 0.0;                              // s, the event (or deadline) that caused it
+    int tapCount = 0;                                // Tap
+    double time = 0.0;                               // s, the event (or deadline) that caused it
 };
 
 // Release velocity from the last `window` seconds of samples. A gap of more than `stopGap`
 // between samples (the finger rested before lifting) ends the history: velocity 0.
 class VelocityTracker {
-public:
+  public:
     explicit VelocityTracker(double window = 0.100, double stopGap = 0.040)
         : m_window(window), m_stopGap(stopGap) {}
     void reset() { m_samples.clear(); }
     void add(double time, Vec2 position);
     Vec2 velocity(double now) const;
 
-private:
+  private:
     struct Sample {
         double time;
         Vec2 position;
@@ -86,7 +86,7 @@ private:
 // Threading/ownership: not thread-safe; use from the thread that polls events. Never reads a
 // clock.
 class GestureRecognizer {
-public:
+  public:
     using PointerId = std::int64_t;
 
     explicit GestureRecognizer(GestureConfig config = {});
@@ -112,7 +112,7 @@ public:
     int pointerCount() const { return static_cast<int>(m_pointers.size()); }
     const GestureConfig& config() const { return m_config; }
 
-private:
+  private:
     enum class Mode { Idle, Press, Dragging, LongPressed, Pinching, Resting };
     struct Pointer {
         PointerId id = 0;
@@ -143,8 +143,8 @@ private:
     std::vector<Pointer> m_pointers; // in press order; the pinch uses the first two
     Mode m_mode = Mode::Idle;
     double m_pressTime = 0.0;
-    Vec2 m_anchor;        // where the current single-finger press (or resting finger) started
-    Vec2 m_lastDrag;      // position of the last Drag event
+    Vec2 m_anchor;   // where the current single-finger press (or resting finger) started
+    Vec2 m_lastDrag; // position of the last Drag event
     bool m_swipeAllowed = true;
     VelocityTracker m_tracker;
     Vec2 m_pinchCenter;
@@ -154,9 +154,9 @@ private:
 };
 
 struct InertiaConfig {
-    double decayRate = 3.0;    // 1/s: velocity(t) = v0 * e^(-decayRate * t); travel = v0 / rate
-    double stopSpeed = 20.0;   // px/s: below this the motion stops
-    double maxSpeed = 8000.0;  // px/s: flings are capped to this
+    double decayRate = 3.0;   // 1/s: velocity(t) = v0 * e^(-decayRate * t); travel = v0 / rate
+    double stopSpeed = 20.0;  // px/s: below this the motion stops
+    double maxSpeed = 8000.0; // px/s: flings are capped to this
     double velocityWindow = 0.100;
 };
 
@@ -165,7 +165,7 @@ struct InertiaConfig {
 //
 // Threading/ownership: a plain value type; never reads a clock.
 class InertiaScroller {
-public:
+  public:
     explicit InertiaScroller(InertiaConfig config = {});
 
     // Finger down: stops any motion and starts a new history.
@@ -182,7 +182,7 @@ public:
     bool isMoving() const { return m_moving; }
     Vec2 velocity() const { return m_velocity; }
 
-private:
+  private:
     InertiaConfig m_config;
     VelocityTracker m_tracker;
     Vec2 m_velocity;

@@ -20,9 +20,9 @@ struct PyramidResult {
     std::string error; // English, names the file and what failed
     int width = 0;     // after EXIF orientation is applied
     int height = 0;
-    int tileCount = 0;                          // tiles over all scale factors
-    std::vector<int> scaleFactors;              // 1, 2, 4, ... as written to info.json
-    std::vector<std::pair<int, int>> sizes;     // ascending, as written to info.json
+    int tileCount = 0;                      // tiles over all scale factors
+    std::vector<int> scaleFactors;          // 1, 2, 4, ... as written to info.json
+    std::vector<std::pair<int, int>> sizes; // ascending, as written to info.json
 };
 
 // One-time libvips initialisation (thread-safe, idempotent; VIPS_INIT with argv0 "lantai").

@@ -21,7 +21,7 @@ namespace lantai::core {
 //
 // Threading/ownership: not thread-safe; use from one thread (the kiosk's main thread).
 class LruBudget {
-public:
+  public:
     // Adds `key` as most recently used with cost `bytes`, or, if present, updates its cost and
     // marks it most recently used. Returns true when the key was new.
     bool insert(std::string_view key, std::size_t bytes);
@@ -53,7 +53,7 @@ public:
     // Keys from most to least recently used (for diagnostics and tests).
     std::vector<std::string> keysByRecency() const;
 
-private:
+  private:
     struct Entry {
         std::string key;
         std::size_t bytes = 0;

@@ -1,4 +1,4 @@
-// core: visitor session state machine — attract loop, active visit, "still there?" countdown, reset
+// core: visitor session state machine — attract, active, "still there?" countdown, reset
 #pragma once
 
 #include <chrono>
@@ -17,7 +17,8 @@ enum class SessionEventType {
     EnterActive,    // Attract -> Active: leave the attract loop, show the home screen
     ShowStillThere, // show or update the overlay; secondsLeft = whole seconds until the reset
     HideStillThere, // the visitor is back (input, or blocking activity started): hide the overlay
-    ResetToAttract, // start the reset: close screens, stop media, forget the visit (hides the overlay)
+    ResetToAttract, // start the reset: close screens, stop media, forget the visit (hides the
+                    // overlay)
     EnterAttract,   // Resetting -> Attract: the reset is over, show the attract loop
 };
 
@@ -45,7 +46,7 @@ struct VisitorSessionConfig {
 // Threading/ownership: not thread-safe; use from one thread. Never reads a clock: every time is
 // passed in (steady_clock, so wall-clock changes on the booth PC do not matter).
 class VisitorSession {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
     using TimePoint = Clock::time_point;
 
@@ -83,7 +84,7 @@ public:
     // Whole seconds left on the countdown (StillThere only, else 0).
     int stillThereSecondsLeft(TimePoint now) const;
 
-private:
+  private:
     double idleTimeout() const;
     TimePoint idleSince() const;
     TimePoint stillThereDeadline() const; // Active -> StillThere

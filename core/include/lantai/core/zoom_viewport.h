@@ -1,4 +1,4 @@
-// core: deep-zoom viewport math — fit/max zoom, focal zoom, bounded pan, animation, IIIF tile selection
+// core: deep-zoom viewport — fit/max zoom, focal zoom, bounded pan, animation, IIIF tiles
 #pragma once
 
 #include "lantai/core/geometry2d.h"
@@ -95,7 +95,7 @@ struct ZoomViewportConfig {
 // Threading/ownership: a plain value type; not thread-safe. Never reads a clock (update takes
 // the frame's dt in seconds).
 class ZoomViewport {
-public:
+  public:
     explicit ZoomViewport(ZoomViewportConfig config = {});
 
     // New image (full-resolution size): shown at fit, animation stopped.
@@ -157,7 +157,7 @@ public:
     VisibleTiles visibleTiles(int tileSize, const std::vector<int>& scaleFactors,
                               double marginPx = 0.0, double maxTexelSize = 1.0) const;
 
-private:
+  private:
     bool valid() const;
     double clampZoom(double z) const;
     void clampCenter();

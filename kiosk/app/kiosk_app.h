@@ -1,0 +1,111 @@
+// kiosk/app: the kiosk application — loads the pack, owns platform, session and screens, runs the event-driven loop
+#pragma once
+
+#include "app/kiosk_options.h"
+#include "app/script_runner.h"
+#include "app/state_writer.h"
+#include "lantai/core/derived_index.h"
+#include "lantai/core/gesture_recognizer.h"
+#include "lantai/core/kiosk_config.h"
+#include "lantai/core/pack_loader.h"
+#include "lantai/core/theme.h"
+#include "lantai/core/visitor_session.h"
+#include "platform/sdl_platform.h"
+#include "render/decode_pool.h"
+#include "render/texture_cache.h"
+#include "ui/attract_screen.h"
+#include "ui/exhibition_screen.h"
+#include "ui/fonts.h"
+#include "ui/home_screen.h"
+#include "ui/item_detail_screen.h"
+#include "ui/item_grid_screen.h"
+#include "ui/overlay_screens.h"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace lantai::kiosk {
+
+// Threading: main thread only, except the decode pool's workers, which only call
+// SdlPlatform::wake() (an SDL user event) to end the loop's wait.
+class KioskApp final : private ScriptHost {
+public:
+    KioskApp(const core::KioskConfig& config, KioskRunOptions run, const char* argv0);
+    ~KioskApp() override;
+    // Runs until quit (dev mode Esc, script end with --exit-after-script). Returns the exit code.
+    int run();
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    bool loadContent();
+    void applyTheme(const std::string& nameOrPath);
+    bool rebuildFonts();
+    void handleEvent(const PlatformEvent& event);
+    void handleGestures();
+    void applySessionEvents();
+    void resetVisit();
+    void frame();
+    Screen* currentScreen();
+    double now() const; // kiosk clock, seconds (steady clock + script advances)
+    Clock::time_point sessionNow() const;
+    int waitTimeoutMs();
+    bool animating();
+    KioskMetrics metrics();
+    void writeState(bool force);
+
+    // ScriptHost
+    void injectEvent(const PlatformEvent& event) override { handleEvent(event); }
+    std::optional<core::Vec2> targetCenter(const std::string& id) override;
+    bool isIdle() override;
+    void requestScreenshot(const std::string& name) override { m_screenshotName = name; m_redraw = true; }
+    bool screenshotPending() override { return !m_screenshotName.empty(); }
+    void advanceClock(double seconds) override { m_clockOffset += seconds; }
+    void resizeWindow(int width, int height) override;
+    core::Vec2 windowSize() override { return {double(m_platform.width()), double(m_platform.height())}; }
+    void stepCompleted(int index, const core::ScriptCommand& command) override;
+    void scriptError(const std::string& message) override;
+
+    core::KioskConfig m_config;
+    KioskRunOptions m_run;
+    std::string m_argv0;
+    Clock::time_point m_launch;
+    double m_clockOffset = 0;
+
+    SdlPlatform m_platform;
+    std::unique_ptr<DecodePool> m_decodePool;
+    std::unique_ptr<TextureCache> m_textures;
+    Fonts m_fonts;
+    core::Theme m_theme;
+
+    core::PackLoadResult m_loaded;
+    std::optional<core::DerivedIndex> m_derived;
+    KioskState m_state;
+    core::VisitorSession m_session;
+    core::GestureRecognizer m_gestures;
+    bool m_swallowPointer = false; // the touch that woke the kiosk or dismissed an overlay
+    std::optional<core::Vec2> m_pressPosition;
+
+    AttractScreen m_attract;
+    HomeScreen m_home;
+    ExhibitionScreen m_exhibition;
+    ItemGridScreen m_grid;
+    ItemDetailScreen m_detail;
+    OutOfServiceScreen m_outOfService;
+
+    std::vector<TapTarget> m_targets; // of the last drawn frame
+    std::unique_ptr<ScriptRunner> m_script;
+    StateWriter m_stateWriter;
+    std::string m_screenshotName;
+    bool m_redraw = true;
+    bool m_quit = false;
+    int m_exitCode = 0;
+    long long m_frames = 0;
+    double m_lastFrame = 0;
+    double m_startupMs = 0;
+    bool m_firstFrame = true;
+    std::string m_charset; // pack characters + UI strings (font atlas input)
+};
+
+} // namespace lantai::kiosk

@@ -1,0 +1,38 @@
+// kiosk/app: command-line options of lantai-kiosk and how they combine with the TOML config and the pack
+#pragma once
+
+#include "lantai/core/diagnostic.h"
+#include "lantai/core/kiosk_config.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace lantai::kiosk {
+
+// Test and development flags that are not part of the booth configuration.
+struct KioskRunOptions {
+    std::filesystem::path configFile;
+    std::filesystem::path script;
+    std::filesystem::path stateOut;
+    std::filesystem::path screenshotDir;
+    bool exitAfterScript = false;
+    bool printStartupTime = false;
+};
+
+struct ParsedKioskArgs {
+    core::KioskConfigLayer commandLine; // what the flags set (highest precedence)
+    KioskRunOptions run;
+    int exitCode = -1; // >= 0: exit now (help, version or a usage error already printed)
+};
+
+ParsedKioskArgs parseKioskArgs(int argc, char** argv);
+
+// The installed demo pack (or the one in the build tree next to the binary).
+std::filesystem::path defaultPackPath(const char* argv0);
+// Folders searched for themes: installed share/lantai/themes, then the source tree's themes/.
+std::vector<std::filesystem::path> themeSearchDirs();
+// A writable state directory: the configured one, else $XDG_STATE_HOME/lantai or ~/.local/state/lantai.
+std::filesystem::path usableStateDir(const std::filesystem::path& configured);
+
+} // namespace lantai::kiosk

@@ -1,0 +1,65 @@
+// kiosk/app: replays a kiosk script (--script) as timed pointer/key events through the normal input path
+#pragma once
+
+#include "lantai/core/kiosk_script.h"
+#include "platform/sdl_platform.h"
+
+#include <deque>
+#include <optional>
+#include <string>
+
+namespace lantai::kiosk {
+
+// What the runner needs from the app. Events it injects go through exactly the same handling
+// as SDL input (gesture recogniser, tap targets, visitor session).
+class ScriptHost {
+public:
+    virtual ~ScriptHost() = default;
+    virtual void injectEvent(const PlatformEvent& event) = 0;
+    virtual std::optional<core::Vec2> targetCenter(const std::string& id) = 0;
+    virtual bool isIdle() = 0; // nothing animating, loading or pending
+    virtual void requestScreenshot(const std::string& name) = 0;
+    virtual bool screenshotPending() = 0;
+    virtual void advanceClock(double seconds) = 0;
+    virtual void resizeWindow(int width, int height) = 0;
+    virtual core::Vec2 windowSize() = 0;
+    virtual void stepCompleted(int index, const core::ScriptCommand& command) = 0;
+    virtual void scriptError(const std::string& message) = 0;
+};
+
+// Threading: main thread only; `update` is called once per loop iteration.
+class ScriptRunner {
+public:
+    ScriptRunner(core::KioskScript script, ScriptHost& host) : m_script(std::move(script)), m_host(host) {}
+
+    // Runs what is due at `now` (seconds, kiosk clock); returns seconds until it needs to run
+    // again (0 = next iteration), or a negative value when finished.
+    double update(double now);
+    bool finished() const { return m_index >= m_script.commands.size(); }
+    bool quitRequested() const { return m_quit; }
+    int errors() const { return m_errors; }
+    std::size_t step() const { return m_index; }
+
+private:
+    struct Timed {
+        double at;
+        PlatformEvent event;
+    };
+    bool start(const core::ScriptCommand& command, double now);
+    std::optional<core::Vec2> resolve(const core::ScriptPoint& point, int line);
+    void pointer(double at, PlatformEvent::Type type, std::int64_t id, core::Vec2 position);
+    void finishCommand(double now);
+
+    core::KioskScript m_script;
+    ScriptHost& m_host;
+    std::size_t m_index = 0;
+    bool m_started = false;
+    double m_commandStart = 0;
+    double m_doneAt = 0; // wait: when the command ends
+    double m_settleUntil = -1;
+    std::deque<Timed> m_events;
+    bool m_quit = false;
+    int m_errors = 0;
+};
+
+} // namespace lantai::kiosk

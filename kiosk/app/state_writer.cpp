@@ -1,0 +1,64 @@
+// kiosk/app: state JSON for tests
+#include "app/state_writer.h"
+
+#include "lantai/core/file_io.h"
+#include "lantai/core/log.h"
+
+namespace lantai::kiosk {
+
+nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
+    const auto* exhibition = state.nav.currentExhibition();
+    const auto* chapter = state.nav.currentChapter();
+    const auto* item = state.nav.currentItem();
+    const bool onItem = state.nav.screen() == core::KioskScreen::Item;
+    nlohmann::json j = {
+        {"screen", core::kioskScreenName(state.nav.screen())},
+        {"exhibition", exhibition ? exhibition->id : ""},
+        {"chapter", chapter ? chapter->id : ""},
+        {"item", item ? item->id : ""},
+        {"image", onItem ? state.nav.image() : -1},
+        {"zoom", onItem ? state.viewport.zoomLevelFraction() : 0.0},
+        {"zoom_scale", onItem ? state.viewport.zoom() : 0.0},
+        {"zoom_level", onItem ? state.zoomScaleFactor : 0},
+        {"zoom_sharp", onItem && state.zoomSharp},
+        {"image_failed", onItem && state.zoomImageFailed},
+        {"language", core::languageCode(state.language)},
+        {"theme", state.themeName},
+        {"pack", state.pack ? state.pack->id : ""},
+        {"session", m.session},
+        {"still_there", state.stillThere},
+        {"still_there_seconds", state.stillThereSeconds},
+        {"out_of_service_reason", state.serviceReason},
+        {"out_of_service_reason_zh", state.serviceReasonZh},
+        {"frames", m.frames},
+        {"script_step", m.scriptStep},
+        {"script_errors", m.scriptErrors},
+        {"startup_ms", m.startupMs},
+        {"font_atlas_ms", m.fontAtlasMs},
+        {"glyphs", m.glyphs},
+        {"texture_bytes", m.textureBytes},
+        {"textures", m.textureCount},
+        {"textures_pending", m.texturesPending},
+        {"grid_scroll", m.gridScroll},
+        {"attract_slide", m.attractSlide},
+        {"targets", m.targets},
+        {"width", m.width},
+        {"height", m.height},
+        {"gl_renderer", m.glRenderer},
+    };
+    return j;
+}
+
+void StateWriter::write(const nlohmann::json& state, bool force) {
+    if (m_file.empty()) return;
+    // "frames" changes every frame; compare without it so idle kiosks do not rewrite the file.
+    nlohmann::json compare = state;
+    compare.erase("frames");
+    std::string key = compare.dump();
+    if (!force && key == m_last) return;
+    m_last = std::move(key);
+    std::string error;
+    if (!core::writeFileAtomic(m_file, state.dump(2) + "\n", error)) core::logWarning("cannot write state: " + error);
+}
+
+} // namespace lantai::kiosk

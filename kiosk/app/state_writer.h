@@ -1,0 +1,48 @@
+// kiosk/app: the kiosk state as JSON (--state-out) — what end-to-end tests assert on
+#pragma once
+
+#include "ui/screens.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace lantai::kiosk {
+
+// Numbers that are not part of the visitor's state but that tests and benchmarks read.
+struct KioskMetrics {
+    std::string session;   // attract, active, still_there, resetting
+    long long frames = 0;  // frames drawn since start
+    int scriptStep = 0;
+    int scriptErrors = 0;
+    double startupMs = 0;  // launch -> first interactive frame
+    double fontAtlasMs = 0;
+    int glyphs = 0;
+    std::size_t textureBytes = 0;
+    std::size_t textureCount = 0;
+    std::size_t texturesPending = 0;
+    double gridScroll = 0;
+    int attractSlide = 0;
+    std::vector<std::string> targets; // tap target ids on screen (topmost last)
+    int width = 0;
+    int height = 0;
+    std::string glRenderer;
+};
+
+nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& metrics);
+
+// Writes the JSON atomically when it differs from what was last written.
+class StateWriter {
+public:
+    explicit StateWriter(std::filesystem::path file) : m_file(std::move(file)) {}
+    bool enabled() const { return !m_file.empty(); }
+    void write(const nlohmann::json& state, bool force = false);
+
+private:
+    std::filesystem::path m_file;
+    std::string m_last;
+};
+
+} // namespace lantai::kiosk

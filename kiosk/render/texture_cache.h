@@ -1,0 +1,136 @@
+// kiosk/render: GPU texture cache — decodes via DecodePool, uploads within a per-frame budget, LRU eviction under a byte budget
+#pragma once
+
+#include "lantai/core/lru_budget.h"
+#include "render/decode_pool.h"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace lantai::kiosk {
+
+// A resident GPU texture: RGBA8, linear filtering, clamped to the edge, no mipmaps.
+struct Texture {
+    unsigned id = 0; // OpenGL texture name (GL_TEXTURE_2D)
+    int width = 0;
+    int height = 0;
+    // What ImGui_ImplOpenGL3 binds: the GL name cast to a pointer.
+    ImTextureID imguiId() const { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(id)); }
+};
+
+// How pixels reach the GPU. The default creates GL_TEXTURE_2D objects with OpenGL 1.1 entry
+// points (exported by libGL itself, no loader needed) in the current context; tests pass a fake.
+// Threading: called only from TextureCache, on the thread owning the GL context.
+class TextureUploader {
+public:
+    virtual ~TextureUploader() = default;
+    // Returns the new texture's id, 0 when it could not be created (e.g. out of video memory).
+    virtual unsigned create(const DecodedImage& image) = 0;
+    virtual void destroy(unsigned id) = 0;
+};
+
+struct TextureCacheStats {
+    std::size_t resident = 0;       // textures on the GPU
+    std::size_t residentBytes = 0;  // their size (width * height * 4 each)
+    std::size_t budgetBytes = 0;
+    std::uint64_t uploads = 0;      // since construction
+    std::uint64_t evictions = 0;
+    std::uint64_t failures = 0;     // decode or upload failures (each key once)
+    std::uint64_t discarded = 0;    // decoded, but no longer wanted when it arrived
+    std::size_t pendingDecodes = 0; // queued or running in the pool
+    std::size_t pendingUploads = 0; // decoded, waiting for uploadPending()
+    double lastUploadMs = 0.0;      // time the last uploadPending() spent uploading
+};
+
+// Maps keys (usually the file path) to GPU textures. get() returns what is resident and asks
+// the DecodePool for the rest; uploadPending() turns finished decodes into textures, a few per
+// frame, and evicts least recently used textures beyond the byte budget. Textures returned by
+// get() or resident() in the current frame are pinned: never evicted before the next
+// beginFrame(), so draw lists built this frame stay valid until they are rendered.
+//
+// Decode failures (missing file, corrupt data) are remembered per key, logged once and not
+// retried until clear(): failed(key) tells the caller to draw a placeholder with error(key).
+//
+// A decoded result is uploaded only if its key was asked for in this frame or the previous one;
+// otherwise (the visitor moved on) it is discarded.
+//
+// Frame order (main thread):  beginFrame() -> draw (get / resident) -> uploadPending() ->
+// ImGui render. Call beginFrame() only after the previous frame's draw data was rendered.
+// Redraw soon when uploadPending() returned true or hasPendingUploads() is true; while only
+// decodes are pending, the DecodePool's wake callback says when to look again.
+//
+// Threading: main thread only (the thread owning the GL context), including construction and
+// destruction; destroy it while the GL context is still current. The DecodePool must outlive it.
+class TextureCache {
+public:
+    // uploader: nullptr = the OpenGL uploader. The cache does not own a given uploader.
+    TextureCache(std::size_t budgetBytes, DecodePool& pool, TextureUploader* uploader = nullptr);
+    ~TextureCache();
+    TextureCache(const TextureCache&) = delete;
+    TextureCache& operator=(const TextureCache&) = delete;
+
+    // New frame: drops last frame's pins and starts a new decode generation (stale requests
+    // from two frames ago are dropped from the pool's queue).
+    void beginFrame();
+
+    // The resident texture for `key` (touched and pinned for this frame), or nullptr after
+    // asking the pool to decode `file` (lower priority = sooner). nullptr also when failed(key).
+    const Texture* get(const std::string& key, const std::filesystem::path& file, int priority,
+                       int maxDimension = 0);
+    // The resident texture (touched and pinned) or nullptr; never requests a decode.
+    const Texture* resident(const std::string& key);
+
+    bool failed(const std::string& key) const;
+    // The failure message (names the file), empty when !failed(key).
+    const std::string& error(const std::string& key) const;
+
+    // Collects finished decodes, then uploads the most urgent wanted ones until maxUploads
+    // textures or budgetMs milliseconds (at least one per call), evicting beyond the budget.
+    // True when the frame should be redrawn (something uploaded or failed).
+    bool uploadPending(double budgetMs, int maxUploads);
+
+    std::size_t residentBytes() const { return m_lru.totalBytes(); }
+    TextureCacheStats stats() const;
+    bool hasPendingUploads() const { return !m_ready.empty(); }
+    // Decodes queued or running, or uploads waiting.
+    bool hasPendingWork() const;
+
+    void setBudget(std::size_t budgetBytes);
+    std::size_t budget() const { return m_budget; }
+    // Frees every texture and forgets failures and requests (pack reload).
+    void clear();
+    // Where failures and decoder warnings go, one line each; default: stderr.
+    void setLogSink(std::function<void(const std::string&)> sink);
+
+private:
+    struct Wanted {
+        std::uint64_t frame = 0;
+        int priority = 0;
+    };
+
+    void log(const std::string& line) const;
+    void recordFailure(const std::string& key, std::string message);
+    void evictBeyondBudget();
+
+    DecodePool& m_pool;
+    std::unique_ptr<TextureUploader> m_ownedUploader;
+    TextureUploader* m_uploader = nullptr;
+    std::size_t m_budget = 0;
+    core::LruBudget m_lru;
+    std::unordered_map<std::string, Texture> m_textures;
+    std::unordered_map<std::string, Wanted> m_wanted;      // asked for, not resident or failed
+    std::unordered_map<std::string, DecodedImage> m_ready; // decoded, waiting for upload
+    std::unordered_map<std::string, std::string> m_failed;
+    std::function<void(const std::string&)> m_logSink;
+    std::uint64_t m_frame = 1;
+    TextureCacheStats m_counters;
+};
+
+} // namespace lantai::kiosk

@@ -1,0 +1,90 @@
+// kiosk/ui: home screen
+#include "ui/home_screen.h"
+
+#include "lantai/core/ui_strings.h"
+#include "ui/widgets.h"
+
+namespace lantai::kiosk {
+
+using core::ColorRole;
+using core::FontRole;
+using core::Rect;
+
+core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack) {
+    TopBarActions actions;
+    if (showBack) actions.back = [&state] { state.nav.back(); };
+    actions.home = [&state] { state.nav.showHome(); };
+    actions.toggleLanguage = state.toggleLanguage;
+    return topBar(ui, title, actions);
+}
+
+void HomeScreen::draw(UiContext& ui, KioskState& state) {
+    drawBackground(ui);
+    const auto& pack = *state.pack;
+    TopBarActions actions;
+    actions.toggleLanguage = state.toggleLanguage;
+    const Rect content = topBar(ui, "", actions);
+    const float pad = ui.px(ui.theme->layout.padding) * 1.5f;
+    float y = static_cast<float>(content.y) + pad;
+
+    TextBlock title;
+    title.role = FontRole::Title;
+    title.color = ui.color(ColorRole::TitleOnBackground);
+    title.align = TextAlign::Center;
+    title.maxLines = 2;
+    y += drawTextBlock(ui, {pad, y, ui.width - pad * 2, ui.height}, ui.text(pack.title), title);
+
+    std::string subtitle = ui.text(pack.organiser);
+    if (!pack.event.empty()) subtitle += "  ·  " + ui.text(pack.event);
+    if (!pack.dateStart.empty()) subtitle += "  ·  " + pack.dateStart + (pack.dateEnd.empty() ? "" : " – " + pack.dateEnd);
+    TextBlock sub;
+    sub.role = FontRole::Body;
+    sub.color = ui.color(ColorRole::TextOnBackgroundMuted);
+    sub.align = TextAlign::Center;
+    sub.maxLines = 2;
+    y += drawTextBlock(ui, {pad, y + pad * 0.3f, ui.width - pad * 2, ui.height}, subtitle, sub) + pad;
+
+    // One tile per exhibition (quiz and video tiles join with their issues).
+    const auto count = static_cast<int>(pack.exhibitions.size());
+    const int columns = ui.portrait ? 1 : std::min(3, std::max(1, count));
+    const float gap = ui.px(ui.theme->layout.spacing) * 1.5f;
+    const float availableH = ui.height - y - pad * 1.5f;
+    const float tileW = std::min((ui.width - pad * 2 - gap * float(columns - 1)) / float(columns), ui.px(120));
+    const int rows = (count + columns - 1) / columns;
+    const float tileH = std::min(availableH / float(std::max(1, rows)) - gap, tileW * (ui.portrait ? 0.75f : 0.72f));
+    const float startX = (ui.width - (tileW * float(columns) + gap * float(columns - 1))) / 2;
+    const float rounding = ui.px(ui.theme->layout.rounding);
+    for (int i = 0; i < count; ++i) {
+        const auto& exhibition = pack.exhibitions[static_cast<std::size_t>(i)];
+        const Rect tile{startX + float(i % columns) * (tileW + gap), y + float(i / columns) * (tileH + gap), tileW, tileH};
+        const bool down = ui.pressed(tile);
+        ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
+        const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
+        const Rect image{tile.x, tile.y, tile.w, tile.h - textH};
+        std::string cover;
+        if (exhibition.cover) cover = exhibition.cover->file;
+        else if (!exhibition.chapters.empty() && !exhibition.chapters.front().items.empty() &&
+                 !exhibition.chapters.front().items.front().images.empty())
+            cover = exhibition.chapters.front().items.front().images.front().file;
+        if (!cover.empty()) drawImageFile(ui, cover, image, ImageMode::Cover, static_cast<int>(std::max(image.w, image.h)), rounding);
+        TextBlock name;
+        name.role = FontRole::Heading;
+        name.color = ui.color(ColorRole::Text);
+        name.maxLines = 1;
+        drawTextBlock(ui, {tile.x + pad * 0.5, image.bottom() + pad * 0.4, tile.w - pad, textH}, ui.text(exhibition.title), name);
+        std::size_t items = 0;
+        for (const auto& c : exhibition.chapters) items += c.items.size();
+        TextBlock meta;
+        meta.role = FontRole::Body;
+        meta.color = ui.color(ColorRole::TextMuted);
+        meta.maxLines = 1;
+        drawTextBlock(ui, {tile.x + pad * 0.5, image.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
+                      ui.ui("home.exhibitions") + " · " + core::uiCount("grid.items", static_cast<long long>(items), ui.language),
+                      meta);
+        if (down)
+            ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
+        ui.addTarget("exhibition:" + exhibition.id, tile, [&state, i] { state.nav.openExhibition(i); });
+    }
+}
+
+} // namespace lantai::kiosk

@@ -1,0 +1,43 @@
+// kiosk/ui: item detail — deep-zoom viewer, caption panel, multi-image strip, previous/next by swipe
+#pragma once
+
+#include "lantai/core/gesture_recognizer.h"
+#include "render/deep_zoom_renderer.h"
+#include "ui/screens.h"
+
+#include <map>
+#include <optional>
+
+namespace lantai::kiosk {
+
+class ItemDetailScreen : public Screen {
+public:
+    void draw(UiContext& ui, KioskState& state) override;
+    bool onGesture(const core::Gesture& g, UiContext& ui, KioskState& state) override;
+    bool animating(const KioskState& state) const override;
+    void advance(double dt, KioskState& state) override;
+    void reset() override;
+    // Log lines for images shown without derivatives or broken (the app drains them).
+    std::vector<std::string> takeLogLines();
+
+private:
+    void prepareViewport(UiContext& ui, KioskState& state, const core::Item& item);
+    void drawViewer(UiContext& ui, KioskState& state, const core::Item& item);
+    void drawCaptionPanel(UiContext& ui, KioskState& state, const core::Item& item);
+
+    core::Rect m_viewer;
+    core::Rect m_panel;
+    std::optional<IiifImage> m_image;
+    std::string m_imageError;
+    std::string m_preparedKey;
+    core::InertiaScroller m_panFling;
+    core::InertiaScroller m_panelFling;
+    bool m_panning = false;
+    bool m_panelDragging = false;
+    bool m_pinching = false;
+    double m_panelScroll = 0;
+    double m_panelMaxScroll = 0;
+    std::vector<std::string> m_log;
+};
+
+} // namespace lantai::kiosk

@@ -1,0 +1,66 @@
+// kiosk/ui: chapter item grid
+#include "ui/item_grid_screen.h"
+
+#include "lantai/core/ui_strings.h"
+#include "ui/widgets.h"
+
+namespace lantai::kiosk {
+
+using core::ColorRole;
+using core::FontRole;
+
+std::string itemDateText(const UiContext& ui, const core::Item& item) {
+    if (!item.date.empty()) return core::formatItemDate(item.date, ui.language);
+    return ui.text(item.era);
+}
+
+void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
+    const auto* chapter = state.nav.currentChapter();
+    if (!chapter) return;
+    const std::pair<int, int> shown{state.nav.exhibition(), state.nav.chapter()};
+    if (m_shownChapter != shown) {
+        m_grid.reset();
+        m_shownChapter = shown;
+    }
+    drawBackground(ui);
+    const core::Rect area = standardTopBar(ui, state, ui.text(chapter->title), true);
+    std::vector<Card> cards;
+    for (std::size_t i = 0; i < chapter->items.size(); ++i) {
+        const auto& item = chapter->items[i];
+        Card card;
+        card.id = "item:" + item.id;
+        if (!item.images.empty()) card.image = item.images.front().file;
+        card.title = ui.text(item.title);
+        card.subtitle = itemDateText(ui, item);
+        if (!item.reference.empty()) card.subtitle += (card.subtitle.empty() ? "" : "  ·  ") + item.reference;
+        if (!item.badges.empty()) card.badge = core::badgeText(item.badges.front(), ui.language);
+        const int index = static_cast<int>(i);
+        card.action = [&state, index] { state.nav.openItem(index); };
+        cards.push_back(std::move(card));
+    }
+    m_grid.draw(ui, area, cards, [&](UiContext& u, const core::Rect& box) {
+        float h = 0;
+        TextBlock meta;
+        meta.role = FontRole::Body;
+        meta.color = u.color(ColorRole::TextOnBackgroundMuted);
+        meta.maxLines = 1;
+        h += drawTextBlock(u, box, core::uiCount("grid.items", static_cast<long long>(chapter->items.size()), u.language), meta);
+        if (!chapter->intro.empty()) {
+            TextBlock intro;
+            intro.role = FontRole::Body;
+            intro.color = u.color(ColorRole::TextOnBackground);
+            intro.maxLines = 4;
+            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(chapter->intro), intro);
+        }
+        if (chapter->items.empty()) {
+            TextBlock empty;
+            empty.role = FontRole::Heading;
+            empty.color = u.color(ColorRole::TextOnBackground);
+            empty.align = TextAlign::Center;
+            h += drawTextBlock(u, {box.x, box.y + h + u.px(6), box.w, box.h}, u.ui("grid.empty"), empty) + u.px(6);
+        }
+        return h;
+    });
+}
+
+} // namespace lantai::kiosk

@@ -1,0 +1,68 @@
+// kiosk/ui: the visitor screens and the shared state they read and change
+#pragma once
+
+#include "lantai/core/gesture_recognizer.h"
+#include "lantai/core/kiosk_navigation.h"
+#include "lantai/core/zoom_viewport.h"
+#include "ui/ui_context.h"
+
+#include <functional>
+#include <string>
+
+namespace lantai::kiosk {
+
+// What the app tells the screens and what the screens change. Owned by the app.
+struct KioskState {
+    const core::Pack* pack = nullptr;
+    core::KioskNavigation nav;
+    core::Language language = core::Language::Zh;
+    std::string themeName;
+
+    // Item detail: the deep-zoom viewport of the image on screen.
+    core::ZoomViewport viewport;
+    std::string viewportKey; // item id + image index the viewport was set up for
+    int zoomScaleFactor = 0;
+    bool zoomSharp = false;
+    bool zoomImageFailed = false;
+
+    // Out of service: why (shown in both languages).
+    std::string serviceReason;
+    std::string serviceReasonZh;
+
+    // Idle countdown overlay.
+    bool stillThere = false;
+    int stillThereSeconds = 0;
+
+    // Actions the app performs (session bookkeeping, logging, reset).
+    std::function<void()> startVisit;     // attract -> home
+    std::function<void()> toggleLanguage;
+    std::function<void()> continueVisit; // "still there?" answered
+};
+
+// A screen draws itself each frame and may consume gestures other than taps (taps go to the
+// tap targets it registered). Threading: main thread only.
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual void draw(UiContext& ui, KioskState& state) = 0;
+    // Returns true when the gesture was used.
+    virtual bool onGesture(const core::Gesture&, UiContext&, KioskState&) { return false; }
+    // Animation in progress: the loop keeps drawing at full rate.
+    virtual bool animating(const KioskState&) const { return false; }
+    // Seconds until the screen changes by itself (attract slides), or a negative value.
+    virtual double secondsUntilChange(double /*now*/) const { return -1; }
+    // Visitor session reset: forget scroll positions and the like.
+    virtual void reset() {}
+    virtual void advance(double /*dt*/, KioskState&) {}
+};
+
+class AttractScreen;
+class HomeScreen;
+class ExhibitionScreen;
+class ItemGridScreen;
+class ItemDetailScreen;
+
+// The top bar every visitor screen shares (back goes one level up, home to the home screen).
+core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack);
+
+} // namespace lantai::kiosk

@@ -1,0 +1,42 @@
+// kiosk/ui: shared widgets — background, buttons, the top bar (back · home · language), cards, images
+#pragma once
+
+#include "ui/text_layout.h"
+#include "ui/ui_context.h"
+
+#include <functional>
+#include <string>
+
+namespace lantai::kiosk {
+
+enum class ButtonKind { Primary, Secondary, Ghost };
+
+void drawBackground(UiContext& ui);
+
+// A touch button: rounded fill, centred label, pressed feedback, registered as tap target `id`.
+void button(UiContext& ui, const std::string& id, const core::Rect& rect, std::string_view label, ButtonKind kind,
+            std::function<void()> action);
+
+struct TopBarActions {
+    std::function<void()> back; // empty: no back button
+    std::function<void()> home; // empty: no home button
+    std::function<void()> toggleLanguage;
+};
+
+// The bar along the top of every visitor screen; returns the content area below it.
+core::Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& actions);
+
+// Draws an image file scaled to cover (crop) or fit `rect`, from the texture cache; a calm
+// placeholder (with a note when the image is broken) until it is loaded.
+enum class ImageMode { Cover, Contain };
+void drawImageFile(UiContext& ui, const std::string& packPath, const core::Rect& rect, ImageMode mode,
+                   int wantLongestSide, float rounding = 0);
+
+// The file to show for a pack image at about `longestSide` pixels: a thumbnail or one of the
+// IIIF "sizes" from derived/, else the original (decoded downscaled).
+std::string displayFileFor(const UiContext& ui, const std::string& packPath, int longestSide, int* maxDimension);
+
+// A small pill with the badge label.
+float drawBadge(UiContext& ui, core::Vec2 topLeft, std::string_view label);
+
+} // namespace lantai::kiosk

@@ -1,0 +1,87 @@
+// tests: libFuzzer target — arbitrary bytes as pack.json through JsonDocument, the loader, the validator and the writer
+#include "lantai/core/json_document.h"
+#include "lantai/core/pack_loader.h"
+#include "lantai/core/pack_validator.h"
+#include "lantai/core/pack_writer.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace lantai::core;
+
+// An empty per-process pack folder: quiz banks and assets named by the input do not exist,
+// so the loader and validator take their "missing" paths and never touch real files.
+const fs::path& packRoot() {
+    static const fs::path root = [] {
+        fs::path dir = fs::temp_directory_path() / ("lantai-fuzz-pack-" + std::to_string(::getpid()));
+        fs::create_directories(dir);
+        std::atexit([] {
+            std::error_code ec;
+            fs::remove_all(fs::temp_directory_path() / ("lantai-fuzz-pack-" + std::to_string(::getpid())), ec);
+        });
+        return dir;
+    }();
+    return root;
+}
+
+[[noreturn]] void failure(const char* what, const std::string& detail) {
+    std::fprintf(stderr, "pack_parser_fuzz: %s\n%s\n", what, detail.c_str());
+    std::abort();
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+
+    // 1. The document on its own: every recorded position must be inside the text.
+    Diagnostics diagnostics;
+    const auto document = JsonDocument::parse(text, "pack.json", diagnostics);
+    if (document.valid() != diagnostics.empty()) failure("valid() disagrees with the diagnostics", "");
+    for (const char* pointer : {"", "/format_version", "/exhibitions/0", "/exhibitions/0/chapters/0/items/0/images/0",
+                                "/0", "/a/b/c", "no-slash"}) {
+        const auto pos = document.positionOf(pointer);
+        if (pos.line < 0 || pos.column < 0) failure("negative position", pointer);
+    }
+    for (const auto& d : diagnostics.items())
+        if (d.line < 0 || d.column < 0 || d.code.empty()) failure("bad diagnostic", formatDiagnostic(d, false));
+
+    // 2. Loader + validator: must never throw (an exception escaping is a crash for libFuzzer).
+    auto result = loadPackFromText(text, packRoot());
+    const bool loadErrors = result.diagnostics.hasErrors();
+    if (result.parsed) validatePack(result.pack, result.diagnostics, &result.documents);
+    for (const auto& d : result.diagnostics.items()) {
+        if (d.code.empty() || d.message.empty() || d.messageZh.empty() || d.file.empty())
+            failure("incomplete diagnostic", formatDiagnostic(d, false));
+        if (!d.pointer.empty() && d.pointer[0] != '/') failure("pointer without leading slash", d.pointer);
+    }
+    if (!result.parsed) return 0;
+
+    // 3. Writer: the model serialises (all strings came from valid UTF-8), and a pack the loader
+    //    accepted without errors reads back to the same document.
+    const auto written = packToJson(result.pack);
+    std::string serialised;
+    try {
+        serialised = serializePackDocument(written);
+    } catch (const std::exception& e) {
+        failure("serializePackDocument threw", e.what());
+    }
+    if (!loadErrors) {
+        auto again = loadPackFromText(serialised, packRoot());
+        if (again.diagnostics.hasErrors()) {
+            std::string list;
+            for (const auto& d : again.diagnostics.items()) list += formatDiagnostic(d, false) + "\n";
+            failure("written pack.json does not load cleanly", list + serialised);
+        }
+        if (packToJson(again.pack) != written) failure("round trip changed the pack", serialised);
+    }
+    return 0;
+}
