@@ -117,6 +117,42 @@ private:
     std::vector<Frame> m_stack;
 };
 
+// SAX consumer that accepts everything and remembers where the parser gave up.
+struct ErrorLocator {
+    bool found = false;
+    std::size_t position = 0;
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(nlohmann::json::number_integer_t) { return true; }
+    bool number_unsigned(nlohmann::json::number_unsigned_t) { return true; }
+    bool number_float(nlohmann::json::number_float_t, const std::string&) { return true; }
+    bool string(std::string&) { return true; }
+    bool binary(nlohmann::json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool key(std::string&) { return true; }
+    bool parse_error(std::size_t at, const std::string&, const nlohmann::json::exception&) {
+        found = true;
+        position = at;
+        return false;
+    }
+};
+
+// nlohmann's messages look like "[json.exception.parse_error.101] parse error at line 1,
+// column 2: syntax error ..." or "[json.exception.out_of_range.406] number overflow ...";
+// keep the part after the prefix and the (byte-based) line/column.
+std::string errorDetail(const std::string& what) {
+    std::string detail = what;
+    if (const auto bracket = detail.find("] "); detail.starts_with("[json.exception.") && bracket != std::string::npos)
+        detail.erase(0, bracket + 2);
+    if (detail.starts_with("parse error"))
+        if (const auto colon = detail.find(": "); colon != std::string::npos) detail.erase(0, colon + 2);
+    return detail;
+}
+
 } // namespace
 
 std::string escapePointerToken(std::string_view token) {
@@ -151,14 +187,16 @@ JsonDocument JsonDocument::parse(std::string_view text, const std::string& file,
     const std::string_view body = text.substr(bomSkip);
     try {
         doc.m_root = nlohmann::json::parse(body.begin(), body.end());
-    } catch (const nlohmann::json::parse_error& e) {
-        const auto pos = doc.positionOfOffset(bomSkip + (e.byte > 0 ? e.byte - 1 : 0));
-        std::string what = e.what();
-        // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
-        const auto colon = what.find(": ", what.find("parse error"));
-        const std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error carries the byte; other failures (out_of_range.406: a number such as
+        // 1e400 that does not fit a double) do not, so locate the failure with a SAX pass.
+        ErrorLocator locator;
+        nlohmann::json::sax_parse(body.begin(), body.end(), &locator);
+        std::size_t byte = locator.found ? locator.position : 0;
+        if (const auto* parseError = dynamic_cast<const nlohmann::json::parse_error*>(&e)) byte = parseError->byte;
+        const auto pos = doc.positionOfOffset(bomSkip + (byte > 0 ? byte - 1 : 0));
         diagnostics.add({Severity::Error, "json.syntax", file, "", pos.line, pos.column,
-                         "JSON syntax error: " + detail, "JSON 语法错误：" + detail});
+                         "JSON syntax error: " + errorDetail(e.what()), "JSON 语法错误：" + errorDetail(e.what())});
         return doc;
     }
     PositionRecorder recorder(body, doc.m_offsets);

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <atomic>
+#include <future>
 #include <cmath>
 #include <csignal>
 
@@ -45,6 +46,7 @@ KioskApp::~KioskApp() {
     m_textures.reset();
     m_decodePool.reset();
     if (ImGui::GetCurrentContext()) {
+        m_fonts.release();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui::DestroyContext();
     }
@@ -80,7 +82,7 @@ bool KioskApp::loadContent() {
         m_state.serviceReasonZh = "内容包 " + m_config.packPath.string() + " 无法展示：" + firstErrorText(firstFailure, true);
         m_state.nav.showOutOfService();
         core::logError("out of service: " + m_state.serviceReason);
-        m_charset.clear();
+        m_charset = fontCharactersFor(nullptr, {});
         return false;
     }
     m_state.serviceReason.clear();
@@ -96,7 +98,7 @@ bool KioskApp::loadContent() {
     std::string charset;
     if (!core::readFile(m_loaded.pack.root / "derived" / "charset.txt", charset, error))
         charset = core::charactersToUtf8(core::collectPackCharacters(m_loaded.pack));
-    m_charset = charset + core::allUiText();
+    m_charset = fontCharactersFor(&m_loaded.pack, charset);
     // Session timing: defaults < pack < config file < command line (resolved by main), but
     // the pack's own kiosk defaults apply when the configuration leaves them unset.
     core::VisitorSessionConfig session;
@@ -122,9 +124,12 @@ void KioskApp::applyTheme(const std::string& nameOrPath) {
 }
 
 bool KioskApp::rebuildFonts() {
+    return installFonts(buildFonts(core::referenceUnitPx(m_platform.width(), m_platform.height()), m_theme, m_charset));
+}
+
+bool KioskApp::installFonts(std::unique_ptr<BuiltFonts> built) {
     std::string error;
-    const float unit = core::referenceUnitPx(m_platform.width(), m_platform.height());
-    if (!m_fonts.build(unit, m_theme, m_charset.empty() ? core::allUiText() : m_charset, error)) {
+    if (!m_fonts.install(std::move(built), error)) {
         core::logError("fonts: " + error);
         return false;
     }
@@ -148,18 +153,32 @@ int KioskApp::run() {
     std::signal(SIGTERM, onTerminateSignal);
     std::signal(SIGINT, onTerminateSignal);
 
+    auto phase = [this](const char* what) {
+        core::logDebug(std::string("startup: ") + what + " at " +
+                       std::to_string(std::chrono::duration<double, std::milli>(Clock::now() - m_launch).count()) + " ms");
+    };
+    phase("logging ready");
     applyTheme(m_config.theme);
     loadContent();
+    phase("pack loaded and validated");
     if (m_state.pack && m_config.theme == "red-archive" && m_state.pack->theme != m_config.theme) applyTheme(m_state.pack->theme);
 
     PlatformOptions platform;
     platform.fullscreen = !m_config.windowed;
     platform.width = m_config.windowWidth;
     platform.height = m_config.windowHeight;
-    if (!m_platform.init(platform, error)) {
+    if (!m_platform.initVideo(platform, error)) {
         core::logError(error);
         return 1;
     }
+    // The font atlas is the slowest part of start-up; rasterise it while SDL opens the window.
+    const float predictedUnit = core::referenceUnitPx(m_platform.predictedWidth(), m_platform.predictedHeight());
+    auto fontsFuture = std::async(std::launch::async, [this, predictedUnit] { return buildFonts(predictedUnit, m_theme, m_charset); });
+    if (!m_platform.openWindow(error)) {
+        core::logError(error);
+        return 1;
+    }
+    phase("window and GL context ready");
     core::logInfo("window " + std::to_string(m_platform.width()) + "x" + std::to_string(m_platform.height()) + ", GL " +
                   m_platform.glRenderer());
 
@@ -170,7 +189,14 @@ int KioskApp::run() {
     io.LogFilename = nullptr;
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    if (!rebuildFonts()) return 1;
+    phase("ImGui ready");
+    {
+        auto built = fontsFuture.get();
+        const float unit = core::referenceUnitPx(m_platform.width(), m_platform.height());
+        if (std::abs(built->unitPx - unit) > 0.5f) built = buildFonts(unit, m_theme, m_charset); // the window came out another size
+        if (!installFonts(std::move(built))) return 1;
+    }
+    phase("fonts ready");
 
     m_decodePool = std::make_unique<DecodePool>(2);
     m_decodePool->setWakeCallback([this] { m_platform.wake(); });
@@ -378,6 +404,7 @@ int KioskApp::waitTimeoutMs() {
 }
 
 void KioskApp::frame() {
+    const auto frameStart = Clock::now();
     const double t = now();
     const double dt = std::clamp(t - m_lastFrame, 1e-4, 0.1);
     m_lastFrame = t;
@@ -421,6 +448,7 @@ void KioskApp::frame() {
     if (m_state.stillThere) drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
     for (const auto& line : m_detail.takeLogLines()) core::logWarning(line);
 
+    const auto built = Clock::now();
     ImGui::Render();
     glViewport(0, 0, m_platform.width(), m_platform.height());
     const core::Color bg = m_theme.color(core::ColorRole::Background);
@@ -435,7 +463,13 @@ void KioskApp::frame() {
         else core::logWarning("screenshot failed: " + error);
         m_screenshotName.clear();
     }
+    const auto rendered = Clock::now();
     m_platform.swapBuffers();
+    if (m_frames < 3)
+        core::logDebug("frame " + std::to_string(m_frames) + ": build " +
+                       std::to_string(std::chrono::duration<double, std::milli>(built - frameStart).count()) + " ms, render " +
+                       std::to_string(std::chrono::duration<double, std::milli>(rendered - built).count()) + " ms, swap " +
+                       std::to_string(std::chrono::duration<double, std::milli>(Clock::now() - rendered).count()) + " ms");
     m_targets = std::move(ui.targets);
     ++m_frames;
     if (m_firstFrame) {

@@ -42,6 +42,7 @@ private:
     bool loadContent();
     void applyTheme(const std::string& nameOrPath);
     bool rebuildFonts();
+    bool installFonts(std::unique_ptr<BuiltFonts> built);
     void handleEvent(const PlatformEvent& event);
     void handleGestures();
     void applySessionEvents();
@@ -105,7 +106,7 @@ private:
     double m_lastFrame = 0;
     double m_startupMs = 0;
     bool m_firstFrame = true;
-    std::string m_charset; // pack characters + UI strings (font atlas input)
+    RoleCharacters m_charset; // per font role: pack characters + UI strings (font atlas input)
 };
 
 } // namespace lantai::kiosk

@@ -12,7 +12,8 @@ SdlPlatform::~SdlPlatform() {
     if (m_window || m_wakeEvent) SDL_Quit();
 }
 
-bool SdlPlatform::init(const PlatformOptions& options, std::string& error) {
+bool SdlPlatform::initVideo(const PlatformOptions& options, std::string& error) {
+    m_options = options;
     // Touch screens: we handle fingers ourselves; no synthetic mouse<->touch duplicates.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -22,6 +23,18 @@ bool SdlPlatform::init(const PlatformOptions& options, std::string& error) {
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return false;
     }
+    m_width = options.width;
+    m_height = options.height;
+    SDL_DisplayMode mode;
+    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+        m_width = mode.w;
+        m_height = mode.h;
+    }
+    return true;
+}
+
+bool SdlPlatform::openWindow(std::string& error) {
+    const PlatformOptions& options = m_options;
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);

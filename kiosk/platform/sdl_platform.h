@@ -40,7 +40,12 @@ public:
     SdlPlatform(const SdlPlatform&) = delete;
     SdlPlatform& operator=(const SdlPlatform&) = delete;
 
-    bool init(const PlatformOptions& options, std::string& error);
+    // Two steps so that work can overlap window creation: initVideo() starts SDL and says how
+    // big the window will be; openWindow() creates it with its GL context.
+    bool initVideo(const PlatformOptions& options, std::string& error);
+    int predictedWidth() const { return m_width; }
+    int predictedHeight() const { return m_height; }
+    bool openWindow(std::string& error);
     // Waits up to timeoutMs (< 0: forever, 0: poll) for the first event, then drains the queue.
     std::vector<PlatformEvent> waitEvents(int timeoutMs);
     void swapBuffers();
@@ -61,6 +66,7 @@ private:
     int m_width = 0;
     int m_height = 0;
     std::string m_glRenderer;
+    PlatformOptions m_options;
 };
 
 } // namespace lantai::kiosk

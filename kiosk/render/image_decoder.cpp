@@ -322,11 +322,19 @@ DecodedImage boxDownscale(const DecodedImage& source, int width, int height) {
     out.width = width;
     out.height = height;
     out.pixels.resize(std::size_t(width) * std::size_t(height) * 4);
+    int rowInBuffer = -1; // the source row `row` holds (a boundary row serves two output rows)
     for (int dy = 0; dy < height; ++dy) {
         std::fill(acc.begin(), acc.end(), 0.0f);
         const Span& rs = rows[std::size_t(dy)];
         for (int k = 0; k < rs.count; ++k) {
-            const std::uint8_t* src = source.pixels.data() + std::size_t(rs.first + k) * std::size_t(sw) * 4;
+            const float wy = rowWeights[rs.weights + std::size_t(k)];
+            const int sy = rs.first + k;
+            if (sy == rowInBuffer) {
+                for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += wy * row[i];
+                continue;
+            }
+            rowInBuffer = sy;
+            const std::uint8_t* src = source.pixels.data() + std::size_t(sy) * std::size_t(sw) * 4;
             // Horizontal pass of one source row; colour premultiplied by alpha unless opaque.
             for (int dx = 0; dx < width; ++dx) {
                 const Span& cs = columns[std::size_t(dx)];
@@ -346,7 +354,6 @@ DecodedImage boxDownscale(const DecodedImage& source, int width, int height) {
                 o[2] = b;
                 o[3] = a;
             }
-            const float wy = rowWeights[rs.weights + std::size_t(k)];
             for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += wy * row[i];
         }
         std::uint8_t* dst = out.pixels.data() + std::size_t(dy) * std::size_t(width) * 4;

@@ -1,11 +1,12 @@
 // kiosk/render: GPU texture cache — per-frame pins, budgeted uploads with glTexImage2D, LRU eviction
 #include "render/texture_cache.h"
 
+#include "lantai/core/log.h"
+
 #include <GL/gl.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <vector>
 
 namespace lantai::kiosk {
@@ -67,6 +68,9 @@ TextureCache::~TextureCache() {
 }
 
 void TextureCache::beginFrame() {
+    // Evict while last frame's pins still hold: what it drew (and just uploaded) stays, so the
+    // cache works whether uploadPending() runs before or after the frame's drawing.
+    evictBeyondBudget();
     ++m_frame;
     m_lru.beginFrame();
     m_pool.beginGeneration();
@@ -150,11 +154,10 @@ bool TextureCache::uploadPending(double budgetMs, int maxUploads) {
         } else {
             m_textures[key] = Texture{id, image.width, image.height};
             m_lru.insert(key, textureBytes(image));
-            m_lru.pin(key); // keep it at least until the frame that wanted it has drawn it
+            m_lru.pin(key); // kept at least until the frame that wanted it has drawn it
             m_ready.erase(ready);
             m_wanted.erase(key);
             ++m_counters.uploads;
-            evictBeyondBudget();
         }
         ++uploads;
         changed = true;
@@ -220,7 +223,7 @@ void TextureCache::log(const std::string& line) const {
     if (m_logSink) {
         m_logSink(line);
     } else {
-        std::fprintf(stderr, "lantai-kiosk: %s\n", line.c_str());
+        core::logWarning(line);
     }
 }
 

@@ -51,9 +51,11 @@ struct TextureCacheStats {
 
 // Maps keys (usually the file path) to GPU textures. get() returns what is resident and asks
 // the DecodePool for the rest; uploadPending() turns finished decodes into textures, a few per
-// frame, and evicts least recently used textures beyond the byte budget. Textures returned by
-// get() or resident() in the current frame are pinned: never evicted before the next
-// beginFrame(), so draw lists built this frame stay valid until they are rendered.
+// frame. beginFrame() evicts least recently used textures beyond the byte budget, sparing those
+// the previous frame drew or uploaded (pinned); the total may exceed the budget by one frame's
+// uploads, or while one frame's visible set alone is larger. Textures returned by get() or
+// resident() stay valid at least until the next beginFrame(), so draw lists built this frame
+// can be rendered safely.
 //
 // Decode failures (missing file, corrupt data) are remembered per key, logged once and not
 // retried until clear(): failed(key) tells the caller to draw a placeholder with error(key).
@@ -61,10 +63,11 @@ struct TextureCacheStats {
 // A decoded result is uploaded only if its key was asked for in this frame or the previous one;
 // otherwise (the visitor moved on) it is discarded.
 //
-// Frame order (main thread):  beginFrame() -> draw (get / resident) -> uploadPending() ->
-// ImGui render. Call beginFrame() only after the previous frame's draw data was rendered.
-// Redraw soon when uploadPending() returned true or hasPendingUploads() is true; while only
-// decodes are pending, the DecodePool's wake callback says when to look again.
+// Frame order (main thread): beginFrame(), then uploadPending() and the drawing (get /
+// resident) in either order, then the ImGui render. Call beginFrame() only after the previous
+// frame's draw data was rendered. Uploading before drawing shows a texture in the frame it is
+// uploaded. Redraw soon when uploadPending() returned true or hasPendingUploads() is true;
+// while only decodes are pending, the DecodePool's wake callback says when to look again.
 //
 // Threading: main thread only (the thread owning the GL context), including construction and
 // destruction; destroy it while the GL context is still current. The DecodePool must outlive it.
@@ -76,8 +79,8 @@ public:
     TextureCache(const TextureCache&) = delete;
     TextureCache& operator=(const TextureCache&) = delete;
 
-    // New frame: drops last frame's pins and starts a new decode generation (stale requests
-    // from two frames ago are dropped from the pool's queue).
+    // New frame: evicts beyond the budget (sparing last frame's textures), drops the pins and
+    // starts a new decode generation (requests last frame did not repeat leave the pool's queue).
     void beginFrame();
 
     // The resident texture for `key` (touched and pinned for this frame), or nullptr after
@@ -92,8 +95,8 @@ public:
     const std::string& error(const std::string& key) const;
 
     // Collects finished decodes, then uploads the most urgent wanted ones until maxUploads
-    // textures or budgetMs milliseconds (at least one per call), evicting beyond the budget.
-    // True when the frame should be redrawn (something uploaded or failed).
+    // textures or budgetMs milliseconds (at least one per call); new textures are pinned for
+    // this frame. True when the frame should be redrawn (something uploaded or failed).
     bool uploadPending(double budgetMs, int maxUploads);
 
     std::size_t residentBytes() const { return m_lru.totalBytes(); }
@@ -102,11 +105,12 @@ public:
     // Decodes queued or running, or uploads waiting.
     bool hasPendingWork() const;
 
+    // Evicts beyond the new budget at once (sparing what this frame pinned).
     void setBudget(std::size_t budgetBytes);
     std::size_t budget() const { return m_budget; }
     // Frees every texture and forgets failures and requests (pack reload).
     void clear();
-    // Where failures and decoder warnings go, one line each; default: stderr.
+    // Where failures and decoder warnings go, one line each; default: core::logWarning.
     void setLogSink(std::function<void(const std::string&)> sink);
 
 private:

@@ -1,21 +1,33 @@
-// kiosk/ui: font atlas from the pack's character set (FreeType rasteriser, memory-mapped font files)
+// kiosk/ui: font atlas from the pack's characters (FreeType, memory-mapped fonts, alpha-only texture)
 #include "ui/fonts.h"
 
+#include <GL/gl.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui_freetype.h>
 
 #include <chrono>
+#include <cstdint>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef GL_R8
+#define GL_R8 0x8229
+#endif
+#ifndef GL_RED
+#define GL_RED 0x1903
+#endif
+#ifndef GL_TEXTURE_SWIZZLE_RGBA
+#define GL_TEXTURE_SWIZZLE_RGBA 0x8E46
+#endif
+
 namespace lantai::kiosk {
 
 namespace {
 
-// A read-only memory map of a font file; ImGui reads it while building, then we unmap it.
+// A read-only memory map of a font file; FreeType reads it while building, then we unmap it.
 struct MappedFile {
     void* data = nullptr;
     std::size_t size = 0;
@@ -53,39 +65,36 @@ std::string Fonts::findFontFile(bool bold) {
     return {};
 }
 
-bool Fonts::build(float unitPx, const core::Theme& theme, const std::string& characters, std::string& error) {
+std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme, const RoleCharacters& characters) {
     const auto started = std::chrono::steady_clock::now();
-    const std::string regularPath = findFontFile(false);
-    std::string boldPath = findFontFile(true);
+    auto out = std::make_unique<BuiltFonts>();
+    out->unitPx = unitPx;
+    const std::string regularPath = Fonts::findFontFile(false);
+    std::string boldPath = Fonts::findFontFile(true);
     if (regularPath.empty()) {
-        error = "Noto Sans CJK is not installed (Debian package fonts-noto-cjk)";
-        return false;
+        out->error = "Noto Sans CJK is not installed (Debian package fonts-noto-cjk)";
+        return out;
     }
     if (boldPath.empty()) boldPath = regularPath;
     MappedFile regular(regularPath);
     MappedFile bold(boldPath);
     if (!regular.data || !bold.data) {
-        error = "cannot read the font file " + regularPath;
-        return false;
+        out->error = "cannot read the font file " + regularPath;
+        return out;
     }
-
-    ImGuiIO& io = ImGui::GetIO();
-    ImFontAtlas* atlas = io.Fonts;
-    atlas->Clear();
+    out->atlas = std::make_unique<ImFontAtlas>();
+    ImFontAtlas* atlas = out->atlas.get();
     atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
     atlas->TexDesiredWidth = 4096;
-
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas->GetGlyphRangesDefault());
-    builder.AddText(characters.c_str(), characters.c_str() + characters.size());
-    builder.AddText("…·–—“”‘’、，。：；？！（）《》「」‹›−0123456789");
-    m_ranges.clear();
-    builder.BuildRanges(&m_ranges);
-
     for (std::size_t i = 0; i < core::kFontRoleCount; ++i) {
         const auto role = static_cast<core::FontRole>(i);
+        ImFontGlyphRangesBuilder builder;
+        builder.AddRanges(atlas->GetGlyphRangesDefault()); // ASCII + Latin-1
+        builder.AddText(characters[i].c_str(), characters[i].c_str() + characters[i].size());
+        builder.AddText("…·–—“”‘’、，。：；？！（）《》「」‹›−");
+        builder.BuildRanges(&out->ranges[i]);
         const bool useBold = role == core::FontRole::Title || role == core::FontRole::Heading || role == core::FontRole::Button;
         MappedFile& file = useBold ? bold : regular;
         ImFontConfig config;
@@ -96,30 +105,75 @@ bool Fonts::build(float unitPx, const core::Theme& theme, const std::string& cha
         config.PixelSnapH = true;
         const float px = std::max(10.0f, theme.fontSize(role) * unitPx);
         std::snprintf(config.Name, sizeof config.Name, "NotoSansCJK-%s-%.0f", core::fontRoleName(role), px);
-        m_sizes[i] = px;
-        m_fonts[i] = atlas->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), px, &config, m_ranges.Data);
-        if (!m_fonts[i]) {
-            error = "cannot load the font " + std::string(useBold ? boldPath : regularPath);
-            return false;
+        out->sizes[i] = px;
+        out->fonts[i] = atlas->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), px, &config, out->ranges[i].Data);
+        if (!out->fonts[i]) {
+            out->error = "cannot load the font " + std::string(useBold ? boldPath : regularPath);
+            return out;
         }
     }
     if (!atlas->Build()) {
-        error = "cannot build the font atlas";
+        out->error = "cannot build the font atlas";
+        return out;
+    }
+    for (ImFont* f : out->fonts) out->glyphs += f->Glyphs.Size;
+    atlas->ClearInputData(); // drop references to the mapped files before they are unmapped
+    out->buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return out;
+}
+
+Fonts::~Fonts() { release(); }
+
+void Fonts::release() {
+    if (m_original && ImGui::GetCurrentContext()) ImGui::GetIO().Fonts = m_original;
+    m_original = nullptr;
+    if (m_texture) glDeleteTextures(1, &m_texture);
+    m_texture = 0;
+    m_built.reset();
+}
+
+bool Fonts::install(std::unique_ptr<BuiltFonts> built, std::string& error) {
+    if (!built || !built->error.empty() || !built->atlas) {
+        error = built ? built->error : "no fonts";
         return false;
     }
-    m_glyphCount = 0;
-    for (ImFont* f : m_fonts) m_glyphCount += f->Glyphs.Size;
-    atlas->ClearInputData(); // drop references to the mapped files
-    m_atlasBytes = static_cast<std::size_t>(atlas->TexWidth) * static_cast<std::size_t>(atlas->TexHeight) * 4; // on the GPU
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    // The GPU has the RGBA copy now; keep only the alpha bitmap (ImGui's IsBuilt() checks it).
-    if (atlas->TexPixelsRGBA32 && atlas->TexPixelsAlpha8) {
-        IM_FREE(atlas->TexPixelsRGBA32);
-        atlas->TexPixelsRGBA32 = nullptr;
+    ImFontAtlas* atlas = built->atlas.get();
+    unsigned char* alpha = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsAlpha8(&alpha, &width, &height);
+    if (!m_deviceObjectsCreated) {
+        // The OpenGL3 backend uploads io.Fonts as RGBA when it creates its device objects.
+        // Give it a 1x1 stand-in so it compiles its shaders without converting and uploading
+        // a second, four-times-larger copy of our atlas.
+        ImFontAtlas standIn;
+        standIn.TexWidth = standIn.TexHeight = 1;
+        standIn.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(4));
+        standIn.TexPixelsRGBA32[0] = 0xFFFFFFFF;
+        standIn.Fonts.push_back(IM_NEW(ImFont));
+        standIn.TexReady = true; // IsBuilt()
+        ImGuiIO& io = ImGui::GetIO();
+        ImFontAtlas* previous = io.Fonts;
+        io.Fonts = &standIn;
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        io.Fonts = previous;
+        m_deviceObjectsCreated = true;
     }
-    m_unitPx = unitPx;
-    m_buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (m_texture) glDeleteTextures(1, &m_texture);
+    glGenTextures(1, &m_texture);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED}; // white glyphs, coverage in alpha
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(m_texture)));
+    m_textureBytes = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    if (!m_original) m_original = ImGui::GetIO().Fonts;
+    ImGui::GetIO().Fonts = atlas;
+    m_built = std::move(built); // the previous atlas (if any) is released here
     return true;
 }
 

@@ -144,6 +144,22 @@ TEST(JsonDocument, TruncatedAndEmptyInputAreSyntaxErrors) {
     }
 }
 
+TEST(JsonDocument, NumberTooLargeForADoubleIsASyntaxErrorNotAnException) {
+    // nlohmann throws out_of_range (not parse_error) for 1e400; found by fuzz/pack_parser.
+    Diagnostics diagnostics;
+    JsonDocument doc;
+    EXPECT_NO_THROW(doc = JsonDocument::parse("{\n  \"weight\": 1e400\n}", "pack.json", diagnostics));
+    EXPECT_FALSE(doc.valid());
+    ASSERT_EQ(diagnostics.items().size(), 1u);
+    const auto& d = diagnostics.items()[0];
+    EXPECT_EQ(d.code, "json.syntax");
+    EXPECT_EQ(d.line, 2);
+    EXPECT_GE(d.column, 13);
+    EXPECT_LE(d.column, 18);
+    EXPECT_NE(d.message.find("1e400"), std::string::npos) << d.message;
+    EXPECT_EQ(d.message.find("[json.exception"), std::string::npos) << d.message;
+}
+
 TEST(JsonDocument, ByteOrderMarkIsAcceptedAndNotAColumn) {
     const auto doc = parseOk("\xEF\xBB\xBF{\"a\": 1,\n \"b\": [true]}");
     EXPECT_EQ(doc.root()["a"], 1);
