@@ -70,6 +70,7 @@ void removeStale(const fs::path& dir, const std::set<std::string>& keep, bool st
     std::vector<fs::path> stale;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         const std::string name = stripExtension ? entry.path().stem().string() : entry.path().filename().string();
+        if (name.starts_with(".")) continue; // another build's temporary output
         if (!keep.count(name)) stale.push_back(entry.path());
     }
     for (const auto& p : stale) fs::remove_all(p, ec);
@@ -137,7 +138,10 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
 
     // Build the rest on a small pool; each libvips pipeline is itself multi-threaded.
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers = std::min<std::size_t>(jobs.size(), options.jobs > 0 ? static_cast<std::size_t>(options.jobs) : cores);
+    // Each libvips pipeline is multi-threaded but bound by the one-thread JPEG decoder, so a
+    // few images at once help; more only add memory (~100 MB per concurrent 100 MP image).
+    const std::size_t defaultJobs = std::min(cores, 4u);
+    const std::size_t workers = std::min<std::size_t>(jobs.size(), options.jobs > 0 ? static_cast<std::size_t>(options.jobs) : defaultJobs);
     std::atomic<std::size_t> next{0};
     std::size_t done = 0;
     std::mutex progressMutex;

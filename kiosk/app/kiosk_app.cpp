@@ -82,7 +82,8 @@ bool KioskApp::loadContent() {
         m_state.serviceReasonZh = "内容包 " + m_config.packPath.string() + " 无法展示：" + firstErrorText(firstFailure, true);
         m_state.nav.showOutOfService();
         core::logError("out of service: " + m_state.serviceReason);
-        m_charset = fontCharactersFor(nullptr, {});
+        // The reason is shown in the body font: its characters must be in the atlas.
+        m_charset = fontCharactersFor(nullptr, m_state.serviceReasonZh + m_state.serviceReason);
         return false;
     }
     m_state.serviceReason.clear();
@@ -228,7 +229,7 @@ int KioskApp::run() {
         }
         for (const auto& event : events) handleEvent(event);
         if (m_script && m_frames > 0) { // targets exist once a frame is drawn
-            m_script->update(now());
+            m_script->update();
             if (m_script->finished() || m_script->quitRequested()) {
                 if (m_run.exitAfterScript || m_script->quitRequested()) {
                     frame(); // the final state is on screen and in the state file
@@ -524,9 +525,19 @@ void KioskApp::resizeWindow(int width, int height) {
     handleEvent(e);
 }
 
-void KioskApp::stepCompleted(int, const core::ScriptCommand&) {
+void KioskApp::stepCompleted(int index, const core::ScriptCommand& command) {
     frame(); // the step's effect is drawn, its tap targets known
     writeState(true);
+    if (!m_run.stateLog.empty()) {
+        auto state = kioskStateJson(m_state, metrics());
+        state["step"] = index;
+        state["command"] = core::scriptCommandName(command.type);
+        state["line"] = command.line;
+        if (FILE* f = std::fopen(m_run.stateLog.c_str(), "a")) {
+            std::fprintf(f, "%s\n", state.dump().c_str());
+            std::fclose(f);
+        }
+    }
 }
 
 void KioskApp::scriptError(const std::string& message) { core::logError(message); }

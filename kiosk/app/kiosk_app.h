@@ -63,6 +63,7 @@ private:
     void requestScreenshot(const std::string& name) override { m_screenshotName = name; m_redraw = true; }
     bool screenshotPending() override { return !m_screenshotName.empty(); }
     void advanceClock(double seconds) override { m_clockOffset += seconds; }
+    double clockNow() override { return now(); }
     void resizeWindow(int width, int height) override;
     core::Vec2 windowSize() override { return {double(m_platform.width()), double(m_platform.height())}; }
     void stepCompleted(int index, const core::ScriptCommand& command) override;

@@ -34,6 +34,7 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     app.add_option("--last-good-pack", lastGood, "pack to show when --pack does not validate");
     app.add_option("--script", out.run.script, "replay timed input from FILE (see kiosk/SCRIPTS.md)");
     app.add_option("--state-out", out.run.stateOut, "write the kiosk state as JSON to FILE after every step");
+    app.add_option("--state-log", out.run.stateLog, "append the state as one JSON line per script step to FILE");
     app.add_option("--screenshot-dir", out.run.screenshotDir, "where `screenshot NAME` writes NAME.png");
     app.add_flag("--exit-after-script", out.run.exitAfterScript, "quit when the script has run");
     app.add_flag("--print-startup-time", out.run.printStartupTime, "print launch-to-first-interactive-frame time");

@@ -15,6 +15,7 @@ struct KioskRunOptions {
     std::filesystem::path configFile;
     std::filesystem::path script;
     std::filesystem::path stateOut;
+    std::filesystem::path stateLog; // one JSON line per completed script step
     std::filesystem::path screenshotDir;
     bool exitAfterScript = false;
     bool printStartupTime = false;

@@ -154,8 +154,9 @@ void ScriptRunner::finishCommand(double now) {
     m_settleUntil = -1;
 }
 
-double ScriptRunner::update(double now) {
+double ScriptRunner::update() {
     while (!finished() && !m_quit) {
+        const double now = m_host.clockNow(); // re-read: `advance` moves the clock
         const auto& c = m_script.commands[m_index];
         if (!m_started) {
             m_started = true;

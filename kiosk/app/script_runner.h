@@ -21,6 +21,7 @@ public:
     virtual void requestScreenshot(const std::string& name) = 0;
     virtual bool screenshotPending() = 0;
     virtual void advanceClock(double seconds) = 0;
+    virtual double clockNow() = 0; // seconds, including advances
     virtual void resizeWindow(int width, int height) = 0;
     virtual core::Vec2 windowSize() = 0;
     virtual void stepCompleted(int index, const core::ScriptCommand& command) = 0;
@@ -32,9 +33,9 @@ class ScriptRunner {
 public:
     ScriptRunner(core::KioskScript script, ScriptHost& host) : m_script(std::move(script)), m_host(host) {}
 
-    // Runs what is due at `now` (seconds, kiosk clock); returns seconds until it needs to run
-    // again (0 = next iteration), or a negative value when finished.
-    double update(double now);
+    // Runs what is due now (the host's clock); returns seconds until it needs to run again
+    // (0 = next iteration), or a negative value when finished.
+    double update();
     bool finished() const { return m_index >= m_script.commands.size(); }
     bool quitRequested() const { return m_quit; }
     int errors() const { return m_errors; }

@@ -272,7 +272,8 @@ bool ItemDetailScreen::onGesture(const core::Gesture& g, UiContext& ui, KioskSta
         m_pinching = false;
         return true;
     case GestureType::DragStart:
-        if (m_viewer.contains(g.position)) {
+        m_dragFromViewer = m_viewer.contains(g.position);
+        if (m_dragFromViewer) {
             m_panning = !vp.atFit();
             m_panFling.stop();
             if (m_panning) m_panFling.grab(g.time, g.position);
@@ -310,8 +311,7 @@ bool ItemDetailScreen::onGesture(const core::Gesture& g, UiContext& ui, KioskSta
         return false;
     case GestureType::Swipe:
         // At fit, a horizontal swipe on the viewer turns to the previous/next item.
-        if (!m_viewer.contains(g.position - g.delta) && !m_viewer.contains(g.position)) return false;
-        if (!vp.atFit()) return false;
+        if (!m_dragFromViewer || !vp.atFit()) return false;
         if (g.direction == core::SwipeDirection::Left) return state.nav.nextItem();
         if (g.direction == core::SwipeDirection::Right) return state.nav.previousItem();
         return false;

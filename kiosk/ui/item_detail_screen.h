@@ -35,6 +35,7 @@ private:
     bool m_panning = false;
     bool m_panelDragging = false;
     bool m_pinching = false;
+    bool m_dragFromViewer = false; // the current/last drag started on the viewer (swipe candidate)
     double m_panelScroll = 0;
     double m_panelMaxScroll = 0;
     std::vector<std::string> m_log;

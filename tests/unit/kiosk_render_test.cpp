@@ -606,6 +606,30 @@ TEST_F(CacheFixture, EvictsLeastRecentlyUsedBeyondBudgetButNeverPinned) {
     EXPECT_TRUE(gpu.live.empty());
 }
 
+TEST_F(CacheFixture, VisibleSetLargerThanTheBudgetDoesNotThrash) {
+    TextureCache cache(16 * 16 * 4, pool, &gpu); // room for one of the two
+    const fs::path a = png("a.png", 16, 16), b = png("b.png", 16, 16);
+    for (int frame = 0; frame < 400 && cache.stats().uploads < 2; ++frame) {
+        cache.beginFrame();
+        cache.uploadPending(1000.0, 8); // the kiosk's order: upload, then draw
+        cache.get("a", a, 0);
+        cache.get("b", b, 1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    for (int frame = 0; frame < 20; ++frame) {
+        cache.beginFrame();
+        cache.uploadPending(1000.0, 8);
+        EXPECT_NE(cache.get("a", a, 0), nullptr);
+        EXPECT_NE(cache.get("b", b, 1), nullptr);
+    }
+    EXPECT_EQ(cache.stats().uploads, 2u);
+    EXPECT_EQ(cache.stats().evictions, 0u);
+    cache.beginFrame();
+    cache.beginFrame(); // nothing drawn last frame: back within the budget
+    EXPECT_EQ(cache.stats().resident, 1u);
+    EXPECT_LE(cache.residentBytes(), cache.budget());
+}
+
 TEST_F(CacheFixture, FailuresAreRememberedAndLoggedOnce) {
     TextureCache cache(1 << 20, pool, &gpu);
     cache.setLogSink([&](const std::string& line) { logLines.push_back(line); });

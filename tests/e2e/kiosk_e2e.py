@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+# tests/e2e: drives the real lantai-kiosk under Xvfb with a script and asserts on the state it reports
+"""Usage: kiosk_e2e.py --kiosk BIN --scenario NAME [--pack DIR] [--size WxH] [--out DIR]
+
+Each scenario is a list of steps: a script line (see kiosk/SCRIPTS.md) and, optionally, what
+the kiosk's state must contain after that step. The kiosk runs for real (SDL2 + OpenGL on
+Mesa llvmpipe inside xvfb-run); screenshots are kept in OUT for humans to look at."""
+import argparse, json, os, shutil, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def browse(first_item, next_item_of_first, chapter, exhibition):
+    """Attract -> home -> exhibition -> chapter -> item -> zoom -> swipe -> language -> idle reset."""
+    return [
+        ("wait-idle 5000", {"screen": "attract", "session": "attract"}),
+        ("screenshot attract", None),
+        ("tap @attract", {"screen": "home", "session": "active"}),
+        ("wait-idle 5000", None),
+        ("screenshot home", None),
+        (f"tap @exhibition:{exhibition}", {"screen": "exhibition", "exhibition": exhibition}),
+        ("wait-idle 5000", None),
+        ("screenshot exhibition", None),
+        (f"tap @chapter:{chapter}", {"screen": "chapter", "chapter": chapter}),
+        ("wait-idle 8000", None),
+        ("screenshot chapter", None),
+        ("drag 50% 85% 50% 25% 250", {"screen": "chapter", "grid_scroll": (">", 0)}),
+        ("wait-idle 5000", None),
+        ("screenshot chapter-scrolled", None),
+        ("drag 50% 25% 50% 95% 250", None),
+        ("wait-idle 5000", {"grid_scroll": ("<", 1)}),
+        (f"tap @item:{first_item}", {"screen": "item", "item": first_item, "zoom": ("<", 0.01)}),
+        ("wait-idle 10000", {"zoom_sharp": True, "image_failed": False}),
+        ("screenshot item", None),
+        ("doubletap 30% 55%", None),
+        ("wait-idle 10000", {"zoom": (">", 0.2), "zoom_sharp": True}),
+        ("screenshot item-zoomed", None),
+        ("pinch 30% 55% 2.0 300", None),
+        ("wait-idle 10000", {"zoom": (">", 0.4), "zoom_sharp": True}),
+        ("screenshot item-pinched", None),
+        ("tap @zoom-reset", None),
+        ("wait-idle 5000", {"zoom": ("<", 0.01)}),
+        ("swipe left 30% 55%", {"screen": "item", "item": next_item_of_first}),
+        ("wait-idle 8000", None),
+        ("swipe right 30% 55%", {"item": first_item}),
+        ("wait-idle 8000", None),
+        ("tap @lang", {"language": "en"}),
+        ("wait-idle 5000", None),
+        ("screenshot item-en", None),
+        ("advance 95", None),
+        ("wait 300", {"still_there": True, "session": "still_there", "language": "en"}),
+        ("screenshot still-there", None),
+        ("advance 12", None),
+        ("wait 1500", None),
+        ("wait-idle 5000", {"screen": "attract", "session": "attract", "language": "zh", "item": "", "still_there": False}),
+        ("screenshot after-reset", None),
+    ]
+
+
+def demo_browse():
+    return browse("sample-1-09-bignews", "sample-2-01-diary", "ch1-foundations", "red-archives-sample")
+
+
+def still_there_continue():
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("advance 92", None),
+        ("wait 300", {"still_there": True}),
+        ("tap 50% 50%", {"still_there": False, "screen": "home", "session": "active"}),
+        ("advance 60", None),
+        ("wait 300", {"still_there": False, "screen": "home"}),
+    ]
+
+
+def lockdown():
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("key escape", {"screen": "home"}),
+        ("key alt+f4", None),
+        ("key ctrl+q", None),
+        ("key ctrl+w", {"screen": "home"}),
+        ("screenshot still-running", None),
+    ]
+
+
+def out_of_service():
+    return [
+        ("wait 500", {"screen": "out_of_service", "out_of_service_reason": ("contains", "pack.json")}),
+        ("screenshot out-of-service", None),
+        ("tap 50% 50%", {"screen": "out_of_service"}),
+        ("wait 300", {"screen": "out_of_service"}),
+    ]
+
+
+def minimal_item():
+    """tests/packs/valid-minimal is not built: images are decoded from the originals."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @exhibition:letters", {"screen": "exhibition"}),
+        ("tap @chapter:early-years", {"screen": "chapter"}),
+        ("tap @item:letter-1931", {"screen": "item"}),
+        ("wait-idle 8000", {"image_failed": False, "item": "letter-1931"}),
+        ("screenshot minimal-item", None),
+    ]
+
+
+def corrupt_image():
+    """valid-minimal with the image's pixel data destroyed (its header still validates)."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @exhibition:letters", None),
+        ("tap @chapter:early-years", None),
+        ("tap @item:letter-1931", {"screen": "item"}),
+        ("wait-idle 8000", {"image_failed": True, "screen": "item"}),
+        ("screenshot corrupt-image", None),
+        ("tap @back", {"screen": "chapter"}),
+        ("tap @home", {"screen": "home"}),
+    ]
+
+
+def last_good():
+    """The configured pack is broken, the last good pack is shown instead."""
+    return [("wait 500", {"screen": "attract", "pack": "valid-minimal"}),
+            ("tap @attract", {"screen": "home"})]
+
+
+SCENARIOS = {
+    "browse": demo_browse,
+    "still_there": still_there_continue,
+    "lockdown": lockdown,
+    "out_of_service": out_of_service,
+    "minimal_item": minimal_item,
+    "corrupt_image": corrupt_image,
+    "last_good": last_good,
+}
+
+
+def corrupted_copy(pack, work):
+    """Copies a pack and overwrites the bytes after each PNG's IHDR chunk with garbage."""
+    dest = os.path.join(work, "corrupt-pack")
+    shutil.copytree(pack, dest, ignore=shutil.ignore_patterns("derived"))
+    for root, _, files in os.walk(dest):
+        for name in files:
+            if name.endswith(".png"):
+                path = os.path.join(root, name)
+                data = bytearray(open(path, "rb").read())
+                keep = 8 + 25  # signature + IHDR chunk
+                data[keep:] = bytes((i * 37 + 11) % 251 for i in range(len(data) - keep))
+                open(path, "wb").write(bytes(data))
+    return dest
+
+
+def check(expect, state):
+    problems = []
+    for key, want in expect.items():
+        got = state.get(key)
+        if isinstance(want, tuple):
+            op, value = want
+            ok = ((op == ">" and isinstance(got, (int, float)) and got > value)
+                  or (op == "<" and isinstance(got, (int, float)) and got < value)
+                  or (op == "contains" and isinstance(got, str) and value in got))
+            if not ok:
+                problems.append(f"{key}: expected {op} {value!r}, got {got!r}")
+        elif got != want:
+            problems.append(f"{key}: expected {want!r}, got {got!r}")
+    return problems
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kiosk", required=True)
+    ap.add_argument("--scenario", required=True, choices=sorted(SCENARIOS))
+    ap.add_argument("--pack", required=True)
+    ap.add_argument("--last-good-pack")
+    ap.add_argument("--size", default="1920x1080")
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--timeout", type=int, default=180)
+    args = ap.parse_args()
+
+    steps = SCENARIOS[args.scenario]()
+    work = tempfile.mkdtemp(prefix="lantai-e2e-")
+    if args.scenario == "corrupt_image":
+        args.pack = corrupted_copy(args.pack, work)
+    out = args.out or os.path.join(work, "screenshots")
+    os.makedirs(out, exist_ok=True)
+    script = os.path.join(work, "script.txt")
+    with open(script, "w") as f:
+        f.write("".join(line + "\n" for line, _ in steps))
+    state_log = os.path.join(work, "states.jsonl")
+    width, height = args.size.split("x")
+    cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24", args.kiosk, "--pack", args.pack,
+           "--windowed", args.size, "--script", script, "--exit-after-script", "--state-log", state_log,
+           "--state-out", os.path.join(work, "state.json"), "--screenshot-dir", out,
+           "--state-dir", os.path.join(work, "state")]
+    if args.last_good_pack:
+        cmd += ["--last-good-pack", args.last_good_pack]
+    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1")
+    print("$", " ".join(cmd), flush=True)
+    try:
+        proc = subprocess.run(cmd, env=env, timeout=args.timeout, capture_output=True, text=True, errors="replace")
+    except subprocess.TimeoutExpired:
+        print(f"FAIL: the kiosk did not finish the script within {args.timeout} s")
+        return 1
+    log = proc.stderr
+    if proc.returncode != 0:
+        print(log[-4000:])
+        print(f"FAIL: lantai-kiosk exited with {proc.returncode}")
+        return 1
+    states = []
+    if os.path.exists(state_log):
+        with open(state_log) as f:
+            states = [json.loads(line) for line in f if line.strip()]
+    if len(states) != len(steps):
+        print(log[-4000:])
+        print(f"FAIL: {len(states)} state lines for {len(steps)} script steps")
+        return 1
+    failures = 0
+    for i, ((line, expect), state) in enumerate(zip(steps, states)):
+        if not expect:
+            continue
+        problems = check(expect, state)
+        status = "ok  " if not problems else "FAIL"
+        print(f"{status} step {i + 1:2d} `{line}`" + ("" if not problems else ": " + "; ".join(problems)))
+        failures += bool(problems)
+    if failures:
+        print(log[-3000:])
+    print(f"screenshots: {out}")
+    shutil.rmtree(work, ignore_errors=True) if not failures and args.out else None
+    print(f"{len([s for s in steps if s[1]]) - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
