@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deploy: one command for a fresh Debian 12 machine — install packages, build Lantai and the demo
-# pack, validate it and print its summary. (The kiosk issue turns this into launching the kiosk.)
+# pack, then launch the kiosk on it: in a window when a display exists, else under Xvfb,
+# walking through the screens and printing where the screenshots are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${LANTAI_BUILD_DIR:-build}
@@ -11,4 +12,17 @@ cmake --build "$build" --parallel
 "$build/tools/cli/lantai" validate "$build/packs/demo"
 "$build/tools/cli/lantai" info "$build/packs/demo"
 echo
-echo "Demo pack built at $build/packs/demo (derived files in $build/packs/demo/derived)."
+
+kiosk=("$build/kiosk/lantai-kiosk" --pack "$build/packs/demo" --dev --state-dir "$build/kiosk-state")
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+  echo "Starting the kiosk in a window (Esc quits; --dev mode)."
+  exec "${kiosk[@]}" --windowed "${LANTAI_WINDOW:-1920x1080}"
+fi
+shots="$build/demo-screenshots"
+rm -rf "$shots" && mkdir -p "$shots"
+echo "No display: running the kiosk under Xvfb (1920x1080) through deploy/demo-screens.script ..."
+LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24" "${kiosk[@]}" --windowed 1920x1080 \
+  --script deploy/demo-screens.script --exit-after-script --screenshot-dir "$shots" --state-out "$shots/state.json"
+echo
+echo "Screenshots of the kiosk: $(cd "$shots" && pwd)/"
+ls "$shots"/*.png
