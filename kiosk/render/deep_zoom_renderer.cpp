@@ -88,8 +88,11 @@ std::string tileKey(const IiifImage& image, const core::TileRef& tile) {
     return (image.iiifDir / tile.path).string();
 }
 
-std::string fallbackKey(const IiifImage& image) {
-    return image.fallbackFile.string() + "#max" + std::to_string(kFallbackMaxDimension);
+// Without tiles: a quick small decode (JPEG 1/8 DCT scale) stands in while the big one decodes.
+constexpr int kFallbackPreviewDimension = 512;
+
+std::string fallbackKey(const IiifImage& image, int maxDimension) {
+    return image.fallbackFile.string() + "#max" + std::to_string(maxDimension);
 }
 
 // Draws `uv` of `texture` over the full-resolution `region`. Both corners go through
@@ -188,17 +191,26 @@ void drawTiled(ImDrawList* list, const core::ZoomViewport& viewport, const IiifI
 
 void drawOriginal(ImDrawList* list, const core::ZoomViewport& viewport, const IiifImage& image, TextureCache& cache,
                   ImU32 placeholderColour, DrawResult& result) {
-    const std::string key = fallbackKey(image);
+    const std::string key = fallbackKey(image, kFallbackMaxDimension);
     const core::Rect whole{0, 0, double(image.pyramid.width), double(image.pyramid.height)};
-    const Texture* texture = cache.get(key, image.fallbackFile, 0, kFallbackMaxDimension);
+    const Texture* texture = cache.resident(key);
     if (!texture) {
-        fillRegion(list, viewport, whole, placeholderColour);
-        result.tilesMissing = 1;
-        if (cache.failed(key)) {
-            result.failed = true;
-            result.error = cache.error(key);
+        const std::string previewKey = fallbackKey(image, kFallbackPreviewDimension);
+        const Texture* preview = cache.get(previewKey, image.fallbackFile, 0, kFallbackPreviewDimension);
+        texture = cache.get(key, image.fallbackFile, 1, kFallbackMaxDimension);
+        if (!texture) {
+            if (preview) {
+                drawRegion(list, viewport, *preview, whole, core::Rect{0, 0, 1, 1});
+            } else {
+                fillRegion(list, viewport, whole, placeholderColour);
+            }
+            result.tilesMissing = 1;
+            if (cache.failed(key) && cache.failed(previewKey)) {
+                result.failed = true;
+                result.error = cache.error(key);
+            }
+            return;
         }
-        return;
     }
     drawRegion(list, viewport, *texture, whole, core::Rect{0, 0, 1, 1});
     const int longest = std::max(image.pyramid.width, image.pyramid.height);

@@ -57,10 +57,13 @@ struct DrawResult {
 // the chosen level's on-screen tiles that are resident; under each missing one it draws the
 // nearest coarser resident level (cropped), or a placeholderColour rectangle before anything
 // has loaded, so the view is never blank. Requests, most urgent first: the coarsest level,
-// the on-screen tiles nearest the centre first, then a prefetch ring of about one tile. On
-// failure the placeholder covers the image and the caller draws its note over it.
+// the on-screen tiles nearest the centre first, then a prefetch ring of about one tile.
+// Without tiles, a 512 px preview of the original stands in while the kFallbackMaxDimension
+// version decodes. On failure the placeholder covers the image and the caller draws its note
+// over it.
 //
-// Threading: main thread, between TextureCache::beginFrame() and TextureCache::uploadPending().
+// Threading: main thread, after the frame's TextureCache::beginFrame() (uploads may come before
+// or after it), before the ImGui render.
 DrawResult drawDeepZoom(ImDrawList* drawList, const core::ZoomViewport& viewport, const IiifImage& image,
                         TextureCache& cache, ImU32 placeholderColour, const DeepZoomOptions& options = {});
 

@@ -1,5 +1,6 @@
-// tests: libFuzzer target — arbitrary bytes as pack.json through JsonDocument, the loader, the validator and the writer
+// tests: libFuzzer target — bytes as pack.json (and as a quiz bank) through JsonDocument, loader, validator, writer
 #include "lantai/core/json_document.h"
+#include "lantai/core/json_reader.h"
 #include "lantai/core/pack_loader.h"
 #include "lantai/core/pack_validator.h"
 #include "lantai/core/pack_writer.h"
@@ -54,7 +55,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& d : diagnostics.items())
         if (d.line < 0 || d.column < 0 || d.code.empty()) failure("bad diagnostic", formatDiagnostic(d, false));
 
-    // 2. Loader + validator: must never throw (an exception escaping is a crash for libFuzzer).
+    // 2a. The same bytes as a quiz bank file (the pack root is empty, so the loader never
+    //     reaches bank files by itself): read, check inside a pack, write back.
+    if (document.valid()) {
+        Diagnostics bankDiagnostics;
+        JsonReader reader(document, bankDiagnostics);
+        Pack pack;
+        pack.root = packRoot();
+        pack.quizBanks.push_back(readQuizBank(reader, "quiz/fuzz.json"));
+        const bool bankErrors = bankDiagnostics.hasErrors();
+        SourceDocuments documents;
+        validatePack(pack, bankDiagnostics, &documents);
+        const auto bankJson = quizBankToJson(pack.quizBanks[0]);
+        std::string bankText;
+        try {
+            bankText = serializePackDocument(bankJson);
+        } catch (const std::exception& e) {
+            failure("serializePackDocument threw on a quiz bank", e.what());
+        }
+        if (!bankErrors) {
+            Diagnostics againDiagnostics;
+            const auto againDocument = JsonDocument::parse(bankText, "quiz/fuzz.json", againDiagnostics);
+            JsonReader againReader(againDocument, againDiagnostics);
+            const auto again = readQuizBank(againReader, "quiz/fuzz.json");
+            if (againDiagnostics.hasErrors()) failure("written quiz bank does not load cleanly", bankText);
+            if (quizBankToJson(again) != bankJson) failure("quiz bank round trip changed the bank", bankText);
+        }
+    }
+
+    // 2b. Loader + validator: must never throw (an exception escaping is a crash for libFuzzer).
     auto result = loadPackFromText(text, packRoot());
     const bool loadErrors = result.diagnostics.hasErrors();
     if (result.parsed) validatePack(result.pack, result.diagnostics, &result.documents);

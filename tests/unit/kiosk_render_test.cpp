@@ -990,7 +990,23 @@ TEST(DeepZoom, WithoutDerivativesShowsTheDownscaledOriginal) {
     core::ZoomViewport viewport;
     viewport.setImageSize(image->pyramid.width, image->pyramid.height);
     viewport.setViewRect({0, 0, 1000, 500});
-    DrawResult r;
+    // A small preview (most urgent) stands in while the 4096 px version decodes.
+    cache.beginFrame();
+    DrawResult r = drawDeepZoom(imgui.begin(), viewport, *image, cache, kPlaceholder);
+    imgui.end();
+    EXPECT_EQ(r.tilesMissing, 1);
+    ASSERT_TRUE(waitUntil([&] { return pool.finishedCount() == 2; }));
+    cache.uploadPending(1000.0, 1);
+    ASSERT_EQ(gpu.sizes.size(), 1u);
+    EXPECT_EQ(gpu.sizes[0].first, 512);
+    cache.beginFrame();
+    ImDrawList* list = imgui.begin();
+    r = drawDeepZoom(list, viewport, *image, cache, kPlaceholder);
+    EXPECT_FALSE(r.sharp);
+    ASSERT_EQ(quadsOf(list).size(), 1u);
+    EXPECT_EQ(quadsOf(list)[0].texture, gpu.created[0]);
+    imgui.end();
+
     pump(cache, [&] {
         r = drawDeepZoom(imgui.begin(), viewport, *image, cache, kPlaceholder);
         imgui.end();
@@ -998,8 +1014,8 @@ TEST(DeepZoom, WithoutDerivativesShowsTheDownscaledOriginal) {
     EXPECT_TRUE(r.sharp);
     EXPECT_EQ(r.tilesDrawn, 1);
     EXPECT_EQ(r.scaleFactor, 2); // 4400 px shown from a 4096 px texture
-    ASSERT_EQ(gpu.sizes.size(), 1u);
-    EXPECT_EQ(gpu.sizes[0].first, kFallbackMaxDimension);
+    ASSERT_EQ(gpu.sizes.size(), 2u);
+    EXPECT_EQ(gpu.sizes[1].first, kFallbackMaxDimension);
 
     auto broken = loadIiifImage(dir.path, nullptr, dir.path / "broken.jpg", &warning);
     if (broken) { // the header may probe fine; the decode must then fail cleanly
