@@ -500,7 +500,9 @@ KioskMetrics KioskApp::metrics() {
     m.textureBytes = stats.residentBytes;
     m.textureCount = stats.resident;
     m.texturesPending = stats.pendingDecodes + stats.pendingUploads;
-    m.gridScroll = m_state.nav.screen() == core::KioskScreen::Chapter ? m_grid.grid().scroll() : 0;
+    const bool onGrid = m_state.nav.screen() == core::KioskScreen::Chapter;
+    m.gridScroll = onGrid ? m_grid.grid().scroll() : 0;
+    m.gridMaxScroll = onGrid ? m_grid.grid().maxScroll() : 0;
     m.attractSlide = m_attract.slide();
     for (const auto& t : m_targets) m.targets.push_back(t.id);
     m.width = m_platform.width();

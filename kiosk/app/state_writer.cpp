@@ -40,6 +40,7 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"textures", m.textureCount},
         {"textures_pending", m.texturesPending},
         {"grid_scroll", m.gridScroll},
+        {"grid_max_scroll", m.gridMaxScroll},
         {"attract_slide", m.attractSlide},
         {"targets", m.targets},
         {"width", m.width},

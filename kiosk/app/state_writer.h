@@ -24,6 +24,7 @@ struct KioskMetrics {
     std::size_t textureCount = 0;
     std::size_t texturesPending = 0;
     double gridScroll = 0;
+    double gridMaxScroll = 0;
     int attractSlide = 0;
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
     int width = 0;

@@ -29,11 +29,12 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--items", type=int, default=1000)
     ap.add_argument("--image-size", type=int, default=64)
+    ap.add_argument("--chapters", type=int, default=10)
     args = ap.parse_args()
     os.makedirs(os.path.join(args.out, "images"), exist_ok=True)
     os.makedirs(os.path.join(args.out, "quiz"), exist_ok=True)
     chapters, questions = [], []
-    per_chapter = max(1, args.items // 10)
+    per_chapter = max(1, -(-args.items // args.chapters))
     for n in range(args.items):
         c = n // per_chapter
         if c >= len(chapters):

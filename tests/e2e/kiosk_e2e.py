@@ -24,7 +24,7 @@ def browse(first_item, next_item_of_first, chapter, exhibition):
         (f"tap @chapter:{chapter}", {"screen": "chapter", "chapter": chapter}),
         ("wait-idle 8000", None),
         ("screenshot chapter", None),
-        ("drag 50% 85% 50% 25% 250", {"screen": "chapter", "grid_scroll": (">", 0)}),
+        ("drag 50% 85% 50% 25% 250", {"screen": "chapter", "grid_scroll": ("scrolled", 0)}),
         ("wait-idle 5000", None),
         ("screenshot chapter-scrolled", None),
         ("drag 50% 25% 50% 95% 250", None),
@@ -118,6 +118,21 @@ def corrupt_image():
     ]
 
 
+def kinetic_grid():
+    """A 300-item chapter (tests/bench/make_large_pack.py): a fling keeps scrolling after release."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @exhibition:bench", {"screen": "exhibition"}),
+        ("tap @chapter:chapter-00", {"screen": "chapter", "grid_max_scroll": (">", 5000)}),
+        ("wait-idle 8000", None),
+        ("swipe up 50% 70%", None),
+        ("wait-idle 8000", {"grid_scroll": (">", 700)}),  # the finger moved 30 % of 1080 = 324 px
+        ("screenshot grid-flung", None),
+        ("drag 50% 40% 50% 60% 400", None),
+        ("wait-idle 8000", {"screen": "chapter"}),
+    ]
+
+
 def last_good():
     """The configured pack is broken, the last good pack is shown instead."""
     return [("wait 500", {"screen": "attract", "pack": "valid-minimal"}),
@@ -132,6 +147,7 @@ SCENARIOS = {
     "minimal_item": minimal_item,
     "corrupt_image": corrupt_image,
     "last_good": last_good,
+    "kinetic_grid": kinetic_grid,
 }
 
 
@@ -156,7 +172,8 @@ def check(expect, state):
         got = state.get(key)
         if isinstance(want, tuple):
             op, value = want
-            ok = ((op == ">" and isinstance(got, (int, float)) and got > value)
+            ok = ((op == "scrolled" and (got > value or state.get("grid_max_scroll") == 0))
+                  or (op == ">" and isinstance(got, (int, float)) and got > value)
                   or (op == "<" and isinstance(got, (int, float)) and got < value)
                   or (op == "contains" and isinstance(got, str) and value in got))
             if not ok:
