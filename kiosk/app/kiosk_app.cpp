@@ -12,6 +12,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <atomic>
 #include <future>
 #include <cmath>
@@ -414,13 +415,15 @@ void KioskApp::frame() {
     screen->advance(dt, m_state);
 
     m_textures->beginFrame();
-    m_textures->uploadPending(4.0, 16);
+    m_textures->uploadPending(4.0, 16); // GL uploads: not part of the UI build time below
+    const auto buildStart = Clock::now();
 
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(m_platform.width()), static_cast<float>(m_platform.height()));
     io.DeltaTime = static_cast<float>(dt);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    if (m_frames == 0) m_frameBuildMs.reserve(600);
 
     UiContext ui;
     ui.draw = ImGui::GetBackgroundDrawList();
@@ -449,8 +452,16 @@ void KioskApp::frame() {
     if (m_state.stillThere) drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
     for (const auto& line : m_detail.takeLogLines()) core::logWarning(line);
 
+    ImGui::Render(); // builds the draw data: still UI CPU work
     const auto built = Clock::now();
-    ImGui::Render();
+    constexpr std::size_t kFrameSamples = 600;
+    const double buildMs = std::chrono::duration<double, std::milli>(built - buildStart).count();
+    if (m_frameBuildMs.size() < kFrameSamples) m_frameBuildMs.push_back(buildMs);
+    else m_frameBuildMs[m_frameBuildNext++ % kFrameSamples] = buildMs;
+    if (m_state.zoomSettledAt >= 0 && m_state.zoomSharp) {
+        m_state.sharpAfterZoomMs = (now() - m_state.zoomSettledAt) * 1000.0;
+        m_state.zoomSettledAt = -1;
+    }
     glViewport(0, 0, m_platform.width(), m_platform.height());
     const core::Color bg = m_theme.color(core::ColorRole::Background);
     glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
@@ -505,6 +516,13 @@ KioskMetrics KioskApp::metrics() {
     m.gridMaxScroll = onGrid ? m_grid.grid().maxScroll() : 0;
     m.attractSlide = m_attract.slide();
     for (const auto& t : m_targets) m.targets.push_back(t.id);
+    if (!m_frameBuildMs.empty()) {
+        std::vector<double> sorted = m_frameBuildMs;
+        std::sort(sorted.begin(), sorted.end());
+        m.frameBuildP99Ms = sorted[std::min(sorted.size() - 1, sorted.size() * 99 / 100)];
+        m.frameBuildMaxMs = sorted.back();
+        m.frameBuildSamples = static_cast<int>(sorted.size());
+    }
     m.width = m_platform.width();
     m.height = m_platform.height();
     m.glRenderer = m_platform.glRenderer();
@@ -531,7 +549,9 @@ void KioskApp::stepCompleted(int index, const core::ScriptCommand& command) {
     frame(); // the step's effect is drawn, its tap targets known
     writeState(true);
     if (!m_run.stateLog.empty()) {
-        auto state = kioskStateJson(m_state, metrics());
+        KioskMetrics m = metrics();
+        m.pssKb = readProcessPssKb();
+        auto state = kioskStateJson(m_state, m);
         state["step"] = index;
         state["command"] = core::scriptCommandName(command.type);
         state["line"] = command.line;

@@ -107,6 +107,8 @@ private:
     double m_lastFrame = 0;
     double m_startupMs = 0;
     bool m_firstFrame = true;
+    std::vector<double> m_frameBuildMs; // ring buffer of UI CPU time per frame
+    std::size_t m_frameBuildNext = 0;
     RoleCharacters m_charset; // per font role: pack characters + UI strings (font atlas input)
 };
 

@@ -41,13 +41,29 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"textures_pending", m.texturesPending},
         {"grid_scroll", m.gridScroll},
         {"grid_max_scroll", m.gridMaxScroll},
+        {"frame_build_p99_ms", m.frameBuildP99Ms},
+        {"frame_build_max_ms", m.frameBuildMaxMs},
+        {"frame_build_samples", m.frameBuildSamples},
+        {"sharp_after_zoom_ms", state.sharpAfterZoomMs},
         {"attract_slide", m.attractSlide},
         {"targets", m.targets},
         {"width", m.width},
         {"height", m.height},
         {"gl_renderer", m.glRenderer},
     };
+    if (m.pssKb >= 0) j["pss_kb"] = m.pssKb;
     return j;
+}
+
+long readProcessPssKb() {
+    FILE* f = std::fopen("/proc/self/smaps_rollup", "r");
+    if (!f) return -1;
+    char line[256];
+    long pss = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "Pss: %ld kB", &pss) == 1) break;
+    std::fclose(f);
+    return pss;
 }
 
 void StateWriter::write(const nlohmann::json& state, bool force) {

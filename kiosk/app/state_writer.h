@@ -25,6 +25,10 @@ struct KioskMetrics {
     std::size_t texturesPending = 0;
     double gridScroll = 0;
     double gridMaxScroll = 0;
+    double frameBuildP99Ms = 0; // UI CPU time per frame (screens + ImGui draw data), last 600 frames
+    double frameBuildMaxMs = 0;
+    int frameBuildSamples = 0;
+    long pssKb = -1;            // proportional set size of the process (step states only)
     int attractSlide = 0;
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
     int width = 0;
@@ -33,6 +37,9 @@ struct KioskMetrics {
 };
 
 nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& metrics);
+
+// Pss from /proc/self/smaps_rollup, in kB (-1 when unavailable).
+long readProcessPssKb();
 
 // Writes the JSON atomically when it differs from what was last written.
 class StateWriter {

@@ -270,6 +270,7 @@ bool ItemDetailScreen::onGesture(const core::Gesture& g, UiContext& ui, KioskSta
         return true;
     case GestureType::PinchEnd:
         m_pinching = false;
+        state.zoomSettledAt = g.time;
         return true;
     case GestureType::DragStart:
         m_dragFromViewer = m_viewer.contains(g.position);

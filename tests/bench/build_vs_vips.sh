@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # tests/bench: times Lantai's IIIF pyramid builder against `vips dzsave --layout iiif3` on one large JPEG
 #
-# usage: build_vs_vips.sh [--megapixels 100] [--driver PATH] [--runs 3] [--work DIR] [--strict]
+# usage: build_vs_vips.sh [--megapixels 100] [--lantai PATH | --driver PATH] [--runs 3] [--work DIR] [--strict]
+#   --lantai  time the real `lantai build PACK` on a one-image pack around the source (the
+#             issue's comparison: validation, hashing, tiles, sizes, thumbnail, index, charset)
 #   --driver  the lantai_pyramid_bench executable (default: BUILD/tests/bench/lantai_pyramid_bench
 #             under ./build or $LANTAI_BUILD_DIR)
 #   --work    where the generated source JPEG is cached and outputs are written
@@ -14,6 +16,7 @@ set -euo pipefail
 megapixels=100
 runs=3
 driver=""
+lantai=""
 work="${LANTAI_BENCH_DIR:-/tmp/lantai-bench}/pyramid"
 strict=0
 rss_limit_mb=512
@@ -25,6 +28,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --megapixels) megapixels="${2:?}"; shift 2 ;;
     --driver) driver="${2:?}"; shift 2 ;;
+    --lantai) lantai="${2:?}"; shift 2 ;;
     --runs) runs="${2:?}"; shift 2 ;;
     --work) work="${2:?}"; shift 2 ;;
     --strict) strict=1; shift ;;
@@ -35,13 +39,13 @@ done
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-if [[ -z "$driver" ]]; then
+if [[ -z "$driver" && -z "$lantai" ]]; then
   for candidate in "${LANTAI_BUILD_DIR:-}/tests/bench/lantai_pyramid_bench" \
                    "$repo/build/tests/bench/lantai_pyramid_bench"; do
     if [[ -x "$candidate" ]]; then driver="$candidate"; break; fi
   done
 fi
-[[ -n "$driver" && -x "$driver" ]] || die "no driver: build lantai_pyramid_bench and pass --driver PATH"
+[[ -n "$lantai" || ( -n "$driver" && -x "$driver" ) ]] || die "no driver: pass --lantai PATH/lantai or --driver PATH"
 command -v vips >/dev/null || die "vips not found (apt-get install libvips-tools)"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not found (apt-get install time)"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
@@ -98,18 +102,37 @@ run_one() { # name, command...
   printf '  %-7s wall %7.2f s   cpu %7.2f s   peak RSS %8.1f MB\n' "$name" "$secs" "$cpu" \
     "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
 }
+if [[ -n "$lantai" ]]; then
+  # A one-image pack around the source (a hard link, so no copy of 100 MB per run).
+  pack="$work/pack"
+  mkdir -p "$pack/images"
+  ln -f "$src" "$pack/images/bench.jpg" 2>/dev/null || cp "$src" "$pack/images/bench.jpg"
+  cat >"$pack/pack.json" <<'JSON'
+{"format_version": 1, "id": "bench", "title": {"zh": "基准测试", "en": "Benchmark"},
+ "organiser": {"zh": "基准测试", "en": "Benchmark"},
+ "exhibitions": [{"id": "bench", "title": {"zh": "基准", "en": "Bench"}, "chapters": [{"id": "c", "title": {"zh": "章", "en": "C"},
+   "items": [{"id": "scan", "title": {"zh": "扫描件", "en": "Scan"}, "images": [{"file": "images/bench.jpg", "alt": {"zh": "扫描件", "en": "Scan"}}]}]}]}]}
+JSON
+fi
 for ((i = 1; i <= runs; i++)); do
   echo "run $i/$runs"
   run_one vips vips dzsave "$src" "$out/vips" --layout iiif3 --tile-size 512 --overlap 0 \
     --suffix '.jpg[Q=85]'
-  run_one lantai "$driver" "$src" "$out/lantai"
+  if [[ -n "$lantai" ]]; then
+    rm -rf "$pack/derived"
+    run_one lantai "$lantai" build "$pack" --lang en
+  else
+    run_one lantai "$driver" "$src" "$out/lantai"
+  fi
 done
 
 # ---- same tiles? (lantai adds full/ and info.json; vips adds vips-properties.xml) ----------------
 list_tiles() { (cd "$1" && find . -name default.jpg -not -path './full/*' | sort); }
-if ! diff -q <(list_tiles "$out/vips") <(list_tiles "$out/lantai/iiif/bench") >/dev/null; then
+lantai_tiles="$out/lantai/iiif/bench"
+[[ -n "$lantai" ]] && lantai_tiles="$pack/derived/iiif/images_bench_jpg"
+if ! diff -q <(list_tiles "$out/vips") <(list_tiles "$lantai_tiles") >/dev/null; then
   echo "build_vs_vips: tile sets differ between vips and lantai:" >&2
-  diff <(list_tiles "$out/vips") <(list_tiles "$out/lantai/iiif/bench") | head -20 >&2
+  diff <(list_tiles "$out/vips") <(list_tiles "$lantai_tiles") | head -20 >&2
   exit 1
 fi
 echo "tile sets identical: $(list_tiles "$out/vips" | wc -l) tiles"
