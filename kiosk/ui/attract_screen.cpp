@@ -43,7 +43,7 @@ void AttractScreen::draw(UiContext& ui, KioskState& state) {
     }
     if (item && !item->images.empty()) {
         const int longest = static_cast<int>(std::max(ui.width, ui.height));
-        drawImageFile(ui, item->images.front().file, screen, ImageMode::Cover, longest);
+        drawImageFile(ui, item->images.front().file, screen, ImageFit::Cover, longest);
         // Fade in from the background colour.
         if (fade < 1.0f) ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), ui.color(ColorRole::Background, 1.0f - fade));
     }

@@ -47,7 +47,7 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
         if (r.bottom() < area.y || r.y > area.bottom()) continue; // off screen: no draw, no texture request
         ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(ColorRole::Surface), rounding);
         const Rect image{r.x, r.y, r.w, imageH};
-        if (!card.image.empty()) drawImageFile(ui, card.image, image, ImageMode::Cover, 480, rounding);
+        if (!card.image.empty()) drawImageFile(ui, card.image, image, ImageFit::Cover, 480, rounding);
         if (!card.badge.empty()) drawBadge(ui, {image.x + pad * 0.4, image.y + pad * 0.4}, card.badge);
         TextBlock title;
         title.role = FontRole::Body;

@@ -66,7 +66,7 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
         else if (!exhibition.chapters.empty() && !exhibition.chapters.front().items.empty() &&
                  !exhibition.chapters.front().items.front().images.empty())
             cover = exhibition.chapters.front().items.front().images.front().file;
-        if (!cover.empty()) drawImageFile(ui, cover, image, ImageMode::Cover, static_cast<int>(std::max(image.w, image.h)), rounding);
+        if (!cover.empty()) drawImageFile(ui, cover, image, ImageFit::Cover, static_cast<int>(std::max(image.w, image.h)), rounding);
         TextBlock name;
         name.role = FontRole::Heading;
         name.color = ui.color(ColorRole::Text);

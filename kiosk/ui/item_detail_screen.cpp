@@ -146,7 +146,7 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
         double x = m_viewer.x + pad;
         for (std::size_t i = 0; i < item.images.size(); ++i) {
             const Rect r{x, m_viewer.y + pad, thumb, thumb};
-            drawImageFile(ui, item.images[i].file, r, ImageMode::Cover, 480, ui.px(0.4f));
+            drawImageFile(ui, item.images[i].file, r, ImageFit::Cover, 480, ui.px(0.4f));
             const bool current = static_cast<int>(i) == state.nav.image();
             ui.draw->AddRect(minOf(r), maxOf(r), current ? ui.color(ColorRole::Focus) : ui.color(ColorRole::Border), ui.px(0.4f), 0,
                              current ? ui.px(0.45f) : ui.px(0.15f));

@@ -2,6 +2,7 @@
 #include "ui/widgets.h"
 
 #include "lantai/core/zoom_viewport.h"
+#include "render/deep_zoom_renderer.h"
 #include "render/texture_cache.h"
 
 #include <cmath>
@@ -117,7 +118,7 @@ std::string displayFileFor(const UiContext& ui, const std::string& packPath, int
     return (root / packPath).string();
 }
 
-void drawImageFile(UiContext& ui, const std::string& packPath, const Rect& rect, ImageMode mode, int wantLongestSide,
+void drawImageFile(UiContext& ui, const std::string& packPath, const Rect& rect, ImageFit fit, int wantLongestSide,
                    float rounding) {
     int maxDimension = 0;
     const std::string file = displayFileFor(ui, packPath, wantLongestSide, &maxDimension);
@@ -137,26 +138,8 @@ void drawImageFile(UiContext& ui, const std::string& packPath, const Rect& rect,
         }
         return;
     }
-    const double tw = texture->width, th = texture->height;
-    double u0 = 0, v0 = 0, u1 = 1, v1 = 1;
-    Rect dst = rect;
-    if (mode == ImageMode::Cover) {
-        const double scale = std::max(rect.w / tw, rect.h / th);
-        const double visibleW = rect.w / scale / tw, visibleH = rect.h / scale / th;
-        u0 = (1 - visibleW) / 2;
-        u1 = u0 + visibleW;
-        v0 = (1 - visibleH) / 2;
-        v1 = v0 + visibleH;
-    } else {
-        const double scale = std::min(rect.w / tw, rect.h / th);
-        dst = {rect.x + (rect.w - tw * scale) / 2, rect.y + (rect.h - th * scale) / 2, tw * scale, th * scale};
-    }
-    const ImTextureID id = texture->imguiId();
-    if (rounding > 0)
-        ui.draw->AddImageRounded(id, minOf(dst), maxOf(dst), ImVec2(float(u0), float(v0)), ImVec2(float(u1), float(v1)),
-                                 IM_COL32_WHITE, rounding);
-    else
-        ui.draw->AddImage(id, minOf(dst), maxOf(dst), ImVec2(float(u0), float(v0)), ImVec2(float(u1), float(v1)));
+    drawImageFit(ui.draw, minOf(rect), maxOf(rect), texture, fit,
+                 ui.color(ColorRole::SurfaceAlt), rounding);
 }
 
 float drawBadge(UiContext& ui, core::Vec2 topLeft, std::string_view label) {

@@ -1,6 +1,7 @@
 // kiosk/ui: shared widgets — background, buttons, the top bar (back · home · language), cards, images
 #pragma once
 
+#include "render/deep_zoom_renderer.h"
 #include "ui/text_layout.h"
 #include "ui/ui_context.h"
 
@@ -28,8 +29,7 @@ core::Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& ac
 
 // Draws an image file scaled to cover (crop) or fit `rect`, from the texture cache; a calm
 // placeholder (with a note when the image is broken) until it is loaded.
-enum class ImageMode { Cover, Contain };
-void drawImageFile(UiContext& ui, const std::string& packPath, const core::Rect& rect, ImageMode mode,
+void drawImageFile(UiContext& ui, const std::string& packPath, const core::Rect& rect, ImageFit fit,
                    int wantLongestSide, float rounding = 0);
 
 // The file to show for a pack image at about `longestSide` pixels: a thumbnail or one of the
