@@ -133,6 +133,66 @@ def kinetic_grid():
     ]
 
 
+def layouts():
+    """Every visitor screen once, for screenshots at a given size (and nothing cut off)."""
+    return [
+        ("wait-idle 8000", {"screen": "attract"}),
+        ("screenshot attract", None),
+        ("tap @attract", {"screen": "home"}),
+        ("wait-idle 8000", None),
+        ("screenshot home", None),
+        ("tap @exhibition:red-archives-sample", {"screen": "exhibition"}),
+        ("wait-idle 8000", None),
+        ("screenshot exhibition", None),
+        ("tap @chapter:ch2-aspiration", {"screen": "chapter"}),
+        ("wait-idle 8000", None),
+        ("screenshot chapter", None),
+        ("tap @back", {"screen": "exhibition"}),
+        ("tap @chapter:ch1-foundations", None),
+        ("tap @item:sample-1-08-postcard", {"screen": "item", "item": "sample-1-08-postcard"}),
+        ("wait-idle 8000", {"zoom_sharp": True}),
+        ("screenshot item", None),
+        ("tap @image:1", {"image": 1}),
+        ("wait-idle 8000", {"zoom_sharp": True}),
+        ("screenshot item-second-image", None),
+        ("tap @lang", {"language": "en"}),
+        ("wait-idle 8000", None),
+        ("screenshot item-en", None),
+    ]
+
+
+def idle_no_redraw():
+    """Event-driven loop: on a still home screen the kiosk draws (almost) nothing."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("wait-idle 8000", None),
+        ("wait 3000", {"frames": ("at_most_more_than_step", (2, 3))}),
+    ]
+
+
+def configured():
+    """--config: theme, language and idle timeout from a TOML file (see deploy/kiosk.example.toml)."""
+    return [
+        ("wait 300", {"theme": "high-contrast", "language": "en", "screen": "attract"}),
+        ("tap @attract", {"screen": "home"}),
+        ("wait-idle 8000", None),
+        ("screenshot home-high-contrast", None),
+        ("advance 31", None),
+        ("wait 300", {"still_there": True}),
+        ("screenshot still-there-high-contrast", None),
+    ]
+
+
+CONFIGURED_TOML = """
+[display]
+theme = "high-contrast"
+[session]
+default_language = "en"
+idle_timeout_s = 30
+still_there_s = 5
+"""
+
+
 def last_good():
     """The configured pack is broken, the last good pack is shown instead."""
     return [("wait 500", {"screen": "attract", "pack": "valid-minimal"}),
@@ -148,6 +208,9 @@ SCENARIOS = {
     "corrupt_image": corrupt_image,
     "last_good": last_good,
     "kinetic_grid": kinetic_grid,
+    "layouts": layouts,
+    "idle_no_redraw": idle_no_redraw,
+    "configured": configured,
 }
 
 
@@ -166,13 +229,14 @@ def corrupted_copy(pack, work):
     return dest
 
 
-def check(expect, state):
+def check(expect, state, states):
     problems = []
     for key, want in expect.items():
         got = state.get(key)
         if isinstance(want, tuple):
             op, value = want
-            ok = ((op == "scrolled" and (got > value or state.get("grid_max_scroll") == 0))
+            ok = ((op == "at_most_more_than_step" and got <= states[value[0]][key] + value[1])
+                  or (op == "scrolled" and (got > value or state.get("grid_max_scroll") == 0))
                   or (op == ">" and isinstance(got, (int, float)) and got > value)
                   or (op == "<" and isinstance(got, (int, float)) and got < value)
                   or (op == "contains" and isinstance(got, str) and value in got))
@@ -211,6 +275,11 @@ def main():
            "--state-dir", os.path.join(work, "state")]
     if args.last_good_pack:
         cmd += ["--last-good-pack", args.last_good_pack]
+    if args.scenario == "configured":
+        config = os.path.join(work, "kiosk.toml")
+        with open(config, "w") as f:
+            f.write(CONFIGURED_TOML + f'[pack]\npath = "{os.path.abspath(args.pack)}"\n')
+        cmd += ["--config", config]
     env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1")
     print("$", " ".join(cmd), flush=True)
     try:
@@ -235,7 +304,7 @@ def main():
     for i, ((line, expect), state) in enumerate(zip(steps, states)):
         if not expect:
             continue
-        problems = check(expect, state)
+        problems = check(expect, state, states)
         status = "ok  " if not problems else "FAIL"
         print(f"{status} step {i + 1:2d} `{line}`" + ("" if not problems else ": " + "; ".join(problems)))
         failures += bool(problems)
