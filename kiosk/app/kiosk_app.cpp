@@ -29,6 +29,7 @@ void onTerminateSignal(int) { g_terminate = true; }
 
 constexpr double kMaxFrameRate = 60.0;
 constexpr double kOutOfServiceRetrySeconds = 60.0;
+constexpr int kSoftwareGlTextureBudgetMb = 64;
 
 std::string firstErrorText(const core::Diagnostics& diagnostics, bool chinese) {
     for (const auto& d : diagnostics.items())
@@ -202,7 +203,19 @@ int KioskApp::run() {
 
     m_decodePool = std::make_unique<DecodePool>(2);
     m_decodePool->setWakeCallback([this] { m_platform.wake(); });
-    m_textures = std::make_unique<TextureCache>(static_cast<std::size_t>(m_config.textureBudgetMb) << 20, *m_decodePool);
+    // With a software renderer (Mesa llvmpipe on a PC without a usable GPU) "GPU" textures are
+    // ordinary process memory, so the default budget (sized for video memory) would double the
+    // kiosk's RAM. Use a smaller default there; an explicit budget is always honoured.
+    int budgetMb = m_config.textureBudgetMb;
+    const std::string& renderer = m_platform.glRenderer();
+    const bool softwareGl = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos ||
+                            renderer.find("Software Rasterizer") != std::string::npos;
+    if (softwareGl && !m_run.textureBudgetExplicit && budgetMb > kSoftwareGlTextureBudgetMb) {
+        budgetMb = kSoftwareGlTextureBudgetMb;
+        core::logInfo("software OpenGL (" + renderer + "): textures live in system memory; texture budget " +
+                      std::to_string(budgetMb) + " MB (set display.texture_budget_mb to override)");
+    }
+    m_textures = std::make_unique<TextureCache>(static_cast<std::size_t>(budgetMb) << 20, *m_decodePool);
     m_gestures = core::GestureRecognizer(core::GestureConfig::forScreenHeight(std::min(m_platform.width(), m_platform.height())));
 
     if (!m_run.script.empty()) {

@@ -19,6 +19,7 @@ struct KioskRunOptions {
     std::filesystem::path screenshotDir;
     bool exitAfterScript = false;
     bool printStartupTime = false;
+    bool textureBudgetExplicit = false; // set by --texture-budget or the config file
 };
 
 struct ParsedKioskArgs {

@@ -4,11 +4,20 @@
 
 #include "lantai/core/log.h"
 
+#include <malloc.h>
+
 #include <clocale>
 #include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv) {
+    // The kiosk allocates and frees many ~1 MB image buffers (decoded tiles, and with software
+    // GL the textures themselves). Serve every block of 128 KB or more from its own mapping so
+    // that freeing it returns the memory to the system (glibc would otherwise raise the
+    // threshold after the first free and keep the freed tiles in the heap), and keep the
+    // decode threads from each growing an arena of their own.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     std::setlocale(LC_ALL, "");
     std::setlocale(LC_NUMERIC, "C"); // numbers in JSON/TOML; libmpv requires it too
     using namespace lantai;
@@ -35,6 +44,7 @@ int main(int argc, char** argv) {
         if (pack.parsed) packLayer = core::packKioskLayer(pack.pack);
     }
     core::KioskConfig config = core::resolveKioskConfig(packLayer, fileLayer, args.commandLine);
+    args.run.textureBudgetExplicit = fileLayer.textureBudgetMb.has_value() || args.commandLine.textureBudgetMb.has_value();
     if (config.packPath.empty()) config.packPath = preliminary.packPath;
     try {
         kiosk::KioskApp app(config, args.run, argv[0]);

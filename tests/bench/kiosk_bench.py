@@ -230,7 +230,7 @@ def main():
     print(f"    runs: {', '.join(f'{t:.0f}' for t in all_ms)} ms" + ("" if peer else "   (peer: chromium not installed)"))
     pss, tex, visited, large = browse_pss(args.kiosk, args.demo, os.path.join(args.work, "browse"))
     report(f"PSS after {visited} items + zooming {large} large scans", pss, "MB", 200, peer[1] if peer else None)
-    print(f"    textures resident at the end: {tex:.1f} MB (budget 256 MB)")
+    print(f"    textures resident at the end: {tex:.1f} MB (default budget: 256 MB, 64 MB with software GL)")
     tex1000, pss1000 = budget_bound(args.kiosk, os.path.join(args.work, "budget"))
     report("1000-item pack: max texture memory (budget 64 MB)", tex1000, "MB", 64)
     print(f"    max PSS while flinging through 1000 items: {pss1000:.1f} MB")
