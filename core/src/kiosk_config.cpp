@@ -28,6 +28,9 @@ const std::vector<Section> kSections = {
     {"session", {"default_language", "idle_timeout_s", "still_there_s", "attract_slide_s"}},
     {"log", {"file", "level", "max_size_mb", "keep_files"}},
     {"web", {"base_url"}},
+    {"quiz",
+     {"scoring", "questions", "timer_s", "streak_bonus", "min_answer_ms", "leaderboard_cooldown_min", "daily_cap",
+      "teacher_pin_hash", "class_idle_timeout_s"}},
 };
 
 const char* tomlTypeName(const toml::node& node) {
@@ -70,6 +73,7 @@ public:
         const toml::table& session = section("session");
         const toml::table& log = section("log");
         const toml::table& web = section("web");
+        const toml::table& quiz = section("quiz");
 
         layer.stateDir = path(root, "", "state_dir");
         layer.devMode = boolean(root, "", "dev_mode");
@@ -115,6 +119,32 @@ public:
                        "base_url \"" + *url + "\" 必须以 https://（或 http://）开头。");
             else layer.baseUrl = std::move(url);
         }
+
+        layer.quizScoring = enumeration(quiz, "quiz", "scoring", {"accuracy", "speed"});
+        layer.quizQuestions = integer(quiz, "quiz", "questions", 3, 20);
+        if (const auto timer = integer(quiz, "quiz", "timer_s", 0, 120)) {
+            if (*timer != 0 && *timer < 5)
+                report(Severity::Error, "schema.value", quiz.get("timer_s"), "quiz", "timer_s",
+                       "\"quiz.timer_s\" is " + std::to_string(*timer) +
+                           "; it must be 0 (no timer) or between 5 and 120. The default is used.",
+                       "\"quiz.timer_s\" 的值 " + std::to_string(*timer) +
+                           " 无效，应为 0（不计时）或 5 到 120 之间，将使用默认值。");
+            else layer.quizTimerS = timer;
+        }
+        layer.quizStreakBonus = boolean(quiz, "quiz", "streak_bonus");
+        layer.quizMinAnswerMs = integer(quiz, "quiz", "min_answer_ms", 0, 5000);
+        layer.quizCooldownMin = integer(quiz, "quiz", "leaderboard_cooldown_min", 0, 1440);
+        layer.quizDailyCap = integer(quiz, "quiz", "daily_cap", 1, 100);
+        if (auto hash = string(quiz, "quiz", "teacher_pin_hash")) {
+            if (!hash->empty() && hash->rfind("$argon2id$", 0) != 0)
+                report(Severity::Error, "schema.value", quiz.get("teacher_pin_hash"), "quiz", "teacher_pin_hash",
+                       "quiz.teacher_pin_hash must be an argon2id hash (starting with \"$argon2id$\"), not the PIN "
+                       "itself: generate it with `lantai quiz hash-pin`. Class sessions stay disabled.",
+                       "quiz.teacher_pin_hash 必须是 argon2id 哈希值（以 \"$argon2id$\" 开头），而不是 PIN 本身："
+                       "请用 `lantai quiz hash-pin` 生成。课堂模式保持关闭。");
+            else layer.teacherPinHash = std::move(hash);
+        }
+        layer.classIdleTimeoutS = integer(quiz, "quiz", "class_idle_timeout_s", 60, 7200);
         return layer;
     }
 
@@ -344,6 +374,15 @@ void applyOverrides(KioskConfig& c, const KioskConfigLayer& l) {
     setIf(c.logMaxSizeMb, l.logMaxSizeMb);
     setIf(c.logKeepFiles, l.logKeepFiles);
     setIf(c.baseUrl, l.baseUrl);
+    setIf(c.quizScoring, l.quizScoring);
+    setIf(c.quizQuestions, l.quizQuestions);
+    setIf(c.quizTimerS, l.quizTimerS);
+    setIf(c.quizStreakBonus, l.quizStreakBonus);
+    setIf(c.quizMinAnswerMs, l.quizMinAnswerMs);
+    setIf(c.quizCooldownMin, l.quizCooldownMin);
+    setIf(c.quizDailyCap, l.quizDailyCap);
+    setIf(c.teacherPinHash, l.teacherPinHash);
+    setIf(c.classIdleTimeoutS, l.classIdleTimeoutS);
 }
 
 KioskConfigLayer mergeLayers(const KioskConfigLayer& lower, const KioskConfigLayer& upper) {
@@ -367,6 +406,15 @@ KioskConfigLayer mergeLayers(const KioskConfigLayer& lower, const KioskConfigLay
     mergeIf(m.logMaxSizeMb, upper.logMaxSizeMb);
     mergeIf(m.logKeepFiles, upper.logKeepFiles);
     mergeIf(m.baseUrl, upper.baseUrl);
+    mergeIf(m.quizScoring, upper.quizScoring);
+    mergeIf(m.quizQuestions, upper.quizQuestions);
+    mergeIf(m.quizTimerS, upper.quizTimerS);
+    mergeIf(m.quizStreakBonus, upper.quizStreakBonus);
+    mergeIf(m.quizMinAnswerMs, upper.quizMinAnswerMs);
+    mergeIf(m.quizCooldownMin, upper.quizCooldownMin);
+    mergeIf(m.quizDailyCap, upper.quizDailyCap);
+    mergeIf(m.teacherPinHash, upper.teacherPinHash);
+    mergeIf(m.classIdleTimeoutS, upper.classIdleTimeoutS);
     return m;
 }
 
@@ -470,6 +518,12 @@ Diagnostics checkKioskConfig(const KioskConfig& config) {
                 ") must be shorter than session.idle_timeout_s (" + std::to_string(config.idleTimeoutS) + ").",
             "session.still_there_s（" + std::to_string(config.stillThereS) + "）必须小于 session.idle_timeout_s（" +
                 std::to_string(config.idleTimeoutS) + "）。");
+    if (config.classIdleTimeoutS < config.idleTimeoutS)
+        add("/quiz/class_idle_timeout_s",
+            "quiz.class_idle_timeout_s (" + std::to_string(config.classIdleTimeoutS) +
+                ") must not be shorter than session.idle_timeout_s (" + std::to_string(config.idleTimeoutS) + ").",
+            "quiz.class_idle_timeout_s（" + std::to_string(config.classIdleTimeoutS) +
+                "）不能小于 session.idle_timeout_s（" + std::to_string(config.idleTimeoutS) + "）。");
     const auto folder = [](const std::filesystem::path& p) {
         auto n = p.lexically_normal();
         return n.has_filename() ? n : n.parent_path();

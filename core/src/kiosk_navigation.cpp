@@ -10,6 +10,7 @@ const char* kioskScreenName(KioskScreen screen) {
     case KioskScreen::Exhibition: return "exhibition";
     case KioskScreen::Chapter: return "chapter";
     case KioskScreen::Item: return "item";
+    case KioskScreen::Quiz: return "quiz";
     case KioskScreen::OutOfService: return "out_of_service";
     }
     return "attract";
@@ -45,6 +46,12 @@ void KioskNavigation::showAttract() {
 
 void KioskNavigation::showHome() {
     m_screen = KioskScreen::Home;
+    m_exhibition = m_chapter = m_item = -1;
+    m_image = 0;
+}
+
+void KioskNavigation::showQuiz() {
+    m_screen = KioskScreen::Quiz;
     m_exhibition = m_chapter = m_item = -1;
     m_image = 0;
 }
@@ -141,6 +148,7 @@ void KioskNavigation::back() {
         break;
     case KioskScreen::Exhibition: showHome(); break;
     case KioskScreen::Home: showAttract(); break;
+    case KioskScreen::Quiz: showHome(); break;
     case KioskScreen::Attract:
     case KioskScreen::OutOfService: break;
     }

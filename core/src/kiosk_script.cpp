@@ -23,6 +23,7 @@ const char* scriptCommandName(ScriptCommandType type) {
     case ScriptCommandType::Advance: return "advance";
     case ScriptCommandType::Resize: return "resize";
     case ScriptCommandType::Quit: return "quit";
+    case ScriptCommandType::QuizAnswer: return "quiz-answer";
     }
     return "?";
 }
@@ -189,13 +190,20 @@ public:
             cmd.type = ScriptCommandType::Resize;
             return number(i, cmd.number, "width") && number(i + 1, cmd.number2, "height") && noMore(i + 2);
         }
+        if (name == "quiz-answer") {
+            cmd.type = ScriptCommandType::QuizAnswer;
+            if (i >= m_tokens.size() || (m_tokens[i].text != "correct" && m_tokens[i].text != "wrong"))
+                return error(i, "quiz-answer needs \"correct\" or \"wrong\"");
+            cmd.text = m_tokens[i].text;
+            return noMore(i + 1);
+        }
         if (name == "quit") {
             cmd.type = ScriptCommandType::Quit;
             return noMore(i);
         }
         return error(0, "unknown command \"" + name +
                             "\" (known: wait, wait-idle, tap, doubletap, longpress, drag, swipe, pinch, wheel, key, "
-                            "screenshot, advance, resize, quit)");
+                            "screenshot, advance, resize, quiz-answer, quit)");
     }
 
 private:

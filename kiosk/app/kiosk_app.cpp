@@ -17,6 +17,7 @@
 #include <future>
 #include <cmath>
 #include <csignal>
+#include <ctime>
 
 namespace lantai::kiosk {
 
@@ -107,6 +108,7 @@ bool KioskApp::loadContent() {
     core::VisitorSessionConfig session;
     session.idleTimeoutSeconds = m_config.idleTimeoutS;
     session.stillThereSeconds = m_config.stillThereS;
+    session.longIdleTimeoutSeconds = m_config.classIdleTimeoutS;
     m_session = core::VisitorSession(session);
     m_state.language = m_config.defaultLanguage;
     core::logInfo("pack " + m_loaded.pack.id + " loaded: " + std::to_string(m_loaded.pack.itemCount()) + " items, " +
@@ -161,8 +163,15 @@ int KioskApp::run() {
                        std::to_string(std::chrono::duration<double, std::milli>(Clock::now() - m_launch).count()) + " ms");
     };
     phase("logging ready");
+    if (m_store.open(core::StatsStore::databasePath(stateDir), static_cast<std::int64_t>(std::time(nullptr))))
+        core::logInfo("statistics: " + core::StatsStore::databasePath(stateDir).string());
+    else
+        core::logWarning("statistics store unavailable (quiz results are not kept): " + m_store.lastError());
+    m_state.quiz = &m_quiz;
+    m_state.clock = [this] { return sessionNow(); };
     applyTheme(m_config.theme);
     loadContent();
+    configureQuiz();
     phase("pack loaded and validated");
     if (m_state.pack && m_config.theme == "red-archive" && m_state.pack->theme != m_config.theme) applyTheme(m_state.pack->theme);
 
@@ -256,12 +265,19 @@ int KioskApp::run() {
         if (!m_state.pack && now() >= nextRetry) {
             nextRetry = now() + kOutOfServiceRetrySeconds;
             if (loadContent()) {
+                configureQuiz();
                 rebuildFonts();
                 m_redraw = true;
             }
         }
         applySessionEvents();
         handleGestures();
+        if (m_state.pack) {
+            if (m_quiz.update(sessionNow())) m_redraw = true; // a question's timer ran out
+            // A class contest keeps the kiosk for a lesson: the longer, separate idle timeout.
+            const bool classSession = m_quiz.teamMode() && m_state.nav.screen() == core::KioskScreen::Quiz;
+            if (classSession != m_session.longTimeout()) m_session.setLongTimeout(classSession);
+        }
         if (m_textures->hasPendingUploads()) m_redraw = true;
         if (m_redraw || animating()) frame();
     }
@@ -331,12 +347,28 @@ void KioskApp::handleEvent(const PlatformEvent& e) {
     }
 }
 
+void KioskApp::configureQuiz() {
+    QuizSettings settings;
+    core::parseScoringMode(m_config.quizScoring, settings.scoring);
+    settings.questions = m_config.quizQuestions;
+    settings.timerSeconds = m_config.quizTimerS;
+    settings.streakBonus = m_config.quizStreakBonus;
+    settings.minAnswerMs = m_config.quizMinAnswerMs;
+    settings.cooldownMinutes = m_config.quizCooldownMin;
+    settings.dailyCap = m_config.quizDailyCap;
+    settings.teacherPinHash = m_config.teacherPinHash;
+    m_quiz.configure(m_state.pack, m_store.isOpen() ? &m_store : nullptr, settings);
+}
+
 void KioskApp::resetVisit() {
     m_state.nav.showAttract();
     m_state.language = m_config.defaultLanguage;
     m_state.stillThere = false;
     m_state.viewport.resetToFit();
     m_state.viewportKey.clear();
+    m_state.returnToQuiz = false;
+    m_quiz.reset();
+    m_session.setLongTimeout(false);
     for (Screen* s : std::initializer_list<Screen*>{&m_attract, &m_home, &m_exhibition, &m_grid, &m_detail}) s->reset();
     m_gestures.cancelAll(now());
     core::logInfo("visit ended: reset to the attract loop");
@@ -369,6 +401,7 @@ Screen* KioskApp::currentScreen() {
     case core::KioskScreen::Exhibition: return &m_exhibition;
     case core::KioskScreen::Chapter: return &m_grid;
     case core::KioskScreen::Item: return &m_detail;
+    case core::KioskScreen::Quiz: return &m_quizScreen;
     case core::KioskScreen::OutOfService: return &m_outOfService;
     }
     return &m_outOfService;
@@ -414,6 +447,7 @@ int KioskApp::waitTimeoutMs() {
     }
     if (const double deadline = m_gestures.nextDeadline(); std::isfinite(deadline) && deadline > 0)
         wait = std::min(wait, std::max(0.0, deadline - t));
+    if (const double quiz = m_quiz.secondsUntilNextEvent(sessionNow()); quiz >= 0) wait = std::min(wait, quiz);
     if (m_script && !m_script->finished()) wait = std::min(wait, 0.005);
     return static_cast<int>(std::ceil(wait * 1000.0));
 }
@@ -577,4 +611,20 @@ void KioskApp::stepCompleted(int index, const core::ScriptCommand& command) {
 
 void KioskApp::scriptError(const std::string& message) { core::logError(message); }
 
+std::vector<std::string> KioskApp::quizAnswerTargets(bool correct) {
+    std::vector<std::string> targets;
+    const auto* drawn = m_quiz.question();
+    if (m_state.nav.screen() != core::KioskScreen::Quiz || !drawn || m_quiz.phase() != core::QuizPhase::Asking) return targets;
+    const auto right = drawn->correctDisplayed();
+    std::vector<int> pick;
+    if (correct) {
+        pick = right;
+    } else {
+        for (int i = 0; i < drawn->optionCount() && pick.empty(); ++i)
+            if (std::find(right.begin(), right.end(), i) == right.end()) pick.push_back(i);
+    }
+    for (int i : pick) targets.push_back("answer:" + std::to_string(i));
+    if (drawn->question.type == core::QuestionType::Multiple && !targets.empty()) targets.push_back("submit");
+    return targets;
+}
 } // namespace lantai::kiosk

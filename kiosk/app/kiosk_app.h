@@ -20,6 +20,9 @@
 #include "ui/item_detail_screen.h"
 #include "ui/item_grid_screen.h"
 #include "ui/overlay_screens.h"
+#include "ui/quiz_controller.h"
+#include "ui/quiz_screen.h"
+#include "lantai/core/stats_store.h"
 
 #include <chrono>
 #include <memory>
@@ -47,6 +50,7 @@ private:
     void handleGestures();
     void applySessionEvents();
     void resetVisit();
+    void configureQuiz();
     void frame();
     Screen* currentScreen();
     double now() const; // kiosk clock, seconds (steady clock + script advances)
@@ -68,6 +72,7 @@ private:
     core::Vec2 windowSize() override { return {double(m_platform.width()), double(m_platform.height())}; }
     void stepCompleted(int index, const core::ScriptCommand& command) override;
     void scriptError(const std::string& message) override;
+    std::vector<std::string> quizAnswerTargets(bool correct) override;
 
     core::KioskConfig m_config;
     KioskRunOptions m_run;
@@ -95,6 +100,9 @@ private:
     ItemGridScreen m_grid;
     ItemDetailScreen m_detail;
     OutOfServiceScreen m_outOfService;
+    QuizScreen m_quizScreen;
+    QuizController m_quiz;
+    core::StatsStore m_store; // <state dir>/lantai.sqlite: quiz results, question usage, statistics
 
     std::vector<TapTarget> m_targets; // of the last drawn frame
     std::unique_ptr<ScriptRunner> m_script;

@@ -33,7 +33,7 @@ void ScriptRunner::pointer(double at, PlatformEvent::Type type, std::int64_t id,
     e.type = type;
     e.pointer = id;
     e.position = position;
-    m_events.push_back({at, e});
+    m_events.push_back({at, e, {}});
 }
 
 std::optional<core::Vec2> ScriptRunner::resolve(const core::ScriptPoint& point, int line) {
@@ -125,7 +125,7 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         e.type = P::Wheel;
         e.position = *p;
         e.wheel = c.number;
-        m_events.push_back({now, e});
+        m_events.push_back({now, e, {}});
         return true;
     }
     case T::Key: {
@@ -135,13 +135,30 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         e.ctrl = c.ctrl;
         e.alt = c.alt;
         e.shift = c.shift;
-        m_events.push_back({now, e});
+        m_events.push_back({now, e, {}});
         return true;
     }
     case T::Screenshot: m_host.requestScreenshot(c.text); return true;
     case T::Advance: m_host.advanceClock(c.number); return true;
     case T::Resize: m_host.resizeWindow(static_cast<int>(c.number), static_cast<int>(c.number2)); return true;
     case T::Quit: m_quit = true; return true;
+    case T::QuizAnswer: {
+        const auto targets = m_host.quizAnswerTargets(c.text == "correct");
+        if (targets.empty()) {
+            ++m_errors;
+            m_host.scriptError("script line " + std::to_string(c.line) + ": no quiz question waiting for an answer");
+            return false;
+        }
+        double at = now;
+        for (const auto& target : targets) {
+            pointer(at, P::PointerDown, kFingerA, {});
+            m_events.back().target = target;
+            pointer(at + 0.06, P::PointerUp, kFingerA, {});
+            m_events.back().target = target;
+            at += 0.4; // longer than the double-tap window: separate taps
+        }
+        return true;
+    }
     }
     return true;
 }
@@ -167,7 +184,18 @@ double ScriptRunner::update() {
         }
         // Deliver due synthetic events.
         while (!m_events.empty() && m_events.front().at <= now) {
-            m_host.injectEvent(m_events.front().event);
+            Timed& timed = m_events.front();
+            if (!timed.target.empty()) {
+                const auto centre = m_host.targetCenter(timed.target);
+                if (!centre) {
+                    ++m_errors;
+                    m_host.scriptError("script line " + std::to_string(c.line) + ": no tap target \"" + timed.target + "\"");
+                    m_events.clear();
+                    break;
+                }
+                timed.event.position = *centre;
+            }
+            m_host.injectEvent(timed.event);
             m_events.pop_front();
         }
         if (!m_events.empty()) return std::max(0.0, m_events.front().at - now);
@@ -191,6 +219,7 @@ double ScriptRunner::update() {
         case T::Wheel:
         case T::Key:
         case T::Resize:
+        case T::QuizAnswer:
             if (m_settleUntil < 0) m_settleUntil = now + kSettleAfterInput;
             if (now < m_settleUntil) return m_settleUntil - now;
             break;

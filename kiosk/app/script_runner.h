@@ -26,6 +26,9 @@ public:
     virtual core::Vec2 windowSize() = 0;
     virtual void stepCompleted(int index, const core::ScriptCommand& command) = 0;
     virtual void scriptError(const std::string& message) = 0;
+    // The tap targets to press to answer the quiz question on screen correctly (or wrongly),
+    // "submit" included for multiple choice; empty when no question is waiting for an answer.
+    virtual std::vector<std::string> quizAnswerTargets(bool correct) = 0;
 };
 
 // Threading: main thread only; `update` is called once per loop iteration.
@@ -45,6 +48,7 @@ private:
     struct Timed {
         double at;
         PlatformEvent event;
+        std::string target; // resolved when delivered (targets appear as the screen changes)
     };
     bool start(const core::ScriptCommand& command, double now);
     std::optional<core::Vec2> resolve(const core::ScriptPoint& point, int line);

@@ -3,6 +3,7 @@
 
 #include "lantai/core/file_io.h"
 #include "lantai/core/log.h"
+#include "ui/quiz_controller.h"
 
 namespace lantai::kiosk {
 
@@ -51,6 +52,40 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"height", m.height},
         {"gl_renderer", m.glRenderer},
     };
+    if (state.quiz && state.nav.screen() == core::KioskScreen::Quiz) {
+        const auto& quiz = *state.quiz;
+        nlohmann::json q = {{"stage", quizStageName(quiz.stage())},
+                            {"mode", quiz.teamMode() ? "team" : "solo"},
+                            {"index", quiz.questionIndex()},
+                            {"count", quiz.questionCount()},
+                            {"score", quiz.score()},
+                            {"nickname", quiz.nickname()},
+                            {"rank", quiz.rank()},
+                            {"answered", quiz.phase() == core::QuizPhase::Answered}};
+        if (const auto* d = quiz.question()) {
+            q["question"] = d->question.id;
+            q["type"] = core::questionTypeName(d->question.type);
+            q["correct_displayed"] = d->correctDisplayed(); // for tests: which buttons are right
+        }
+        if (const auto* r = quiz.lastResult()) {
+            q["last_correct"] = r->correct;
+            q["last_points"] = r->points;
+        }
+        if (quiz.stage() == QuizStage::Result && !quiz.teamMode()) {
+            q["correct_count"] = quiz.summary().correctCount;
+            q["final_score"] = quiz.summary().score;
+            q["leaderboard_size"] = quiz.leaderboard().size();
+        }
+        if (const auto* team = quiz.team()) {
+            q["team"] = team->team(team->currentTeam()).id;
+            nlohmann::json scores = nlohmann::json::object();
+            for (const auto& s : team->standings()) scores[s.preset->id] = s.score;
+            q["team_scores"] = scores;
+            q["team_finished"] = team->finished();
+            if (team->finished()) q["winner"] = team->scoreboard().front().preset->id;
+        }
+        j["quiz"] = q;
+    }
     if (m.pssKb >= 0) j["pss_kb"] = m.pssKb;
     return j;
 }

@@ -1,6 +1,7 @@
 // kiosk/ui: per-role character sets for the font atlas
 #include "ui/font_characters.h"
 
+#include "lantai/core/quiz_engine.h"
 #include "lantai/core/ui_strings.h"
 
 namespace lantai::kiosk {
@@ -24,9 +25,16 @@ RoleCharacters fontCharactersFor(const core::Pack* pack, const std::string& pack
         role(out, f) = ui + digits;
     // Title: the big call to action, overlay and service titles, the pack title.
     std::string& title = role(out, core::FontRole::Title);
-    for (const char* key : {"attract.touch_to_start", "idle.still_there", "service.out_of_service"})
+    for (const char* key : {"attract.touch_to_start", "idle.still_there", "service.out_of_service", "quiz.title",
+                            "quiz.correct", "quiz.wrong", "quiz.partial", "quiz.timed_out", "quiz.result", "quiz.podium",
+                            "quiz.total_score"})
         for (auto lang : {core::Language::Zh, core::Language::En}) title += core::uiText(key, lang);
-    title += " ·" + digits;
+    title += " ·？！问答+" + digits;
+    // Quiz nicknames and team names (core's preset tables) appear on buttons and headings.
+    std::string presets;
+    for (const auto& n : core::presetNicknames()) add(presets, n.name);
+    for (const auto& t : core::teamPresets()) add(presets, t.name);
+    for (auto f : {core::FontRole::Heading, core::FontRole::Body, core::FontRole::Button}) role(out, f) += presets;
     role(out, core::FontRole::Body) += packCharset;
     if (!pack) return out;
     std::string& heading = role(out, core::FontRole::Heading);
@@ -48,6 +56,8 @@ RoleCharacters fontCharactersFor(const core::Pack* pack, const std::string& pack
         }
     }
     for (const auto& v : pack->videos) add(heading, v.title);
+    for (const auto& bank : pack->quizBanks)
+        for (const auto& q : bank.questions) add(heading, q.prompt); // the question line of the quiz screen
     return out;
 }
 

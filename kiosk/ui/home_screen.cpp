@@ -2,6 +2,7 @@
 #include "ui/home_screen.h"
 
 #include "lantai/core/ui_strings.h"
+#include "ui/quiz_controller.h"
 #include "ui/widgets.h"
 
 namespace lantai::kiosk {
@@ -12,11 +13,57 @@ using core::Rect;
 
 core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack) {
     TopBarActions actions;
-    if (showBack) actions.back = [&state] { state.nav.back(); };
+    if (showBack)
+        actions.back = [&state] {
+            if (state.returnToQuiz && state.nav.screen() == core::KioskScreen::Item) {
+                state.returnToQuiz = false;
+                state.nav.showQuiz(); // back to the answer the visitor came from
+            } else {
+                state.nav.back();
+            }
+        };
     actions.home = [&state] { state.nav.showHome(); };
     actions.toggleLanguage = state.toggleLanguage;
     return topBar(ui, title, actions);
 }
+
+namespace {
+
+// The quiz tile: a large 问 mark on the accent colour, the title and the number of questions.
+void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
+    const float rounding = ui.px(ui.theme->layout.rounding);
+    const float pad = ui.px(ui.theme->layout.padding);
+    ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
+    const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
+    const Rect art{tile.x, tile.y, tile.w, tile.h - textH};
+    ui.draw->AddRectFilled(minOf(art), maxOf(art), ui.color(ColorRole::Accent), rounding, ImDrawFlags_RoundCornersTop);
+    TextBlock mark;
+    mark.role = FontRole::Title;
+    mark.color = ui.color(ColorRole::TextOnAccent);
+    mark.align = TextAlign::Center;
+    const std::string glyphs = "？ 问 · 答 ！";
+    drawTextBlock(ui, {art.x, art.y + art.h / 2 - ui.fontSize(FontRole::Title) * 0.7, art.w, art.h}, glyphs, mark);
+    TextBlock name;
+    name.role = FontRole::Heading;
+    name.color = ui.color(ColorRole::Text);
+    name.maxLines = 1;
+    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4, tile.w - pad, textH}, ui.ui("quiz.title"), name);
+    TextBlock meta;
+    meta.role = FontRole::Body;
+    meta.color = ui.color(ColorRole::TextMuted);
+    meta.maxLines = 1;
+    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
+                  ui.ui("home.quiz") + " · " + core::uiCount("quiz.count", static_cast<long long>(state.pack->questionCount()), ui.language),
+                  meta);
+    if (ui.pressed(tile))
+        ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
+    ui.addTarget("quiz", tile, [&state] {
+        state.quiz->begin(state.clock());
+        state.nav.showQuiz();
+    });
+}
+
+} // namespace
 
 void HomeScreen::draw(UiContext& ui, KioskState& state) {
     drawBackground(ui);
@@ -44,8 +91,9 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     sub.maxLines = 2;
     y += drawTextBlock(ui, {pad, y + pad * 0.3f, ui.width - pad * 2, ui.height}, subtitle, sub) + pad;
 
-    // One tile per exhibition (quiz and video tiles join with their issues).
-    const auto count = static_cast<int>(pack.exhibitions.size());
+    // One tile per exhibition, plus the quiz when the pack has questions (videos: next issue).
+    const bool quiz = state.quiz && state.quiz->available();
+    const auto count = static_cast<int>(pack.exhibitions.size()) + (quiz ? 1 : 0);
     const int columns = ui.portrait ? 1 : std::min(3, std::max(1, count));
     const float gap = ui.px(ui.theme->layout.spacing) * 1.5f;
     const float availableH = ui.height - y - pad * 1.5f;
@@ -55,8 +103,12 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     const float startX = (ui.width - (tileW * float(columns) + gap * float(columns - 1))) / 2;
     const float rounding = ui.px(ui.theme->layout.rounding);
     for (int i = 0; i < count; ++i) {
-        const auto& exhibition = pack.exhibitions[static_cast<std::size_t>(i)];
         const Rect tile{startX + float(i % columns) * (tileW + gap), y + float(i / columns) * (tileH + gap), tileW, tileH};
+        if (i == static_cast<int>(pack.exhibitions.size())) {
+            drawQuizTile(ui, state, tile);
+            continue;
+        }
+        const auto& exhibition = pack.exhibitions[static_cast<std::size_t>(i)];
         const bool down = ui.pressed(tile);
         ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
         const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;

@@ -6,10 +6,13 @@
 #include "lantai/core/zoom_viewport.h"
 #include "ui/ui_context.h"
 
+#include <chrono>
 #include <functional>
 #include <string>
 
 namespace lantai::kiosk {
+
+class QuizController;
 
 // What the app tells the screens and what the screens change. Owned by the app.
 struct KioskState {
@@ -34,6 +37,11 @@ struct KioskState {
     // Idle countdown overlay.
     bool stillThere = false;
     int stillThereSeconds = 0;
+
+    // The quiz (owned by the app); its clock includes script advances.
+    QuizController* quiz = nullptr;
+    std::function<std::chrono::steady_clock::time_point()> clock;
+    bool returnToQuiz = false; // "see the archive" from a quiz answer: Back returns to the quiz
 
     // Actions the app performs (session bookkeeping, logging, reset).
     std::function<void()> startVisit;     // attract -> home

@@ -57,7 +57,20 @@ keep_files = 3
 
 [web]
 base_url = "https://archives.example.org/gallery/"
+
+[quiz]
+scoring = "speed"
+questions = 10
+timer_s = 30
+streak_bonus = true
+min_answer_ms = 500
+leaderboard_cooldown_min = 0
+daily_cap = 3
+teacher_pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA"
+class_idle_timeout_s = 1800
 )";
+
+const char* kPinHash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA";
 
 } // namespace
 
@@ -79,6 +92,15 @@ TEST(KioskConfig, DefaultsWhenEmpty) {
     EXPECT_EQ(c.logMaxSizeMb, 10);
     EXPECT_EQ(c.logKeepFiles, 5);
     EXPECT_TRUE(c.packPath.empty());
+    EXPECT_EQ(c.quizScoring, "accuracy");
+    EXPECT_EQ(c.quizQuestions, 5);
+    EXPECT_EQ(c.quizTimerS, 0);
+    EXPECT_FALSE(c.quizStreakBonus);
+    EXPECT_EQ(c.quizMinAnswerMs, 300);
+    EXPECT_EQ(c.quizCooldownMin, 10);
+    EXPECT_EQ(c.quizDailyCap, 5);
+    EXPECT_TRUE(c.teacherPinHash.empty());
+    EXPECT_EQ(c.classIdleTimeoutS, 1200);
 }
 
 TEST(KioskConfig, ValidFileSetsEveryField) {
@@ -104,6 +126,15 @@ TEST(KioskConfig, ValidFileSetsEveryField) {
     EXPECT_EQ(c.logMaxSizeMb, 20);
     EXPECT_EQ(c.logKeepFiles, 3);
     EXPECT_EQ(c.baseUrl, "https://archives.example.org/gallery/");
+    EXPECT_EQ(c.quizScoring, "speed");
+    EXPECT_EQ(c.quizQuestions, 10);
+    EXPECT_EQ(c.quizTimerS, 30);
+    EXPECT_TRUE(c.quizStreakBonus);
+    EXPECT_EQ(c.quizMinAnswerMs, 500);
+    EXPECT_EQ(c.quizCooldownMin, 0);
+    EXPECT_EQ(c.quizDailyCap, 3);
+    EXPECT_EQ(c.teacherPinHash, kPinHash);
+    EXPECT_EQ(c.classIdleTimeoutS, 1800);
     EXPECT_TRUE(checkKioskConfig(c).empty()) << dump(checkKioskConfig(c));
 }
 
@@ -116,6 +147,8 @@ TEST(KioskConfig, ExampleFileIsCleanAndSetsEveryKey) {
                 l.windowed && l.windowWidth && l.windowHeight && l.textureBudgetMb && l.defaultLanguage &&
                 l.idleTimeoutS && l.stillThereS && l.attractSlideS && l.logFile && l.logLevel && l.logMaxSizeMb &&
                 l.logKeepFiles && l.baseUrl);
+    EXPECT_TRUE(l.quizScoring && l.quizQuestions && l.quizTimerS && l.quizStreakBonus && l.quizMinAnswerMs &&
+                l.quizCooldownMin && l.quizDailyCap && l.teacherPinHash && l.classIdleTimeoutS);
     // ... with the built-in defaults, so copying it changes nothing but the paths.
     const KioskConfig defaults;
     const KioskConfig& c = result.config;
@@ -126,6 +159,15 @@ TEST(KioskConfig, ExampleFileIsCleanAndSetsEveryKey) {
     EXPECT_EQ(c.textureBudgetMb, defaults.textureBudgetMb);
     EXPECT_EQ(c.windowed, defaults.windowed);
     EXPECT_EQ(c.devMode, defaults.devMode);
+    EXPECT_EQ(c.quizScoring, defaults.quizScoring);
+    EXPECT_EQ(c.quizQuestions, defaults.quizQuestions);
+    EXPECT_EQ(c.quizTimerS, defaults.quizTimerS);
+    EXPECT_EQ(c.quizStreakBonus, defaults.quizStreakBonus);
+    EXPECT_EQ(c.quizMinAnswerMs, defaults.quizMinAnswerMs);
+    EXPECT_EQ(c.quizCooldownMin, defaults.quizCooldownMin);
+    EXPECT_EQ(c.quizDailyCap, defaults.quizDailyCap);
+    EXPECT_EQ(c.teacherPinHash, defaults.teacherPinHash);
+    EXPECT_EQ(c.classIdleTimeoutS, defaults.classIdleTimeoutS);
     EXPECT_TRUE(checkKioskConfig(c).empty()) << dump(checkKioskConfig(c));
 }
 
@@ -176,6 +218,18 @@ TEST(KioskConfig, OutOfRangeAndBadEnums) {
         {"[log]\nlevel = \"verbose\"\n", "/log/level"},
         {"[pack]\npath = \"\"\n", "/pack/path"},
         {"[web]\nbase_url = \"ftp://example.org\"\n", "/web/base_url"},
+        {"[quiz]\nscoring = \"luck\"\n", "/quiz/scoring"},
+        {"[quiz]\nquestions = 2\n", "/quiz/questions"},
+        {"[quiz]\nquestions = 21\n", "/quiz/questions"},
+        {"[quiz]\ntimer_s = 4\n", "/quiz/timer_s"},
+        {"[quiz]\ntimer_s = 121\n", "/quiz/timer_s"},
+        {"[quiz]\ntimer_s = -1\n", "/quiz/timer_s"},
+        {"[quiz]\nmin_answer_ms = 5001\n", "/quiz/min_answer_ms"},
+        {"[quiz]\nleaderboard_cooldown_min = 1441\n", "/quiz/leaderboard_cooldown_min"},
+        {"[quiz]\ndaily_cap = 0\n", "/quiz/daily_cap"},
+        {"[quiz]\nclass_idle_timeout_s = 59\n", "/quiz/class_idle_timeout_s"},
+        {"[quiz]\nclass_idle_timeout_s = 7201\n", "/quiz/class_idle_timeout_s"},
+        {"[quiz]\nteacher_pin_hash = \"1234\"\n", "/quiz/teacher_pin_hash"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.text);
@@ -188,6 +242,67 @@ TEST(KioskConfig, OutOfRangeAndBadEnums) {
     }
     const auto ok = load("[session]\nidle_timeout_s = 10\nstill_there_s = 3\n");
     EXPECT_TRUE(ok.ok()) << dump(ok.diagnostics); // the bounds themselves are allowed
+}
+
+TEST(KioskConfig, QuizBoundsAndPositions) {
+    const auto low = load("[quiz]\nquestions = 3\ntimer_s = 5\nmin_answer_ms = 0\nleaderboard_cooldown_min = 0\n"
+                          "daily_cap = 1\nclass_idle_timeout_s = 60\nteacher_pin_hash = \"\"\n");
+    EXPECT_TRUE(low.diagnostics.empty()) << dump(low.diagnostics);
+    EXPECT_EQ(low.config.quizTimerS, 5);
+    EXPECT_EQ(low.config.classIdleTimeoutS, 60);
+    EXPECT_TRUE(low.layer.teacherPinHash && low.layer.teacherPinHash->empty()); // empty: class sessions off
+    const auto high = load("[quiz]\nquestions = 20\ntimer_s = 120\nmin_answer_ms = 5000\n"
+                           "leaderboard_cooldown_min = 1440\ndaily_cap = 100\nclass_idle_timeout_s = 7200\n");
+    EXPECT_TRUE(high.diagnostics.empty()) << dump(high.diagnostics);
+    EXPECT_EQ(high.config.quizTimerS, 120);
+    EXPECT_EQ(load("[quiz]\ntimer_s = 0\n").config.quizTimerS, 0); // 0: no timer
+
+    // Out of range: schema.value at the value's line:column, the default kept.
+    const auto bad = load("[session]\nidle_timeout_s = 90\n\n[quiz]\nquestions = 50\n  timer_s = 2\n");
+    ASSERT_EQ(bad.diagnostics.errorCount(), 2u) << dump(bad.diagnostics);
+    const Diagnostic* questions = findCode(bad.diagnostics, "schema.value", "/quiz/questions");
+    ASSERT_NE(questions, nullptr) << dump(bad.diagnostics);
+    EXPECT_EQ(questions->line, 5);
+    EXPECT_EQ(questions->column, 13);
+    EXPECT_FALSE(questions->messageZh.empty());
+    const Diagnostic* timer = findCode(bad.diagnostics, "schema.value", "/quiz/timer_s");
+    ASSERT_NE(timer, nullptr) << dump(bad.diagnostics);
+    EXPECT_EQ(timer->line, 6);
+    EXPECT_EQ(timer->column, 13);
+    EXPECT_NE(timer->message.find("0 (no timer)"), std::string::npos) << timer->message;
+    EXPECT_EQ(bad.config.quizQuestions, 5);
+    EXPECT_EQ(bad.config.quizTimerS, 0);
+
+    const auto wrongType = load("[quiz]\nstreak_bonus = \"yes\"\nquestions = 5.0\n");
+    EXPECT_EQ(wrongType.diagnostics.errorCount(), 2u) << dump(wrongType.diagnostics);
+    EXPECT_NE(findCode(wrongType.diagnostics, "schema.type", "/quiz/streak_bonus"), nullptr);
+    EXPECT_NE(findCode(wrongType.diagnostics, "schema.type", "/quiz/questions"), nullptr);
+
+    const auto typo = load("[quiz]\nquestion = 5\n");
+    EXPECT_TRUE(typo.ok());
+    const Diagnostic* unknown = findCode(typo.diagnostics, "schema.unknown_field", "/quiz/question");
+    ASSERT_NE(unknown, nullptr) << dump(typo.diagnostics);
+    EXPECT_EQ(unknown->line, 2);
+    EXPECT_NE(unknown->message.find("\"questions\""), std::string::npos) << unknown->message;
+}
+
+TEST(KioskConfig, TeacherPinHashMustBeArgon2id) {
+    for (const char* value : {"1234", "$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", "$2b$12$abcdefghij"}) {
+        SCOPED_TRACE(value);
+        const auto result = load(std::string("[quiz]\nteacher_pin_hash = \"") + value + "\"\n");
+        ASSERT_FALSE(result.ok());
+        const Diagnostic* d = findCode(result.diagnostics, "schema.value", "/quiz/teacher_pin_hash");
+        ASSERT_NE(d, nullptr) << dump(result.diagnostics);
+        EXPECT_EQ(d->line, 2);
+        EXPECT_EQ(d->column, 20);
+        EXPECT_NE(d->message.find("lantai quiz hash-pin"), std::string::npos) << d->message;
+        EXPECT_NE(d->messageZh.find("lantai quiz hash-pin"), std::string::npos) << d->messageZh;
+        EXPECT_TRUE(result.config.teacherPinHash.empty()); // class sessions stay disabled
+        EXPECT_FALSE(result.layer.teacherPinHash);
+    }
+    const auto good = load(std::string("[quiz]\nteacher_pin_hash = \"") + kPinHash + "\"\n");
+    EXPECT_TRUE(good.diagnostics.empty()) << dump(good.diagnostics);
+    EXPECT_EQ(good.config.teacherPinHash, kPinHash);
 }
 
 TEST(KioskConfig, UnknownKeysWarnWithPosition) {
@@ -243,6 +358,42 @@ TEST(KioskConfig, PrecedenceDefaultsPackFileCommandLine) {
     EXPECT_EQ(c.packPath, fs::path("/srv/pack"));      // command line, unquoted string
     EXPECT_TRUE(c.devMode);
 
+    // Quiz keys: the command line overrides the file, untouched keys keep the file's values.
+    const auto quizFile = load(std::string("[quiz]\nscoring = \"speed\"\nquestions = 10\ntimer_s = 30\n"
+                                           "teacher_pin_hash = \"") +
+                               kPinHash + "\"\nclass_idle_timeout_s = 900\n");
+    ASSERT_TRUE(quizFile.ok()) << dump(quizFile.diagnostics);
+    Diagnostics quizCliDiagnostics;
+    const KioskConfigLayer quizCli = parseKioskConfigAssignments(
+        {"quiz.scoring=accuracy", "quiz.questions=7", "quiz.timer_s=0", "quiz.streak_bonus=true",
+         "quiz.min_answer_ms=1000", "quiz.leaderboard_cooldown_min=60", "quiz.daily_cap=2",
+         "quiz.teacher_pin_hash=", "quiz.class_idle_timeout_s=3600"},
+        quizCliDiagnostics);
+    EXPECT_TRUE(quizCliDiagnostics.empty()) << dump(quizCliDiagnostics);
+    const KioskConfig q = resolveKioskConfig(packLayer, quizFile.layer, quizCli);
+    EXPECT_EQ(q.quizScoring, "accuracy"); // unquoted string from the command line
+    EXPECT_EQ(q.quizQuestions, 7);
+    EXPECT_EQ(q.quizTimerS, 0);
+    EXPECT_TRUE(q.quizStreakBonus);
+    EXPECT_EQ(q.quizMinAnswerMs, 1000);
+    EXPECT_EQ(q.quizCooldownMin, 60);
+    EXPECT_EQ(q.quizDailyCap, 2);
+    EXPECT_TRUE(q.teacherPinHash.empty()); // "quiz.teacher_pin_hash=" disables class sessions
+    EXPECT_EQ(q.classIdleTimeoutS, 3600);
+    const KioskConfig fileOnly = resolveKioskConfig(packLayer, quizFile.layer, cli);
+    EXPECT_EQ(fileOnly.quizScoring, "speed");
+    EXPECT_EQ(fileOnly.quizQuestions, 10);
+    EXPECT_EQ(fileOnly.quizTimerS, 30);
+    EXPECT_EQ(fileOnly.teacherPinHash, kPinHash);
+    EXPECT_EQ(fileOnly.classIdleTimeoutS, 900);
+    EXPECT_EQ(fileOnly.quizDailyCap, 5); // default
+    Diagnostics badCli;
+    const KioskConfigLayer badQuiz =
+        parseKioskConfigAssignments({"quiz.teacher_pin_hash=1234", "quiz.questions=99"}, badCli);
+    EXPECT_EQ(badCli.errorCount(), 2u) << dump(badCli);
+    EXPECT_FALSE(badQuiz.teacherPinHash);
+    EXPECT_FALSE(badQuiz.quizQuestions);
+
     // Without the pack layer (bootstrapping, before the pack is loaded).
     const KioskConfig boot = resolveKioskConfig({}, file.layer, cli);
     EXPECT_EQ(boot.stillThereS, 10);
@@ -256,7 +407,16 @@ TEST(KioskConfig, ApplyAndMergeLayers) {
     KioskConfigLayer high;
     high.theme = "b";
     high.windowed = true;
+    low.quizQuestions = 8;
+    low.quizScoring = "speed";
+    high.quizScoring = "accuracy";
+    high.teacherPinHash = kPinHash;
+    high.classIdleTimeoutS = 600;
     const KioskConfigLayer merged = mergeLayers(low, high);
+    EXPECT_EQ(merged.quizQuestions, 8);
+    EXPECT_EQ(merged.quizScoring, "accuracy");
+    EXPECT_EQ(merged.teacherPinHash, kPinHash);
+    EXPECT_FALSE(merged.quizDailyCap);
     EXPECT_EQ(merged.idleTimeoutS, 100);
     EXPECT_EQ(merged.theme, "b");
     EXPECT_EQ(merged.windowed, true);
@@ -268,6 +428,11 @@ TEST(KioskConfig, ApplyAndMergeLayers) {
     EXPECT_EQ(c.theme, "b");
     EXPECT_TRUE(c.windowed);
     EXPECT_EQ(c.stillThereS, 10);
+    EXPECT_EQ(c.quizQuestions, 8);
+    EXPECT_EQ(c.quizScoring, "accuracy");
+    EXPECT_EQ(c.teacherPinHash, kPinHash);
+    EXPECT_EQ(c.classIdleTimeoutS, 600);
+    EXPECT_EQ(c.quizDailyCap, 5);
 }
 
 TEST(KioskConfig, CommandLineErrors) {
@@ -299,6 +464,18 @@ TEST(KioskConfig, CrossFieldChecks) {
     c.stillThereS = 10;
     c.lastGoodPackPath = "/srv/pack/";
     EXPECT_TRUE(checkKioskConfig(c).hasCode("config.invalid"));
+
+    // The class-session idle timeout must not be shorter than the visitor one.
+    c.lastGoodPackPath = "/srv/good";
+    c.idleTimeoutS = 300;
+    c.classIdleTimeoutS = 300; // equal is fine
+    EXPECT_TRUE(checkKioskConfig(c).empty()) << dump(checkKioskConfig(c));
+    c.classIdleTimeoutS = 299;
+    const auto quiz = checkKioskConfig(c);
+    ASSERT_EQ(quiz.errorCount(), 1u) << dump(quiz);
+    EXPECT_EQ(quiz.items()[0].code, "config.invalid");
+    EXPECT_EQ(quiz.items()[0].pointer, "/quiz/class_idle_timeout_s");
+    EXPECT_FALSE(quiz.items()[0].messageZh.empty());
 }
 
 TEST(KioskConfig, EnumNames) {

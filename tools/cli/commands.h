@@ -13,5 +13,6 @@ using CommandAction = std::function<int()>;
 CommandAction addValidateCommand(CLI::App& app);
 CommandAction addBuildCommand(CLI::App& app);
 CommandAction addInfoCommand(CLI::App& app);
+CommandAction addQuizCommand(CLI::App& app);
 
 } // namespace lantai::cli

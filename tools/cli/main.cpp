@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     add(lantai::cli::addValidateCommand);
     add(lantai::cli::addBuildCommand);
     add(lantai::cli::addInfoCommand);
+    add(lantai::cli::addQuizCommand);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

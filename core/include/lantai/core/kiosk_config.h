@@ -49,6 +49,16 @@ struct KioskConfig {
     int logKeepFiles = 5;                   // [log] keep_files: rotated files kept (kiosk.log.1 …)
 
     std::string baseUrl;                    // [web] base_url of the cloud gallery (QR hand-off)
+
+    std::string quizScoring = "accuracy";   // [quiz] scoring: "accuracy" or "speed"
+    int quizQuestions = 5;                  // [quiz] questions: questions per round
+    int quizTimerS = 0;                     // [quiz] timer_s: seconds per question (0: no timer)
+    bool quizStreakBonus = false;           // [quiz] streak_bonus: bonus points for answer streaks
+    int quizMinAnswerMs = 300;              // [quiz] min_answer_ms: faster answers don't count for the leaderboard
+    int quizCooldownMin = 10;               // [quiz] leaderboard_cooldown_min: minutes between entries
+    int quizDailyCap = 5;                   // [quiz] daily_cap: leaderboard entries per nickname per day
+    std::string teacherPinHash;             // [quiz] teacher_pin_hash: argon2id string (empty: no class sessions)
+    int classIdleTimeoutS = 1200;           // [quiz] class_idle_timeout_s: idle timeout during a class session
 };
 
 // One source of settings; every field is optional and a set field overrides lower layers.
@@ -74,6 +84,15 @@ struct KioskConfigLayer {
     std::optional<int> logMaxSizeMb;
     std::optional<int> logKeepFiles;
     std::optional<std::string> baseUrl;
+    std::optional<std::string> quizScoring;
+    std::optional<int> quizQuestions;
+    std::optional<int> quizTimerS;
+    std::optional<bool> quizStreakBonus;
+    std::optional<int> quizMinAnswerMs;
+    std::optional<int> quizCooldownMin;
+    std::optional<int> quizDailyCap;
+    std::optional<std::string> teacherPinHash;
+    std::optional<int> classIdleTimeoutS;
 };
 
 // Sets every field of `config` that `layer` sets.
@@ -115,7 +134,8 @@ KioskConfigLayer parseKioskConfigAssignments(const std::vector<std::string>& ass
                                              Diagnostics& diagnostics);
 
 // Checks across fields of the resolved configuration (code config.invalid): a pack path is
-// set, still_there_s < idle_timeout_s, last_good differs from the pack path.
+// set, still_there_s < idle_timeout_s, last_good differs from the pack path,
+// quiz.class_idle_timeout_s >= session.idle_timeout_s.
 Diagnostics checkKioskConfig(const KioskConfig& config);
 
 } // namespace lantai::core

@@ -8,7 +8,7 @@
 
 namespace lantai::core {
 
-enum class KioskScreen { Attract, Home, Exhibition, Chapter, Item, OutOfService };
+enum class KioskScreen { Attract, Home, Exhibition, Chapter, Item, Quiz, OutOfService };
 
 const char* kioskScreenName(KioskScreen screen);
 
@@ -34,6 +34,7 @@ public:
     void showAttract();
     void showHome();
     void showOutOfService();
+    void showQuiz();
     // Home with a single exhibition goes straight to it (the visitor should not tap twice).
     void openExhibition(int exhibition);
     void openChapter(int chapter);

@@ -38,6 +38,7 @@ enum class ScriptCommandType {
     Advance,    // advance SECONDS: moves the kiosk clock forward (idle timeout without waiting)
     Resize,     // resize W H
     Quit,       // quit: end the script (and the kiosk with --exit-after-script)
+    QuizAnswer, // quiz-answer correct|wrong: taps the right (or a wrong) answer, and Submit if needed
 };
 
 const char* scriptCommandName(ScriptCommandType type);

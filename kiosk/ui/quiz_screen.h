@@ -1,0 +1,30 @@
+// kiosk/ui: the quiz screen — entry (level, nickname, teacher PIN, team setup), questions, results
+#pragma once
+
+#include "ui/screens.h"
+
+namespace lantai::kiosk {
+
+// One screen whose content follows the QuizController's stage; the stages are drawn by the
+// functions below, one file each (quiz_entry_screen.cpp, quiz_play_screen.cpp,
+// quiz_result_screen.cpp).
+class QuizScreen : public Screen {
+public:
+    void draw(UiContext& ui, KioskState& state) override;
+    bool animating(const KioskState& state) const override;
+};
+
+void drawQuizEntry(UiContext& ui, KioskState& state, const core::Rect& area);
+void drawQuizNickname(UiContext& ui, KioskState& state, const core::Rect& area);
+void drawQuizPin(UiContext& ui, KioskState& state, const core::Rect& area);
+void drawQuizTeamSetup(UiContext& ui, KioskState& state, const core::Rect& area);
+void drawQuizPlay(UiContext& ui, KioskState& state, const core::Rect& area);
+void drawQuizResult(UiContext& ui, KioskState& state, const core::Rect& area);
+
+// White or near-black, whichever reads better (WCAG) on a 0xRRGGBB fill (team colours).
+ImU32 readableTextOn(std::uint32_t rgb);
+
+// A heading line centred at the top of `area`; returns the height used.
+float quizHeading(UiContext& ui, const core::Rect& area, std::string_view text);
+
+} // namespace lantai::kiosk
