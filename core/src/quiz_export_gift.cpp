@@ -1,4 +1,5 @@
-// core: quiz bank -> GIFT text (Moodle's export layout; importGift reads it back to the same questions)
+// core: quiz bank -> GIFT text (Moodle's export layout; importGift reads it back to the same
+// questions)
 #include "lantai/core/quiz_import.h"
 
 #include <charconv>
@@ -15,14 +16,25 @@ std::string escapeGift(std::string_view text) {
     out.reserve(text.size() + 8);
     for (const char c : text) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '~': case '=': case '#': case '{': case '}': case ':':
+        case '\\':
+            out += "\\\\";
+            break;
+        case '~':
+        case '=':
+        case '#':
+        case '{':
+        case '}':
+        case ':':
             out += '\\';
             out += c;
             break;
-        case '\n': out += "\\n"; break;
-        case '\r': break;
-        default: out += c;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -48,12 +60,14 @@ std::string percent(double weight) {
     std::snprintf(buffer, sizeof buffer, "%.8f", value);
     std::string out = buffer;
     if (out.find('.') != std::string::npos) {
-        while (out.back() == '0') out.pop_back();
+        while (out.back() == '0')
+            out.pop_back();
         if (out.back() == '.') out.pop_back();
     }
     const bool zero = out == "0" || out == "-0";
     if (zero != (value == 0.0)) {
-        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+        const auto [end, ec] =
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
         if (ec == std::errc()) out.assign(buffer, end);
     }
     return out;
@@ -64,9 +78,12 @@ std::string percent(double weight) {
 std::string commentValue(const std::string& value) {
     std::string out;
     for (const char c : value) {
-        if (c == ']') out += "\\]";
-        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += ' ';
-        else out += c;
+        if (c == ']')
+            out += "\\]";
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            out += ' ';
+        else
+            out += c;
     }
     if (!out.empty() && out.back() == '\\') out += ' ';
     return out;
@@ -74,20 +91,25 @@ std::string commentValue(const std::string& value) {
 
 std::string optionText(const QuizOption& option, Language language) {
     std::string text = option.text.get(language);
-    if (text.empty() && option.image) text = option.image->alt.get(language).empty() ? option.image->file : option.image->alt.get(language);
+    if (text.empty() && option.image)
+        text = option.image->alt.get(language).empty() ? option.image->file
+                                                       : option.image->alt.get(language);
     return text;
 }
 
 void writeQuestion(std::string& out, const Question& q, Language language) {
     out += "// [id:" + commentValue(q.id) + "]";
-    for (const auto& tag : q.tags) out += " [tag:" + commentValue(tag) + "]";
+    for (const auto& tag : q.tags)
+        out += " [tag:" + commentValue(tag) + "]";
     out += "\n";
 
     const std::string& prompt = q.prompt.get(language);
     bool plain = needsPlain(prompt) || needsPlain(q.explanation.get(language)) ||
-                 needsPlain(q.feedbackTrue.get(language)) || needsPlain(q.feedbackFalse.get(language));
+                 needsPlain(q.feedbackTrue.get(language)) ||
+                 needsPlain(q.feedbackFalse.get(language));
     for (const auto& option : q.options)
-        plain = plain || needsPlain(optionText(option, language)) || needsPlain(option.feedback.get(language));
+        plain = plain || needsPlain(optionText(option, language)) ||
+                needsPlain(option.feedback.get(language));
     out += "::" + escapeGift(q.id) + "::";
     if (plain || (!prompt.empty() && prompt[0] == '[')) out += "[plain]";
     out += escapeGift(prompt);
@@ -102,7 +124,8 @@ void writeQuestion(std::string& out, const Question& q, Language language) {
         const LocalizedText& right = q.answer ? q.feedbackTrue : q.feedbackFalse;
         const LocalizedText& wrong = q.answer ? q.feedbackFalse : q.feedbackTrue;
         out += q.answer ? "{TRUE" : "{FALSE";
-        if (!wrong.get(language).empty() || !right.get(language).empty()) out += "#" + answerText(wrong.get(language));
+        if (!wrong.get(language).empty() || !right.get(language).empty())
+            out += "#" + answerText(wrong.get(language));
         if (!right.get(language).empty()) out += "#" + answerText(right.get(language));
         if (!explanation.empty()) out += "####" + answerText(explanation);
         out += "}\n\n";
@@ -110,17 +133,22 @@ void writeQuestion(std::string& out, const Question& q, Language language) {
     }
     out += "{\n";
     std::size_t correctCount = 0;
-    for (const auto& option : q.options) correctCount += option.correct ? 1 : 0;
+    for (const auto& option : q.options)
+        correctCount += option.correct ? 1 : 0;
     const double k = static_cast<double>(std::max<std::size_t>(correctCount, 1));
     for (const auto& option : q.options) {
         out += '\t';
         if (q.type == QuestionType::Single) {
-            if (option.correct) out += "=";
-            else if (option.weight) out += "~%" + percent(*option.weight) + "%";
-            else out += "~";
+            if (option.correct)
+                out += "=";
+            else if (option.weight)
+                out += "~%" + percent(*option.weight) + "%";
+            else
+                out += "~";
         } else {
             // A multiple-answer question has no "=": every answer carries its weight.
-            const double weight = option.weight ? *option.weight : (option.correct ? 1.0 / k : -1.0 / k);
+            const double weight =
+                option.weight ? *option.weight : (option.correct ? 1.0 / k : -1.0 / k);
             out += weight == 0.0 ? std::string("~") : "~%" + percent(weight) + "%";
         }
         out += answerText(optionText(option, language)) + feedback(option.feedback) + "\n";
@@ -132,15 +160,18 @@ void writeQuestion(std::string& out, const Question& q, Language language) {
 } // namespace
 
 std::string exportGift(const QuizBank& bank, Language language) {
-    std::string out = "// Exported by lantai " LANTAI_VERSION " from the quiz bank \"" + commentValue(bank.id) + "\"";
+    std::string out = "// Exported by lantai " LANTAI_VERSION " from the quiz bank \"" +
+                      commentValue(bank.id) + "\"";
     if (!bank.file.empty()) out += " (" + commentValue(bank.file) + ")";
     out += "\n\n";
     if (const std::string& category = bank.category.get(language); !category.empty()) {
         std::string line;
-        for (const char c : category) line += (c == '\n' || c == '\r') ? ' ' : c;
+        for (const char c : category)
+            line += (c == '\n' || c == '\r') ? ' ' : c;
         out += "$CATEGORY: $course$/top/" + escapeGift(line) + "\n\n";
     }
-    for (const auto& question : bank.questions) writeQuestion(out, question, language);
+    for (const auto& question : bank.questions)
+        writeQuestion(out, question, language);
     return out;
 }
 

@@ -1,13 +1,12 @@
-// core: adding imported quiz questions to a pack — validate, write bank + pack.json, put back on new errors
-#include "lantai/core/quiz_import.h"
-
+// core: adding imported quiz questions to a pack — validate, write bank + pack.json, put back on
+// new errors
 #include "lantai/core/file_io.h"
 #include "lantai/core/json_reader.h"
 #include "lantai/core/pack_loader.h"
 #include "lantai/core/pack_writer.h"
+#include "lantai/core/quiz_import.h"
 
 #include <nlohmann/json.hpp>
-
 #include <unordered_map>
 
 namespace lantai::core {
@@ -18,7 +17,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 std::string diagnosticKey(const Diagnostic& d) {
-    return std::string(severityName(d.severity)) + '\n' + d.code + '\n' + d.file + '\n' + d.pointer + '\n' + d.message;
+    return std::string(severityName(d.severity)) + '\n' + d.code + '\n' + d.file + '\n' +
+           d.pointer + '\n' + d.message;
 }
 
 // pack.json with {"file": bankFile} appended to quiz_banks; the member is created (before "web",
@@ -44,13 +44,14 @@ Json withBankListed(const Json& pack, const std::string& bankFile) {
 }
 
 class PackImport {
-public:
+  public:
     PackImport(const fs::path& packDir, const QuizImportResult& result, Diagnostics& diagnostics)
         : m_packDir(packDir), m_result(result), m_diagnostics(diagnostics) {}
 
     bool run(const std::string& requestedBank, std::string* writtenFile) {
         if (!m_result.ok())
-            return fail("quiz.not_imported", "", "The import file has errors; nothing was imported.",
+            return fail("quiz.not_imported", "",
+                        "The import file has errors; nothing was imported.",
                         "导入文件有错误，未导入任何内容。");
         PackLoadResult before = loadAndValidatePack(m_packDir);
         if (!before.parsed) {
@@ -61,7 +62,8 @@ public:
         const std::string bankId = resolveImportBankId(before.pack, requestedBank);
         if (!isValidId(bankId))
             return fail("id.invalid", "",
-                        "\"" + bankId + "\" is not a valid bank id (lower-case letters, digits, - and _).",
+                        "\"" + bankId +
+                            "\" is not a valid bank id (lower-case letters, digits, - and _).",
                         "“" + bankId + "”不是有效的题库标识（小写字母、数字、- 和 _）。");
         const QuizBank* bank = nullptr;
         for (const auto& b : before.pack.quizBanks)
@@ -72,21 +74,25 @@ public:
         std::error_code ec;
         if (bank && !before.documents.count(m_bankFile))
             return fail("quiz.bank_unreadable", m_bankFile,
-                        "The quiz bank file cannot be read as JSON; fix it first (lantai validate lists the problem).",
+                        "The quiz bank file cannot be read as JSON; fix it first (lantai validate "
+                        "lists the problem).",
                         "无法以 JSON 读取题库文件；请先修复（lantai validate 会列出问题）。");
         if (!bank && fs::exists(m_root / m_bankFile, ec))
             return fail("quiz.bank_exists", m_bankFile,
-                        "This file exists but pack.json does not list it as a quiz bank; list it in quiz_banks or import "
-                        "into another bank.",
-                        "此文件已存在，但 pack.json 没有将它列为题库；请把它加入 quiz_banks，或导入到其他题库。");
+                        "This file exists but pack.json does not list it as a quiz bank; list "
+                        "it in quiz_banks or import into another bank.",
+                        "此文件已存在，但 pack.json 没有将它列为题库；"
+                        "请把它加入 quiz_banks，或导入到其他题库。");
         if (m_result.questions.empty()) return true;
         const std::size_t oldCount = bank ? bank->questions.size() : 0;
 
         for (std::size_t i = 0; i < m_result.questions.size(); ++i) {
             const auto& q = m_result.questions[i];
             if (!q.item.empty() && !before.pack.findItem(q.item))
-                m_diagnostics.add({Severity::Error, "ref.dangling", m_result.fileName, "", lineOf(i), 0,
-                                   "The question links to the item \"" + q.item + "\", which the pack does not have.",
+                m_diagnostics.add({Severity::Error, "ref.dangling", m_result.fileName, "",
+                                   lineOf(i), 0,
+                                   "The question links to the item \"" + q.item +
+                                       "\", which the pack does not have.",
                                    "题目关联的展品“" + q.item + "”在内容包中不存在。"});
         }
         if (m_diagnostics.hasErrors()) return false;
@@ -94,7 +100,8 @@ public:
         std::string error;
         if (!readFile(m_root / "pack.json", m_packText, error) ||
             (!m_newBank && !readFile(m_root / m_bankFile, m_bankText, error)))
-            return fail("pack.write_failed", "", "Cannot read the pack: " + error + ".", "无法读取内容包：" + error + "。");
+            return fail("pack.write_failed", "", "Cannot read the pack: " + error + ".",
+                        "无法读取内容包：" + error + "。");
 
         std::string newBankText, newPackText;
         try {
@@ -106,19 +113,23 @@ public:
                 setText(added.title, m_result.category.empty() ? bankId : m_result.category);
                 setText(added.category, m_result.category);
                 newBankText = serializePackDocument(quizBankToJson(added));
-                newPackText = serializePackDocument(withBankListed(Json::parse(m_packText), m_bankFile));
+                newPackText =
+                    serializePackDocument(withBankListed(Json::parse(m_packText), m_bankFile));
             } else {
                 Json document = Json::parse(m_bankText);
                 Json& questions = document["questions"];
                 if (!questions.is_array())
-                    return fail("quiz.bank_unreadable", m_bankFile, "The quiz bank has no \"questions\" array.",
+                    return fail("quiz.bank_unreadable", m_bankFile,
+                                "The quiz bank has no \"questions\" array.",
                                 "题库没有 \"questions\" 数组。");
                 Json addedJson = quizBankToJson(added);
-                for (auto& question : addedJson["questions"]) questions.push_back(std::move(question));
+                for (auto& question : addedJson["questions"])
+                    questions.push_back(std::move(question));
                 newBankText = serializePackDocument(document);
             }
         } catch (const nlohmann::json::exception& e) {
-            return fail("pack.write_failed", "", std::string("Cannot prepare the quiz bank: ") + e.what() + ".",
+            return fail("pack.write_failed", "",
+                        std::string("Cannot prepare the quiz bank: ") + e.what() + ".",
                         std::string("无法生成题库：") + e.what() + "。");
         }
 
@@ -126,7 +137,8 @@ public:
 
         const PackLoadResult after = loadAndValidatePack(m_packDir);
         std::unordered_map<std::string, int> seen;
-        for (const auto& d : before.diagnostics.items()) ++seen[diagnosticKey(d)];
+        for (const auto& d : before.diagnostics.items())
+            ++seen[diagnosticKey(d)];
         Diagnostics added;
         for (const auto& d : after.diagnostics.items()) {
             if (auto it = seen.find(diagnosticKey(d)); it != seen.end() && it->second > 0) {
@@ -139,7 +151,8 @@ public:
             restore();
             m_diagnostics.append(added);
             if (!after.parsed && added.empty())
-                fail("pack.write_failed", "", "The pack could not be read back after the import; it was restored.",
+                fail("pack.write_failed", "",
+                     "The pack could not be read back after the import; it was restored.",
                      "导入后无法重新读取内容包；已恢复原状。");
             return false;
         }
@@ -147,9 +160,11 @@ public:
         return true;
     }
 
-private:
-    bool fail(const char* code, const std::string& file, std::string message, std::string messageZh) {
-        m_diagnostics.add({Severity::Error, code, file, "", 0, 0, std::move(message), std::move(messageZh)});
+  private:
+    bool fail(const char* code, const std::string& file, std::string message,
+              std::string messageZh) {
+        m_diagnostics.add(
+            {Severity::Error, code, file, "", 0, 0, std::move(message), std::move(messageZh)});
         return false;
     }
 
@@ -188,13 +203,15 @@ private:
             m_createdFolder = folder;
             fs::create_directories(folder, ec);
             if (ec)
-                return fail("pack.write_failed", m_bankFile, "Cannot create the folder: " + ec.message() + ".",
+                return fail("pack.write_failed", m_bankFile,
+                            "Cannot create the folder: " + ec.message() + ".",
                             "无法创建文件夹：" + ec.message() + "。");
         }
         std::string error;
         if (!writeFileAtomic(bankPath, bankText, error)) {
             restore();
-            return fail("pack.write_failed", m_bankFile, "Cannot write the quiz bank: " + error + ".",
+            return fail("pack.write_failed", m_bankFile,
+                        "Cannot write the quiz bank: " + error + ".",
                         "无法写入题库：" + error + "。");
         }
         m_bankWritten = true;
@@ -213,14 +230,19 @@ private:
         std::error_code ec;
         if (m_packWritten) writeFileAtomic(m_root / "pack.json", m_packText, error);
         if (m_bankWritten) {
-            if (m_newBank) fs::remove(m_root / m_bankFile, ec);
-            else writeFileAtomic(m_root / m_bankFile, m_bankText, error);
+            if (m_newBank)
+                fs::remove(m_root / m_bankFile, ec);
+            else
+                writeFileAtomic(m_root / m_bankFile, m_bankText, error);
         }
         if (!m_createdFolder.empty()) {
             // Only folders this import created, and only when nothing else was put in them.
-            for (fs::path folder = m_root / m_bankFile; folder.has_parent_path() && folder != m_root;) {
+            for (fs::path folder = m_root / m_bankFile;
+                 folder.has_parent_path() && folder != m_root;) {
                 folder = folder.parent_path();
-                if (folder.string().size() < m_createdFolder.string().size() || !fs::is_empty(folder, ec)) break;
+                if (folder.string().size() < m_createdFolder.string().size() ||
+                    !fs::is_empty(folder, ec))
+                    break;
                 fs::remove(folder, ec);
             }
         }
@@ -249,17 +271,20 @@ std::string resolveImportBankId(const Pack& pack, const std::string& bankId) {
     return "quiz";
 }
 
-QuizImportOptions quizImportOptionsFor(const Pack& pack, const std::string& bankId, Language language) {
+QuizImportOptions quizImportOptionsFor(const Pack& pack, const std::string& bankId,
+                                       Language language) {
     QuizImportOptions options;
     options.language = language;
     options.idPrefix = bankId;
     for (const auto& bank : pack.quizBanks)
-        for (const auto& question : bank.questions) options.takenIds.insert(question.id);
+        for (const auto& question : bank.questions)
+            options.takenIds.insert(question.id);
     return options;
 }
 
-bool importIntoPack(const std::filesystem::path& packDir, const std::string& bankId, const QuizImportResult& result,
-                    Diagnostics& diagnostics, std::string* writtenFile) {
+bool importIntoPack(const std::filesystem::path& packDir, const std::string& bankId,
+                    const QuizImportResult& result, Diagnostics& diagnostics,
+                    std::string* writtenFile) {
     return PackImport(packDir, result, diagnostics).run(bankId, writtenFile);
 }
 

@@ -1,4 +1,5 @@
-// core: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to plain text)
+// core: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to plain
+// text)
 #include "quiz_import_common.h"
 
 #include "lantai/core/json_reader.h"
@@ -11,27 +12,37 @@ namespace lantai::core {
 
 const char* quizFormatName(QuizFormat format) {
     switch (format) {
-    case QuizFormat::Gift: return "gift";
-    case QuizFormat::Aiken: return "aiken";
-    case QuizFormat::Csv: return "csv";
+    case QuizFormat::Gift:
+        return "gift";
+    case QuizFormat::Aiken:
+        return "aiken";
+    case QuizFormat::Csv:
+        return "csv";
     }
     return "gift";
 }
 
 bool parseQuizFormat(const std::string& name, QuizFormat& out) {
-    if (name == "gift") out = QuizFormat::Gift;
-    else if (name == "aiken") out = QuizFormat::Aiken;
-    else if (name == "csv") out = QuizFormat::Csv;
-    else return false;
+    if (name == "gift")
+        out = QuizFormat::Gift;
+    else if (name == "aiken")
+        out = QuizFormat::Aiken;
+    else if (name == "csv")
+        out = QuizFormat::Csv;
+    else
+        return false;
     return true;
 }
 
 QuizImportResult importQuiz(QuizFormat format, std::string_view text, const std::string& fileName,
                             const QuizImportOptions& options) {
     switch (format) {
-    case QuizFormat::Gift: return importGift(text, fileName, options);
-    case QuizFormat::Aiken: return importAiken(text, fileName, options);
-    case QuizFormat::Csv: return importCsv(text, fileName, options);
+    case QuizFormat::Gift:
+        return importGift(text, fileName, options);
+    case QuizFormat::Aiken:
+        return importAiken(text, fileName, options);
+    case QuizFormat::Csv:
+        return importCsv(text, fileName, options);
     }
     return importGift(text, fileName, options);
 }
@@ -67,20 +78,23 @@ int SourceText::columnOf(std::size_t offset) const {
     return static_cast<int>(codePointCount(m_text.substr(start, offset - start))) + 1;
 }
 
-void Reporter::at(Severity severity, const char* code, std::size_t offset, std::string message, std::string messageZh) {
-    m_result.diagnostics.add({severity, code, m_result.fileName, "", m_source.lineOf(offset), m_source.columnOf(offset),
-                              std::move(message), std::move(messageZh)});
+void Reporter::at(Severity severity, const char* code, std::size_t offset, std::string message,
+                  std::string messageZh) {
+    m_result.diagnostics.add({severity, code, m_result.fileName, "", m_source.lineOf(offset),
+                              m_source.columnOf(offset), std::move(message), std::move(messageZh)});
 }
 
-void Reporter::atLine(Severity severity, const char* code, int line, std::string message, std::string messageZh) {
-    m_result.diagnostics.add(
-        {severity, code, m_result.fileName, "", line, line > 0 ? 1 : 0, std::move(message), std::move(messageZh)});
+void Reporter::atLine(Severity severity, const char* code, int line, std::string message,
+                      std::string messageZh) {
+    m_result.diagnostics.add({severity, code, m_result.fileName, "", line, line > 0 ? 1 : 0,
+                              std::move(message), std::move(messageZh)});
 }
 
 bool checkEncoding(const SourceText& source, Reporter& report, bool csvHint) {
     const auto bad = findInvalidUtf8(source.text());
     if (!bad) return true;
-    std::string message = "The file is not UTF-8 text (the first byte that is not UTF-8 is here); nothing was imported.";
+    std::string message = "The file is not UTF-8 text (the first byte that is not UTF-8 is here); "
+                          "nothing was imported.";
     std::string messageZh = "文件不是 UTF-8 编码（此处是第一个非 UTF-8 字节），未导入任何题目。";
     if (csvHint) {
         message += " In Excel use Save As > \"CSV UTF-8 (Comma delimited)\".";
@@ -93,15 +107,21 @@ bool checkEncoding(const SourceText& source, Reporter& report, bool csvHint) {
     return false;
 }
 
-bool isTrimSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\x0B'; }
+bool isTrimSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\x0B';
+}
 
 std::string_view trimView(std::string_view text) {
-    while (!text.empty() && isTrimSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && isTrimSpace(text.back())) text.remove_suffix(1);
+    while (!text.empty() && isTrimSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isTrimSpace(text.back()))
+        text.remove_suffix(1);
     return text;
 }
 
-std::string trimCopy(std::string_view text) { return std::string(trimView(text)); }
+std::string trimCopy(std::string_view text) {
+    return std::string(trimView(text));
+}
 
 void setText(LocalizedText& field, Language language, std::string text) {
     if (language == Language::En) {
@@ -130,7 +150,8 @@ std::string slugOf(std::string_view hint, std::size_t maxLength) {
             dash = true;
         }
     }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
     return slug;
 }
 
@@ -139,7 +160,8 @@ std::string slugOf(std::string_view hint, std::size_t maxLength) {
 IdAllocator::IdAllocator(const QuizImportOptions& options) : m_taken(options.takenIds) {
     m_prefix = isValidId(options.idPrefix) ? options.idPrefix : "q";
     if (m_prefix.size() > 40) m_prefix.resize(40);
-    while (m_prefix.size() > 1 && (m_prefix.back() == '-' || m_prefix.back() == '_')) m_prefix.pop_back();
+    while (m_prefix.size() > 1 && (m_prefix.back() == '-' || m_prefix.back() == '_'))
+        m_prefix.pop_back();
 }
 
 bool IdAllocator::claim(const std::string& id) {
@@ -153,7 +175,8 @@ std::string IdAllocator::generate(std::string_view hint) {
     if (!slug.empty()) {
         const std::string base = m_prefix + "-" + slug;
         std::string id = base;
-        for (int n = 2; !available(id); ++n) id = base + "-" + std::to_string(n);
+        for (int n = 2; !available(id); ++n)
+            id = base + "-" + std::to_string(n);
         m_used.insert(id);
         return id;
     }
@@ -165,23 +188,27 @@ std::string IdAllocator::generate(std::string_view hint) {
     return id;
 }
 
-void assignGeneratedIds(QuizImportResult& result, IdAllocator& ids, const std::vector<std::string>& hints) {
+void assignGeneratedIds(QuizImportResult& result, IdAllocator& ids,
+                        const std::vector<std::string>& hints) {
     for (std::size_t i = 0; i < result.questions.size(); ++i)
         if (result.questions[i].id.empty())
-            result.questions[i].id = ids.generate(i < hints.size() ? std::string_view(hints[i]) : std::string_view());
+            result.questions[i].id =
+                ids.generate(i < hints.size() ? std::string_view(hints[i]) : std::string_view());
 }
 
 void finishImport(QuizImportResult& result, bool englishOnly) {
     if (result.diagnostics.hasErrors()) return;
     if (englishOnly && !result.questions.empty())
-        result.diagnostics.add({Severity::Warning, "quiz.chinese_missing", result.fileName, "", 0, 0,
-                                "The questions have English text only; the English text is also stored as the "
-                                "Chinese text until someone translates it.",
-                                "题目只有英文；在翻译之前，英文文本也会作为中文文本保存。"});
+        result.diagnostics.add(
+            {Severity::Warning, "quiz.chinese_missing", result.fileName, "", 0, 0,
+             "The questions have English text only; the English text is also stored as the "
+             "Chinese text until someone translates it.",
+             "题目只有英文；在翻译之前，英文文本也会作为中文文本保存。"});
     if (result.questions.empty())
-        result.diagnostics.add({Severity::Warning, "quiz.no_questions", result.fileName, "", 0, 0,
-                                "The file has no question the kiosk can play; nothing will be imported.",
-                                "文件中没有展台能使用的题目，不会导入任何内容。"});
+        result.diagnostics.add(
+            {Severity::Warning, "quiz.no_questions", result.fileName, "", 0, 0,
+             "The file has no question the kiosk can play; nothing will be imported.",
+             "文件中没有展台能使用的题目，不会导入任何内容。"});
 }
 
 // ---- HTML to plain text ------------------------------------------------------------------------
@@ -194,30 +221,38 @@ struct Entity {
 };
 
 constexpr Entity kEntities[] = {
-    {"lt", U'<'},       {"gt", U'>'},       {"amp", U'&'},      {"quot", U'"'},     {"apos", U'\''},
-    {"nbsp", U' '},     {"mdash", U'\u2014'}, {"ndash", U'\u2013'}, {"hellip", U'\u2026'}, {"ldquo", U'\u201C'},
-    {"rdquo", U'\u201D'}, {"lsquo", U'\u2018'}, {"rsquo", U'\u2019'}, {"middot", U'\u00B7'}, {"copy", U'\u00A9'},
-    {"times", U'\u00D7'}, {"divide", U'\u00F7'}, {"deg", U'\u00B0'},
+    {"lt", U'<'},          {"gt", U'>'},          {"amp", U'&'},        {"quot", U'"'},
+    {"apos", U'\''},       {"nbsp", U' '},        {"mdash", U'\u2014'}, {"ndash", U'\u2013'},
+    {"hellip", U'\u2026'}, {"ldquo", U'\u201C'},  {"rdquo", U'\u201D'}, {"lsquo", U'\u2018'},
+    {"rsquo", U'\u2019'},  {"middot", U'\u00B7'}, {"copy", U'\u00A9'},  {"times", U'\u00D7'},
+    {"divide", U'\u00F7'}, {"deg", U'\u00B0'},
 };
 
-bool isAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char asciiLower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Tags that are removed from Moodle auto-format text (anything else that looks like a tag
 // stays: "a<b and c>d" is text, not markup).
 constexpr const char* kKnownTags[] = {
-    "a",   "abbr",  "audio", "b",    "big",    "blockquote", "br",  "center", "code", "div", "em",     "font",
-    "h1",  "h2",    "h3",    "h4",   "h5",     "h6",         "hr",  "i",      "img",  "li",  "ol",     "p",
-    "pre", "s",     "small", "source", "span", "strike",     "strong", "sub", "sup",  "table", "tbody", "td",
-    "th",  "thead", "tr",    "tt",   "u",      "ul",         "video", "iframe", "object", "embed",
+    "a",    "abbr",  "audio", "b",      "big",    "blockquote", "br",     "center",
+    "code", "div",   "em",    "font",   "h1",     "h2",         "h3",     "h4",
+    "h5",   "h6",    "hr",    "i",      "img",    "li",         "ol",     "p",
+    "pre",  "s",     "small", "source", "span",   "strike",     "strong", "sub",
+    "sup",  "table", "tbody", "td",     "th",     "thead",      "tr",     "tt",
+    "u",    "ul",    "video", "iframe", "object", "embed",
 };
-constexpr const char* kBreakTags[] = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-                                      "blockquote", "pre", "ul", "ol", "table"};
-constexpr const char* kMediaTags[] = {"a", "img", "audio", "video", "source", "iframe", "object", "embed"};
+constexpr const char* kBreakTags[] = {"br",         "p",   "div", "li", "tr",   "h1",
+                                      "h2",         "h3",  "h4",  "h5", "h6",   "hr",
+                                      "blockquote", "pre", "ul",  "ol", "table"};
+constexpr const char* kMediaTags[] = {"a",      "img",    "audio",  "video",
+                                      "source", "iframe", "object", "embed"};
 
-template <std::size_t N>
-bool inList(const std::string& name, const char* const (&list)[N]) {
+template <std::size_t N> bool inList(const std::string& name, const char* const (&list)[N]) {
     for (const char* entry : list)
         if (name == entry) return true;
     return false;
@@ -227,7 +262,8 @@ struct Tag {
     std::size_t end = 0; // one past '>'
     std::string name;    // lower case
     bool closing = false;
-    bool plausible = true; // no attributes, or attributes with "=" (so "<b and c>" in prose is not a tag)
+    bool plausible =
+        true; // no attributes, or attributes with "=" (so "<b and c>" in prose is not a tag)
 };
 
 // A tag at `pos` ("<name ...>" or "</name>"), or nullopt.
@@ -239,10 +275,14 @@ std::optional<Tag> readTag(std::string_view text, std::size_t pos) {
         ++i;
     }
     const std::size_t nameStart = i;
-    while (i < text.size() && (isAsciiAlpha(text[i]) || (i > nameStart && text[i] >= '0' && text[i] <= '9'))) ++i;
+    while (i < text.size() &&
+           (isAsciiAlpha(text[i]) || (i > nameStart && text[i] >= '0' && text[i] <= '9')))
+        ++i;
     if (i == nameStart) return std::nullopt;
-    for (std::size_t k = nameStart; k < i; ++k) tag.name += asciiLower(text[k]);
-    if (i < text.size() && text[i] != '>' && text[i] != '/' && !isTrimSpace(text[i])) return std::nullopt;
+    for (std::size_t k = nameStart; k < i; ++k)
+        tag.name += asciiLower(text[k]);
+    if (i < text.size() && text[i] != '>' && text[i] != '/' && !isTrimSpace(text[i]))
+        return std::nullopt;
     const std::size_t attributes = i;
     char quote = 0;
     for (; i < text.size(); ++i) {
@@ -293,7 +333,8 @@ std::string stripTags(std::string_view text, bool html, bool& droppedMedia) {
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         if (c == '<') {
-            if (const auto tag = readTag(text, i); tag && (html || (tag->plausible && inList(tag->name, kKnownTags)))) {
+            if (const auto tag = readTag(text, i);
+                tag && (html || (tag->plausible && inList(tag->name, kKnownTags)))) {
                 if (!tag->closing && inList(tag->name, kMediaTags)) droppedMedia = true;
                 if (tag->name == "pre") pre += tag->closing ? -1 : 1;
                 if (pre < 0) pre = 0;
@@ -346,9 +387,12 @@ std::string decodeEntities(std::string_view text) {
             unsigned long value = 0;
             for (const char d : digits) {
                 int v = -1;
-                if (d >= '0' && d <= '9') v = d - '0';
-                else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
-                else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
+                if (d >= '0' && d <= '9')
+                    v = d - '0';
+                else if (hex && d >= 'a' && d <= 'f')
+                    v = d - 'a' + 10;
+                else if (hex && d >= 'A' && d <= 'F')
+                    v = d - 'A' + 10;
                 if (v < 0 || value > 0x10FFFF) {
                     ok = false;
                     break;
@@ -357,8 +401,10 @@ std::string decodeEntities(std::string_view text) {
             }
             // Control characters other than tab and line feed stay as written (&#13; would be a
             // line end the kiosk does not draw).
-            const bool control = (value < 0x20 && value != '\t' && value != '\n') || (value >= 0x7F && value < 0xA0);
-            if (ok && value > 0 && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF) && !control)
+            const bool control =
+                (value < 0x20 && value != '\t' && value != '\n') || (value >= 0x7F && value < 0xA0);
+            if (ok && value > 0 && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF) &&
+                !control)
                 cp = static_cast<char32_t>(value);
         } else {
             for (const auto& entity : kEntities)

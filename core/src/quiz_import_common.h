@@ -1,4 +1,5 @@
-// core: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to plain text)
+// core: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to plain
+// text)
 #pragma once
 
 #include "lantai/core/quiz_import.h"
@@ -14,7 +15,7 @@ namespace lantai::core::quiz_import {
 // The import file with its UTF-8 BOM removed and the start of every line known, so that a byte
 // offset becomes line:column (column in characters, both 1-based). Line ends: LF, CRLF or CR.
 class SourceText {
-public:
+  public:
     explicit SourceText(std::string_view raw);
     std::string_view text() const { return m_text; }
     std::size_t lineCount() const { return m_lineStarts.size(); }
@@ -24,7 +25,7 @@ public:
     int lineOf(std::size_t offset) const;
     int columnOf(std::size_t offset) const;
 
-private:
+  private:
     std::string_view m_text;
     std::vector<std::size_t> m_lineStarts;
     std::vector<std::size_t> m_lineEnds; // offset of the line end (CR or LF) or the text end
@@ -32,13 +33,16 @@ private:
 
 // Builds diagnostics about one import file.
 class Reporter {
-public:
-    Reporter(const SourceText& source, QuizImportResult& result) : m_source(source), m_result(result) {}
-    void at(Severity severity, const char* code, std::size_t offset, std::string message, std::string messageZh);
-    void atLine(Severity severity, const char* code, int line, std::string message, std::string messageZh);
+  public:
+    Reporter(const SourceText& source, QuizImportResult& result)
+        : m_source(source), m_result(result) {}
+    void at(Severity severity, const char* code, std::size_t offset, std::string message,
+            std::string messageZh);
+    void atLine(Severity severity, const char* code, int line, std::string message,
+                std::string messageZh);
     const SourceText& source() const { return m_source; }
 
-private:
+  private:
     const SourceText& m_source;
     QuizImportResult& m_result;
 };
@@ -57,7 +61,7 @@ void setText(LocalizedText& field, Language language, std::string text);
 // Question ids: explicit ids from the file are claimed while parsing; generated ids are handed
 // out at the end (assignGeneratedIds), so a generated id never takes an id named later on.
 class IdAllocator {
-public:
+  public:
     explicit IdAllocator(const QuizImportOptions& options);
     // False when `id` is taken in the pack or already named in this file.
     bool claim(const std::string& id);
@@ -65,7 +69,7 @@ public:
     // "<prefix>-<slug of hint>" when the hint has ASCII letters or digits, else "<prefix>-<n>".
     std::string generate(std::string_view hint);
 
-private:
+  private:
     bool available(const std::string& id) const { return !m_taken.count(id) && !m_used.count(id); }
     std::string m_prefix;
     const std::unordered_set<std::string>& m_taken;
@@ -74,7 +78,8 @@ private:
 };
 
 // Gives every question with an empty id one from `ids` (hints: parallel titles, may be empty).
-void assignGeneratedIds(QuizImportResult& result, IdAllocator& ids, const std::vector<std::string>& hints);
+void assignGeneratedIds(QuizImportResult& result, IdAllocator& ids,
+                        const std::vector<std::string>& hints);
 
 // The end of every import: the English-only warning (when English text was also stored as
 // Chinese) and the "no questions" warning.

@@ -581,6 +581,12 @@ void KioskApp::writeState(bool force) {
 }
 
 std::optional<core::Vec2> KioskApp::targetCenter(const std::string& id) {
+    if (!id.empty() && id.back() == '*') { // "nickname:*": the first target with that prefix
+        const std::string prefix = id.substr(0, id.size() - 1);
+        for (const auto& t : m_targets)
+            if (t.id.starts_with(prefix)) return t.rect.center();
+        return std::nullopt;
+    }
     if (const TapTarget* t = findTarget(m_targets, id)) return t->rect.center();
     return std::nullopt;
 }

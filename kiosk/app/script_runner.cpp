@@ -37,6 +37,8 @@ void ScriptRunner::pointer(double at, PlatformEvent::Type type, std::int64_t id,
 }
 
 std::optional<core::Vec2> ScriptRunner::resolve(const core::ScriptPoint& point, int line) {
+    if (!point.target.empty() && point.target.back() == '?') // optional: skipped when not on screen
+        return m_host.targetCenter(point.target.substr(0, point.target.size() - 1));
     if (!point.target.empty()) {
         auto centre = m_host.targetCenter(point.target);
         if (!centre) {

@@ -78,7 +78,25 @@ void drawQuizPlay(UiContext& ui, KioskState& state, const Rect& area) {
         banner.align = TextAlign::Center;
         banner.maxLines = 1;
         drawTextBlock(ui, {area.x, y + h * 0.12, area.w, h}, core::uiFormat("quiz.team_turn", ui.language, {{"team", ui.text(preset.name)}}), banner);
-        y += h + pad;
+        y += h + pad * 0.5f;
+        // Live scoreboard: every team's colour chip and score, the team on turn outlined.
+        const float chipH = ui.fontSize(FontRole::Body) * 1.6f;
+        float x = static_cast<float>(area.x);
+        drawTextLine(ui, {area.x, y, ui.px(16), chipH}, ui.ui("quiz.scoreboard"), FontRole::Caption, ui.color(ColorRole::TextOnBackgroundMuted));
+        x += ui.px(16);
+        for (const auto& standing : team->standings()) {
+            const auto& p = *standing.preset;
+            const std::string label = ui.text(p.name) + " " + std::to_string(standing.score);
+            const float w = textWidth(ui, FontRole::Body, label) + chipH;
+            const ImU32 c = IM_COL32((p.colour >> 16) & 0xFF, (p.colour >> 8) & 0xFF, p.colour & 0xFF, 255);
+            ui.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chipH), c, chipH / 2);
+            if (standing.team == team->currentTeam())
+                ui.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + chipH), ui.color(ColorRole::Focus), chipH / 2, 0, ui.px(0.35f));
+            ui.draw->AddText(ui.font(FontRole::Body), ui.fontSize(FontRole::Body), ImVec2(x + chipH / 2, y + chipH * 0.18f),
+                             readableTextOn(p.colour), label.c_str());
+            x += w + pad;
+        }
+        y += chipH + pad;
     }
     // Progress line and timer.
     TextBlock progress;

@@ -193,6 +193,68 @@ still_there_s = 5
 """
 
 
+def quiz_solo():
+    """A visitor picks a level and a nickname, answers 5 questions (4 right), sees the archive, ranks today."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @quiz", {"screen": "quiz", "quiz": ("sub", {"stage": "entry"})}),
+        ("screenshot quiz-entry", None),
+        ("tap @level:primary", {"quiz": ("sub", {"stage": "nickname"})}),
+        ("screenshot quiz-nickname", None),
+        ("tap @nickname:*", {"quiz": ("sub", {"stage": "playing", "index": 0})}),
+        ("wait-idle 5000", None),
+        ("screenshot quiz-question", None),
+        ("quiz-answer correct", {"quiz": ("sub", {"answered": True, "last_correct": True})}),
+        ("screenshot quiz-correct", None),
+        ("tap @next", {"quiz": ("sub", {"index": 1, "answered": False})}),
+        ("quiz-answer wrong", {"quiz": ("sub", {"answered": True, "last_correct": False})}),
+        ("screenshot quiz-wrong", None),
+        ("tap @see-archive?", None),  # when this question links an item: open it ...
+        ("tap @back?", {"screen": "quiz", "quiz": ("sub", {"stage": "playing", "answered": True, "index": 1})}),  # ... and come back
+        ("tap @next", None),
+        ("quiz-answer correct", None),
+        ("tap @next", None),
+        ("quiz-answer correct", None),
+        ("tap @next", None),
+        ("quiz-answer correct", None),
+        ("tap @next", {"quiz": ("sub", {"stage": "result", "correct_count": 4, "rank": 1, "leaderboard_size": 1})}),
+        ("wait-idle 5000", None),
+        ("screenshot quiz-result", None),
+        ("tap @play-again", {"quiz": ("sub", {"stage": "entry"})}),
+        ("tap @home", {"screen": "home"}),
+    ]
+
+
+def quiz_team():
+    """A teacher unlocks a class contest with the PIN, two teams take turns, the podium shows the winner."""
+    steps = [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @quiz", {"screen": "quiz"}),
+        ("tap @class", {"quiz": ("sub", {"stage": "pin"})}),
+        ("tap @pin:1", None), ("tap @pin:1", None), ("tap @pin:1", None), ("tap @pin:1", None),
+        ("tap @pin-ok", {"quiz": ("sub", {"stage": "pin"})}),  # wrong PIN: stays, says so
+        ("screenshot quiz-pin-wrong", None),
+        ("tap @pin:2", None), ("tap @pin:4", None), ("tap @pin:6", None), ("tap @pin:8", None),
+        ("tap @pin-ok", {"quiz": ("sub", {"stage": "team_setup"})}),
+        ("tap @teams:2", None),
+        ("tap @per-team:3", None),
+        ("screenshot quiz-team-setup", None),
+        ("tap @team-start", {"quiz": ("sub", {"stage": "playing", "mode": "team", "team": "red"})}),
+        ("screenshot quiz-team-turn", None),
+    ]
+    # Red answers everything right, blue everything wrong: red wins.
+    for turn in range(6):
+        steps.append(("quiz-answer correct" if turn % 2 == 0 else "quiz-answer wrong", None))
+        if turn == 1:
+            steps.append(("screenshot quiz-team-feedback", None))
+        steps.append(("tap @next", None))
+    steps[-1] = ("tap @next", {"quiz": ("sub", {"stage": "result", "team_finished": True, "winner": "red"})})
+    steps += [("wait-idle 5000", None), ("screenshot quiz-podium", None),
+              ("advance 200", None), ("wait 300", {"still_there": False, "screen": "quiz"}),  # class timeout is longer
+              ("tap @quiz-finish", {"screen": "home"})]
+    return steps
+
+
 def last_good():
     """The configured pack is broken, the last good pack is shown instead."""
     return [("wait 500", {"screen": "attract", "pack": "valid-minimal"}),
@@ -211,6 +273,8 @@ SCENARIOS = {
     "layouts": layouts,
     "idle_no_redraw": idle_no_redraw,
     "configured": configured,
+    "quiz_solo": quiz_solo,
+    "quiz_team": quiz_team,
 }
 
 
@@ -235,7 +299,8 @@ def check(expect, state, states):
         got = state.get(key)
         if isinstance(want, tuple):
             op, value = want
-            ok = ((op == "at_most_more_than_step" and got <= states[value[0]][key] + value[1])
+            ok = ((op == "sub" and isinstance(got, dict) and all(got.get(k) == v for k, v in value.items()))
+                  or (op == "at_most_more_than_step" and got <= states[value[0]][key] + value[1])
                   or (op == "scrolled" and (got > value or state.get("grid_max_scroll") == 0))
                   or (op == ">" and isinstance(got, (int, float)) and got > value)
                   or (op == "<" and isinstance(got, (int, float)) and got < value)
@@ -256,6 +321,7 @@ def main():
     ap.add_argument("--size", default="1920x1080")
     ap.add_argument("--out", default=None)
     ap.add_argument("--timeout", type=int, default=180)
+    ap.add_argument("--lantai", help="the lantai CLI (quiz_team: hashes the teacher PIN, exports the results)")
     args = ap.parse_args()
 
     steps = SCENARIOS[args.scenario]()
@@ -275,6 +341,13 @@ def main():
            "--state-dir", os.path.join(work, "state")]
     if args.last_good_pack:
         cmd += ["--last-good-pack", args.last_good_pack]
+    if args.scenario == "quiz_team":
+        pin_hash = subprocess.run([args.lantai, "quiz", "hash-pin", "2468"], capture_output=True, text=True,
+                                  check=True).stdout.strip()
+        config = os.path.join(work, "kiosk.toml")
+        with open(config, "w") as f:
+            f.write(f'[quiz]\nteacher_pin_hash = "{pin_hash}"\n[pack]\npath = "{os.path.abspath(args.pack)}"\n')
+        cmd += ["--config", config]
     if args.scenario == "configured":
         config = os.path.join(work, "kiosk.toml")
         with open(config, "w") as f:
@@ -308,6 +381,15 @@ def main():
         status = "ok  " if not problems else "FAIL"
         print(f"{status} step {i + 1:2d} `{line}`" + ("" if not problems else ": " + "; ".join(problems)))
         failures += bool(problems)
+    if args.scenario == "quiz_team" and not failures:
+        csv = subprocess.run([args.lantai, "quiz", "results", "--state-dir", os.path.join(work, "state")],
+                             capture_output=True, text=True)
+        rows = [r for r in csv.stdout.splitlines()[1:] if r.strip()]
+        ok = csv.returncode == 0 and len(rows) == 2 and any("red" in r for r in rows) and any("blue" in r for r in rows)
+        print(("ok  " if ok else "FAIL") + f" lantai quiz results: {len(rows)} team rows")
+        if not ok:
+            print(csv.stdout, csv.stderr)
+            failures += 1
     if failures:
         print(log[-3000:])
     print(f"screenshots: {out}")

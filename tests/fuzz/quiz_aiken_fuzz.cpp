@@ -1,4 +1,5 @@
-// tests: libFuzzer target — bytes as an Aiken quiz file through the importer, its invariants and a GIFT export round trip
+// tests: libFuzzer target — bytes as an Aiken quiz file through the importer, its invariants and a
+// GIFT export round trip
 #include "quiz_fuzz_common.h"
 
 #include <cstdint>

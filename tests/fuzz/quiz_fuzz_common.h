@@ -32,7 +32,8 @@ inline QuizImportOptions options() {
 inline std::size_t lineCount(std::string_view text) {
     std::size_t lines = 1;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++lines;
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+            ++lines;
     return lines;
 }
 
@@ -46,12 +47,14 @@ inline void checkResult(const QuizImportResult& result, std::string_view input) 
     for (const auto& d : result.diagnostics.items()) {
         if (d.code.empty() || d.message.empty() || d.messageZh.empty() || d.file.empty())
             failure("incomplete diagnostic", formatDiagnostic(d, false));
-        if (d.line < 0 || d.column < 0 || static_cast<std::size_t>(d.line) > lines || (d.line == 0 && d.column != 0))
+        if (d.line < 0 || d.column < 0 || static_cast<std::size_t>(d.line) > lines ||
+            (d.line == 0 && d.column != 0))
             failure("diagnostic position outside the file", formatDiagnostic(d, false));
     }
     if (result.questionLines.size() != result.questions.size()) failure("questionLines size", "");
     for (const auto& s : result.skipped)
-        if (s.line < 1 || static_cast<std::size_t>(s.line) > lines) failure("skipped line outside the file", s.type);
+        if (s.line < 1 || static_cast<std::size_t>(s.line) > lines)
+            failure("skipped line outside the file", s.type);
     if (!result.ok()) return;
     std::set<std::string> ids;
     for (const auto& q : result.questions) {
@@ -65,12 +68,14 @@ inline void checkResult(const QuizImportResult& result, std::string_view input) 
             std::size_t correct = 0;
             for (const auto& o : q.options) {
                 if (o.text.zh.empty()) failure("option without text", q.id);
-                if (o.weight && !(*o.weight >= -1.0 && *o.weight <= 1.0)) failure("weight out of range", q.id);
+                if (o.weight && !(*o.weight >= -1.0 && *o.weight <= 1.0))
+                    failure("weight out of range", q.id);
                 checkText(o.text, "option");
                 checkText(o.feedback, "feedback");
                 correct += o.correct ? 1 : 0;
             }
-            if (correct == 0 || (q.type == QuestionType::Single && correct != 1)) failure("correct options", q.id);
+            if (correct == 0 || (q.type == QuestionType::Single && correct != 1))
+                failure("correct options", q.id);
         }
     }
     QuizBank bank;
@@ -84,7 +89,9 @@ inline void checkResult(const QuizImportResult& result, std::string_view input) 
     }
 }
 
-inline bool sameText(const LocalizedText& a, const LocalizedText& b) { return a.zh == b.zh; }
+inline bool sameText(const LocalizedText& a, const LocalizedText& b) {
+    return a.zh == b.zh;
+}
 
 // The weight an option scores with: its own, or for a multiple-answer question the default
 // ±1/k (k correct options) that the GIFT export writes out; NaN for "none" (single choice).
@@ -92,7 +99,8 @@ inline double effectiveWeight(const Question& q, const QuizOption& o) {
     if (o.weight) return *o.weight;
     if (q.type != QuestionType::Multiple) return std::nan("");
     double k = 0;
-    for (const auto& option : q.options) k += option.correct ? 1 : 0;
+    for (const auto& option : q.options)
+        k += option.correct ? 1 : 0;
     return (o.correct ? 1.0 : -1.0) / (k > 0 ? k : 1.0);
 }
 
@@ -107,7 +115,8 @@ inline void checkGiftRoundTrip(const QuizImportResult& result) {
     const auto again = importGift(gift, "again.gift", {});
     if (!again.ok()) {
         std::string list;
-        for (const auto& d : again.diagnostics.items()) list += formatDiagnostic(d, false) + "\n";
+        for (const auto& d : again.diagnostics.items())
+            list += formatDiagnostic(d, false) + "\n";
         failure("exported GIFT does not import cleanly", list + gift);
     }
     if (again.category != result.category) failure("category changed", gift);
@@ -116,7 +125,8 @@ inline void checkGiftRoundTrip(const QuizImportResult& result) {
         const auto& a = result.questions[i];
         const auto& b = again.questions[i];
         bool same = a.id == b.id && a.type == b.type && sameText(a.prompt, b.prompt) &&
-                    sameText(a.explanation, b.explanation) && a.tags == b.tags && a.options.size() == b.options.size();
+                    sameText(a.explanation, b.explanation) && a.tags == b.tags &&
+                    a.options.size() == b.options.size();
         if (a.type == QuestionType::TrueFalse)
             same = same && a.answer == b.answer && sameText(a.feedbackTrue, b.feedbackTrue) &&
                    sameText(a.feedbackFalse, b.feedbackFalse);
@@ -124,8 +134,9 @@ inline void checkGiftRoundTrip(const QuizImportResult& result) {
             const auto& x = a.options[k];
             const auto& y = b.options[k];
             const double wx = effectiveWeight(a, x), wy = effectiveWeight(b, y);
-            same = sameText(x.text, y.text) && sameText(x.feedback, y.feedback) && x.correct == y.correct &&
-                   std::isnan(wx) == std::isnan(wy) && (std::isnan(wx) || std::fabs(wx - wy) <= 1e-9);
+            same = sameText(x.text, y.text) && sameText(x.feedback, y.feedback) &&
+                   x.correct == y.correct && std::isnan(wx) == std::isnan(wy) &&
+                   (std::isnan(wx) || std::fabs(wx - wy) <= 1e-9);
         }
         if (!same) failure("round trip changed a question", a.id + "\n" + gift);
     }

@@ -1,17 +1,16 @@
-// tools/cli: `lantai quiz import FILE --into PACK[:BANK]` and `lantai quiz export PACK[:BANK] --format gift`
+// tools/cli: `lantai quiz import FILE --into PACK[:BANK]` and `lantai quiz export PACK[:BANK]
+// --format gift`
 #include "cli_output.h"
 #include "commands.h"
-
 #include "lantai/core/file_io.h"
 #include "lantai/core/pack_loader.h"
 #include "lantai/core/quiz_import.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace lantai::cli {
 
@@ -38,9 +37,11 @@ std::pair<std::string, std::string> splitPackSpec(const std::string& spec) {
 }
 
 const char* typeZh(const std::string& type) {
-    static const std::map<std::string, const char*> names{{"short answer", "填空题"}, {"numerical", "数值题"},
-                                                         {"matching", "配对题"},     {"essay", "问答题"},
-                                                         {"description", "说明文字"}};
+    static const std::map<std::string, const char*> names{{"short answer", "填空题"},
+                                                          {"numerical", "数值题"},
+                                                          {"matching", "配对题"},
+                                                          {"essay", "问答题"},
+                                                          {"description", "说明文字"}};
     const auto it = names.find(type);
     return it == names.end() ? type.c_str() : it->second;
 }
@@ -51,7 +52,8 @@ std::string summary(const core::QuizImportResult& result, const std::string& ban
     if (zh)
         out = "已导入 " + std::to_string(n) + " 道题到 " + bankFile;
     else
-        out = "imported " + std::to_string(n) + " question" + (n == 1 ? "" : "s") + " into " + bankFile;
+        out = "imported " + std::to_string(n) + " question" + (n == 1 ? "" : "s") + " into " +
+              bankFile;
     if (!result.skipped.empty()) {
         out += zh ? "，跳过 " + std::to_string(result.skipped.size()) + " 道（"
                   : ", skipped " + std::to_string(result.skipped.size()) + " (";
@@ -72,9 +74,11 @@ std::string summary(const core::QuizImportResult& result, const std::string& ban
 
 // Import-file diagnostics one per line; the pack's new warnings (typically text.missing_en on
 // every imported text) grouped by code when there are many.
-void printImportDiagnostics(const core::Diagnostics& fileDiagnostics, const core::Diagnostics& packDiagnostics,
-                            const std::string& packDir, bool zh) {
-    for (const auto& d : fileDiagnostics.items()) std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, zh).c_str());
+void printImportDiagnostics(const core::Diagnostics& fileDiagnostics,
+                            const core::Diagnostics& packDiagnostics, const std::string& packDir,
+                            bool zh) {
+    for (const auto& d : fileDiagnostics.items())
+        std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, zh).c_str());
     std::map<std::string, int> warnings;
     const bool listAll = packDiagnostics.warningCount() <= 10;
     for (const auto& d : packDiagnostics.items())
@@ -84,11 +88,13 @@ void printImportDiagnostics(const core::Diagnostics& fileDiagnostics, const core
             ++warnings[d.code];
     for (const auto& [code, count] : warnings) {
         if (zh)
-            std::fprintf(stderr, "内容包新增 %d 个警告 [%s]（运行 lantai validate %s 查看）\n", count, code.c_str(),
-                         packDir.c_str());
+            std::fprintf(stderr, "内容包新增 %d 个警告 [%s]（运行 lantai validate %s 查看）\n",
+                         count, code.c_str(), packDir.c_str());
         else
-            std::fprintf(stderr, "the pack has %d new warning%s [%s] (run lantai validate %s to list them)\n", count,
-                         count == 1 ? "" : "s", code.c_str(), packDir.c_str());
+            std::fprintf(
+                stderr,
+                "the pack has %d new warning%s [%s] (run lantai validate %s to list them)\n", count,
+                count == 1 ? "" : "s", code.c_str(), packDir.c_str());
     }
 }
 
@@ -97,12 +103,16 @@ int runImport(const QuizOptions& o) {
     core::QuizFormat format = core::QuizFormat::Gift;
     if (o.format.empty()) {
         const auto ext = fs::path(o.file).extension().string();
-        if (ext == ".gift") format = core::QuizFormat::Gift;
-        else if (ext == ".csv") format = core::QuizFormat::Csv;
-        else if (ext == ".aiken") format = core::QuizFormat::Aiken;
+        if (ext == ".gift")
+            format = core::QuizFormat::Gift;
+        else if (ext == ".csv")
+            format = core::QuizFormat::Csv;
+        else if (ext == ".aiken")
+            format = core::QuizFormat::Aiken;
         else {
             std::fprintf(stderr, zh ? "lantai: 无法从文件名判断格式，请用 --format gift|aiken|csv\n"
-                                    : "lantai: cannot tell the format from the file name; use --format gift|aiken|csv\n");
+                                    : "lantai: cannot tell the format from the file name; use "
+                                      "--format gift|aiken|csv\n");
             return kExitUsage;
         }
     } else {
@@ -110,31 +120,37 @@ int runImport(const QuizOptions& o) {
     }
     std::string text, error;
     if (!core::readFile(o.file, text, error)) {
-        std::fprintf(stderr, zh ? "lantai: 无法读取 %s：%s\n" : "lantai: cannot read %s: %s\n", o.file.c_str(), error.c_str());
+        std::fprintf(stderr, zh ? "lantai: 无法读取 %s：%s\n" : "lantai: cannot read %s: %s\n",
+                     o.file.c_str(), error.c_str());
         return kExitUsage;
     }
     const auto [packDir, requestedBank] = splitPackSpec(o.into);
     const auto loaded = core::loadPack(packDir);
     if (!loaded.parsed) {
         printDiagnostics(loaded.diagnostics, zh);
-        return exitCodeFor(loaded.diagnostics) == kExitOk ? kExitInvalid : exitCodeFor(loaded.diagnostics);
+        return exitCodeFor(loaded.diagnostics) == kExitOk ? kExitInvalid
+                                                          : exitCodeFor(loaded.diagnostics);
     }
     core::Language language = core::Language::Zh;
     core::parseLanguage(o.lang, language);
     const std::string bankId = core::resolveImportBankId(loaded.pack, requestedBank);
-    const auto result =
-        core::importQuiz(format, text, o.file, core::quizImportOptionsFor(loaded.pack, bankId, language));
+    const auto result = core::importQuiz(format, text, o.file,
+                                         core::quizImportOptionsFor(loaded.pack, bankId, language));
 
     core::Diagnostics packDiagnostics;
     std::string bankFile;
     bool imported = false;
-    if (result.ok()) imported = core::importIntoPack(packDir, bankId, result, packDiagnostics, &bankFile);
+    if (result.ok())
+        imported = core::importIntoPack(packDir, bankId, result, packDiagnostics, &bankFile);
 
     int code = kExitOk;
-    if (!result.ok()) code = kExitInvalid;
+    if (!result.ok())
+        code = kExitInvalid;
     else if (!imported)
-        code = packDiagnostics.hasCode("pack.write_failed") || packDiagnostics.hasCode("pack.not_found") ? kExitUsage
-                                                                                                       : kExitInvalid;
+        code = packDiagnostics.hasCode("pack.write_failed") ||
+                       packDiagnostics.hasCode("pack.not_found")
+                   ? kExitUsage
+                   : kExitInvalid;
     if (o.json) {
         nlohmann::json out{{"ok", code == kExitOk},
                            {"file", o.file},
@@ -142,7 +158,8 @@ int runImport(const QuizOptions& o) {
                            {"bank_file", bankFile},
                            {"imported", imported ? result.questions.size() : 0},
                            {"skipped", nlohmann::json::array()}};
-        for (const auto& s : result.skipped) out["skipped"].push_back({{"line", s.line}, {"type", s.type}});
+        for (const auto& s : result.skipped)
+            out["skipped"].push_back({{"line", s.line}, {"type", s.type}});
         core::Diagnostics all = result.diagnostics;
         all.append(packDiagnostics);
         out["diagnostics"] = core::diagnosticsToJson(all);
@@ -153,16 +170,19 @@ int runImport(const QuizOptions& o) {
     if (!result.ok()) {
         const auto errors = result.diagnostics.errorCount();
         if (zh)
-            std::fprintf(stderr, "%s 有 %zu 个错误，未导入任何题目，内容包未改动。请修改文件后重新导入。\n", o.file.c_str(),
-                         errors);
+            std::fprintf(stderr,
+                         "%s 有 %zu 个错误，未导入任何题目，内容包未改动。请修改文件后重新导入。\n",
+                         o.file.c_str(), errors);
         else
             std::fprintf(stderr,
-                         "%s has %zu error%s; nothing was imported and the pack is unchanged. Fix the file and import "
+                         "%s has %zu error%s; nothing was imported and the pack is unchanged. Fix "
+                         "the file and import "
                          "again.\n",
                          o.file.c_str(), errors, errors == 1 ? "" : "s");
     } else if (!imported) {
         std::fprintf(stderr, zh ? "导入会使内容包出错，未导入任何题目，内容包未改动。\n"
-                                : "importing would make the pack invalid; nothing was imported and the pack is unchanged.\n");
+                                : "importing would make the pack invalid; nothing was imported and "
+                                  "the pack is unchanged.\n");
     } else {
         std::printf("%s\n", summary(result, bankFile, zh).c_str());
     }
@@ -175,7 +195,8 @@ int runExport(const QuizOptions& o) {
     const auto loaded = core::loadPack(packDir);
     if (!loaded.parsed) {
         printDiagnostics(loaded.diagnostics, zh);
-        return exitCodeFor(loaded.diagnostics) == kExitOk ? kExitInvalid : exitCodeFor(loaded.diagnostics);
+        return exitCodeFor(loaded.diagnostics) == kExitOk ? kExitInvalid
+                                                          : exitCodeFor(loaded.diagnostics);
     }
     const core::QuizBank* bank = nullptr;
     std::string ids;
@@ -185,9 +206,14 @@ int runExport(const QuizOptions& o) {
     }
     if (!bank) {
         if (loaded.pack.quizBanks.empty())
-            std::fprintf(stderr, zh ? "lantai: 内容包 %s 没有题库\n" : "lantai: the pack %s has no quiz bank\n", packDir.c_str());
+            std::fprintf(stderr,
+                         zh ? "lantai: 内容包 %s 没有题库\n"
+                            : "lantai: the pack %s has no quiz bank\n",
+                         packDir.c_str());
         else
-            std::fprintf(stderr, zh ? "lantai: 没有题库“%s”；现有题库：%s\n" : "lantai: no quiz bank \"%s\"; the pack has: %s\n",
+            std::fprintf(stderr,
+                         zh ? "lantai: 没有题库“%s”；现有题库：%s\n"
+                            : "lantai: no quiz bank \"%s\"; the pack has: %s\n",
                          requestedBank.c_str(), ids.c_str());
         return kExitUsage;
     }
@@ -209,11 +235,12 @@ int runExport(const QuizOptions& o) {
     }
     const std::string to = o.output.empty() || o.output == "-" ? "" : o.output;
     if (zh)
-        std::fprintf(stderr, "已从 %s 导出 %zu 道题%s%s\n", bank->file.c_str(), bank->questions.size(),
-                     to.empty() ? "" : " 到 ", to.c_str());
+        std::fprintf(stderr, "已从 %s 导出 %zu 道题%s%s\n", bank->file.c_str(),
+                     bank->questions.size(), to.empty() ? "" : " 到 ", to.c_str());
     else
         std::fprintf(stderr, "exported %zu question%s from %s%s%s\n", bank->questions.size(),
-                     bank->questions.size() == 1 ? "" : "s", bank->file.c_str(), to.empty() ? "" : " to ", to.c_str());
+                     bank->questions.size() == 1 ? "" : "s", bank->file.c_str(),
+                     to.empty() ? "" : " to ", to.c_str());
     return kExitOk;
 }
 
@@ -221,28 +248,40 @@ int runExport(const QuizOptions& o) {
 
 CommandAction addQuizCommand(CLI::App& app) {
     auto options = std::make_shared<QuizOptions>();
-    auto* quiz = app.add_subcommand("quiz", "Import quiz questions (GIFT, Aiken, CSV) into a pack; export a bank as GIFT\n"
-                                            "导入题目（GIFT、Aiken、CSV）到内容包；把题库导出为 GIFT");
+    auto* quiz = app.add_subcommand(
+        "quiz", "Import quiz questions (GIFT, Aiken, CSV) into a pack; export a bank as GIFT\n"
+                "导入题目（GIFT、Aiken、CSV）到内容包；把题库导出为 GIFT");
     quiz->require_subcommand(1);
     auto* import = quiz->add_subcommand(
-        "import", "Add the questions of FILE to a quiz bank (exit 0 imported, 1 the file has errors and nothing was "
-                  "imported, 2 usage/I/O)\n把文件中的题目加入题库（0 成功，1 文件有错误、未导入，2 用法或读写错误）");
+        "import", "Add the questions of FILE to a quiz bank (exit 0 imported, 1 the file has "
+                  "errors and nothing was imported, 2 usage/I/O)\n"
+                  "把文件中的题目加入题库（0 成功，1 文件有错误、未导入，2 用法或读写错误）");
     import->add_option("FILE", options->file, "GIFT, Aiken or CSV file (UTF-8)")->required();
-    import->add_option("--format", options->format, "gift, aiken or csv (default: from the file extension)")
+    import
+        ->add_option("--format", options->format,
+                     "gift, aiken or csv (default: from the file extension)")
         ->check(CLI::IsMember({"gift", "aiken", "csv"}));
-    import->add_option("--into", options->into, "PACK or PACK:BANK (default bank: the first one; created when missing)")
+    import
+        ->add_option("--into", options->into,
+                     "PACK or PACK:BANK (default bank: the first one; created when missing)")
         ->required();
-    import->add_option("--lang", options->lang, "language of the questions' text: zh (default) or en")
+    import
+        ->add_option("--lang", options->lang, "language of the questions' text: zh (default) or en")
         ->check(CLI::IsMember({"zh", "en"}));
     import->add_flag("--json", options->json, "print the result and diagnostics as JSON on stdout");
-    auto* exportCommand =
-        quiz->add_subcommand("export", "Write a quiz bank as GIFT (Moodle)\n把题库导出为 GIFT（Moodle）格式");
-    exportCommand->add_option("PACK", options->pack, "PACK or PACK:BANK (default: the first bank)")->required();
+    auto* exportCommand = quiz->add_subcommand(
+        "export", "Write a quiz bank as GIFT (Moodle)\n把题库导出为 GIFT（Moodle）格式");
+    exportCommand->add_option("PACK", options->pack, "PACK or PACK:BANK (default: the first bank)")
+        ->required();
     exportCommand->add_option("--format", options->format, "gift")->check(CLI::IsMember({"gift"}));
     exportCommand->add_option("-o,--output", options->output, "output file (default: stdout)");
     exportCommand->add_option("--lang", options->lang, "which text to export: zh (default) or en")
         ->check(CLI::IsMember({"zh", "en"}));
-    return [options, import] { return import->parsed() ? runImport(*options) : runExport(*options); };
+    auto admin = addQuizAdminCommands(*quiz);
+    return [options, import, admin] {
+        if (admin.parsed()) return admin.run();
+        return import->parsed() ? runImport(*options) : runExport(*options);
+    };
 }
 
 } // namespace lantai::cli

@@ -15,4 +15,11 @@ CommandAction addBuildCommand(CLI::App& app);
 CommandAction addInfoCommand(CLI::App& app);
 CommandAction addQuizCommand(CLI::App& app);
 
+// `quiz hash-pin` and `quiz results`, added to the `quiz` command by addQuizCommand.
+struct QuizAdminCommands {
+    std::function<bool()> parsed;
+    std::function<int()> run;
+};
+QuizAdminCommands addQuizAdminCommands(CLI::App& quiz);
+
 } // namespace lantai::cli

@@ -1,4 +1,5 @@
-// core: quiz question import (GIFT, Aiken, CSV), GIFT export, and adding imported questions to a pack
+// core: quiz question import (GIFT, Aiken, CSV), GIFT export, and adding imported questions to a
+// pack
 #pragma once
 
 #include "lantai/core/diagnostic.h"
@@ -14,7 +15,8 @@
 
 namespace lantai::core {
 
-// The outside formats a quiz file can be written in (content/FORMAT.md, "Importing quiz questions").
+// The outside formats a quiz file can be written in (content/FORMAT.md, "Importing quiz
+// questions").
 enum class QuizFormat { Gift, Aiken, Csv };
 
 const char* quizFormatName(QuizFormat format);
@@ -42,13 +44,15 @@ struct SkippedQuestion {
 // What a quiz file parses to. A result with errors must not be imported: importIntoPack
 // refuses it, so staff fix the file and import again.
 struct QuizImportResult {
-    std::string fileName;              // as given to the importer; used in every diagnostic
-    std::vector<Question> questions;   // the playable questions, in file order
-    std::vector<int> questionLines;    // 1-based line where each question starts (parallel to questions)
+    std::string fileName;            // as given to the importer; used in every diagnostic
+    std::vector<Question> questions; // the playable questions, in file order
+    std::vector<int>
+        questionLines; // 1-based line where each question starts (parallel to questions)
     std::vector<SkippedQuestion> skipped;
-    std::string category;              // GIFT $CATEGORY (context prefix like "$course$/" removed), or empty
-    Language language = Language::Zh;  // the language the texts were read as (QuizImportOptions::language)
-    Diagnostics diagnostics;           // errors -> import nothing; warnings are fine
+    std::string category; // GIFT $CATEGORY (context prefix like "$course$/" removed), or empty
+    Language language =
+        Language::Zh;        // the language the texts were read as (QuizImportOptions::language)
+    Diagnostics diagnostics; // errors -> import nothing; warnings are fine
     bool ok() const { return !diagnostics.hasErrors(); }
 };
 
@@ -56,9 +60,12 @@ struct QuizImportResult {
 // Every problem is a diagnostic with file:line:column (column counted in characters); parsing
 // never stops at the first error and never throws. Texts are stored as plain text: GIFT
 // format tags are removed, GIFT [html]/[moodle] markup is turned into plain text.
-QuizImportResult importGift(std::string_view text, const std::string& fileName, const QuizImportOptions& options);
-QuizImportResult importAiken(std::string_view text, const std::string& fileName, const QuizImportOptions& options);
-QuizImportResult importCsv(std::string_view text, const std::string& fileName, const QuizImportOptions& options);
+QuizImportResult importGift(std::string_view text, const std::string& fileName,
+                            const QuizImportOptions& options);
+QuizImportResult importAiken(std::string_view text, const std::string& fileName,
+                             const QuizImportOptions& options);
+QuizImportResult importCsv(std::string_view text, const std::string& fileName,
+                           const QuizImportOptions& options);
 QuizImportResult importQuiz(QuizFormat format, std::string_view text, const std::string& fileName,
                             const QuizImportOptions& options);
 
@@ -76,7 +83,8 @@ std::string resolveImportBankId(const Pack& pack, const std::string& bankId);
 
 // Options for importing into `pack`'s bank `bankId` (already resolved): ids of every question
 // in the pack are taken, generated ids start with the bank id.
-QuizImportOptions quizImportOptionsFor(const Pack& pack, const std::string& bankId, Language language);
+QuizImportOptions quizImportOptionsFor(const Pack& pack, const std::string& bankId,
+                                       Language language);
 
 // Appends `result.questions` to the bank `bankId` of the pack in `packDir` (empty: see
 // resolveImportBankId). A bank that does not exist is created as quiz/<bank>.json and listed
@@ -88,7 +96,8 @@ QuizImportOptions quizImportOptionsFor(const Pack& pack, const std::string& bank
 // `writtenFile` gets the bank's pack-relative path. A result with errors is refused.
 //
 // Threading: touches the pack folder; one import per pack at a time.
-bool importIntoPack(const std::filesystem::path& packDir, const std::string& bankId, const QuizImportResult& result,
-                    Diagnostics& diagnostics, std::string* writtenFile);
+bool importIntoPack(const std::filesystem::path& packDir, const std::string& bankId,
+                    const QuizImportResult& result, Diagnostics& diagnostics,
+                    std::string* writtenFile);
 
 } // namespace lantai::core
