@@ -199,12 +199,21 @@ JsonDocument JsonDocument::parse(std::string_view text, const std::string& file,
                          "JSON syntax error: " + errorDetail(e.what()), "JSON 语法错误：" + errorDetail(e.what())});
         return doc;
     }
-    PositionRecorder recorder(body, doc.m_offsets);
-    nlohmann::json::sax_parse(body.begin(), body.end(), &recorder);
-    if (bomSkip)
-        for (auto& [pointer, offset] : doc.m_offsets) offset += bomSkip;
+    // The pointer -> offset index is built on the first positionOf() call: most documents load
+    // without a single diagnostic and never need it (it costs as much as the parse itself).
     doc.m_valid = true;
     return doc;
+}
+
+void JsonDocument::buildOffsets() const {
+    if (m_offsetsBuilt) return;
+    m_offsetsBuilt = true;
+    const std::size_t bomSkip = std::string_view(m_text).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    const std::string_view body = std::string_view(m_text).substr(bomSkip);
+    PositionRecorder recorder(body, m_offsets);
+    nlohmann::json::sax_parse(body.begin(), body.end(), &recorder);
+    if (bomSkip)
+        for (auto& [pointer, offset] : m_offsets) offset += bomSkip;
 }
 
 TextPosition JsonDocument::positionOfOffset(std::size_t offset) const {
@@ -220,6 +229,8 @@ TextPosition JsonDocument::positionOfOffset(std::size_t offset) const {
 }
 
 TextPosition JsonDocument::positionOf(const std::string& pointer) const {
+    if (!m_valid) return {};
+    buildOffsets();
     std::string p = pointer;
     while (true) {
         if (auto it = m_offsets.find(p); it != m_offsets.end()) return positionOfOffset(it->second);

@@ -39,7 +39,10 @@ private:
     std::string m_file;
     std::vector<std::size_t> m_lineStarts;
     std::string m_text;
-    std::unordered_map<std::string, std::size_t> m_offsets;
+    // Built lazily by positionOf(); documents are used from one thread at a time.
+    void buildOffsets() const;
+    mutable bool m_offsetsBuilt = false;
+    mutable std::unordered_map<std::string, std::size_t> m_offsets;
 };
 
 // Escapes one reference token for use in a JSON pointer (RFC 6901: ~ -> ~0, / -> ~1).
