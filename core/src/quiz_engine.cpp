@@ -6,6 +6,8 @@
 #include <limits>
 #include <sodium.h>
 
+#include "lantai/core/steady_duration.h"
+
 namespace lantai::core {
 
 namespace {
@@ -13,11 +15,7 @@ namespace {
 using Clock = QuizSession::Clock;
 using TimePoint = QuizSession::TimePoint;
 
-Clock::duration toDuration(double seconds) {
-    if (!(seconds > 0.0)) return Clock::duration::zero();
-    seconds = std::min(seconds, 1.0e9);
-    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-}
+Clock::duration toDuration(double seconds) { return steadyDuration(seconds); }
 
 } // namespace
 

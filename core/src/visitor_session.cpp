@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "lantai/core/steady_duration.h"
+
 namespace lantai::core {
 
 namespace {
@@ -12,13 +14,7 @@ namespace {
 using Clock = VisitorSession::Clock;
 using TimePoint = VisitorSession::TimePoint;
 
-// Config seconds -> clock duration; negative and NaN become 0, huge values are capped (~30 years)
-// so adding them to a time point cannot overflow.
-Clock::duration toDuration(double seconds) {
-    if (!(seconds > 0.0)) return Clock::duration::zero();
-    seconds = std::min(seconds, 1.0e9);
-    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-}
+Clock::duration toDuration(double seconds) { return steadyDuration(seconds); }
 
 double toSeconds(Clock::duration d) {
     return std::chrono::duration<double>(d).count();
