@@ -169,6 +169,13 @@ int KioskApp::run() {
         core::logWarning("statistics store unavailable (quiz results are not kept): " + m_store.lastError());
     m_state.quiz = &m_quiz;
     m_state.clock = [this] { return sessionNow(); };
+    m_state.toggleLanguage = [this] {
+        m_state.language = m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
+    };
+    m_state.startVisit = [this] {
+        if (m_state.nav.screen() == core::KioskScreen::Attract) m_state.nav.showHome();
+    };
+    m_state.continueVisit = [this] { m_state.stillThere = false; };
     applyTheme(m_config.theme);
     loadContent();
     configureQuiz();
@@ -486,14 +493,6 @@ void KioskApp::frame() {
     ui.pack = m_state.pack;
     ui.derived = m_derived ? &*m_derived : nullptr;
     ui.pressPosition = m_swallowPointer ? std::nullopt : m_pressPosition;
-
-    m_state.toggleLanguage = [this] {
-        m_state.language = m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
-    };
-    m_state.startVisit = [this] {
-        if (m_state.nav.screen() == core::KioskScreen::Attract) m_state.nav.showHome();
-    };
-    m_state.continueVisit = [this] { m_state.stillThere = false; };
 
     if (m_state.pack || screen == &m_outOfService) screen->draw(ui, m_state);
     if (m_state.stillThere) drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
