@@ -61,8 +61,10 @@ public:
         : m_tokens(std::move(tokens)), m_line(line), m_file(file), m_diagnostics(diagnostics) {}
 
     bool error(std::size_t tokenIndex, const std::string& message) {
+        // A missing argument is reported where it belongs: just after the last token.
         const int column = tokenIndex < m_tokens.size() ? m_tokens[tokenIndex].column
-                                                        : (m_tokens.empty() ? 1 : m_tokens.back().column);
+                           : m_tokens.empty()           ? 1
+                                                        : m_tokens.back().column + static_cast<int>(m_tokens.back().text.size()) + 1;
         m_diagnostics.add({Severity::Error, "script.syntax", m_file, "", m_line, column, message,
                            "脚本错误：" + message});
         return false;
