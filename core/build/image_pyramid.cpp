@@ -444,7 +444,7 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
     std::string initError;
     if (!initImageLibrary(&initError)) return fail(source.string() + ": " + initError);
     if (opt.tileSize < 1 || opt.jpegQuality < 1 || opt.jpegQuality > 100 || opt.maxListedSize < 1 ||
-        opt.thumbLongest < 1)
+        opt.thumbLongest < 1 || opt.maxLongest < 0)
         return fail(source.string() + ": invalid pyramid options");
     if (iiifDir.filename().empty() || thumbPath.filename().empty())
         return fail(source.string() + ": output paths must name a directory and a file");
@@ -467,6 +467,13 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
         image = std::move(rotated);
     }
     if (!makeJpegReady(image, source, &failure)) return fail(failure.message);
+    if (opt.maxLongest > 0 && std::max(image.get()->Xsize, image.get()->Ysize) > opt.maxLongest) {
+        ImageRef shrunk;
+        if (vips_thumbnail_image(image.get(), shrunk.out(), opt.maxLongest, "height", opt.maxLongest,
+                                 "size", VIPS_SIZE_DOWN, nullptr) != 0)
+            return fail(vipsFailure(source, "cannot shrink image").message);
+        image = std::move(shrunk);
+    }
 
     const int width = image.get()->Xsize;
     const int height = image.get()->Ysize;

@@ -356,5 +356,24 @@ TEST_F(ImagePyramidTest, ConcurrentBuilds) {
     EXPECT_FALSE(hasTempLeftovers(m_derived / "iiif"));
 }
 
+// The web export's "limited" policy: the pyramid of a shrunk image, complete, long side <= max.
+TEST_F(ImagePyramidTest, MaxLongestShrinksBeforeTiling) {
+    const fs::path src = m_dir / "src" / "big.jpg";
+    writeTestImage(src, 3000, 2000);
+    const fs::path iiif = m_derived / "iiif" / "images_big_jpg";
+    PyramidOptions opt;
+    opt.maxLongest = 1200;
+    const PyramidResult r = buildImagePyramid(src, iiif, "iiif/images_big_jpg", m_derived / "t.jpg", opt);
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.width, 1200);
+    EXPECT_EQ(r.height, 800);
+    EXPECT_EQ(r.scaleFactors, (std::vector<int>{1, 2, 4}));
+    EXPECT_TRUE(verifyPyramid(iiif).empty());
+    opt.maxLongest = 5000; // never upscaled
+    const PyramidResult same = buildImagePyramid(src, iiif, "iiif/images_big_jpg", m_derived / "t.jpg", opt);
+    ASSERT_TRUE(same.ok) << same.error;
+    EXPECT_EQ(same.width, 3000);
+}
+
 } // namespace
 } // namespace lantai::core

@@ -13,6 +13,8 @@ struct PyramidOptions {
     int jpegQuality = 85;     // tiles, sizes and thumbnail
     int maxListedSize = 2048; // "sizes" lists full images whose longer side is at most this
     int thumbLongest = 480;   // thumbnail longest side (never upscaled)
+    int maxLongest = 0;       // > 0: the image is first shrunk so its longer side is at most this
+                              // (the web export's "limited" policy); 0 = full resolution
 };
 
 struct PyramidResult {
