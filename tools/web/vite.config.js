@@ -6,7 +6,7 @@ const outDir = process.env.LANTAI_WEB_OUT || 'dist';
 
 export default defineConfig({
   base: './',
-  publicDir: false,
+  publicDir: 'public', // public/assets/icon.svg -> assets/icon.svg (the site's favicon)
   logLevel: 'warn',
   build: {
     outDir,

@@ -22,7 +22,7 @@ function icon(name) {
 }
 
 function iconButton(name, label, onclick) {
-  const b = el('button', { type: 'button', class: `zoom-btn zoom-${name}`, 'aria-label': label, title: label, onclick });
+  const b = el('button', { type: 'button', class: `zoom-btn zoom-btn-${name}`, 'aria-label': label, title: label, onclick });
   b.append(icon(name));
   return b;
 }
@@ -86,6 +86,9 @@ async function enhance(figure, lang) {
       immediateRender: false,
       preserveImageSizeOnResize: true,
       gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
+      // The 2D canvas drawer: WebGL gains nothing for one still image and falls back to software
+      // rendering on many kiosks, phones and headless browsers.
+      drawer: 'canvas',
     });
   } catch (err) {
     stage.classList.add('zoom-failed');
@@ -120,7 +123,8 @@ async function enhance(figure, lang) {
     if (e.key === 'Escape' && stage.classList.contains('zoom-full')) toggleFullscreen(stage);
   });
 
-  viewer.addOnceHandler('tile-drawn', () => stage.classList.add('zoom-open'));
+  // The thumbnail stays visible under the viewer until the first tile is in.
+  viewer.addOnceHandler('tile-loaded', () => requestAnimationFrame(() => stage.classList.add('zoom-open')));
   viewer.addHandler('open-failed', () => {
     stage.classList.remove('zoom-open');
     stage.classList.add('zoom-failed');
