@@ -56,8 +56,9 @@ export function recordTraffic(page) {
   page.on('response', (r) => responses.push({ url: r.url(), status: r.status() }));
   page.on('requestfailed', (r) => {
     const err = r.failure()?.errorText || '';
-    // A media element aborting its own range request when it has enough is not a failure.
-    if (!/ERR_ABORTED/.test(err) || r.resourceType() !== 'media') failed.push(`${r.url()} ${err}`);
+    // Aborted is not failed: leaving a page cancels its tile loads, and a video cancels its
+    // own range requests once it has enough.
+    if (!/ERR_ABORTED/.test(err)) failed.push(`${r.url()} ${err}`);
   });
   return {
     responses,
