@@ -16,10 +16,19 @@ packages=(
   # tests: Xvfb + Mesa software GL for end-to-end runs, clang/libFuzzer, schema checks, timing
   xvfb xauth libgl1-mesa-dri mesa-utils clang libclang-rt-14-dev python3 python3-jsonschema time
   imagemagick
+  # web viewer tests: headless Chromium driven by playwright-core (fonts-noto-cjk above serves it too)
+  chromium
 )
 
+# node + npm build the web viewer (tools/web) and run its tests. Debian's packages on a clean
+# machine; a node that is already there is kept (NodeSource's nodejs bundles npm and conflicts
+# with Debian's npm package).
+node_packages=()
+command -v node >/dev/null || node_packages+=(nodejs)
+command -v npm >/dev/null || node_packages+=(npm)
+
 if [[ "${1:-}" == "--print" ]]; then
-  printf '%s\n' "${packages[@]}"
+  printf '%s\n' "${packages[@]}" "${node_packages[@]}"
   exit 0
 fi
 
@@ -29,6 +38,7 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+missing+=("${node_packages[@]}")
 
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages are installed"
