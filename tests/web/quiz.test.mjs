@@ -28,6 +28,7 @@ for (const [lang, scoreWord] of [['zh', /得分：\d+(\.\d)? \/ 5/], ['en', /Sco
       const marks = await page.$$eval('.quiz-option.is-correct .quiz-mark', (ms) => ms.map((m) => m.textContent));
       assert.ok(marks.length >= 1 && marks.every((m) => m.startsWith('✓')), 'correct answers carry a ✓, not only a colour');
       assert.equal(await page.locator('.quiz-option input:not(:disabled)').count(), 0, 'answers are locked after submitting');
+      assert.doesNotMatch(await page.locator('#quiz').innerText(), /\b(null|undefined|NaN)\b/, 'no placeholder leaks into the text');
       itemLinks.push(...await page.$$eval('.quiz-feedback a[href*="/items/"]', (as) => as.map((a) => a.href)));
       const next = page.locator('.quiz-question button[type="submit"]');
       assert.ok(await next.evaluate((b) => b === document.activeElement), 'focus moves to the next button');

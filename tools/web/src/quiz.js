@@ -79,18 +79,22 @@ function play(root, banks, bank, n, lang) {
         const mark = li.querySelector('.quiz-mark');
         const marks = [];
         if (o.correct) { li.classList.add('is-correct'); marks.push(`✓ ${t(lang, 'quizCorrectAnswer')}`); }
-        if (chosen.includes(i)) { li.classList.add('is-chosen'); if (!o.correct) marks.push(`✗ ${t(lang, 'quizYourAnswer')}`); }
+        if (chosen.includes(i)) {
+          li.classList.add('is-chosen');
+          marks.push(o.correct ? t(lang, 'quizYourAnswer') : `✗ ${t(lang, 'quizYourAnswer')}`);
+        }
         mark.textContent = marks.join(' · ');
       });
       const verdict = exact ? t(lang, 'quizCorrect')
         : credit > 0 ? t(lang, 'quizPartial', { p: formatScore(credit) }) : t(lang, 'quizWrong');
       const optionFeedback = chosen.map((i) => pick(opts[i].feedback, lang)).filter(Boolean);
       const explanation = pick(q.explanation, lang);
-      feedback.replaceChildren(
+      feedback.replaceChildren(...[
         el('p', { class: `quiz-verdict ${exact ? 'is-right' : 'is-wrong'}`, text: verdict }),
         ...optionFeedback.map((f) => el('p', { class: 'quiz-option-feedback', text: f })),
         explanation ? el('p', { class: 'quiz-explanation' }, el('strong', { text: t(lang, 'quizExplanation') }), explanation) : null,
-        q.item ? el('p', {}, el('a', { href: rootUrl(`${lang}/items/${q.item}.html`), text: t(lang, 'quizSeeItem') })) : null);
+        q.item ? el('p', {}, el('a', { href: rootUrl(`${lang}/items/${q.item}.html`), text: t(lang, 'quizSeeItem') })) : null,
+      ].filter(Boolean));
       submit.textContent = t(lang, state.index + 1 < questions.length ? 'quizNext' : 'quizFinish');
       submit.focus();
     });
