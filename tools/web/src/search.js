@@ -19,16 +19,15 @@ export async function searchIndex(base, tokens) {
   const byShard = new Map(needed.map((n, i) => [n, loaded[i]]));
   let ids = null;
   for (const tok of tokens) {
-    const list = byShard.get(shardOf(tok, shards))[tok] || [];
-    ids = ids ? ids.filter((id) => list.includes(id)) : [...new Set(list)];
+    const list = new Set(byShard.get(shardOf(tok, shards))[tok] || []);
+    ids = ids ? ids.filter((id) => list.has(id)) : [...list];
     if (!ids.length) break;
   }
-  const titleHits = (id) => {
-    const title = tokenize(docs[id]?.[1] || '');
-    return tokens.filter((tok) => title.includes(tok)).length;
-  };
-  ids = (ids || []).filter((id) => docs[id]).sort((a, b) => titleHits(b) - titleHits(a) || a - b);
-  return { ids, docs };
+  const hits = new Map((ids || []).filter((id) => docs[id]).map((id) => {
+    const title = new Set(tokenize(docs[id][1] || ''));
+    return [id, tokens.filter((tok) => title.has(tok)).length];
+  }));
+  return { ids: [...hits.keys()].sort((a, b) => hits.get(b) - hits.get(a) || a - b), docs };
 }
 
 const asciiLower = (s) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
