@@ -31,6 +31,7 @@ const std::vector<Section> kSections = {
     {"quiz",
      {"scoring", "questions", "timer_s", "streak_bonus", "min_answer_ms", "leaderboard_cooldown_min", "daily_cap",
       "teacher_pin_hash", "class_idle_timeout_s"}},
+    {"video", {"enabled", "hwdec", "volume", "max_volume", "attract_muted", "subtitles", "audio_output"}},
 };
 
 const char* tomlTypeName(const toml::node& node) {
@@ -74,6 +75,7 @@ public:
         const toml::table& log = section("log");
         const toml::table& web = section("web");
         const toml::table& quiz = section("quiz");
+        const toml::table& video = section("video");
 
         layer.stateDir = path(root, "", "state_dir");
         layer.devMode = boolean(root, "", "dev_mode");
@@ -145,6 +147,14 @@ public:
             else layer.teacherPinHash = std::move(hash);
         }
         layer.classIdleTimeoutS = integer(quiz, "quiz", "class_idle_timeout_s", 60, 7200);
+        layer.videoEnabled = boolean(video, "video", "enabled");
+        layer.videoHwdec = enumeration(video, "video", "hwdec",
+                                       {"auto-safe", "auto", "auto-copy", "no", "vaapi", "vdpau", "nvdec", "drm"});
+        layer.videoVolume = integer(video, "video", "volume", 0, 100);
+        layer.videoMaxVolume = integer(video, "video", "max_volume", 10, 100);
+        layer.attractMuted = boolean(video, "video", "attract_muted");
+        layer.videoSubtitles = enumeration(video, "video", "subtitles", {"auto", "zh", "en", "off"});
+        layer.audioOutput = enumeration(video, "video", "audio_output", {"", "pulse", "pipewire", "alsa", "null"});
         return layer;
     }
 
@@ -383,6 +393,13 @@ void applyOverrides(KioskConfig& c, const KioskConfigLayer& l) {
     setIf(c.quizDailyCap, l.quizDailyCap);
     setIf(c.teacherPinHash, l.teacherPinHash);
     setIf(c.classIdleTimeoutS, l.classIdleTimeoutS);
+    setIf(c.videoEnabled, l.videoEnabled);
+    setIf(c.videoHwdec, l.videoHwdec);
+    setIf(c.videoVolume, l.videoVolume);
+    setIf(c.videoMaxVolume, l.videoMaxVolume);
+    setIf(c.attractMuted, l.attractMuted);
+    setIf(c.videoSubtitles, l.videoSubtitles);
+    setIf(c.audioOutput, l.audioOutput);
 }
 
 KioskConfigLayer mergeLayers(const KioskConfigLayer& lower, const KioskConfigLayer& upper) {
@@ -415,6 +432,13 @@ KioskConfigLayer mergeLayers(const KioskConfigLayer& lower, const KioskConfigLay
     mergeIf(m.quizDailyCap, upper.quizDailyCap);
     mergeIf(m.teacherPinHash, upper.teacherPinHash);
     mergeIf(m.classIdleTimeoutS, upper.classIdleTimeoutS);
+    mergeIf(m.videoEnabled, upper.videoEnabled);
+    mergeIf(m.videoHwdec, upper.videoHwdec);
+    mergeIf(m.videoVolume, upper.videoVolume);
+    mergeIf(m.videoMaxVolume, upper.videoMaxVolume);
+    mergeIf(m.attractMuted, upper.attractMuted);
+    mergeIf(m.videoSubtitles, upper.videoSubtitles);
+    mergeIf(m.audioOutput, upper.audioOutput);
     return m;
 }
 

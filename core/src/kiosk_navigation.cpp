@@ -11,6 +11,8 @@ const char* kioskScreenName(KioskScreen screen) {
     case KioskScreen::Chapter: return "chapter";
     case KioskScreen::Item: return "item";
     case KioskScreen::Quiz: return "quiz";
+    case KioskScreen::Videos: return "videos";
+    case KioskScreen::Video: return "video";
     case KioskScreen::OutOfService: return "out_of_service";
     }
     return "attract";
@@ -39,21 +41,51 @@ const Item* KioskNavigation::currentItem() const {
 }
 
 void KioskNavigation::showAttract() {
+    m_video.clear();
     m_screen = KioskScreen::Attract;
     m_exhibition = m_chapter = m_item = -1;
     m_image = 0;
 }
 
 void KioskNavigation::showHome() {
+    m_video.clear();
     m_screen = KioskScreen::Home;
     m_exhibition = m_chapter = m_item = -1;
     m_image = 0;
 }
 
 void KioskNavigation::showQuiz() {
+    m_video.clear();
     m_screen = KioskScreen::Quiz;
     m_exhibition = m_chapter = m_item = -1;
     m_image = 0;
+}
+
+void KioskNavigation::showVideos() {
+    m_video.clear();
+    m_screen = KioskScreen::Videos;
+    m_exhibition = m_chapter = m_item = -1;
+    m_image = 0;
+}
+
+bool KioskNavigation::openVideo(const std::string& videoId) {
+    if (!m_pack || !m_pack->findVideo(videoId)) return false;
+    if (m_screen != KioskScreen::Video) {
+        // From an item the player returns to that item; from anywhere else (library, attract
+        // loop, home) to the library, which shows what else there is to watch.
+        m_videoReturn = m_screen == KioskScreen::Item ? KioskScreen::Item : KioskScreen::Videos;
+        if (m_videoReturn == KioskScreen::Videos) m_exhibition = m_chapter = m_item = -1;
+    }
+    m_video = videoId;
+    m_screen = KioskScreen::Video;
+    return true;
+}
+
+void KioskNavigation::closeVideo() {
+    if (m_screen != KioskScreen::Video) return;
+    m_video.clear();
+    if (m_videoReturn == KioskScreen::Item && currentItem()) m_screen = KioskScreen::Item;
+    else showVideos();
 }
 
 void KioskNavigation::showOutOfService() {
@@ -65,6 +97,7 @@ bool KioskNavigation::singleExhibition() const { return m_pack && m_pack->exhibi
 
 void KioskNavigation::openExhibition(int exhibition) {
     if (!m_pack || exhibition < 0 || exhibition >= static_cast<int>(m_pack->exhibitions.size())) return;
+    m_video.clear();
     m_screen = KioskScreen::Exhibition;
     m_exhibition = exhibition;
     m_chapter = m_item = -1;
@@ -74,6 +107,7 @@ void KioskNavigation::openExhibition(int exhibition) {
 void KioskNavigation::openChapter(int chapter) {
     const auto* e = currentExhibition();
     if (!e || chapter < 0 || chapter >= static_cast<int>(e->chapters.size())) return;
+    m_video.clear();
     m_screen = KioskScreen::Chapter;
     m_chapter = chapter;
     m_item = -1;
@@ -83,6 +117,7 @@ void KioskNavigation::openChapter(int chapter) {
 void KioskNavigation::openItem(int item) {
     const auto* c = currentChapter();
     if (!c || item < 0 || item >= static_cast<int>(c->items.size())) return;
+    m_video.clear();
     m_screen = KioskScreen::Item;
     m_item = item;
     m_image = 0;
@@ -98,6 +133,7 @@ bool KioskNavigation::openItemById(const std::string& itemId) {
                     m_chapter = static_cast<int>(c);
                     m_item = static_cast<int>(i);
                     m_image = 0;
+                    m_video.clear();
                     m_screen = KioskScreen::Item;
                     return true;
                 }
@@ -149,6 +185,8 @@ void KioskNavigation::back() {
     case KioskScreen::Exhibition: showHome(); break;
     case KioskScreen::Home: showAttract(); break;
     case KioskScreen::Quiz: showHome(); break;
+    case KioskScreen::Videos: showHome(); break;
+    case KioskScreen::Video: closeVideo(); break;
     case KioskScreen::Attract:
     case KioskScreen::OutOfService: break;
     }

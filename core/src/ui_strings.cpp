@@ -151,6 +151,14 @@ constexpr UiTextEntry kEntries[] = {
     {"video.subtitles_off", "字幕：关", "Subtitles: off"},
     {"video.unavailable", "视频暂不可用", "Video unavailable"},
     {"video.empty", "暂无视频", "No videos yet"},
+    {"video.back10", "后退 10 秒", "Back 10 s"},
+    {"video.forward10", "前进 10 秒", "Forward 10 s"},
+    {"video.subtitles", "字幕", "Subtitles"},
+    {"video.sub_off", "关", "Off"},
+    {"video.volume", "音量", "Volume"},
+    {"video.loading", "正在加载…", "Loading…"},
+    {"video.cannot_play", "视频无法播放", "This video cannot be played"},
+    {"video.play_symbol", "▶", "▶"},
 
     // idle reset
     {"idle.still_there", "还在吗？", "Still there?"},

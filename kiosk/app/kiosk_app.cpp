@@ -48,6 +48,8 @@ KioskApp::~KioskApp() {
     // Textures before the GL context and ImGui go away.
     m_textures.reset();
     m_decodePool.reset();
+    m_video.configure(nullptr, nullptr, {});
+    m_media.reset(); // mpv's render context needs the GL context
     if (ImGui::GetCurrentContext()) {
         m_fonts.release();
         ImGui_ImplOpenGL3_Shutdown();
@@ -171,7 +173,9 @@ int KioskApp::run() {
     m_state.clock = [this] { return sessionNow(); };
     m_state.toggleLanguage = [this] {
         m_state.language = m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
+        m_video.languageChanged(m_state.language);
     };
+    m_state.video = &m_video;
     m_state.startVisit = [this] {
         if (m_state.nav.screen() == core::KioskScreen::Attract) m_state.nav.showHome();
     };
@@ -224,9 +228,9 @@ int KioskApp::run() {
     // kiosk's RAM. Use a smaller default there; an explicit budget is always honoured.
     int budgetMb = m_config.textureBudgetMb;
     const std::string& renderer = m_platform.glRenderer();
-    const bool softwareGl = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos ||
+    m_softwareGl = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos ||
                             renderer.find("Software Rasterizer") != std::string::npos;
-    if (softwareGl && !m_run.textureBudgetExplicit && budgetMb > kSoftwareGlTextureBudgetMb) {
+    if (m_softwareGl && !m_run.textureBudgetExplicit && budgetMb > kSoftwareGlTextureBudgetMb) {
         budgetMb = kSoftwareGlTextureBudgetMb;
         core::logInfo("software OpenGL (" + renderer + "): textures live in system memory; texture budget " +
                       std::to_string(budgetMb) + " MB (set display.texture_budget_mb to override)");
@@ -273,6 +277,7 @@ int KioskApp::run() {
             nextRetry = now() + kOutOfServiceRetrySeconds;
             if (loadContent()) {
                 configureQuiz();
+                configureVideo();
                 rebuildFonts();
                 m_redraw = true;
             }
@@ -285,6 +290,7 @@ int KioskApp::run() {
             const bool classSession = m_quiz.teamMode() && m_state.nav.screen() == core::KioskScreen::Quiz;
             if (classSession != m_session.longTimeout()) m_session.setLongTimeout(classSession);
         }
+        updateVideo();
         if (m_textures->hasPendingUploads()) m_redraw = true;
         if (m_redraw || animating()) frame();
     }
@@ -367,6 +373,63 @@ void KioskApp::configureQuiz() {
     m_quiz.configure(m_state.pack, m_store.isOpen() ? &m_store : nullptr, settings);
 }
 
+void KioskApp::configureVideo() {
+    VideoSettings settings;
+    settings.volume = m_config.videoVolume;
+    settings.maxVolume = m_config.videoMaxVolume;
+    settings.attractMuted = m_config.attractMuted;
+    settings.subtitles = m_config.videoSubtitles;
+    m_video.configure(m_state.pack, m_media.get(), settings);
+}
+
+// libmpv starts after the first frame is on screen (it takes tens of milliseconds), so it does
+// not delay the kiosk becoming interactive.
+void KioskApp::startVideoBackend() {
+    if (m_media) return;
+    if (!m_config.videoEnabled) {
+        m_media = createNullMediaPlayer("video playback is disabled in the kiosk configuration ([video] enabled = false)");
+    } else if (m_state.pack && m_state.pack->videos.empty()) {
+        return; // nothing to play: start libmpv only if a pack with videos arrives
+    } else {
+        MpvSettings settings;
+        settings.hwdec = m_config.videoHwdec;
+        settings.audioOutput = m_config.audioOutput;
+        settings.softwareRender = m_softwareGl;
+        std::string error;
+        m_media = createMpvMediaPlayer(m_platform, settings, error);
+        if (!m_media) {
+            core::logError("video: libmpv could not start (" + error + "); videos are shown as unavailable");
+            m_media = createNullMediaPlayer("libmpv could not start: " + error);
+        }
+    }
+    configureVideo();
+    m_redraw = true;
+}
+
+void KioskApp::updateVideo() {
+    if (!m_media && m_frames > 0 && m_state.pack) startVideoBackend();
+    if (m_video.update()) m_redraw = true;
+    if (m_video.videoId().empty()) {
+        if (m_session.blockingActivity()) m_session.setBlockingActivity(false, sessionNow());
+        return;
+    }
+    const auto screen = m_state.nav.screen();
+    const bool onPlayer = screen == core::KioskScreen::Video && m_state.nav.video() == m_video.videoId() && !m_video.inAttract();
+    const bool inAttract = screen == core::KioskScreen::Attract && m_video.inAttract();
+    if (!onPlayer && !inAttract) {
+        m_video.stop(); // the visitor left the player (Back, Home, the idle reset) or the attract loop
+        m_redraw = true;
+    } else if (onPlayer && m_video.hasEnded()) {
+        core::logInfo("video " + m_video.videoId() + " ended");
+        m_video.stop();
+        m_state.nav.closeVideo();
+        m_redraw = true;
+    }
+    // The idle timeout waits while a visitor watches; it starts counting at pause or end.
+    const bool watching = m_video.visitorWatching();
+    if (watching != m_session.blockingActivity() && m_state.pack) m_session.setBlockingActivity(watching, sessionNow());
+}
+
 void KioskApp::resetVisit() {
     m_state.nav.showAttract();
     m_state.language = m_config.defaultLanguage;
@@ -375,8 +438,11 @@ void KioskApp::resetVisit() {
     m_state.viewportKey.clear();
     m_state.returnToQuiz = false;
     m_quiz.reset();
+    m_video.stop();
     m_session.setLongTimeout(false);
-    for (Screen* s : std::initializer_list<Screen*>{&m_attract, &m_home, &m_exhibition, &m_grid, &m_detail}) s->reset();
+    for (Screen* s : std::initializer_list<Screen*>{&m_attract, &m_home, &m_exhibition, &m_grid, &m_detail, &m_videoLibrary,
+                                                   &m_videoPlayer})
+        s->reset();
     m_gestures.cancelAll(now());
     core::logInfo("visit ended: reset to the attract loop");
 }
@@ -409,6 +475,8 @@ Screen* KioskApp::currentScreen() {
     case core::KioskScreen::Chapter: return &m_grid;
     case core::KioskScreen::Item: return &m_detail;
     case core::KioskScreen::Quiz: return &m_quizScreen;
+    case core::KioskScreen::Videos: return &m_videoLibrary;
+    case core::KioskScreen::Video: return &m_videoPlayer;
     case core::KioskScreen::OutOfService: return &m_outOfService;
     }
     return &m_outOfService;
@@ -424,6 +492,7 @@ void KioskApp::handleGestures() {
         if (m_state.stillThere || !m_state.pack) continue;
         if (g.type == core::GestureType::Tap) {
             if (const TapTarget* target = hitTest(m_targets, g.position)) {
+                m_state.tapPosition = g.position;
                 if (target->action) target->action();
                 continue;
             }
@@ -465,6 +534,7 @@ void KioskApp::frame() {
     const double dt = std::clamp(t - m_lastFrame, 1e-4, 0.1);
     m_lastFrame = t;
     m_redraw = false;
+    m_videoRendered = !m_video.videoId().empty();
     Screen* screen = currentScreen();
     screen->advance(dt, m_state);
 
@@ -523,6 +593,7 @@ void KioskApp::frame() {
     }
     const auto rendered = Clock::now();
     m_platform.swapBuffers();
+    if (m_videoRendered) m_video.frameSwapped();
     if (m_frames < 3)
         core::logDebug("frame " + std::to_string(m_frames) + ": build " +
                        std::to_string(std::chrono::duration<double, std::milli>(built - frameStart).count()) + " ms, render " +

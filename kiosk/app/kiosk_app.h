@@ -22,6 +22,9 @@
 #include "ui/overlay_screens.h"
 #include "ui/quiz_controller.h"
 #include "ui/quiz_screen.h"
+#include "ui/video_controller.h"
+#include "ui/video_library_screen.h"
+#include "ui/video_player_screen.h"
 #include "lantai/core/stats_store.h"
 
 #include <chrono>
@@ -51,6 +54,9 @@ private:
     void applySessionEvents();
     void resetVisit();
     void configureQuiz();
+    void configureVideo();
+    void startVideoBackend();
+    void updateVideo();
     void frame();
     Screen* currentScreen();
     double now() const; // kiosk clock, seconds (steady clock + script advances)
@@ -102,6 +108,12 @@ private:
     OutOfServiceScreen m_outOfService;
     QuizScreen m_quizScreen;
     QuizController m_quiz;
+    VideoLibraryScreen m_videoLibrary;
+    VideoPlayerScreen m_videoPlayer;
+    std::unique_ptr<MediaPlayer> m_media;
+    VideoController m_video;
+    bool m_softwareGl = false;    // Mesa llvmpipe/softpipe: textures are RAM, shaders run on the CPU
+    bool m_videoRendered = false; // this frame drew a video texture (tell the player after the swap)
     core::StatsStore m_store; // <state dir>/lantai.sqlite: quiz results, question usage, statistics
 
     std::vector<TapTarget> m_targets; // of the last drawn frame

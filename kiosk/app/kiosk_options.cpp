@@ -17,7 +17,7 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     app.set_version_flag("--version", "lantai-kiosk " LANTAI_VERSION);
     std::string pack, theme, windowed, lang, orientation, logFile, stateDir, lastGood;
     int idle = 0, budget = 0;
-    bool dev = false, fullscreen = false;
+    bool dev = false, fullscreen = false, noVideo = false;
     app.add_option("--pack", pack, "content pack folder (default: the installed demo pack)");
     app.add_option("--config", out.run.configFile, "kiosk configuration file (TOML), see deploy/kiosk.example.toml");
     app.add_option("--theme", theme, "theme name (red-archive, high-contrast) or a theme .json file");
@@ -37,6 +37,7 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     app.add_option("--state-log", out.run.stateLog, "append the state as one JSON line per script step to FILE");
     app.add_option("--screenshot-dir", out.run.screenshotDir, "where `screenshot NAME` writes NAME.png");
     app.add_flag("--exit-after-script", out.run.exitAfterScript, "quit when the script has run");
+    app.add_flag("--no-video", noVideo, "play no videos (the attract loop shows items instead)");
     app.add_flag("--print-startup-time", out.run.printStartupTime, "print launch-to-first-interactive-frame time");
     try {
         app.parse(argc, argv);
@@ -59,6 +60,7 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     }
     if (fullscreen) layer.windowed = false;
     if (dev) layer.devMode = true;
+    if (noVideo) layer.videoEnabled = false;
     if (!lang.empty()) layer.defaultLanguage = lang == "en" ? core::Language::En : core::Language::Zh;
     if (!orientation.empty()) {
         core::Orientation o{};

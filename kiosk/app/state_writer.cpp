@@ -4,6 +4,7 @@
 #include "lantai/core/file_io.h"
 #include "lantai/core/log.h"
 #include "ui/quiz_controller.h"
+#include "ui/video_controller.h"
 
 namespace lantai::kiosk {
 
@@ -52,6 +53,36 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"height", m.height},
         {"gl_renderer", m.glRenderer},
     };
+    if (state.video && !state.video->videoId().empty()) {
+        const VideoController& video = *state.video;
+        const MediaStatus& s = video.status();
+        nlohmann::json v = {{"id", video.videoId()},
+                            {"attract", video.inAttract()},
+                            {"state", mediaStateName(s.state)},
+                            {"position", s.position},
+                            {"duration", s.duration},
+                            {"subtitle", s.subtitleLang},
+                            {"subtitle_text", s.subtitleText},
+                            {"volume", video.volume()},
+                            {"max_volume", video.maxVolume()},
+                            {"muted", s.muted},
+                            {"seek_target", video.lastSeekTarget()},
+                            {"video_width", s.videoWidth},
+                            {"video_height", s.videoHeight},
+                            {"frames_rendered", s.framesRendered},
+                            {"dropped_frames", s.droppedFrames},
+                            {"decoder_dropped_frames", s.decoderDroppedFrames},
+                            {"first_frame_ms", s.firstFrameMs}};
+        if (const auto problem = video.problem()) {
+            v["error"] = problem->en;
+            v["error_zh"] = problem->zh;
+            v["error_file"] = problem->file;
+            v["error_detail"] = problem->detail;
+        }
+        j["video"] = std::move(v);
+    }
+    j["video_backend"] = state.video && state.video->available() ? "mpv" : "none";
+    j["blocking_activity"] = state.video && state.video->visitorWatching();
     if (state.quiz && state.nav.screen() == core::KioskScreen::Quiz) {
         const auto& quiz = *state.quiz;
         nlohmann::json q = {{"stage", quizStageName(quiz.stage())},

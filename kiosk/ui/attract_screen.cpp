@@ -2,9 +2,11 @@
 #include "ui/attract_screen.h"
 
 #include "lantai/core/ui_strings.h"
+#include "ui/video_controller.h"
 #include "ui/widgets.h"
 
 #include <cmath>
+#include <cstdint>
 
 namespace lantai::kiosk {
 
@@ -17,32 +19,73 @@ bool AttractScreen::animating(const KioskState&) const {
 
 double AttractScreen::secondsUntilChange(double now) const {
     if (m_slideStart < 0) return 0;
+    if (m_videoShowing && m_entryDurationS <= 0) return -1; // the video's end moves on
     return std::max(0.0, m_slideStart + m_slideSeconds - now);
+}
+
+bool AttractScreen::prepareVideo(KioskState& state, const core::AttractEntry& entry) {
+    if (entry.kind != core::AttractEntry::Kind::Video || !state.video || !state.video->available()) return false;
+    const core::Video* video = state.pack->findVideo(entry.id);
+    if (!video) return false;
+    VideoController& player = *state.video;
+    if (player.videoId() != video->id || !player.inAttract()) player.playInAttract(*video, entry.muted);
+    // A video that cannot play shows its item or poster for a normal slide time instead.
+    return !player.problem();
+}
+
+void AttractScreen::advanceSlide(UiContext& ui, KioskState& state, const std::vector<core::AttractEntry>& playlist) {
+    if (playlist.empty()) return;
+    const bool videoEnded = m_videoShowing && state.video && state.video->inAttract() && state.video->hasEnded();
+    const bool timeUp = (!m_videoShowing || m_entryDurationS > 0) && ui.time - m_slideStart >= m_slideSeconds;
+    if (!videoEnded && !timeUp) return;
+    m_slide = (m_slide + 1) % static_cast<int>(playlist.size());
+    m_slideStart = ui.time;
+    m_videoShowing = false;
 }
 
 void AttractScreen::draw(UiContext& ui, KioskState& state) {
     m_now = ui.time;
     const auto playlist = state.pack->effectiveAttract();
-    m_slideSeconds = std::max(2, state.pack->kiosk.attractSlideS);
     if (m_slideStart < 0) m_slideStart = ui.time;
-    if (!playlist.empty() && ui.time - m_slideStart >= m_slideSeconds) {
-        m_slide = (m_slide + 1) % static_cast<int>(playlist.size());
-        m_slideStart = ui.time;
-    }
+    advanceSlide(ui, state, playlist);
+    const core::AttractEntry* entry =
+        playlist.empty() ? nullptr : &playlist[static_cast<std::size_t>(m_slide) % playlist.size()];
+    m_entryDurationS = entry ? entry->durationS : 0;
+    m_slideSeconds = m_entryDurationS > 0 ? m_entryDurationS : std::max(2, state.pack->kiosk.attractSlideS);
+    m_videoShowing = entry && prepareVideo(state, *entry);
+    if (!m_videoShowing && state.video && state.video->inAttract()) state.video->stop();
     drawBackground(ui);
     const core::Rect screen{0, 0, ui.width, ui.height};
     const float fade = static_cast<float>(std::clamp((ui.time - m_slideStart) / kFadeSeconds, 0.0, 1.0));
 
     const core::Item* item = nullptr;
-    if (!playlist.empty()) {
-        const auto& entry = playlist[static_cast<std::size_t>(m_slide) % playlist.size()];
-        // Videos join the loop with the video issue; until then a video entry shows its item/poster.
-        if (entry.kind == core::AttractEntry::Kind::Item) item = state.pack->findItem(entry.id);
-        else if (const auto* video = state.pack->findVideo(entry.id); video && !video->item.empty())
+    const core::Video* video = nullptr;
+    if (entry) {
+        // A video entry that cannot play (no player, a broken file) shows its item or poster.
+        if (entry->kind == core::AttractEntry::Kind::Item) item = state.pack->findItem(entry->id);
+        else if ((video = state.pack->findVideo(entry->id)) && !video->item.empty())
             item = state.pack->findItem(video->item);
     }
-    if (item && !item->images.empty()) {
-        const int longest = static_cast<int>(std::max(ui.width, ui.height));
+    const int longest = static_cast<int>(std::max(ui.width, ui.height));
+    if (m_videoShowing) {
+        ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), IM_COL32(0, 0, 0, 255));
+        const MediaStatus& status = state.video->status();
+        core::Rect frame = screen;
+        if (status.videoWidth > 0 && status.videoHeight > 0) {
+            const double aspect = double(status.videoWidth) / double(status.videoHeight);
+            if (frame.w / frame.h > aspect) frame = {(frame.w - frame.h * aspect) / 2, 0, frame.h * aspect, frame.h};
+            else frame = {0, (frame.h - frame.w / aspect) / 2, frame.w, frame.w / aspect};
+        }
+        const int w = std::min(static_cast<int>(frame.w), status.videoWidth > 0 ? status.videoWidth : 1280);
+        const int h = static_cast<int>(frame.h * w / std::max(1.0, frame.w));
+        if (const unsigned texture = state.video->texture(w, h))
+            ui.draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)), minOf(frame), maxOf(frame),
+                              ImVec2(0, 0), ImVec2(1, 1));
+        else if (video && video->poster)
+            drawImageFile(ui, video->poster->file, frame, ImageFit::Contain, longest);
+    } else if (video && !item && video->poster) {
+        drawImageFile(ui, video->poster->file, screen, ImageFit::Cover, longest);
+    } else if (item && !item->images.empty()) {
         drawImageFile(ui, item->images.front().file, screen, ImageFit::Cover, longest);
         // Fade in from the background colour.
         if (fade < 1.0f) ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), ui.color(ColorRole::Background, 1.0f - fade));
@@ -60,7 +103,8 @@ void AttractScreen::draw(UiContext& ui, KioskState& state) {
     title.align = TextAlign::Center;
     title.maxLines = 2;
     const std::string packTitle = ui.text(state.pack->title);
-    y += drawTextBlock(ui, {pad, y, ui.width - pad * 2, band}, item ? ui.text(item->title) : packTitle, title);
+    const std::string slideTitle = m_videoShowing && video ? ui.text(video->title) : item ? ui.text(item->title) : packTitle;
+    y += drawTextBlock(ui, {pad, y, ui.width - pad * 2, band}, slideTitle, title);
     // "触摸屏幕开始参观 · Touch to start" — both languages always, gently pulsing.
     const float pulse = 1.0f; // static: an idle kiosk must not redraw between slides
     TextBlock cta;

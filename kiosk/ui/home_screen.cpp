@@ -63,6 +63,39 @@ void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
     });
 }
 
+// The video tile: the first video's poster, "视频 / Videos" and how many there are.
+void drawVideoTile(UiContext& ui, KioskState& state, const Rect& tile) {
+    const float rounding = ui.px(ui.theme->layout.rounding);
+    const float pad = ui.px(ui.theme->layout.padding);
+    const auto& videos = state.pack->videos;
+    ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
+    const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
+    const Rect art{tile.x, tile.y, tile.w, tile.h - textH};
+    ui.draw->AddRectFilled(minOf(art), maxOf(art), IM_COL32(0, 0, 0, 255), rounding, ImDrawFlags_RoundCornersTop);
+    if (videos.front().poster)
+        drawImageFile(ui, videos.front().poster->file, art, ImageFit::Cover, static_cast<int>(std::max(art.w, art.h)), rounding);
+    // A play symbol over the poster says "video" in any language.
+    const float r = static_cast<float>(std::min(art.w, art.h)) * 0.16f;
+    const ImVec2 c = toIm(art.center());
+    ui.draw->AddCircleFilled(c, r, IM_COL32(0, 0, 0, 150), 40);
+    ui.draw->AddTriangleFilled(ImVec2(c.x - r * 0.35f, c.y - r * 0.5f), ImVec2(c.x - r * 0.35f, c.y + r * 0.5f),
+                               ImVec2(c.x + r * 0.55f, c.y), IM_COL32(255, 255, 255, 240));
+    TextBlock name;
+    name.role = FontRole::Heading;
+    name.color = ui.color(ColorRole::Text);
+    name.maxLines = 1;
+    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4, tile.w - pad, textH}, ui.ui("home.videos"), name);
+    TextBlock meta;
+    meta.role = FontRole::Body;
+    meta.color = ui.color(ColorRole::TextMuted);
+    meta.maxLines = 1;
+    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
+                  core::uiCount("video.count", static_cast<long long>(videos.size()), ui.language), meta);
+    if (ui.pressed(tile))
+        ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
+    ui.addTarget("videos", tile, [&state] { state.nav.showVideos(); });
+}
+
 } // namespace
 
 void HomeScreen::draw(UiContext& ui, KioskState& state) {
@@ -91,9 +124,11 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     sub.maxLines = 2;
     y += drawTextBlock(ui, {pad, y + pad * 0.3f, ui.width - pad * 2, ui.height}, subtitle, sub) + pad;
 
-    // One tile per exhibition, plus the quiz when the pack has questions (videos: next issue).
+    // One tile per exhibition, then the videos and the quiz when the pack has them.
     const bool quiz = state.quiz && state.quiz->available();
-    const auto count = static_cast<int>(pack.exhibitions.size()) + (quiz ? 1 : 0);
+    const bool videos = !pack.videos.empty();
+    const int exhibitions = static_cast<int>(pack.exhibitions.size());
+    const auto count = exhibitions + (videos ? 1 : 0) + (quiz ? 1 : 0);
     const int columns = ui.portrait ? 1 : std::min(3, std::max(1, count));
     const float gap = ui.px(ui.theme->layout.spacing) * 1.5f;
     const float availableH = ui.height - y - pad * 1.5f;
@@ -104,8 +139,9 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     const float rounding = ui.px(ui.theme->layout.rounding);
     for (int i = 0; i < count; ++i) {
         const Rect tile{startX + float(i % columns) * (tileW + gap), y + float(i / columns) * (tileH + gap), tileW, tileH};
-        if (i == static_cast<int>(pack.exhibitions.size())) {
-            drawQuizTile(ui, state, tile);
+        if (i >= exhibitions) {
+            if (videos && i == exhibitions) drawVideoTile(ui, state, tile);
+            else drawQuizTile(ui, state, tile);
             continue;
         }
         const auto& exhibition = pack.exhibitions[static_cast<std::size_t>(i)];

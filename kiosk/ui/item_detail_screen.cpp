@@ -72,6 +72,15 @@ void ItemDetailScreen::draw(UiContext& ui, KioskState& state) {
         m_viewer = {pad, area.y + pad, viewerW, area.h - pad * 2};
         m_panel = {m_viewer.right() + pad, area.y + pad, ui.width - m_viewer.right() - pad * 2, area.h - pad * 2};
     }
+    // The item's video: a wide button under the caption panel.
+    const core::Video* video = item->video.empty() ? nullptr : ui.pack->findVideo(item->video);
+    if (video) {
+        const float touch = ui.touchMin();
+        const Rect watch{m_panel.x, m_panel.bottom() - touch, m_panel.w, touch};
+        m_panel.h -= touch + pad;
+        button(ui, "watch-video", watch, ui.ui("video.play_symbol") + " " + ui.ui("item.watch_video"), ButtonKind::Primary,
+               [&state, id = video->id] { openVideoForVisitor(state, id); });
+    }
     prepareViewport(ui, state, *item);
     drawViewer(ui, state, *item);
     drawCaptionPanel(ui, state, *item);

@@ -13,6 +13,7 @@
 namespace lantai::kiosk {
 
 class QuizController;
+class VideoController;
 
 // What the app tells the screens and what the screens change. Owned by the app.
 struct KioskState {
@@ -42,6 +43,11 @@ struct KioskState {
     QuizController* quiz = nullptr;
     std::function<std::chrono::steady_clock::time_point()> clock;
     bool returnToQuiz = false; // "see the archive" from a quiz answer: Back returns to the quiz
+
+    // Video playback (owned by the app).
+    VideoController* video = nullptr;
+    // Where the tap that runs a target's action landed (seek bars use it).
+    core::Vec2 tapPosition;
 
     // Actions the app performs (session bookkeeping, logging, reset).
     std::function<void()> startVisit;     // attract -> home
@@ -74,5 +80,8 @@ class ItemDetailScreen;
 
 // The top bar every visitor screen shares (back goes one level up, home to the home screen).
 core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack);
+
+// Opens the player for a video of the pack and starts it for the visitor.
+bool openVideoForVisitor(KioskState& state, const std::string& videoId);
 
 } // namespace lantai::kiosk

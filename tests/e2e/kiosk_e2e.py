@@ -321,6 +321,8 @@ def main():
     ap.add_argument("--size", default="1920x1080")
     ap.add_argument("--out", default=None)
     ap.add_argument("--timeout", type=int, default=180)
+    ap.add_argument("--video", action="store_true",
+                    help="play videos with libmpv (other scenarios use the null player: --no-video)")
     ap.add_argument("--lantai", help="the lantai CLI (quiz_team: hashes the teacher PIN, exports the results)")
     args = ap.parse_args()
 
@@ -341,6 +343,8 @@ def main():
            "--state-dir", os.path.join(work, "state")]
     if args.last_good_pack:
         cmd += ["--last-good-pack", args.last_good_pack]
+    if not args.video:
+        cmd += ["--no-video"]
     if args.scenario == "quiz_team":
         pin_hash = subprocess.run([args.lantai, "quiz", "hash-pin", "2468"], capture_output=True, text=True,
                                   check=True).stdout.strip()

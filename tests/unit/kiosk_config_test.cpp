@@ -68,6 +68,15 @@ leaderboard_cooldown_min = 0
 daily_cap = 3
 teacher_pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA"
 class_idle_timeout_s = 1800
+
+[video]
+enabled = false
+hwdec = "no"
+volume = 40
+max_volume = 60
+attract_muted = false
+subtitles = "off"
+audio_output = "null"
 )";
 
 const char* kPinHash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA";
@@ -101,6 +110,13 @@ TEST(KioskConfig, DefaultsWhenEmpty) {
     EXPECT_EQ(c.quizDailyCap, 5);
     EXPECT_TRUE(c.teacherPinHash.empty());
     EXPECT_EQ(c.classIdleTimeoutS, 1200);
+    EXPECT_TRUE(c.videoEnabled);
+    EXPECT_EQ(c.videoHwdec, "auto-safe");
+    EXPECT_EQ(c.videoVolume, 70);
+    EXPECT_EQ(c.videoMaxVolume, 90);
+    EXPECT_TRUE(c.attractMuted);
+    EXPECT_EQ(c.videoSubtitles, "auto");
+    EXPECT_TRUE(c.audioOutput.empty());
 }
 
 TEST(KioskConfig, ValidFileSetsEveryField) {
@@ -135,6 +151,13 @@ TEST(KioskConfig, ValidFileSetsEveryField) {
     EXPECT_EQ(c.quizDailyCap, 3);
     EXPECT_EQ(c.teacherPinHash, kPinHash);
     EXPECT_EQ(c.classIdleTimeoutS, 1800);
+    EXPECT_FALSE(c.videoEnabled);
+    EXPECT_EQ(c.videoHwdec, "no");
+    EXPECT_EQ(c.videoVolume, 40);
+    EXPECT_EQ(c.videoMaxVolume, 60);
+    EXPECT_FALSE(c.attractMuted);
+    EXPECT_EQ(c.videoSubtitles, "off");
+    EXPECT_EQ(c.audioOutput, "null");
     EXPECT_TRUE(checkKioskConfig(c).empty()) << dump(checkKioskConfig(c));
 }
 
@@ -149,6 +172,8 @@ TEST(KioskConfig, ExampleFileIsCleanAndSetsEveryKey) {
                 l.logKeepFiles && l.baseUrl);
     EXPECT_TRUE(l.quizScoring && l.quizQuestions && l.quizTimerS && l.quizStreakBonus && l.quizMinAnswerMs &&
                 l.quizCooldownMin && l.quizDailyCap && l.teacherPinHash && l.classIdleTimeoutS);
+    EXPECT_TRUE(l.videoEnabled && l.videoHwdec && l.videoVolume && l.videoMaxVolume && l.attractMuted &&
+                l.videoSubtitles && l.audioOutput);
     // ... with the built-in defaults, so copying it changes nothing but the paths.
     const KioskConfig defaults;
     const KioskConfig& c = result.config;
@@ -230,6 +255,11 @@ TEST(KioskConfig, OutOfRangeAndBadEnums) {
         {"[quiz]\nclass_idle_timeout_s = 59\n", "/quiz/class_idle_timeout_s"},
         {"[quiz]\nclass_idle_timeout_s = 7201\n", "/quiz/class_idle_timeout_s"},
         {"[quiz]\nteacher_pin_hash = \"1234\"\n", "/quiz/teacher_pin_hash"},
+        {"[video]\nhwdec = \"magic\"\n", "/video/hwdec"},
+        {"[video]\nvolume = 101\n", "/video/volume"},
+        {"[video]\nmax_volume = 5\n", "/video/max_volume"},
+        {"[video]\nsubtitles = \"fr\"\n", "/video/subtitles"},
+        {"[video]\naudio_output = \"jack\"\n", "/video/audio_output"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.text);

@@ -59,6 +59,14 @@ struct KioskConfig {
     int quizDailyCap = 5;                   // [quiz] daily_cap: leaderboard entries per nickname per day
     std::string teacherPinHash;             // [quiz] teacher_pin_hash: argon2id string (empty: no class sessions)
     int classIdleTimeoutS = 1200;           // [quiz] class_idle_timeout_s: idle timeout during a class session
+
+    bool videoEnabled = true;               // [video] enabled: false plays no videos (attract shows items)
+    std::string videoHwdec = "auto-safe";   // [video] hwdec: mpv hardware decoding ("auto-safe", "no", ...)
+    int videoVolume = 70;                   // [video] volume: starting volume, percent
+    int videoMaxVolume = 90;                // [video] max_volume: the visitor's volume buttons stop here
+    bool attractMuted = true;               // [video] attract_muted: videos in the attract loop play silently
+    std::string videoSubtitles = "auto";    // [video] subtitles: "auto" (the visitor's language), "zh", "en", "off"
+    std::string audioOutput;                // [video] audio_output: mpv audio output ("" = automatic)
 };
 
 // One source of settings; every field is optional and a set field overrides lower layers.
@@ -93,6 +101,13 @@ struct KioskConfigLayer {
     std::optional<int> quizDailyCap;
     std::optional<std::string> teacherPinHash;
     std::optional<int> classIdleTimeoutS;
+    std::optional<bool> videoEnabled;
+    std::optional<std::string> videoHwdec;
+    std::optional<int> videoVolume;
+    std::optional<int> videoMaxVolume;
+    std::optional<bool> attractMuted;
+    std::optional<std::string> videoSubtitles;
+    std::optional<std::string> audioOutput;
 };
 
 // Sets every field of `config` that `layer` sets.

@@ -8,7 +8,7 @@
 
 namespace lantai::core {
 
-enum class KioskScreen { Attract, Home, Exhibition, Chapter, Item, Quiz, OutOfService };
+enum class KioskScreen { Attract, Home, Exhibition, Chapter, Item, Quiz, Videos, Video, OutOfService };
 
 const char* kioskScreenName(KioskScreen screen);
 
@@ -26,6 +26,8 @@ public:
     int chapter() const { return m_chapter; }
     int item() const { return m_item; }
     int image() const { return m_image; }
+    // The video on the player screen (empty elsewhere).
+    const std::string& video() const { return m_video; }
 
     const Exhibition* currentExhibition() const;
     const Chapter* currentChapter() const;
@@ -35,6 +37,13 @@ public:
     void showHome();
     void showOutOfService();
     void showQuiz();
+    // The video library.
+    void showVideos();
+    // The player, for a video of the pack. It returns to where the visitor was (the library,
+    // the item the video belongs to, or home) when the video ends or Back is tapped.
+    bool openVideo(const std::string& videoId);
+    void closeVideo();
+    KioskScreen videoReturnScreen() const { return m_videoReturn; }
     // Home with a single exhibition goes straight to it (the visitor should not tap twice).
     void openExhibition(int exhibition);
     void openChapter(int chapter);
@@ -67,6 +76,8 @@ private:
     int m_chapter = -1;
     int m_item = -1;
     int m_image = 0;
+    std::string m_video;
+    KioskScreen m_videoReturn = KioskScreen::Videos;
 };
 
 } // namespace lantai::core
