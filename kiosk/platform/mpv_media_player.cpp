@@ -105,6 +105,8 @@ public:
             {"sub-border-size", "3"},
             {"sub-margin-y", "36"},
             {"ao", settings.audioOutput},
+            // A booth PC without a working sound device still shows the video (silently).
+            {"audio-fallback-to-null", "yes"},
         };
         for (const auto& [name, value] : options) {
             if (value.empty()) continue;
@@ -169,6 +171,7 @@ public:
         m_started = false;
         m_entryId = -1;
         m_haveFrame = false;
+        m_firstFramePending = false;
         m_openedAt = Clock::now();
         setFlag("pause", false);
         setFlag("mute", request.muted);
@@ -249,11 +252,7 @@ public:
         else renderOpenGl(width, height);
         if (m_frameDue) {
             ++m_status.framesRendered;
-            if (m_status.firstFrameMs < 0 && m_status.videoWidth > 0) {
-                m_status.firstFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - m_openedAt).count();
-                core::logInfo("video: first frame of " + m_status.file.filename().string() + " after " +
-                              std::to_string(static_cast<int>(m_status.firstFrameMs)) + " ms");
-            }
+            if (m_status.firstFrameMs < 0 && m_status.videoWidth > 0) m_firstFramePending = true;
             if (m_status.videoWidth > 0) m_haveFrame = true;
         }
         m_frameDue = false;
@@ -262,6 +261,12 @@ public:
 
     void frameSwapped() override {
         if (m_render) mpv_render_context_report_swap(m_render);
+        if (m_firstFramePending) { // open() -> the first frame is on screen
+            m_firstFramePending = false;
+            m_status.firstFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - m_openedAt).count();
+            core::logInfo("video: first frame of " + m_status.file.filename().string() + " on screen after " +
+                          std::to_string(static_cast<int>(m_status.firstFrameMs)) + " ms");
+        }
     }
 
     const MediaStatus& status() const override { return m_status; }
@@ -309,6 +314,8 @@ private:
             if (end->reason == MPV_END_FILE_REASON_EOF) {
                 if (!m_started) fail("the file ended before any video could be shown");
                 else m_status.state = MediaState::Ended;
+            } else if (end->reason == MPV_END_FILE_REASON_ERROR && end->error == MPV_ERROR_AO_INIT_FAILED && m_started) {
+                m_status.state = MediaState::Ended; // the picture played; only the sound device failed
             } else if (end->reason == MPV_END_FILE_REASON_ERROR) {
                 fail(mpv_error_string(end->error));
             } else {
@@ -441,6 +448,7 @@ private:
     bool m_changed = false;
     bool m_started = false;  // FILE_LOADED seen for the current file
     bool m_haveFrame = false;
+    bool m_firstFramePending = false;
     std::int64_t m_entryId = -1;
     Clock::time_point m_openedAt;
     std::vector<MediaSubtitle> m_subtitles;

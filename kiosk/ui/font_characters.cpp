@@ -44,8 +44,10 @@ RoleCharacters fontCharactersFor(const core::Pack* pack, const std::string& pack
     for (const auto& e : pack->exhibitions) {
         add(heading, e.title);
         add(heading, e.subtitle);
+        add(caption, e.title); // video cards name the exhibition or chapter a video belongs to
         for (const auto& c : e.chapters) {
             add(heading, c.title);
+            add(caption, c.title);
             for (const auto& i : c.items) {
                 add(heading, i.title);
                 add(caption, i.era);

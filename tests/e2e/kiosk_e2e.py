@@ -255,6 +255,97 @@ def quiz_team():
     return steps
 
 
+VIDEO_PLAYER_STEPS = [
+    ("wait 1500", {"video.state": "playing", "video.attract": False, "video.muted": False, "blocking_activity": True,
+                   "video.subtitle": "zh", "video.position": (">", 0.3)}),
+    ("screenshot video-playing", None),
+    # The idle timeout does not fire while the video plays ...
+    ("advance 200", None),
+    ("wait 300", {"still_there": False, "screen": "video", "session": "active"}),
+    # ... pause holds the picture and the position.
+    ("tap @play-pause", {"video.state": "paused", "blocking_activity": False}),
+    ("wait 1200", {"video.state": "paused"}),
+    ("wait 300", {"video.position": ("near_step", (-2, 0.15))}),
+    ("screenshot video-paused", None),
+    ("tap @sub:en", {"video.subtitle": "en"}),
+    ("wait 400", {"video.subtitle_text": ("contains", "Cue")}),
+    ("screenshot video-subtitles-en", None),
+    ("tap @sub:off", {"video.subtitle": ""}),
+    ("wait 400", {"video.subtitle_text": ""}),
+    ("tap @sub:zh", {"video.subtitle": "zh"}),
+    ("wait 400", {"video.subtitle_text": ("contains", "字幕")}),
+    # Seek by dragging the bar, then by the buttons: both land within 1 s of the target.
+    ("drag @seek-bar 30% 50% 400", {"video.seek_target": (">", 0.5)}),
+    ("wait 900", {"video.position": ("near_key", ("video.seek_target", 1.0))}),
+    ("tap @forward10", None),
+    ("wait 900", {"video.position": ("near_key", ("video.seek_target", 1.0))}),
+    ("tap @back10", {"video.seek_target": ("<", 1.0)}),
+    ("wait 900", {"video.position": ("near_key", ("video.seek_target", 1.0))}),
+    ("tap @vol-up", {"video.volume": 80}),
+    ("tap @vol-up", {"video.volume": 90}),
+    ("tap @vol-up", {"video.volume": 90}),  # the configured maximum
+    ("tap @play-pause", {"video.state": "playing", "blocking_activity": True}),
+]
+
+
+def video_library():
+    """The attract loop plays the clip muted; a visitor opens the library, plays it, and it returns there at the end."""
+    steps = [
+        ("wait 1500", {"screen": "attract", "video.attract": True, "video.muted": True, "video.state": "playing",
+                       "blocking_activity": False}),
+        ("screenshot attract-video", None),
+        ("tap @attract", {"screen": "home"}),
+        ("wait 300", {"video": None}),  # leaving the attract loop stops its video
+        ("screenshot home-with-videos", None),
+        ("tap @videos", {"screen": "videos"}),
+        ("wait-idle 5000", None),
+        ("screenshot video-library", None),
+        ("tap @video:clip", {"screen": "video", "video.id": "clip"}),
+    ] + VIDEO_PLAYER_STEPS + [
+        ("wait 9000", {"screen": "videos", "video": None, "blocking_activity": False}),  # the end returns to the library
+        ("screenshot video-library-after", None),
+        # The idle clock starts at the end of the video.
+        ("advance 95", None),
+        ("wait 300", {"still_there": True}),
+    ]
+    return steps
+
+
+def video_item():
+    """An item's "watch the video" button plays its video; the end returns to the item."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @exhibition:letters?", None),
+        ("tap @chapter:early-years?", None),
+        ("tap @item:letter-1931", {"screen": "item"}),
+        ("wait-idle 5000", None),
+        ("screenshot item-with-video", None),
+        ("tap @watch-video", {"screen": "video", "video.id": "clip", "video.state": ("in", ["loading", "playing"])}),
+        ("wait 1500", {"video.state": "playing"}),
+        ("tap @forward10", None),  # past the end: the video ends
+        ("wait 2500", {"screen": "item", "item": "letter-1931", "video": None}),
+        ("tap @watch-video", {"screen": "video"}),
+        ("wait 800", None),
+        ("tap @back", {"screen": "item", "video": None}),
+    ]
+
+
+def video_errors():
+    """Corrupt, truncated and missing files show a card in both languages; the kiosk carries on."""
+    steps = [("tap @attract", {"screen": "home"}), ("tap @videos", {"screen": "videos"}), ("wait-idle 5000", None)]
+    for vid in ["corrupt", "truncated", "missing"]:
+        steps += [
+            (f"tap @video:{vid}", {"screen": "video", "video.id": vid}),
+            ("wait 2500", {"video.state": ("in", ["failed", "idle"]), "video.error": ("contains", "video"),
+                           "video.error_zh": ("contains", "视频"), "video.error_file": f"videos/{vid}.mp4",
+                           "blocking_activity": False}),
+            (f"screenshot video-error-{vid}", None),
+            ("tap @video-error-back", {"screen": "videos"}),
+        ]
+    steps += [("tap @video:clip", {"screen": "video"}), ("wait 1500", {"video.state": "playing"})]
+    return steps
+
+
 def last_good():
     """The configured pack is broken, the last good pack is shown instead."""
     return [("wait 500", {"screen": "attract", "pack": "valid-minimal"}),
@@ -275,6 +366,9 @@ SCENARIOS = {
     "configured": configured,
     "quiz_solo": quiz_solo,
     "quiz_team": quiz_team,
+    "video_library": video_library,
+    "video_item": video_item,
+    "video_errors": video_errors,
 }
 
 
@@ -293,13 +387,27 @@ def corrupted_copy(pack, work):
     return dest
 
 
+def lookup(state, key):
+    """`a.b` reads state["a"]["b"]; a missing level gives None."""
+    for part in key.split("."):
+        state = state.get(part) if isinstance(state, dict) else None
+    return state
+
+
 def check(expect, state, states):
     problems = []
+    index = len(states) and next((i for i, s in enumerate(states) if s is state), len(states) - 1)
     for key, want in expect.items():
-        got = state.get(key)
+        got = lookup(state, key)
         if isinstance(want, tuple):
             op, value = want
+            number = isinstance(got, (int, float))
             ok = ((op == "sub" and isinstance(got, dict) and all(got.get(k) == v for k, v in value.items()))
+                  or (op == "in" and got in value)
+                  or (op == "near_key" and number and isinstance(lookup(state, value[0]), (int, float))
+                      and abs(got - lookup(state, value[0])) <= value[1])
+                  or (op == "near_step" and number and isinstance(lookup(states[index + value[0]], key), (int, float))
+                      and abs(got - lookup(states[index + value[0]], key)) <= value[1])
                   or (op == "at_most_more_than_step" and got <= states[value[0]][key] + value[1])
                   or (op == "scrolled" and (got > value or state.get("grid_max_scroll") == 0))
                   or (op == ">" and isinstance(got, (int, float)) and got > value)
