@@ -14,6 +14,7 @@ CommandAction addValidateCommand(CLI::App& app);
 CommandAction addBuildCommand(CLI::App& app);
 CommandAction addInfoCommand(CLI::App& app);
 CommandAction addQuizCommand(CLI::App& app);
+CommandAction addExportCommand(CLI::App& app);
 
 // `quiz hash-pin` and `quiz results`, added to the `quiz` command by addQuizCommand.
 struct QuizAdminCommands {

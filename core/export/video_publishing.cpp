@@ -1,0 +1,80 @@
+// core/export: videos into media/videos/ — the file, a JPEG poster and WebVTT subtitles (SRT converted)
+#include "video_publishing.h"
+
+#include "site_paths.h"
+
+#include "lantai/core/file_io.h"
+#ifdef LANTAI_HAVE_SUBTITLES
+#include "lantai/core/subtitles.h"
+#endif
+
+#include <algorithm>
+
+namespace lantai::core::web {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return ext;
+}
+
+bool writeWebVtt(const fs::path& source, const std::string& packPath, const fs::path& target, std::string& error) {
+#ifndef LANTAI_HAVE_SUBTITLES
+    (void)source;
+    (void)target;
+    error = packPath + ": SRT/WebVTT conversion needs core's subtitles module, not built in this version";
+    return false;
+#else
+    std::string text;
+    if (!readFile(source, text, error)) return false;
+    const auto format = subtitleFormatOf(packPath);
+    if (!format) {
+        error = packPath + ": not a .srt or .vtt subtitle file";
+        return false;
+    }
+    const SubtitleParseResult parsed = parseSubtitles(text, packPath, *format);
+    if (parsed.cues.empty()) {
+        error = packPath + ": no subtitle cue could be read";
+        return false;
+    }
+    return writeFileAtomic(target, toWebVtt(parsed.cues), error);
+#endif
+}
+
+} // namespace
+
+std::string videoMimeType(const std::string& path) {
+    const std::string ext = lowerExtension(path);
+    if (ext == ".webm") return "video/webm";
+    if (ext == ".mov") return "video/quicktime";
+    if (ext == ".mkv") return "video/x-matroska";
+    return "video/mp4";
+}
+
+bool publishVideos(const fs::path& packRoot, FilePlacer& placer, const fs::path& newRoot, SiteContext& c,
+                   std::string& error) {
+    for (const Video& v : c.pack->videos) {
+        PublishedVideo pv;
+        pv.file = "media/videos/" + v.id + lowerExtension(v.file);
+        pv.mime = videoMimeType(v.file);
+        if (!placer.placeFile(packRoot / v.file, pv.file, error)) return false;
+        if (v.poster)
+            if (const PublishedImage* img = c.image(v.poster->file)) {
+                pv.poster = "media/videos/" + v.id + ".poster.jpg";
+                if (!placer.placeFile(newRoot / iiifDir(img->key) / img->largestSize, pv.poster, error)) return false;
+            }
+        for (const SubtitleRef& sub : v.subtitles) {
+            const std::string target = "media/videos/" + v.id + "." + sub.lang + ".vtt";
+            if (!writeWebVtt(packRoot / sub.file, sub.file, newRoot / target, error)) return false;
+            pv.subtitles[sub.lang] = target;
+        }
+        c.videos[v.id] = std::move(pv);
+    }
+    return true;
+}
+
+} // namespace lantai::core::web

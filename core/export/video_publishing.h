@@ -1,0 +1,22 @@
+// core/export: videos into media/videos/ — the file, a JPEG poster and WebVTT subtitles (SRT converted)
+#pragma once
+
+#include "file_placer.h"
+#include "site_context.h"
+
+#include <filesystem>
+#include <string>
+
+namespace lantai::core::web {
+
+// Places every video as media/videos/ID.EXT, its poster (the largest published JPEG of the
+// poster image) as ID.poster.jpg, and each subtitle file as ID.LANG.vtt: parsed (SRT or
+// WebVTT) and written again as WebVTT, so browsers get clean cues. Records them in
+// context.videos. Call after publishImages (posters come from the published pyramids).
+bool publishVideos(const std::filesystem::path& packRoot, FilePlacer& placer, const std::filesystem::path& newRoot,
+                   SiteContext& context, std::string& error);
+
+// MIME type of a video file by extension ("video/mp4" for unknown ones).
+std::string videoMimeType(const std::string& path);
+
+} // namespace lantai::core::web

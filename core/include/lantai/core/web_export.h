@@ -1,0 +1,47 @@
+// core/export: `lantai export web` — a built pack as a static, relocatable cloud-gallery site (tools/web/SITE.md)
+#pragma once
+
+#include "lantai/core/diagnostic.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace lantai::core {
+
+struct WebExportOptions {
+    // Folder of the built viewer script: holds assets/lantai.js and assets/lantai.css (the
+    // tools/web build output `dist/`, or share/lantai/web when installed). The folder
+    // `assets/` itself is accepted too.
+    std::filesystem::path assetsDir;
+    // Absolute http(s) URL where OUT will be served, or "": with it, IIIF ids, og:url,
+    // og:image and canonical links are absolute, and sitemap.xml / robots.txt are written.
+    std::string baseUrl;
+};
+
+struct WebExportReport {
+    Diagnostics diagnostics; // validation diagnostics, export.* errors and warnings
+    bool ok = false;
+    std::size_t pages = 0;
+    std::size_t items = 0;
+    std::size_t imagesFull = 0;
+    std::size_t imagesLimited = 0;
+    std::size_t imagesWithheld = 0;
+    std::size_t filesLinked = 0; // hard links to pack files
+    std::size_t filesCopied = 0;
+    std::size_t filesReused = 0; // linked from the previous export (unchanged)
+    double seconds = 0;
+};
+
+// Validates the pack (refuses errors), checks it was built (derived/ matches the sources) and
+// writes the site into a temporary sibling of `outDir` that replaces `outDir` only when
+// complete, so a failed export leaves the previous site as it was. `outDir` must be absent, empty
+// or an earlier export (it holds .lantai-export.json); files of the earlier export that did not
+// change are linked, not copied again. Not thread-safe with another export into the same outDir.
+WebExportReport exportWebSite(const std::filesystem::path& packDir, const std::filesystem::path& outDir,
+                              const WebExportOptions& options);
+
+// Is `url` usable as --base-url (http:// or https://, a host, no query or fragment)?
+bool isValidBaseUrl(const std::string& url);
+
+} // namespace lantai::core
