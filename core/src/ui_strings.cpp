@@ -65,6 +65,7 @@ constexpr UiTextEntry kEntries[] = {
     {"item.tags", "标签", "Tags"},
     {"item.image_n_of", "第 {n} / {total} 张", "Image {n} of {total}"},
     {"item.watch_video", "观看视频", "Watch the video"},
+    {"item.scan_qr", "用手机扫一扫，继续阅读这件档案", "Scan with your phone to keep reading"},
     {"item.related_quiz", "挑战相关题目", "Try a related question"},
     {"item.scan_to_continue", "扫码在手机上继续浏览", "Scan to continue on your phone"},
 

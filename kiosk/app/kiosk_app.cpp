@@ -176,6 +176,7 @@ int KioskApp::run() {
         m_video.languageChanged(m_state.language);
     };
     m_state.video = &m_video;
+    m_state.webBaseUrl = m_config.baseUrl;
     m_state.startVisit = [this] {
         if (m_state.nav.screen() == core::KioskScreen::Attract) m_state.nav.showHome();
     };

@@ -2,6 +2,7 @@
 #include "ui/item_detail_screen.h"
 
 #include "lantai/core/ui_strings.h"
+#include "lantai/core/web_paths.h"
 #include "render/texture_cache.h"
 #include "ui/item_grid_screen.h"
 #include "ui/widgets.h"
@@ -71,6 +72,14 @@ void ItemDetailScreen::draw(UiContext& ui, KioskState& state) {
         const double viewerW = (ui.width - pad * 3) * 0.63;
         m_viewer = {pad, area.y + pad, viewerW, area.h - pad * 2};
         m_panel = {m_viewer.right() + pad, area.y + pad, ui.width - m_viewer.right() - pad * 2, area.h - pad * 2};
+    }
+    // The hand-off to the cloud gallery: a QR code to this item's page, under the caption panel.
+    state.qrUrl.clear();
+    if (!state.webBaseUrl.empty()) {
+        const float side = ui.px(ui.portrait ? 17 : 20);
+        const Rect row{m_panel.x, m_panel.bottom() - side, m_panel.w, side};
+        m_panel.h -= side + pad;
+        drawHandOff(ui, state, *item, row);
     }
     // The item's video: a wide button under the caption panel.
     const core::Video* video = item->video.empty() ? nullptr : ui.pack->findVideo(item->video);
@@ -172,6 +181,28 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
                                      {{"n", std::to_string(state.nav.image() + 1)}, {"total", std::to_string(item.images.size())}}),
                       count);
     }
+}
+
+void ItemDetailScreen::drawHandOff(UiContext& ui, KioskState& state, const core::Item& item, const Rect& row) {
+    const std::string url = core::webItemUrl(state.webBaseUrl, core::languageCode(ui.language), item.id);
+    if (url != m_qrText) {
+        m_qrText = url;
+        m_qr = encodeQr(url);
+    }
+    if (m_qr.size <= 0) return;
+    const float rounding = ui.px(ui.theme->layout.rounding);
+    ui.draw->AddRectFilled(minOf(row), maxOf(row), ui.color(ColorRole::SurfaceAlt), rounding);
+    drawQr(ui, m_qr, {row.x, row.y, row.h, row.h});
+    const float pad = ui.px(ui.theme->layout.padding) * 0.6f;
+    TextBlock text;
+    text.role = FontRole::Body;
+    text.color = ui.color(ColorRole::Text);
+    text.maxLines = 3;
+    const double textX = row.x + row.h + pad;
+    const double textW = row.w - row.h - pad * 2;
+    const float h = measureTextBlock(ui, static_cast<float>(textW), ui.ui("item.scan_qr"), text);
+    drawTextBlock(ui, {textX, row.y + (row.h - h) / 2, textW, row.h}, ui.ui("item.scan_qr"), text);
+    state.qrUrl = url;
 }
 
 void ItemDetailScreen::drawCaptionPanel(UiContext& ui, KioskState& state, const core::Item& item) {

@@ -3,6 +3,7 @@
 
 #include "lantai/core/gesture_recognizer.h"
 #include "render/deep_zoom_renderer.h"
+#include "ui/qr_code.h"
 #include "ui/screens.h"
 
 #include <map>
@@ -24,9 +25,13 @@ private:
     void prepareViewport(UiContext& ui, KioskState& state, const core::Item& item);
     void drawViewer(UiContext& ui, KioskState& state, const core::Item& item);
     void drawCaptionPanel(UiContext& ui, KioskState& state, const core::Item& item);
+    // The QR code to the item's page in the cloud gallery, along the bottom of the panel.
+    void drawHandOff(UiContext& ui, KioskState& state, const core::Item& item, const core::Rect& row);
 
     core::Rect m_viewer;
     core::Rect m_panel;
+    std::string m_qrText; // the URL m_qr encodes
+    QrMatrix m_qr;
     std::optional<IiifImage> m_image;
     std::string m_imageError;
     std::string m_preparedKey;

@@ -44,6 +44,10 @@ struct KioskState {
     std::function<std::chrono::steady_clock::time_point()> clock;
     bool returnToQuiz = false; // "see the archive" from a quiz answer: Back returns to the quiz
 
+    // The cloud gallery's address ([web] base_url): item pages show a QR code to the item online.
+    std::string webBaseUrl;
+    std::string qrUrl; // the URL of the QR code on screen (empty: none)
+
     // Video playback (owned by the app).
     VideoController* video = nullptr;
     // Where the tap that runs a target's action landed (seek bars use it).

@@ -346,6 +346,32 @@ def video_errors():
     return steps
 
 
+QR_BASE = "https://archives.example.org/gallery/"
+
+
+def qr_handoff():
+    """With [web] base_url set, item pages show a QR code to the item in the cloud gallery (in the visitor's language)."""
+    return [
+        ("tap @attract", {"screen": "home", "qr_url": ""}),
+        ("tap @exhibition:red-archives-sample", None),
+        ("tap @chapter:ch1-foundations", None),
+        ("tap @item:sample-1-01-letter", {"qr_url": QR_BASE + "zh/items/sample-1-01-letter.html"}),
+        ("wait-idle 8000", None),
+        ("screenshot item-qr", None),
+        ("tap @lang", {"qr_url": QR_BASE + "en/items/sample-1-01-letter.html"}),
+        ("wait-idle 5000", None),
+        ("screenshot item-qr-en", None),
+    ]
+
+
+def decode_qr(png):
+    """The text of the QR code in a screenshot, read by zbarimg (None when zbarimg is not installed)."""
+    if not shutil.which("zbarimg"):
+        return None
+    out = subprocess.run(["zbarimg", "-q", "--raw", png], capture_output=True, text=True)
+    return out.stdout.strip()
+
+
 def last_good():
     """The configured pack is broken, the last good pack is shown instead."""
     return [("wait 500", {"screen": "attract", "pack": "valid-minimal"}),
@@ -366,6 +392,7 @@ SCENARIOS = {
     "configured": configured,
     "quiz_solo": quiz_solo,
     "quiz_team": quiz_team,
+    "qr_handoff": qr_handoff,
     "video_library": video_library,
     "video_item": video_item,
     "video_errors": video_errors,
@@ -460,6 +487,11 @@ def main():
         with open(config, "w") as f:
             f.write(f'[quiz]\nteacher_pin_hash = "{pin_hash}"\n[pack]\npath = "{os.path.abspath(args.pack)}"\n')
         cmd += ["--config", config]
+    if args.scenario == "qr_handoff":
+        config = os.path.join(work, "kiosk.toml")
+        with open(config, "w") as f:
+            f.write(f'[web]\nbase_url = "{QR_BASE}"\n[pack]\npath = "{os.path.abspath(args.pack)}"\n')
+        cmd += ["--config", config]
     if args.scenario == "configured":
         config = os.path.join(work, "kiosk.toml")
         with open(config, "w") as f:
@@ -502,6 +534,16 @@ def main():
         if not ok:
             print(csv.stdout, csv.stderr)
             failures += 1
+    if args.scenario == "qr_handoff" and not failures:
+        for shot, lang in (("item-qr", "zh"), ("item-qr-en", "en")):
+            text = decode_qr(os.path.join(out, shot + ".png"))
+            want = QR_BASE + lang + "/items/sample-1-01-letter.html"
+            if text is None:
+                print(f"skip QR decoding of {shot}.png: zbarimg (zbar-tools) is not installed")
+                continue
+            ok = text == want
+            print(("ok  " if ok else "FAIL") + f" the QR code in {shot}.png reads {text!r}")
+            failures += not ok
     if failures:
         print(log[-3000:])
     print(f"screenshots: {out}")
