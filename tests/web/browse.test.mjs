@@ -79,7 +79,9 @@ for (const mount of MOUNTS) {
     const tiles = traffic.responses.filter((r) => r.url.includes('/iiif/'));
     assert.ok(tiles.length >= 10, `tiles were loaded (${tiles.length})`);
     assert.ok(tiles.every((r) => new URL(r.url).pathname.startsWith(`${mount}iiif/`)), 'tiles load from the site mount');
-    assert.ok(tiles.some((r) => /\/\d+,\d+,\d+,\d+\//.test(r.url)), 'region tiles at deeper levels were requested');
+    const regions = tiles.map((r) => /\/(\d+),(\d+),(\d+),(\d+)\/(\d+),(\d+)\//.exec(r.url)).filter(Boolean);
+    assert.ok(regions.length > 0, 'region tiles at deeper levels were requested');
+    assert.ok(regions.some((m) => m[3] === m[5]), 'full-resolution tiles (scale factor 1) were requested');
     assert.deepEqual(traffic.bad(), [], 'no request failed (4xx/5xx) while zooming and panning');
     assert.notEqual(outline, 'none', 'the focused viewer shows a focus outline');
     assert.deepEqual(errors, []);
