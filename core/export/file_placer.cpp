@@ -69,11 +69,15 @@ bool FilePlacer::placeFile(const fs::path& source, const std::string& relativePa
 bool FilePlacer::placeTree(const fs::path& sourceDir, const std::string& relativeDir, std::string& error,
                            const std::string& skipName) {
     std::error_code ec;
+    std::string base = sourceDir.native();
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    base += '/';
     for (fs::recursive_directory_iterator it(sourceDir, ec), end; it != end; it.increment(ec)) {
         if (ec) break;
         if (!it->is_regular_file(ec)) continue;
         if (!skipName.empty() && it->path().filename() == skipName) continue;
-        const std::string rel = relativeDir + "/" + fs::relative(it->path(), sourceDir, ec).generic_string();
+        // The path below sourceDir by string (fs::relative resolves links: a readlink a component).
+        const std::string rel = relativeDir + "/" + it->path().native().substr(base.size());
         if (!placeFile(it->path(), rel, error)) return false;
     }
     if (ec) {

@@ -1,6 +1,7 @@
 // core/export: IIIF Presentation 3 manifest of one exhibition (chapters as Ranges, language-map labels)
 #include "iiif_manifest.h"
 
+#include "html.h"
 #include "site_paths.h"
 
 #include "lantai/core/ui_strings.h"
@@ -20,8 +21,19 @@ json languageMap(const LocalizedText& text) {
 
 json languageMap(const std::string& zh, const std::string& en) { return languageMap(LocalizedText{zh, en}); }
 
+// IIIF viewers read a summary or metadata value that starts with '<' and ends with '>' as HTML:
+// such pack text is escaped and wrapped in <span> so it still shows as the text it is.
+std::string plainValue(const std::string& text) {
+    if (text.size() >= 2 && text.front() == '<' && text.back() == '>') return "<span>" + esc(text) + "</span>";
+    return text;
+}
+
+json valueMap(const LocalizedText& text) {
+    return languageMap(plainValue(text.zh), plainValue(text.get(Language::En)));
+}
+
 json metadataEntry(const char* zh, const char* en, const LocalizedText& value) {
-    return {{"label", languageMap(zh, en)}, {"value", languageMap(value)}};
+    return {{"label", languageMap(zh, en)}, {"value", valueMap(value)}};
 }
 
 struct Ids {
@@ -63,7 +75,7 @@ json canvas(const Ids& ids, const Item& item, const ImageRef& ref, const Publish
     if (!item.reference.empty()) metadata.push_back(metadataEntry("档号", "Reference no.", {item.reference, item.reference}));
     if (!item.holding.empty()) metadata.push_back(metadataEntry("馆藏单位", "Held by", item.holding));
     if (!metadata.empty()) out["metadata"] = metadata;
-    if (!item.caption.empty()) out["summary"] = languageMap(item.caption);
+    if (!item.caption.empty()) out["summary"] = valueMap(item.caption);
     if (!item.rights.empty()) out["requiredStatement"] = metadataEntry("版权说明", "Rights", item.rights);
     return out;
 }
@@ -93,8 +105,8 @@ json exhibitionManifest(const SiteContext& c, const Exhibition& e) {
                      {"id", ids.manifest},
                      {"type", "Manifest"},
                      {"label", languageMap(e.title)}};
-    if (!e.intro.empty()) manifest["summary"] = languageMap(e.intro);
-    else if (!e.subtitle.empty()) manifest["summary"] = languageMap(e.subtitle);
+    if (!e.intro.empty()) manifest["summary"] = valueMap(e.intro);
+    else if (!e.subtitle.empty()) manifest["summary"] = valueMap(e.subtitle);
     json metadata = json::array({metadataEntry("展览", "Exhibition", c.pack->title), metadataEntry("主办", "Organised by", c.pack->organiser)});
     if (!c.pack->event.empty()) metadata.push_back(metadataEntry("活动", "Event", c.pack->event));
     manifest["metadata"] = metadata;

@@ -118,7 +118,7 @@ bool writeData(const SiteContext& c, SiteWriter& w) {
         for (const auto& [shard, tokens] : index.shardFiles) ok = ok && w.json(dir + std::to_string(shard) + ".json", tokens);
     }
     for (const QuizBank& bank : c.pack->quizBanks) ok = ok && w.json("data/quiz/" + bank.id + ".json", quizBankJson(c, bank));
-    for (const Exhibition& e : c.pack->exhibitions) ok = ok && w.json(manifestPath(e.id), exhibitionManifest(c, e));
+    for (const Exhibition& e : c.pack->exhibitions) ok = ok && w.write(manifestPath(e.id), exhibitionManifest(c, e).dump(1) + "\n");
     if (!c.baseUrl.empty()) ok = ok && w.write("sitemap.xml", sitemapXml(c)) && w.write("robots.txt", robotsTxt(c));
     return ok;
 }
