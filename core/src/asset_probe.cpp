@@ -1,131 +1,16 @@
 // core: asset probe — signature sniffing and header-only image size reading, hostile-input safe
 #include "lantai/core/asset_probe.h"
 
+#include "byte_source.h"
+
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <string_view>
-#include <system_error>
-#include <vector>
 
 namespace lantai::core {
 namespace {
 
 using namespace std::string_view_literals;
-
-// Random access to the probed bytes. read() copies out.size() bytes at `offset` and returns
-// false when that range is not inside the data (or, for files, on an I/O error, recorded in
-// error()). head() is the first min(size, kProbePrefixBytes) bytes.
-class ByteSource {
-  public:
-    virtual ~ByteSource() = default;
-    virtual bool read(std::uint64_t offset, std::span<std::uint8_t> out) = 0;
-    std::uint64_t size() const { return m_size; }
-    std::span<const std::uint8_t> head() const { return m_head; }
-
-  protected:
-    bool inside(std::uint64_t offset, std::size_t n) const {
-        return offset <= m_size && n <= m_size - offset;
-    }
-    std::uint64_t m_size = 0;
-    std::span<const std::uint8_t> m_head;
-};
-
-class SpanSource final : public ByteSource {
-  public:
-    explicit SpanSource(std::span<const std::uint8_t> bytes) : m_bytes(bytes) {
-        m_size = bytes.size();
-        m_head = bytes.first(std::min(bytes.size(), kProbePrefixBytes));
-    }
-    bool read(std::uint64_t offset, std::span<std::uint8_t> out) override {
-        if (!inside(offset, out.size())) return false;
-        std::copy_n(m_bytes.begin() + static_cast<std::ptrdiff_t>(offset), out.size(), out.begin());
-        return true;
-    }
-
-  private:
-    std::span<const std::uint8_t> m_bytes;
-};
-
-// Reads the prefix up front and everything after it through a small seek-and-read window.
-class FileSource final : public ByteSource {
-  public:
-    bool open(const std::filesystem::path& file, std::uint64_t size) {
-        errno = 0;
-        m_in.open(file, std::ios::binary);
-        if (!m_in) return fail(errno != 0 ? std::generic_category().message(errno) : "open failed");
-        m_size = size;
-        m_prefix.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, kProbePrefixBytes)));
-        m_in.read(reinterpret_cast<char*>(m_prefix.data()),
-                  static_cast<std::streamsize>(m_prefix.size()));
-        if (m_in.bad()) return fail("read error");
-        if (static_cast<std::size_t>(m_in.gcount()) < m_prefix.size()) { // shrank since stat
-            m_prefix.resize(static_cast<std::size_t>(m_in.gcount()));
-            m_size = m_prefix.size();
-        }
-        m_head = m_prefix;
-        return true;
-    }
-    bool read(std::uint64_t offset, std::span<std::uint8_t> out) override {
-        if (!inside(offset, out.size()) || !m_error.empty()) return false;
-        if (offset + out.size() <= m_prefix.size()) return copyFrom(m_prefix, offset, out);
-        if (offset >= m_windowOffset && offset + out.size() <= m_windowOffset + m_window.size())
-            return copyFrom(m_window, offset - m_windowOffset, out);
-        constexpr std::uint64_t kWindow = 4096;
-        m_window.resize(static_cast<std::size_t>(
-            std::min(std::max<std::uint64_t>(out.size(), kWindow), m_size - offset)));
-        m_windowOffset = offset;
-        m_in.clear();
-        m_in.seekg(static_cast<std::streamoff>(offset));
-        m_in.read(reinterpret_cast<char*>(m_window.data()),
-                  static_cast<std::streamsize>(m_window.size()));
-        if (!m_in || static_cast<std::size_t>(m_in.gcount()) != m_window.size()) {
-            m_window.clear();
-            return fail(m_in.bad() ? "read error" : "file ended early (changed while reading?)");
-        }
-        return copyFrom(m_window, 0, out);
-    }
-    const std::string& error() const { return m_error; }
-
-  private:
-    bool fail(std::string message) {
-        m_error = std::move(message);
-        return false;
-    }
-    static bool copyFrom(const std::vector<std::uint8_t>& buf, std::uint64_t at,
-                         std::span<std::uint8_t> out) {
-        std::copy_n(buf.begin() + static_cast<std::ptrdiff_t>(at), out.size(), out.begin());
-        return true;
-    }
-    std::ifstream m_in;
-    std::vector<std::uint8_t> m_prefix;
-    std::vector<std::uint8_t> m_window;
-    std::uint64_t m_windowOffset = 0;
-    std::string m_error;
-};
-
-std::uint32_t be16(const std::uint8_t* p) {
-    return std::uint32_t{p[0]} << 8 | p[1];
-}
-std::uint32_t le16(const std::uint8_t* p) {
-    return std::uint32_t{p[1]} << 8 | p[0];
-}
-std::uint32_t le24(const std::uint8_t* p) {
-    return std::uint32_t{p[2]} << 16 | le16(p);
-}
-std::uint32_t be32(const std::uint8_t* p) {
-    return be16(p) << 16 | be16(p + 2);
-}
-std::uint32_t le32(const std::uint8_t* p) {
-    return le16(p + 2) << 16 | le16(p);
-}
-std::uint64_t be64(const std::uint8_t* p) {
-    return std::uint64_t{be32(p)} << 32 | be32(p + 4);
-}
-std::uint64_t le64(const std::uint8_t* p) {
-    return std::uint64_t{le32(p + 4)} << 32 | le32(p);
-}
 
 ProbeResult failed(AssetKind kind, std::string problem) {
     return {kind, std::nullopt, std::move(problem)};
@@ -143,14 +28,6 @@ ProbeResult sized(AssetKind kind, std::uint64_t width, std::uint64_t height) {
 
 std::string at(std::uint64_t offset) {
     return " at offset " + std::to_string(offset);
-}
-
-// Printable form of a four-character code taken from hostile bytes.
-std::string fourcc(const std::uint8_t* p) {
-    std::string s;
-    for (int i = 0; i < 4; ++i)
-        s += (p[i] >= 0x20 && p[i] < 0x7f) ? static_cast<char>(p[i]) : '?';
-    return s;
 }
 
 // JPEG: walk the marker segments from SOI to the first SOFn (never into entropy-coded data).
@@ -406,20 +283,11 @@ ProbeResult probeBytes(std::span<const std::uint8_t> bytes) {
 }
 
 ProbeResult probeFile(const std::filesystem::path& file) {
-    const auto cannotRead = [](const std::string& why) {
-        return failed(AssetKind::Unknown, "cannot read file: " + why);
-    };
-    std::error_code ec;
-    const auto status = std::filesystem::status(file, ec);
-    if (ec) return cannotRead(ec.message());
-    if (std::filesystem::is_directory(status)) return cannotRead("is a directory");
-    if (!std::filesystem::is_regular_file(status)) return cannotRead("not a regular file");
-    const std::uint64_t size = std::filesystem::file_size(file, ec);
-    if (ec) return cannotRead(ec.message());
     FileSource src;
-    if (!src.open(file, size)) return cannotRead(src.error());
+    if (auto error = openProbeFile(file, src); !error.empty())
+        return failed(AssetKind::Unknown, "cannot read file: " + error);
     ProbeResult result = probeSource(src);
-    if (!src.error().empty()) return cannotRead(src.error());
+    if (!src.error().empty()) return failed(AssetKind::Unknown, "cannot read file: " + src.error());
     return result;
 }
 

@@ -5,7 +5,9 @@
 #include "lantai/core/file_io.h"
 #include "lantai/core/json_document.h"
 #include "lantai/core/path_safety.h"
+#include "lantai/core/subtitles.h"
 #include "lantai/core/utf8.h"
+#include "lantai/core/video_container_probe.h"
 
 #include <map>
 #include <unordered_map>
@@ -201,6 +203,10 @@ private:
                    "文件 \"" + relative + "\" 已损坏或不完整：" + result.problem + "。");
             return;
         }
+        if (need == AssetNeed::Video) {
+            checkVideoContainer(relative, at);
+            return;
+        }
         if (need == AssetNeed::Image && result.size) {
             const auto pixels = static_cast<unsigned long long>(result.size->width) * result.size->height;
             if (pixels > kMaxImagePixels)
@@ -214,10 +220,38 @@ private:
         }
     }
 
+    // MP4/MOV top-level boxes, WebM/MKV EBML header: a copy cut short or a recording never
+    // finished is found here, not when a visitor taps the video.
+    void checkVideoContainer(const std::string& relative, const SourceRef& at) {
+        const auto video = probeVideoContainerFile(m_pack.root / relative);
+        switch (video.problem) {
+        case VideoContainerProblem::None:
+            return;
+        case VideoContainerProblem::Truncated:
+            report(Severity::Error, "video.truncated", at,
+                   "The video \"" + relative + "\" is incomplete: " + video.detail +
+                       ". Copy the whole file again (the copy or download was probably cut short).",
+                   "视频 \"" + relative + "\" 不完整：" + video.detailZh + "。请重新复制完整的文件（复制或下载可能中途中断）。");
+            return;
+        case VideoContainerProblem::NoMoov:
+            report(Severity::Error, "video.no_moov", at,
+                   "The video \"" + relative + "\" cannot be played: " + video.detail +
+                       " (the index players need; a recording or export that did not finish). Export it again.",
+                   "视频 \"" + relative + "\" 无法播放：" + video.detailZh +
+                       "（'moov' 是播放器所需的索引，录制或导出可能没有完成）。请重新导出。");
+            return;
+        case VideoContainerProblem::Corrupt:
+        case VideoContainerProblem::Unreadable:
+            report(Severity::Error, "asset.unreadable", at,
+                   "The file \"" + relative + "\" is damaged or truncated: " + video.detail + ".",
+                   "文件 \"" + relative + "\" 已损坏或不完整：" + video.detailZh + "。");
+            return;
+        }
+    }
+
     void checkSubtitle(const std::string& relative, const SourceRef& at) {
-        const auto dot = relative.rfind('.');
-        const std::string ext = dot == std::string::npos ? "" : relative.substr(dot);
-        if (ext != ".srt" && ext != ".vtt" && ext != ".SRT" && ext != ".VTT") {
+        const auto format = subtitleFormatOf(relative);
+        if (!format) {
             report(Severity::Error, "schema.value", at, "Subtitles must be .srt or .vtt files: \"" + relative + "\".",
                    "字幕必须是 .srt 或 .vtt 文件：\"" + relative + "\"。");
             return;
@@ -238,6 +272,9 @@ private:
         } else if (text.find('\0') != std::string::npos) {
             report(Severity::Error, "asset.type_mismatch", at, "The subtitle file \"" + relative + "\" is not text.",
                    "字幕文件 \"" + relative + "\" 不是文本文件。");
+        } else {
+            // Cue problems are reported in the subtitle file itself (file:line:column).
+            m_diagnostics.append(parseSubtitles(text, relative, *format).diagnostics);
         }
     }
 

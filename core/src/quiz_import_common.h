@@ -4,6 +4,9 @@
 
 #include "lantai/core/quiz_import.h"
 
+#include "html_entities.h"
+#include "source_text.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -12,24 +15,8 @@
 
 namespace lantai::core::quiz_import {
 
-// The import file with its UTF-8 BOM removed and the start of every line known, so that a byte
-// offset becomes line:column (column in characters, both 1-based). Line ends: LF, CRLF or CR.
-class SourceText {
-  public:
-    explicit SourceText(std::string_view raw);
-    std::string_view text() const { return m_text; }
-    std::size_t lineCount() const { return m_lineStarts.size(); }
-    // Bytes of line `index` (0-based) without its line end.
-    std::string_view line(std::size_t index) const;
-    std::size_t lineStart(std::size_t index) const { return m_lineStarts[index]; }
-    int lineOf(std::size_t offset) const;
-    int columnOf(std::size_t offset) const;
-
-  private:
-    std::string_view m_text;
-    std::vector<std::size_t> m_lineStarts;
-    std::vector<std::size_t> m_lineEnds; // offset of the line end (CR or LF) or the text end
-};
+// The import file as lines with line:column positions (see source_text.h).
+using lantai::core::SourceText;
 
 // Builds diagnostics about one import file.
 class Reporter {
@@ -92,7 +79,6 @@ std::string htmlToPlainText(std::string_view html, bool& droppedMedia);
 // Plain text from Moodle auto-format text: line breaks kept, only known HTML tags removed,
 // entities decoded.
 std::string moodleToPlainText(std::string_view text, bool& droppedMedia);
-// Decodes &lt; &gt; &amp; &quot; &apos; &nbsp; and numeric character references.
-std::string decodeEntities(std::string_view text);
+using lantai::core::decodeEntities; // html_entities.h
 
 } // namespace lantai::core::quiz_import

@@ -1,13 +1,14 @@
 // tests: checks shared by the quiz import fuzz targets (result invariants, GIFT export round trip)
 #pragma once
 
+#include "fuzz_text_common.h"
+
 #include "lantai/core/json_reader.h"
 #include "lantai/core/pack_writer.h"
 #include "lantai/core/quiz_import.h"
 #include "lantai/core/utf8.h"
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -18,8 +19,7 @@ namespace quiz_fuzz {
 using namespace lantai::core;
 
 [[noreturn]] inline void failure(const char* what, const std::string& detail) {
-    std::fprintf(stderr, "quiz fuzz: %s\n%s\n", what, detail.c_str());
-    std::abort();
+    fuzz_text::failure("quiz", what, detail);
 }
 
 inline QuizImportOptions options() {
@@ -29,13 +29,7 @@ inline QuizImportOptions options() {
     return o;
 }
 
-inline std::size_t lineCount(std::string_view text) {
-    std::size_t lines = 1;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
-            ++lines;
-    return lines;
-}
+using fuzz_text::lineCount;
 
 inline void checkText(const LocalizedText& text, const char* what) {
     if (findInvalidUtf8(text.zh) || findInvalidUtf8(text.en)) failure("text is not UTF-8", what);

@@ -58,11 +58,32 @@ def truncated_png():
     return (PNG_SIGNATURE + png_ihdr(8, 8))[:16 + 6]
 
 
-def tiny_mp4_header():
-    """An ISO media 'ftyp' box: enough for the validator to recognise an MP4 by its bytes."""
-    brands = b"isom" + struct.pack(">I", 0x200) + b"isomiso2mp41"
-    return struct.pack(">I", 8 + len(brands)) + b"ftyp" + brands
+def mp4_box(kind, payload=b""):
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
 
+
+def mp4_ftyp():
+    return mp4_box(b"ftyp", b"isom" + struct.pack(">I", 0x200) + b"isomiso2mp41")
+
+
+def tiny_mp4_header():
+    """The top-level boxes of an MP4 (ftyp, an empty moov, a tiny mdat): what the validator reads."""
+    return mp4_ftyp() + mp4_box(b"moov") + mp4_box(b"mdat", b"\0" * 8)
+
+
+def truncated_mp4():
+    """An MP4 cut short: its mdat box declares 4096 bytes but only 8 follow its header."""
+    return mp4_ftyp() + mp4_box(b"moov") + struct.pack(">I", 4096) + b"mdat" + b"\0" * 8
+
+
+def mp4_without_moov():
+    """An MP4 whose recording never finished: ftyp and mdat complete, no moov box."""
+    return mp4_ftyp() + mp4_box(b"mdat", b"\0" * 8)
+
+
+# An SRT file whose second cue has a dot-less time ("00:00:02" at line 6, column 1).
+BROKEN_SRT = "1\n00:00:00,000 --> 00:00:02,000\n示例字幕\n\n2\n00:00:02 --> 00:00:04,000\n第二条\n".encode("utf-8")
+BROKEN_SRT_LINE = 6
 
 LATIN1_SRT = ("1\n00:00:00,000 --> 00:00:02,000\nArchives de la République, été 1931\n\n").encode("latin-1")
 
@@ -360,6 +381,12 @@ def main():
         ("image.too_large", lambda s: s.files.update({"images/letter.png": bomb_png_header()}), "image.too_large",
          "error", "pack.json", image + "/file", True),
         ("text.not_utf8", latin1_subtitle, "text.not_utf8", "error", "pack.json", "/videos/0/subtitles/0/file", True),
+        ("subtitle.parse_error", lambda s: with_video(s, tiny_mp4_header(), ("zh", "videos/clip.zh.srt", BROKEN_SRT)),
+         "subtitle.parse_error", "error", "videos/clip.zh.srt", "", BROKEN_SRT_LINE),
+        ("video.truncated", lambda s: with_video(s, truncated_mp4()), "video.truncated", "error", "pack.json",
+         "/videos/0/file", True),
+        ("video.no_moov", lambda s: with_video(s, mp4_without_moov()), "video.no_moov", "error", "pack.json",
+         "/videos/0/file", True),
         ("text.empty", lambda s: set_in(s.item(), ["title", "zh"], ""), "text.empty", "error", "pack.json",
          item + "/title/zh", True),
         ("text.missing_en", lambda s: s.item()["title"].pop("en"), "text.missing_en", "warning", "pack.json",
@@ -391,17 +418,19 @@ def text_as_jpeg(spec):
     set_in(spec.item(), ["images", 0, "file"], "images/letter.jpg")
 
 
+def with_video(spec, mp4, subtitle=None):
+    """Adds the video "clip" (videos/clip.mp4 = `mp4`), with one (lang, file, bytes) subtitle."""
+    spec.files["videos/clip.mp4"] = mp4
+    video = {"id": "clip", "title": text("短片", "Short film"), "file": "videos/clip.mp4"}
+    if subtitle:
+        lang, name, data = subtitle
+        spec.files[name] = data
+        video["subtitles"] = [{"lang": lang, "file": name}]
+    spec.pack["videos"] = [video]
+
+
 def latin1_subtitle(spec):
-    spec.files["videos/clip.mp4"] = tiny_mp4_header()
-    spec.files["videos/clip.fr.srt"] = LATIN1_SRT
-    spec.pack["videos"] = [
-        {
-            "id": "clip",
-            "title": text("短片", "Short film"),
-            "file": "videos/clip.mp4",
-            "subtitles": [{"lang": "fr", "file": "videos/clip.fr.srt"}],
-        }
-    ]
+    with_video(spec, tiny_mp4_header(), ("fr", "videos/clip.fr.srt", LATIN1_SRT))
 
 
 def empty_chapter(spec):
