@@ -29,11 +29,16 @@ test('search 档案 in Chinese', async () => {
   const needed = new Set(tokenize('档案').map((t) => shardOf(t, meta.shards)));
   assert.equal(new Set(shards).size, needed.size, `only the needed shards are loaded (${shards.join(', ')})`);
   assert.equal(await page.inputValue('form[role="search"] input[name="q"] >> nth=0'), '档案');
+  // Long lists come 20 at a time, with a button for more.
+  const total = Number((await page.locator('.search-summary').textContent()).match(/\d+/)[0]);
+  assert.equal(hits.length, Math.min(total, 20));
+  while (await page.locator('.search-more').count()) await page.locator('.search-more').click();
+  assert.equal(await page.locator('.search-hit').count(), total);
   assert.deepEqual(traffic.bad(), []);
   assert.deepEqual(errors, []);
 
-  // A result opens its item page.
-  await Promise.all([page.waitForURL(/\/zh\/items\//), page.locator('.search-hit a').first().click()]);
+  // A result opens its item page (results can be videos too).
+  await Promise.all([page.waitForURL(/\/zh\/items\//), page.locator('.search-hit a[href*="/items/"]').first().click()]);
   assert.ok((await page.locator('h1').first().textContent()).length > 0);
   await context.close();
 });

@@ -31,7 +31,10 @@ function bankList(root, banks, lang) {
         el('button', { type: 'button', class: 'btn btn-primary', onclick: () => play(root, banks, bank, Number(select.value), lang) },
           t(lang, 'quizStart'))));
   });
-  show(root, heading(t(lang, banks.length > 1 ? 'quizChooseBank' : 'quizTitle')), el('ul', { class: 'quiz-banks' }, items));
+  // With one bank the page's own <h1> already says it all: the heading is there for focus only.
+  const h = heading(t(lang, 'quizChooseBank'));
+  if (banks.length === 1) h.classList.add('visually-hidden');
+  show(root, h, el('ul', { class: 'quiz-banks' }, items));
 }
 
 function play(root, banks, bank, n, lang) {

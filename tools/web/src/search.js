@@ -3,6 +3,8 @@ import { el, fetchJson, rootUrl } from './site.js';
 import { t } from './strings.js';
 import { shardOf, tokenize } from './tokenize.js';
 
+const PAGE = 20; // results shown at a time
+
 const cache = new Map();
 function load(url) {
   if (!cache.has(url)) cache.set(url, fetchJson(url).catch((e) => { cache.delete(url); throw e; }));
@@ -62,14 +64,30 @@ async function run(results, q, lang) {
   try {
     const { ids, docs } = await searchIndex(rootUrl(`data/search/${lang}/`), tokens);
     const summary = el('p', { class: 'search-summary', text: ids.length ? t(lang, 'searchCount', { n: ids.length, q }) : t(lang, 'searchNone', { q }) });
-    const list = el('ol', { class: 'search-list' }, ids.map((id) => {
+    const hit = (id) => {
       const [url, title, snippet, reference] = docs[id];
       return el('li', { class: 'search-hit' },
         el('a', { href: rootUrl(url) }, highlight(String(title || url), tokens)),
         snippet ? el('p', { class: 'search-snippet' }, highlight(String(snippet), tokens)) : null,
         reference ? el('p', { class: 'search-ref' }, `${t(lang, 'reference')}: `, highlight(String(reference), tokens)) : null);
-    }));
-    results.replaceChildren(summary, ids.length ? list : '');
+    };
+    const list = el('ol', { class: 'search-list' }, ids.slice(0, PAGE).map(hit));
+    results.replaceChildren(...(ids.length ? [summary, list] : [summary]));
+    // Long result lists come in pages: a phone lays out only what is asked for.
+    let shown = PAGE;
+    if (ids.length > shown) {
+      const more = el('button', { type: 'button', class: 'btn search-more' });
+      const label = () => { more.textContent = t(lang, 'searchMore', { n: ids.length - shown }); };
+      label();
+      more.addEventListener('click', () => {
+        const next = ids.slice(shown, shown + PAGE).map(hit);
+        list.append(...next);
+        shown += PAGE;
+        next[0]?.querySelector('a')?.focus();
+        if (shown >= ids.length) more.remove(); else label();
+      });
+      results.append(more);
+    }
   } catch (err) {
     console.warn('lantai search:', err);
     results.replaceChildren(el('p', { class: 'search-summary', text: t(lang, 'searchFailed') }));
