@@ -70,3 +70,16 @@ test('search results and the quiz show pack markup as text', async () => {
   }
   await context.close();
 });
+
+test('a query with markup is echoed as text', async () => {
+  const { page, context } = await openPage(ctx);
+  const q = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> script';
+  await page.goto(ctx.url(`en/search.html?q=${encodeURIComponent(q)}`));
+  await page.locator('.search-summary').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('#search-results[aria-busy]'));
+  const r = await injected(page);
+  assert.equal(r.xss, undefined);
+  assert.equal(r.strayImages, 0);
+  assert.match(await page.locator('.search-summary').innerText(), /<script>window\.__xss=1<\/script>/);
+  await context.close();
+});
