@@ -20,12 +20,14 @@ for (const [name, options] of [
     assert.ok(await overflow(page) <= 1, `${item}: no horizontal overflow`);
     await page.screenshot({ path: shotPath(`${name}-item.png`) });
     await page.screenshot({ path: shotPath(`${name}-item-full.png`), fullPage: true });
-    for (const [rel, shot] of [['zh/index.html', 'home'], [chapter, 'chapter'], [exhibition, 'exhibition'],
-      ['zh/search.html?q=%E6%A1%A3%E6%A1%88', 'search'], ['en/quiz/index.html', 'quiz-en'], ['en/index.html', 'home-en']]) {
+    const pages = name === 'phone'
+      ? [['zh/index.html', 'home'], ['zh/search.html?q=%E6%A1%A3%E6%A1%88', 'search'], ['en/quiz/index.html', 'quiz-en']]
+      : [['zh/index.html', 'home'], [chapter, 'chapter'], [exhibition, 'exhibition'], ['en/index.html', 'home-en']];
+    for (const [rel, shot] of pages) {
       await page.goto(ctx.url(rel));
       await page.quiet();
       assert.ok(await overflow(page) <= 1, `${rel}: no horizontal overflow`);
-      await page.screenshot({ path: shotPath(`${name}-${shot}.png`), fullPage: shot !== 'home' });
+      await page.screenshot({ path: shotPath(`${name}-${shot}.png`), fullPage: shot === 'search' || shot === 'chapter' });
     }
     if (name === 'phone') {
       const width = await page.evaluate(() => document.querySelector('main').getBoundingClientRect().width);
