@@ -76,6 +76,15 @@ for (const mount of MOUNTS) {
     const home = await viewerState(page);
     assert.ok(home.zoom < panned.zoom, 'zoom out by keyboard');
 
+    // Full screen and back, with the button's label following.
+    const full = page.locator('.zoom-btn-full').first();
+    await full.click();
+    await page.waitForFunction(() => document.fullscreenElement?.classList.contains('zoom-stage'));
+    assert.equal(await full.getAttribute('aria-pressed'), 'true');
+    await full.click();
+    await page.waitForFunction(() => !document.fullscreenElement);
+    await page.quiet();
+
     const tiles = traffic.responses.filter((r) => r.url.includes('/iiif/'));
     assert.ok(tiles.length >= 10, `tiles were loaded (${tiles.length})`);
     assert.ok(tiles.every((r) => new URL(r.url).pathname.startsWith(`${mount}iiif/`)), 'tiles load from the site mount');

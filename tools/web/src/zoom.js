@@ -84,7 +84,6 @@ async function enhance(figure, lang) {
       animationTime: still ? 0 : 0.6,
       springStiffness: still ? 100 : 8,
       immediateRender: false,
-      preserveImageSizeOnResize: true,
       gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
       // The 2D canvas drawer: WebGL gains nothing for one still image and falls back to software
       // rendering on many kiosks, phones and headless browsers.
