@@ -15,14 +15,20 @@ FilePlacer::FilePlacer(fs::path newRoot, fs::path previousRoot)
     : m_new(std::move(newRoot)), m_previous(std::move(previousRoot)) {}
 
 bool FilePlacer::ensureDir(const fs::path& dir, std::string& error) {
-    if (dir == m_lastDir) return true;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        error = dir.string() + ": cannot create directory: " + ec.message();
+    if (m_dirs.count(dir.native())) return true;
+    // A tile is three directories deep (x,y,w,h/w,h/0/): one mkdir each when the parent is known.
+    if (!dir.has_parent_path() || dir.parent_path() == dir || !ensureDir(dir.parent_path(), error)) {
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec) {
+            error = dir.string() + ": cannot create directory: " + ec.message();
+            return false;
+        }
+    } else if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
+        error = dir.string() + ": cannot create directory: " + std::generic_category().message(errno);
         return false;
     }
-    m_lastDir = dir;
+    m_dirs.insert(dir.native());
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <unordered_set>
 
 namespace lantai::core::web {
 
@@ -31,7 +32,7 @@ private:
 
     std::filesystem::path m_new;
     std::filesystem::path m_previous;
-    std::filesystem::path m_lastDir;
+    std::unordered_set<std::string> m_dirs; // created (or known) directories of the new site
     bool m_linkWorks = true;
     std::size_t m_linked = 0, m_copied = 0, m_reused = 0;
 };

@@ -4,9 +4,7 @@
 #include "site_paths.h"
 
 #include "lantai/core/file_io.h"
-#ifdef LANTAI_HAVE_SUBTITLES
 #include "lantai/core/subtitles.h"
-#endif
 
 #include <algorithm>
 
@@ -23,12 +21,6 @@ std::string lowerExtension(const std::string& path) {
 }
 
 bool writeWebVtt(const fs::path& source, const std::string& packPath, const fs::path& target, std::string& error) {
-#ifndef LANTAI_HAVE_SUBTITLES
-    (void)source;
-    (void)target;
-    error = packPath + ": SRT/WebVTT conversion needs core's subtitles module, not built in this version";
-    return false;
-#else
     std::string text;
     if (!readFile(source, text, error)) return false;
     const auto format = subtitleFormatOf(packPath);
@@ -42,7 +34,6 @@ bool writeWebVtt(const fs::path& source, const std::string& packPath, const fs::
         return false;
     }
     return writeFileAtomic(target, toWebVtt(parsed.cues), error);
-#endif
 }
 
 } // namespace
