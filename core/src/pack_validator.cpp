@@ -172,16 +172,20 @@ private:
             report(Severity::Error, "path.unsafe", at, problem->message, problem->messageZh);
             return;
         }
+        // A broken video (or its subtitles) must not take the whole exhibition off the screen:
+        // those problems are warnings, and the kiosk shows a "cannot be played" card for that
+        // video alone. Images and quiz banks are the exhibition itself: errors.
+        const Severity media = need == AssetNeed::Video || need == AssetNeed::Subtitle ? Severity::Warning : Severity::Error;
         std::error_code ec;
         const auto full = m_pack.root / relative;
         if (!std::filesystem::is_regular_file(full, ec)) {
-            report(Severity::Error, "asset.missing", at, "The file \"" + relative + "\" does not exist in the pack.",
+            report(media, "asset.missing", at, "The file \"" + relative + "\" does not exist in the pack.",
                    "内容包中不存在文件 \"" + relative + "\"。");
             return;
         }
         if (need == AssetNeed::QuizBank) return; // parsed by the loader
         if (need == AssetNeed::Subtitle) {
-            checkSubtitle(relative, at);
+            checkSubtitle(relative, at, media);
             return;
         }
         const ProbeResult& result = probe(relative);
@@ -191,20 +195,20 @@ private:
                                                               : "a video (MP4, MOV, WebM or MKV)";
             const std::string wantZh = need == AssetNeed::Image ? "图像（JPEG、PNG、TIFF、WebP 或 GIF）"
                                                                 : "视频（MP4、MOV、WebM 或 MKV）";
-            report(Severity::Error, "asset.type_mismatch", at,
+            report(media, "asset.type_mismatch", at,
                    "The file \"" + relative + "\" is not " + want + ": its content looks like " +
                        assetKindName(result.kind) + ".",
                    "文件 \"" + relative + "\" 不是" + wantZh + "：其内容类型为 " + assetKindName(result.kind) + "。");
             return;
         }
         if (!result.problem.empty()) {
-            report(Severity::Error, "asset.unreadable", at,
+            report(media, "asset.unreadable", at,
                    "The file \"" + relative + "\" is damaged or truncated: " + result.problem + ".",
                    "文件 \"" + relative + "\" 已损坏或不完整：" + result.problem + "。");
             return;
         }
         if (need == AssetNeed::Video) {
-            checkVideoContainer(relative, at);
+            checkVideoContainer(relative, at, media);
             return;
         }
         if (need == AssetNeed::Image && result.size) {
@@ -222,19 +226,19 @@ private:
 
     // MP4/MOV top-level boxes, WebM/MKV EBML header: a copy cut short or a recording never
     // finished is found here, not when a visitor taps the video.
-    void checkVideoContainer(const std::string& relative, const SourceRef& at) {
+    void checkVideoContainer(const std::string& relative, const SourceRef& at, Severity severity) {
         const auto video = probeVideoContainerFile(m_pack.root / relative);
         switch (video.problem) {
         case VideoContainerProblem::None:
             return;
         case VideoContainerProblem::Truncated:
-            report(Severity::Error, "video.truncated", at,
+            report(severity, "video.truncated", at,
                    "The video \"" + relative + "\" is incomplete: " + video.detail +
                        ". Copy the whole file again (the copy or download was probably cut short).",
                    "视频 \"" + relative + "\" 不完整：" + video.detailZh + "。请重新复制完整的文件（复制或下载可能中途中断）。");
             return;
         case VideoContainerProblem::NoMoov:
-            report(Severity::Error, "video.no_moov", at,
+            report(severity, "video.no_moov", at,
                    "The video \"" + relative + "\" cannot be played: " + video.detail +
                        " (the index players need; a recording or export that did not finish). Export it again.",
                    "视频 \"" + relative + "\" 无法播放：" + video.detailZh +
@@ -242,14 +246,14 @@ private:
             return;
         case VideoContainerProblem::Corrupt:
         case VideoContainerProblem::Unreadable:
-            report(Severity::Error, "asset.unreadable", at,
+            report(severity, "asset.unreadable", at,
                    "The file \"" + relative + "\" is damaged or truncated: " + video.detail + ".",
                    "文件 \"" + relative + "\" 已损坏或不完整：" + video.detailZh + "。");
             return;
         }
     }
 
-    void checkSubtitle(const std::string& relative, const SourceRef& at) {
+    void checkSubtitle(const std::string& relative, const SourceRef& at, Severity severity) {
         const auto format = subtitleFormatOf(relative);
         if (!format) {
             report(Severity::Error, "schema.value", at, "Subtitles must be .srt or .vtt files: \"" + relative + "\".",
@@ -258,23 +262,27 @@ private:
         }
         std::string text, error;
         if (!readFile(m_pack.root / relative, text, error, 16u << 20)) {
-            report(Severity::Error, "asset.unreadable", at, "Cannot read \"" + relative + "\": " + error + ".",
+            report(severity, "asset.unreadable", at, "Cannot read \"" + relative + "\": " + error + ".",
                    "无法读取 \"" + relative + "\"：" + error + "。");
             return;
         }
         if (auto bad = findInvalidUtf8(text)) {
             int line = 1;
             for (std::size_t i = 0; i < *bad; ++i) line += text[i] == '\n';
-            report(Severity::Error, "text.not_utf8", at,
+            report(severity, "text.not_utf8", at,
                    "The subtitle file \"" + relative + "\" is not UTF-8 (line " + std::to_string(line) +
                        "). Save it as UTF-8.",
                    "字幕文件 \"" + relative + "\" 不是 UTF-8 编码（第 " + std::to_string(line) + " 行）。请以 UTF-8 保存。");
         } else if (text.find('\0') != std::string::npos) {
-            report(Severity::Error, "asset.type_mismatch", at, "The subtitle file \"" + relative + "\" is not text.",
+            report(severity, "asset.type_mismatch", at, "The subtitle file \"" + relative + "\" is not text.",
                    "字幕文件 \"" + relative + "\" 不是文本文件。");
         } else {
             // Cue problems are reported in the subtitle file itself (file:line:column).
-            m_diagnostics.append(parseSubtitles(text, relative, *format).diagnostics);
+            const auto parsed = parseSubtitles(text, relative, *format);
+            for (Diagnostic d : parsed.diagnostics.items()) {
+                if (d.severity == Severity::Error) d.severity = severity;
+                m_diagnostics.add(std::move(d));
+            }
         }
     }
 
