@@ -159,6 +159,12 @@ constexpr UiTextEntry kEntries[] = {
     {"video.volume", "音量", "Volume"},
     {"video.loading", "正在加载…", "Loading…"},
     {"video.cannot_play", "视频无法播放", "This video cannot be played"},
+    {"video.problem.missing", "找不到视频文件。", "The video file is missing."},
+    {"video.problem.incomplete", "视频文件不完整（可能没有复制完整，或录制、导出未完成）。",
+     "The video file is incomplete (perhaps only partly copied, or its recording or export never finished)."},
+    {"video.problem.damaged", "视频文件已损坏，或格式不受支持。", "The video file is damaged or in a format that is not supported."},
+    {"video.problem.unreadable", "视频文件无法读取，可能已损坏或不完整。", "The video file cannot be read; it may be damaged or incomplete."},
+    {"video.problem.unavailable", "本展台暂不能播放视频。", "Videos cannot be played on this kiosk right now."},
     {"video.play_symbol", "▶", "▶"},
 
     // idle reset

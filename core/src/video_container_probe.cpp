@@ -48,6 +48,30 @@ VideoContainerResult tooMany(VideoContainerResult result) {
                    "顶层结构超过 " + num(kMaxTopLevelBoxes) + " 个");
 }
 
+// The movie's length from the 'mvhd' box among the children of 'moov' (between `begin` and
+// `end`): its timescale and duration, version 0 (32-bit) or 1 (64-bit). 0 when absent or odd.
+double movieDurationSeconds(ByteSource& src, std::uint64_t begin, std::uint64_t end) {
+    constexpr int kMaxChildren = 64; // mvhd comes first in practice
+    std::uint64_t pos = begin;
+    for (int i = 0; i < kMaxChildren && pos + 8 <= end; ++i) {
+        std::uint8_t h[8];
+        if (!src.read(pos, {h, 8})) return 0;
+        const std::uint64_t size = be32(h);
+        if (size < 8 || size > end - pos) return 0;
+        if (fourcc(h + 4) == "mvhd") {
+            std::uint8_t b[36] = {};
+            if (size < 8 + 36 || !src.read(pos + 8, {b, 36})) return 0;
+            const bool v1 = b[0] == 1;
+            const std::uint64_t timescale = be32(b + (v1 ? 20 : 12));
+            const std::uint64_t duration = v1 ? be64(b + 24) : be32(b + 16);
+            const bool unknown = v1 ? duration == ~std::uint64_t{0} : duration == 0xffffffffu;
+            return timescale == 0 || unknown ? 0 : static_cast<double>(duration) / static_cast<double>(timescale);
+        }
+        pos += size;
+    }
+    return 0;
+}
+
 // ISO-BMFF (MP4, MOV): the top-level box headers, one after the other from byte 0.
 VideoContainerResult walkIsoMedia(ByteSource& src) {
     VideoContainerResult result;
@@ -77,6 +101,7 @@ VideoContainerResult walkIsoMedia(ByteSource& src) {
         if (size > fileSize - pos)
             return overrun(std::move(result), what, whatZh, pos, size, fileSize - pos);
         ++result.topLevelCount;
+        if (type == "moov" && !moov) result.durationSeconds = movieDurationSeconds(src, pos + headerSize, pos + size);
         moov = moov || type == "moov";
         if (result.topLevelCount <= 8) types += (types.empty() ? "'" : ", '") + type + "'";
         pos += size;

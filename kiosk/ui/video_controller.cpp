@@ -2,6 +2,8 @@
 #include "ui/video_controller.h"
 
 #include "lantai/core/log.h"
+#include "lantai/core/ui_strings.h"
+#include "lantai/core/video_container_probe.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +30,7 @@ void VideoController::configure(const core::Pack* pack, MediaPlayer* player, con
     m_volume = std::clamp(settings.volume, 0, m_settings.maxVolume);
     m_videoId.clear();
     m_video = nullptr;
+    m_durations.clear();
 }
 
 void VideoController::open(const core::Video& video, bool muted, const std::string& subtitleLang) {
@@ -41,10 +44,21 @@ void VideoController::open(const core::Video& video, bool muted, const std::stri
     request.volume = m_volume;
     request.subtitleLang = subtitleLang;
     for (const auto& s : video.subtitles) request.subtitles.push_back({s.lang, m_pack->root / s.file});
+    // What the container's headers already tell (the validator warned about it): no need to
+    // let the player try.
     std::error_code ec;
+    std::string problemKey, detail;
     if (!fs::is_regular_file(request.file, ec)) {
-        m_precheck = VideoProblem{"找不到视频文件。", "The video file is missing.", video.file, "no such file"};
-        core::logWarning("video " + video.id + ": " + request.file.string() + " is missing");
+        problemKey = "video.problem.missing";
+        detail = "no such file";
+    } else if (const auto probe = core::probeVideoContainerFile(request.file);
+               probe.problem == core::VideoContainerProblem::Truncated || probe.problem == core::VideoContainerProblem::NoMoov) {
+        problemKey = "video.problem.incomplete";
+        detail = probe.detail;
+    }
+    if (!problemKey.empty()) {
+        m_precheck = problemFor(problemKey, video.file, detail);
+        core::logWarning("video " + video.id + ": " + request.file.string() + ": " + detail);
         m_player->close();
         return;
     }
@@ -86,29 +100,26 @@ bool VideoController::update() {
 
 double VideoController::knownDuration(const core::Video& video) {
     if (auto it = m_durations.find(video.id); it != m_durations.end()) return it->second;
-    return 0;
+    // The movie header says (MP4/MOV; a few header reads, once per video).
+    const double seconds = m_pack ? core::probeVideoContainerFile(m_pack->root / video.file).durationSeconds : 0;
+    m_durations[video.id] = seconds;
+    return seconds;
+}
+
+VideoProblem problemFor(const std::string& key, const std::string& file, const std::string& detail) {
+    return {core::uiText(key, core::Language::Zh), core::uiText(key, core::Language::En), file, detail};
 }
 
 std::optional<VideoProblem> VideoController::problem() const {
     if (m_precheck) return m_precheck;
     if (!m_player || m_videoId.empty() || status().state != MediaState::Failed) return std::nullopt;
-    VideoProblem p;
-    p.file = m_video ? m_video->file : "";
-    p.detail = status().error;
-    if (!m_player->available()) {
-        p.zh = "本展台暂不能播放视频。";
-        p.en = "Videos cannot be played on this kiosk right now.";
-    } else if (p.detail.find("unrecognized") != std::string::npos || p.detail.find("format") != std::string::npos) {
-        p.zh = "视频文件已损坏，或格式不受支持。";
-        p.en = "The video file is damaged or in a format that is not supported.";
-    } else if (p.detail.find("ended before") != std::string::npos) {
-        p.zh = "视频文件不完整（可能没有复制完整）。";
-        p.en = "The video file is incomplete (perhaps it was only partly copied).";
-    } else {
-        p.zh = "视频文件无法读取，可能已损坏或不完整。";
-        p.en = "The video file cannot be read; it may be damaged or incomplete.";
-    }
-    return p;
+    const std::string& detail = status().error;
+    std::string key = "video.problem.unreadable";
+    if (!m_player->available()) key = "video.problem.unavailable";
+    else if (detail.find("unrecognized") != std::string::npos || detail.find("format") != std::string::npos)
+        key = "video.problem.damaged";
+    else if (detail.find("ended before") != std::string::npos) key = "video.problem.incomplete";
+    return problemFor(key, m_video ? m_video->file : "", detail);
 }
 
 void VideoController::togglePause() {

@@ -26,6 +26,9 @@ struct VideoProblem {
     std::string detail; // the backend's words (English), for staff
 };
 
+// The problem card for a ui_strings key ("video.problem.missing", ...).
+VideoProblem problemFor(const std::string& key, const std::string& file, const std::string& detail);
+
 // Drives the MediaPlayer for the video screens and the attract loop. Threading: main thread only.
 class VideoController {
 public:

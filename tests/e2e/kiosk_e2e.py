@@ -346,6 +346,29 @@ def video_errors():
     return steps
 
 
+def demo_video():
+    """The demo pack's videos as a visitor uses them: home tile, library, play with Chinese then English subtitles."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @videos", {"screen": "videos"}),
+        ("wait-idle 8000", None),
+        ("screenshot demo-video-library", None),
+        ("tap @video:reading-archives-01", {"screen": "video"}),
+        ("wait 2500", {"video.state": "playing", "video.subtitle": "zh", "video.subtitle_text": ("contains", "示例")}),
+        ("screenshot demo-video-zh", None),
+        ("tap @sub:en", {"video.subtitle": "en"}),
+        ("wait 1200", {"video.subtitle_text": ("contains", "ample")}),
+        ("screenshot demo-video-en", None),
+        ("tap @lang", {"language": "en"}),
+        ("wait 600", None),
+        ("screenshot demo-video-en-ui", None),
+        ("tap @back", {"screen": "videos", "video": None}),
+        ("tap @video:reading-archives-02", {"screen": "video", "video.subtitle": "en"}),  # the visitor's language now
+        ("wait 2500", {"video.state": "playing"}),
+        ("screenshot demo-video-2", None),
+    ]
+
+
 QR_BASE = "https://archives.example.org/gallery/"
 
 
@@ -393,6 +416,7 @@ SCENARIOS = {
     "quiz_solo": quiz_solo,
     "quiz_team": quiz_team,
     "qr_handoff": qr_handoff,
+    "demo_video": demo_video,
     "video_library": video_library,
     "video_item": video_item,
     "video_errors": video_errors,

@@ -154,5 +154,23 @@ TEST(VideoContainer, TooManyBoxesIsCorrupt) {
     EXPECT_NE(r.detail.find("more than 100000"), std::string::npos);
 }
 
+TEST(VideoContainer, DurationFromTheMovieHeader) {
+    // mvhd version 0: flags, creation, modification, timescale 1000, duration 8500 (+ the rest).
+    const std::string v0 = box("mvhd", std::string(4, '\0') + be32(0) + be32(0) + be32(1000) + be32(8500) + std::string(80, '\0'));
+    // version 1: 64-bit times and duration, timescale 90000, 2 minutes.
+    const std::string v1 = box("mvhd", std::string("\x01\0\0\0", 4) + be64(0) + be64(0) + be32(90000) + be64(90000ull * 120) +
+                                            std::string(80, '\0'));
+    EXPECT_DOUBLE_EQ(probe(kFtyp + box("moov", v0) + box("mdat")).durationSeconds, 8.5);
+    EXPECT_DOUBLE_EQ(probe(kFtyp + box("moov", box("iods", "abcd") + v1) + box("mdat")).durationSeconds, 120.0);
+    // Unknown duration (all ones), zero timescale, a movie header cut short: 0, no problem.
+    const std::string unknown = box("mvhd", std::string(4, '\0') + be32(0) + be32(0) + be32(1000) + be32(0xffffffffu) + std::string(80, '\0'));
+    const std::string noScale = box("mvhd", std::string(4, '\0') + be32(0) + be32(0) + be32(0) + be32(5) + std::string(80, '\0'));
+    EXPECT_EQ(probe(kFtyp + box("moov", unknown)).durationSeconds, 0);
+    EXPECT_EQ(probe(kFtyp + box("moov", noScale)).durationSeconds, 0);
+    const auto shortHeader = probe(kFtyp + box("moov", box("mvhd", "ab")));
+    EXPECT_EQ(shortHeader.durationSeconds, 0);
+    EXPECT_EQ(shortHeader.problem, P::None);
+}
+
 } // namespace
 } // namespace lantai::core

@@ -26,6 +26,7 @@ struct VideoContainerResult {
     std::string detail;
     std::string detailZh;
     std::uint64_t topLevelCount = 0; // boxes (or EBML elements) walked
+    double durationSeconds = 0;      // MP4/MOV: from the movie header ('mvhd' in 'moov'); 0 when unknown
 };
 
 // Most top-level boxes or elements walked before a file is called corrupt (a fragmented MP4
