@@ -24,9 +24,10 @@ struct SubtitleCue {
 };
 
 // Policy: a broken cue is reported as an error (code `subtitle.parse_error`, file:line:column)
-// and skipped; the other cues are still returned, so a player can show them. The validator
-// reports every error, so a pack with a broken subtitle file does not validate. A file with no
-// cue at all, and a WebVTT file without its "WEBVTT" first line (no cues are read), are errors.
+// and skipped; the other cues are still returned, so a player can show them. A file with no cue
+// at all, and a WebVTT file without its "WEBVTT" first line (no cues are read), are errors.
+// The pack validator lists them all as warnings (a broken clip must not take a whole exhibition
+// off the booth; see content/FORMAT.md).
 struct SubtitleParseResult {
     std::vector<SubtitleCue> cues; // sorted by startMs (stable: file order for equal starts)
     Diagnostics diagnostics;
