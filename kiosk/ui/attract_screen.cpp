@@ -68,21 +68,17 @@ void AttractScreen::draw(UiContext& ui, KioskState& state) {
     }
     const int longest = static_cast<int>(std::max(ui.width, ui.height));
     if (m_videoShowing) {
-        ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), IM_COL32(0, 0, 0, 255));
         const MediaStatus& status = state.video->status();
-        core::Rect frame = screen;
-        if (status.videoWidth > 0 && status.videoHeight > 0) {
-            const double aspect = double(status.videoWidth) / double(status.videoHeight);
-            if (frame.w / frame.h > aspect) frame = {(frame.w - frame.h * aspect) / 2, 0, frame.h * aspect, frame.h};
-            else frame = {0, (frame.h - frame.w / aspect) / 2, frame.w, frame.w / aspect};
-        }
+        const core::Rect frame = letterboxRect(screen, status.videoWidth, status.videoHeight);
         const int w = std::min(static_cast<int>(frame.w), status.videoWidth > 0 ? status.videoWidth : 1280);
         const int h = static_cast<int>(frame.h * w / std::max(1.0, frame.w));
-        if (const unsigned texture = state.video->texture(w, h))
-            ui.draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)), minOf(frame), maxOf(frame),
-                              ImVec2(0, 0), ImVec2(1, 1));
-        else if (video && video->poster)
-            drawImageFile(ui, video->poster->file, frame, ImageFit::Contain, longest);
+        if (const unsigned texture = state.video->texture(w, h)) {
+            drawLetterboxBars(ui, screen, frame);
+            drawOpaqueImage(ui, texture, frame);
+        } else {
+            ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), IM_COL32(0, 0, 0, 255));
+            if (video && video->poster) drawImageFile(ui, video->poster->file, frame, ImageFit::Contain, longest);
+        }
     } else if (video && !item && video->poster) {
         drawImageFile(ui, video->poster->file, screen, ImageFit::Cover, longest);
     } else if (item && !item->images.empty()) {

@@ -88,19 +88,8 @@ void VideoPlayerScreen::draw(UiContext& ui, KioskState& state) {
 void VideoPlayerScreen::drawVideo(UiContext& ui, KioskState& state, const core::Video& video) {
     VideoController& player = *state.video;
     const MediaStatus& status = player.status();
-    ui.draw->AddRectFilled(minOf(m_videoArea), maxOf(m_videoArea), IM_COL32(0, 0, 0, 255));
     // Letterboxed into the area at the video's aspect ratio.
-    Rect frame = m_videoArea;
-    if (status.videoWidth > 0 && status.videoHeight > 0) {
-        const double aspect = double(status.videoWidth) / double(status.videoHeight);
-        if (frame.w / frame.h > aspect) {
-            const double w = frame.h * aspect;
-            frame = {frame.x + (frame.w - w) / 2, frame.y, w, frame.h};
-        } else {
-            const double h = frame.w / aspect;
-            frame = {frame.x, frame.y + (frame.h - h) / 2, frame.w, h};
-        }
-    }
+    const Rect frame = letterboxRect(m_videoArea, status.videoWidth, status.videoHeight);
     // Render at the size shown, but not above the video's own size (software GL: pixels cost).
     int w = static_cast<int>(std::lround(frame.w)), h = static_cast<int>(std::lround(frame.h));
     if (status.videoWidth > 0 && w > status.videoWidth) {
@@ -109,9 +98,12 @@ void VideoPlayerScreen::drawVideo(UiContext& ui, KioskState& state, const core::
     }
     const unsigned texture = player.texture(w, h);
     if (texture) {
-        ui.draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)), minOf(frame), maxOf(frame),
-                          ImVec2(0, 0), ImVec2(1, 1));
-    } else if (video.poster) {
+        drawLetterboxBars(ui, m_videoArea, frame);
+        drawOpaqueImage(ui, texture, frame);
+    } else {
+        ui.draw->AddRectFilled(minOf(m_videoArea), maxOf(m_videoArea), IM_COL32(0, 0, 0, 255));
+    }
+    if (!texture && video.poster) {
         drawImageFile(ui, video.poster->file, frame, ImageFit::Contain, static_cast<int>(std::max(frame.w, frame.h)));
     }
     if (status.state == MediaState::Loading) {

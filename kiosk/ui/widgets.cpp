@@ -5,7 +5,10 @@
 #include "render/deep_zoom_renderer.h"
 #include "render/texture_cache.h"
 
+#include <GL/gl.h>
+
 #include <cmath>
+#include <cstdint>
 
 namespace lantai::kiosk {
 
@@ -14,7 +17,8 @@ using core::FontRole;
 using core::Rect;
 
 void drawBackground(UiContext& ui) {
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), ui.color(ColorRole::Background));
+    // The plain colour is the frame's glClear (KioskApp::frame): a full-screen quad through
+    // ImGui's blended, textured shader costs a software rasteriser 2 megapixels a frame.
     const auto& bg = ui.theme->background;
     if (bg.pattern == core::BackgroundPattern::Fret && bg.patternColor.a > 0) {
         // 回纹 (fret) bands along the top and bottom edges: a row of interlocking square spirals.
@@ -33,6 +37,40 @@ void drawBackground(UiContext& ui) {
             }
         }
     }
+}
+
+namespace {
+void disableBlending(const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }
+} // namespace
+
+Rect letterboxRect(const Rect& area, int width, int height) {
+    if (width <= 0 || height <= 0 || area.w <= 0 || area.h <= 0) return area;
+    const double aspect = double(width) / double(height);
+    if (area.w / area.h > aspect) {
+        const double w = area.h * aspect;
+        return {area.x + (area.w - w) / 2, area.y, w, area.h};
+    }
+    const double h = area.w / aspect;
+    return {area.x, area.y + (area.h - h) / 2, area.w, h};
+}
+
+void drawLetterboxBars(UiContext& ui, const Rect& area, const Rect& inner) {
+    const ImU32 black = IM_COL32(0, 0, 0, 255);
+    const float l = static_cast<float>(area.x), t = static_cast<float>(area.y);
+    const float r = static_cast<float>(area.right()), b = static_cast<float>(area.bottom());
+    const float il = static_cast<float>(inner.x), it = static_cast<float>(inner.y);
+    const float ir = static_cast<float>(inner.right()), ib = static_cast<float>(inner.bottom());
+    if (it > t) ui.draw->AddRectFilled(ImVec2(l, t), ImVec2(r, it), black);
+    if (ib < b) ui.draw->AddRectFilled(ImVec2(l, ib), ImVec2(r, b), black);
+    if (il > l) ui.draw->AddRectFilled(ImVec2(l, it), ImVec2(il, ib), black);
+    if (ir < r) ui.draw->AddRectFilled(ImVec2(ir, it), ImVec2(r, ib), black);
+}
+
+void drawOpaqueImage(UiContext& ui, unsigned texture, const Rect& rect) {
+    // Video frames are opaque: blending them would only cost fill rate (a lot of it on llvmpipe).
+    ui.draw->AddCallback(disableBlending, nullptr);
+    ui.draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)), minOf(rect), maxOf(rect));
+    ui.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
 void button(UiContext& ui, const std::string& id, const Rect& rect, std::string_view label, ButtonKind kind,

@@ -36,6 +36,15 @@ void drawImageFile(UiContext& ui, const std::string& packPath, const core::Rect&
 // IIIF "sizes" from derived/, else the original (decoded downscaled).
 std::string displayFileFor(const UiContext& ui, const std::string& packPath, int longestSide, int* maxDimension);
 
+// The largest rect of aspect width:height centred in `area` (`area` itself while unknown).
+core::Rect letterboxRect(const core::Rect& area, int width, int height);
+// Black bars: `area` minus `inner` (nothing is drawn twice: fill rate matters on llvmpipe).
+void drawLetterboxBars(UiContext& ui, const core::Rect& area, const core::Rect& inner);
+
+// An opaque GL texture (a video frame, rows top to bottom) stretched over `rect`, drawn without
+// blending.
+void drawOpaqueImage(UiContext& ui, unsigned texture, const core::Rect& rect);
+
 // A small pill with the badge label.
 float drawBadge(UiContext& ui, core::Vec2 topLeft, std::string_view label);
 
