@@ -1,6 +1,7 @@
 // kiosk/platform: the libmpv media player — render API into an OpenGL texture, every mpv call on the main thread
 #include "platform/media_player.h"
 
+#include "lantai/core/kiosk_config.h"
 #include "lantai/core/log.h"
 #include "platform/sdl_platform.h"
 
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <utility>
 
@@ -113,7 +115,10 @@ public:
             if (const int rc = mpv_set_option_string(m_mpv, name, value.c_str()); rc < 0)
                 core::logDebug(std::string("mpv: option ") + name + "=" + value + ": " + mpv_error_string(rc));
         }
-        mpv_request_log_messages(m_mpv, "warn");
+        // mpv's own warnings go to the kiosk log; LANTAI_MPV_LOG=v (or debug) shows more when
+        // staff chase a playback problem.
+        const char* mpvLog = std::getenv("LANTAI_MPV_LOG");
+        mpv_request_log_messages(m_mpv, mpvLog && *mpvLog ? mpvLog : "warn");
         if (const int rc = mpv_initialize(m_mpv); rc < 0) {
             error = std::string("mpv_initialize: ") + mpv_error_string(rc);
             return false;
@@ -329,7 +334,8 @@ private:
             const auto* msg = static_cast<const mpv_event_log_message*>(event.data);
             std::string text = msg->text ? msg->text : "";
             while (!text.empty() && text.back() == '\n') text.pop_back();
-            core::logWarning(std::string("mpv [") + (msg->prefix ? msg->prefix : "") + "] " + text);
+            core::logMessage(msg->log_level <= MPV_LOG_LEVEL_WARN ? core::LogLevel::Warning : core::LogLevel::Info,
+                             std::string("mpv [") + (msg->prefix ? msg->prefix : "") + "] " + text);
             return false;
         }
         default: return false;
