@@ -46,26 +46,39 @@ std::string videoMimeType(const std::string& path) {
     return "video/mp4";
 }
 
-bool publishVideos(const fs::path& packRoot, FilePlacer& placer, const fs::path& newRoot, SiteContext& c,
-                   std::string& error) {
+void publishVideos(const fs::path& packRoot, FilePlacer& placer, const fs::path& newRoot, SiteContext& c,
+                   Diagnostics& warnings) {
+    auto warn = [&](const char* code, const std::string& file, const std::string& en, const std::string& zh) {
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.code = code;
+        d.file = file;
+        d.message = en;
+        d.messageZh = zh;
+        warnings.add(std::move(d));
+    };
     for (const Video& v : c.pack->videos) {
         PublishedVideo pv;
         pv.file = "media/videos/" + v.id + lowerExtension(v.file);
         pv.mime = videoMimeType(v.file);
-        if (!placer.placeFile(packRoot / v.file, pv.file, error)) return false;
+        std::string error;
+        if (!placer.placeFile(packRoot / v.file, pv.file, error)) {
+            warn("export.video_skipped", v.file, "The video \"" + v.id + "\" is left out of the site: " + error,
+                 "视频“" + v.id + "”未导出：" + error);
+            continue;
+        }
         if (v.poster)
             if (const PublishedImage* img = c.image(v.poster->file)) {
                 pv.poster = "media/videos/" + v.id + ".poster.jpg";
-                if (!placer.placeFile(newRoot / iiifDir(img->key) / img->largestSize, pv.poster, error)) return false;
+                if (!placer.placeFile(newRoot / iiifDir(img->key) / img->largestSize, pv.poster, error)) pv.poster.clear();
             }
         for (const SubtitleRef& sub : v.subtitles) {
             const std::string target = "media/videos/" + v.id + "." + sub.lang + ".vtt";
-            if (!writeWebVtt(packRoot / sub.file, sub.file, newRoot / target, error)) return false;
-            pv.subtitles[sub.lang] = target;
+            if (writeWebVtt(packRoot / sub.file, sub.file, newRoot / target, error)) pv.subtitles[sub.lang] = target;
+            else warn("export.subtitle_skipped", sub.file, "Subtitles left out of the site: " + error, "字幕未导出：" + error);
         }
         c.videos[v.id] = std::move(pv);
     }
-    return true;
 }
 
 } // namespace lantai::core::web

@@ -256,8 +256,8 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
     nlohmann::json stamp;
     SiteWriter writer(tmp.path);
     bool ok = placer.placeTree(assets, "assets", error) &&
-              publishImages(pack.root, *derived, placer, tmp.path, previous, previousStamp, stamp, c, stats, error) &&
-              publishVideos(pack.root, placer, tmp.path, c, error);
+              publishImages(pack.root, *derived, placer, tmp.path, previous, previousStamp, stamp, c, stats, error);
+    if (ok) publishVideos(pack.root, placer, tmp.path, c, d);
     if (ok && !(writePages(c, writer, rep.items) && writeData(c, writer))) {
         ok = false;
         error = writer.error();
