@@ -18,7 +18,7 @@ cmake -S . -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C
   -DCMAKE_CXX_COMPILER=clang++ -DLANTAI_BUILD_FUZZERS=ON -DLANTAI_BUILD_DEMO=OFF \
   -DLANTAI_FUZZ_SECONDS="${LANTAI_FUZZ_SECONDS:-20}" >/dev/null
 cmake --build "$fuzz_build" --parallel "$jobs" --target lantai_fuzzers
-ctest --test-dir "$fuzz_build" -R '^fuzz/' --output-on-failure
+ctest --test-dir "$fuzz_build" -R '^fuzz/' --output-on-failure --parallel "$jobs"
 
 echo "== tests"
 ctest --test-dir "$build" --output-on-failure --parallel "$jobs" --timeout 600

@@ -301,7 +301,7 @@ int KioskApp::run() {
 
 void KioskApp::handleEvent(const PlatformEvent& e) {
     using T = PlatformEvent::Type;
-    const double t = now();
+    const double t = e.time >= 0 ? std::min(e.time, now()) : now();
     switch (e.type) {
     case T::PointerDown:
     case T::Wheel: {

@@ -33,6 +33,7 @@ void ScriptRunner::pointer(double at, PlatformEvent::Type type, std::int64_t id,
     e.type = type;
     e.pointer = id;
     e.position = position;
+    e.time = at; // the gesture recogniser sees the scripted pace even if delivery is late
     m_events.push_back({at, e, {}});
 }
 

@@ -29,6 +29,9 @@ struct PlatformEvent {
     double wheel = 0;
     int key = 0; // SDL_Keycode
     bool ctrl = false, alt = false, shift = false;
+    // When the event happened on the kiosk clock (seconds), for replayed input; < 0: now. A busy
+    // frame must not turn a scripted 120 ms swipe into a slow drag.
+    double time = -1;
 };
 
 // Threading: everything on the main thread except wake(), which any thread may call (the
