@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <utility>
 
 #ifndef GL_FRAMEBUFFER
@@ -178,18 +179,22 @@ public:
         m_haveFrame = false;
         m_firstFramePending = false;
         m_openedAt = Clock::now();
+        ++m_generation;
+        m_subTracks.clear();
+        m_pendingSubAdds = 0;
         setFlag("pause", false);
         setFlag("mute", request.muted);
         setDouble("volume", request.volume);
         const std::string path = request.file.string();
         const char* command[] = {"loadfile", path.c_str(), "replace", nullptr};
-        if (const int rc = mpv_command(m_mpv, command); rc < 0) fail(std::string("loadfile: ") + mpv_error_string(rc));
+        commandAsync(command, Reply::LoadFile);
         m_changed = true;
     }
 
     void close() override {
         const char* command[] = {"stop", nullptr};
-        mpv_command(m_mpv, command);
+        ++m_generation;
+        commandAsync(command, Reply::None);
         m_status = {};
         m_haveFrame = false;
         m_changed = true;
@@ -209,15 +214,14 @@ public:
         const std::string target = std::to_string(seconds);
         // Exact seeks: a seek bar must land where the finger let go, not on the previous keyframe.
         const char* command[] = {"seek", target.c_str(), "absolute+exact", nullptr};
-        if (const int rc = mpv_command(m_mpv, command); rc < 0)
-            core::logWarning(std::string("mpv: seek: ") + mpv_error_string(rc));
+        commandAsync(command, Reply::None);
         m_status.position = seconds;
         m_changed = true;
     }
 
     void setSubtitleLanguage(const std::string& lang) override {
         m_status.subtitleLang = lang;
-        if (m_started) selectSubtitle();
+        if (m_started && m_pendingSubAdds == 0) selectSubtitle();
         m_changed = true;
     }
 
@@ -284,11 +288,20 @@ private:
         player->m_platform.wake();
     }
 
+    // Every call into mpv from the main thread is asynchronous: the main thread also renders,
+    // and a synchronous call waits for the core, which may be waiting for that render (the
+    // first frame of a file came ~200 ms late that way).
+    enum class Reply : std::uint64_t { None = 0, LoadFile = 1, SubAdd = 2, TrackList = 3 };
+    std::uint64_t replyId(Reply kind) const { return m_generation << 8 | static_cast<std::uint64_t>(kind); }
+    void commandAsync(const char** command, Reply kind) {
+        if (const int rc = mpv_command_async(m_mpv, replyId(kind), command); rc < 0)
+            core::logWarning(std::string("mpv: ") + command[0] + ": " + mpv_error_string(rc));
+    }
     void setFlag(const char* name, bool value) {
         int flag = value ? 1 : 0;
-        mpv_set_property(m_mpv, name, MPV_FORMAT_FLAG, &flag);
+        mpv_set_property_async(m_mpv, 0, name, MPV_FORMAT_FLAG, &flag);
     }
-    void setDouble(const char* name, double value) { mpv_set_property(m_mpv, name, MPV_FORMAT_DOUBLE, &value); }
+    void setDouble(const char* name, double value) { mpv_set_property_async(m_mpv, 0, name, MPV_FORMAT_DOUBLE, &value); }
 
     void fail(std::string reason) {
         m_status.state = MediaState::Failed;
@@ -305,14 +318,44 @@ private:
             if (m_status.state != MediaState::Loading) return false;
             m_started = true;
             m_status.state = MediaState::Playing;
+            // Subtitles: added without selecting; once all are in, the track list says which id
+            // each language got (selectSubtitle).
             for (const auto& sub : m_subtitles) {
                 const std::string path = sub.file.string();
                 const char* command[] = {"sub-add", path.c_str(), "auto", sub.lang.c_str(), sub.lang.c_str(), nullptr};
-                if (const int rc = mpv_command(m_mpv, command); rc < 0)
-                    core::logWarning("video: subtitles " + path + ": " + mpv_error_string(rc));
+                commandAsync(command, Reply::SubAdd);
+                ++m_pendingSubAdds;
+            }
+            if (m_subtitles.empty()) selectSubtitle();
+            return true;
+        case MPV_EVENT_COMMAND_REPLY: {
+            if (event.reply_userdata >> 8 != m_generation) return false; // for an earlier file
+            const auto kind = static_cast<Reply>(event.reply_userdata & 0xff);
+            if (event.error < 0 && kind == Reply::LoadFile) {
+                fail(std::string("loadfile: ") + mpv_error_string(event.error));
+                return true;
+            }
+            if (kind == Reply::SubAdd) {
+                if (event.error < 0) core::logWarning(std::string("video: a subtitle file could not be added: ") + mpv_error_string(event.error));
+                if (--m_pendingSubAdds == 0) mpv_get_property_async(m_mpv, replyId(Reply::TrackList), "track-list", MPV_FORMAT_NODE);
+            }
+            return false;
+        }
+        case MPV_EVENT_GET_PROPERTY_REPLY: {
+            if (event.reply_userdata != replyId(Reply::TrackList) || event.error < 0) return false;
+            const auto* p = static_cast<const mpv_event_property*>(event.data);
+            if (p->format == MPV_FORMAT_NODE) {
+                const auto* tracks = static_cast<const mpv_node*>(p->data);
+                if (tracks->format == MPV_FORMAT_NODE_ARRAY)
+                    for (int i = 0; i < tracks->u.list->num; ++i) {
+                        const mpv_node& t = tracks->u.list->values[i];
+                        if (nodeString(t, "type") == "sub" && !nodeString(t, "lang").empty())
+                            m_subTracks.emplace(nodeString(t, "lang"), nodeString(t, "id"));
+                    }
             }
             selectSubtitle();
             return true;
+        }
         case MPV_EVENT_END_FILE: {
             const auto* end = static_cast<const mpv_event_end_file*>(event.data);
             if (end->playlist_entry_id != m_entryId || m_entryId < 0) return false; // an earlier file
@@ -395,20 +438,10 @@ private:
     // Shows the subtitle track added for the requested language, or none.
     void selectSubtitle() {
         std::string sid = "no";
-        mpv_node tracks{};
-        if (!m_status.subtitleLang.empty() && mpv_get_property(m_mpv, "track-list", MPV_FORMAT_NODE, &tracks) >= 0) {
-            if (tracks.format == MPV_FORMAT_NODE_ARRAY)
-                for (int i = 0; i < tracks.u.list->num; ++i) {
-                    const mpv_node& t = tracks.u.list->values[i];
-                    if (nodeString(t, "type") == "sub" && nodeString(t, "lang") == m_status.subtitleLang) {
-                        sid = nodeString(t, "id");
-                        break;
-                    }
-                }
-            mpv_free_node_contents(&tracks);
-        }
-        if (sid == "no" && !m_status.subtitleLang.empty()) m_status.subtitleLang.clear(); // no such track
-        mpv_set_property_string(m_mpv, "sid", sid.c_str());
+        if (auto it = m_subTracks.find(m_status.subtitleLang); it != m_subTracks.end()) sid = it->second;
+        else m_status.subtitleLang.clear(); // no such track
+        const char* value = sid.c_str(); // copied by mpv before the call returns
+        mpv_set_property_async(m_mpv, 0, "sid", MPV_FORMAT_STRING, &value);
     }
 
     bool ensureTarget(int width, int height) {
@@ -458,6 +491,9 @@ private:
     std::int64_t m_entryId = -1;
     Clock::time_point m_openedAt;
     std::vector<MediaSubtitle> m_subtitles;
+    std::map<std::string, std::string> m_subTracks; // language -> mpv track id, for the current file
+    int m_pendingSubAdds = 0;
+    std::uint64_t m_generation = 1; // the file replies belong to (open/close start a new one)
     MediaStatus m_status;
     bool m_software = false;
     std::vector<unsigned char> m_pixels; // software rendering: the converted frame
