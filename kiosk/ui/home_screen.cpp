@@ -5,6 +5,8 @@
 #include "ui/quiz_controller.h"
 #include "ui/widgets.h"
 
+#include <functional>
+
 namespace lantai::kiosk {
 
 using core::ColorRole;
@@ -29,71 +31,84 @@ core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view tit
 
 namespace {
 
-// The quiz tile: a large 问 mark on the accent colour, the title and the number of questions.
-void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
+// A home tile: a card with its art on top (drawn by `art` into the rect it is given), a name and
+// a line of detail below, pressed feedback, and the tap target `id`.
+void drawHomeTile(UiContext& ui, const Rect& tile, const std::string& id, std::string_view name, std::string_view detail,
+                  const std::function<void(const Rect&, float rounding)>& art, std::function<void()> action) {
     const float rounding = ui.px(ui.theme->layout.rounding);
     const float pad = ui.px(ui.theme->layout.padding);
     ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
     const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
-    const Rect art{tile.x, tile.y, tile.w, tile.h - textH};
-    ui.draw->AddRectFilled(minOf(art), maxOf(art), ui.color(ColorRole::Accent), rounding, ImDrawFlags_RoundCornersTop);
-    TextBlock mark;
-    mark.role = FontRole::Title;
-    mark.color = ui.color(ColorRole::TextOnAccent);
-    mark.align = TextAlign::Center;
-    const std::string glyphs = "？ 问 · 答 ！";
-    drawTextBlock(ui, {art.x, art.y + art.h / 2 - ui.fontSize(FontRole::Title) * 0.7, art.w, art.h}, glyphs, mark);
-    TextBlock name;
-    name.role = FontRole::Heading;
-    name.color = ui.color(ColorRole::Text);
-    name.maxLines = 1;
-    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4, tile.w - pad, textH}, ui.ui("quiz.title"), name);
-    TextBlock meta;
-    meta.role = FontRole::Body;
-    meta.color = ui.color(ColorRole::TextMuted);
-    meta.maxLines = 1;
-    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
-                  ui.ui("home.quiz") + " · " + core::uiCount("quiz.count", static_cast<long long>(state.pack->questionCount()), ui.language),
-                  meta);
+    const Rect artRect{tile.x, tile.y, tile.w, tile.h - textH};
+    art(artRect, rounding);
+    TextBlock nameStyle;
+    nameStyle.role = FontRole::Heading;
+    nameStyle.color = ui.color(ColorRole::Text);
+    nameStyle.maxLines = 1;
+    drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4, tile.w - pad, textH}, name, nameStyle);
+    TextBlock detailStyle;
+    detailStyle.role = FontRole::Body;
+    detailStyle.color = ui.color(ColorRole::TextMuted);
+    detailStyle.maxLines = 1;
+    drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
+                  detail, detailStyle);
     if (ui.pressed(tile))
         ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
-    ui.addTarget("quiz", tile, [&state] {
-        state.quiz->begin(state.clock());
-        state.nav.showQuiz();
-    });
+    ui.addTarget(id, tile, std::move(action));
 }
 
-// The video tile: the first video's poster, "视频 / Videos" and how many there are.
+// The quiz tile: a large 问 mark on the accent colour, the title and the number of questions.
+void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
+    const auto art = [&ui](const Rect& r, float rounding) {
+        ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(ColorRole::Accent), rounding, ImDrawFlags_RoundCornersTop);
+        TextBlock mark;
+        mark.role = FontRole::Title;
+        mark.color = ui.color(ColorRole::TextOnAccent);
+        mark.align = TextAlign::Center;
+        drawTextBlock(ui, {r.x, r.y + r.h / 2 - ui.fontSize(FontRole::Title) * 0.7, r.w, r.h}, "？ 问 · 答 ！", mark);
+    };
+    drawHomeTile(ui, tile, "quiz", ui.ui("quiz.title"),
+                 ui.ui("home.quiz") + " · " + core::uiCount("quiz.count", static_cast<long long>(state.pack->questionCount()), ui.language),
+                 art, [&state] {
+                     state.quiz->begin(state.clock());
+                     state.nav.showQuiz();
+                 });
+}
+
+// The video tile: the first video's poster under a play symbol, "视频 / Videos" and how many.
 void drawVideoTile(UiContext& ui, KioskState& state, const Rect& tile) {
-    const float rounding = ui.px(ui.theme->layout.rounding);
-    const float pad = ui.px(ui.theme->layout.padding);
     const auto& videos = state.pack->videos;
-    ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
-    const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
-    const Rect art{tile.x, tile.y, tile.w, tile.h - textH};
-    ui.draw->AddRectFilled(minOf(art), maxOf(art), IM_COL32(0, 0, 0, 255), rounding, ImDrawFlags_RoundCornersTop);
-    if (videos.front().poster)
-        drawImageFile(ui, videos.front().poster->file, art, ImageFit::Cover, static_cast<int>(std::max(art.w, art.h)), rounding);
-    // A play symbol over the poster says "video" in any language.
-    const float r = static_cast<float>(std::min(art.w, art.h)) * 0.16f;
-    const ImVec2 c = toIm(art.center());
-    ui.draw->AddCircleFilled(c, r, IM_COL32(0, 0, 0, 150), 40);
-    ui.draw->AddTriangleFilled(ImVec2(c.x - r * 0.35f, c.y - r * 0.5f), ImVec2(c.x - r * 0.35f, c.y + r * 0.5f),
-                               ImVec2(c.x + r * 0.55f, c.y), IM_COL32(255, 255, 255, 240));
-    TextBlock name;
-    name.role = FontRole::Heading;
-    name.color = ui.color(ColorRole::Text);
-    name.maxLines = 1;
-    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4, tile.w - pad, textH}, ui.ui("home.videos"), name);
-    TextBlock meta;
-    meta.role = FontRole::Body;
-    meta.color = ui.color(ColorRole::TextMuted);
-    meta.maxLines = 1;
-    drawTextBlock(ui, {tile.x + pad * 0.5, art.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
-                  core::uiCount("video.count", static_cast<long long>(videos.size()), ui.language), meta);
-    if (ui.pressed(tile))
-        ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
-    ui.addTarget("videos", tile, [&state] { state.nav.showVideos(); });
+    const auto art = [&ui, &videos](const Rect& r, float rounding) {
+        ui.draw->AddRectFilled(minOf(r), maxOf(r), IM_COL32(0, 0, 0, 255), rounding, ImDrawFlags_RoundCornersTop);
+        if (videos.front().poster)
+            drawImageFile(ui, videos.front().poster->file, r, ImageFit::Cover, static_cast<int>(std::max(r.w, r.h)), rounding);
+        const float radius = static_cast<float>(std::min(r.w, r.h)) * 0.16f;
+        const ImVec2 c = toIm(r.center());
+        ui.draw->AddCircleFilled(c, radius, IM_COL32(0, 0, 0, 150), 40);
+        ui.draw->AddTriangleFilled(ImVec2(c.x - radius * 0.35f, c.y - radius * 0.5f), ImVec2(c.x - radius * 0.35f, c.y + radius * 0.5f),
+                                   ImVec2(c.x + radius * 0.55f, c.y), IM_COL32(255, 255, 255, 240));
+    };
+    drawHomeTile(ui, tile, "videos", ui.ui("home.videos"),
+                 core::uiCount("video.count", static_cast<long long>(videos.size()), ui.language), art,
+                 [&state] { state.nav.showVideos(); });
+}
+
+// An exhibition tile: its cover (or its first image), title and number of items.
+void drawExhibitionTile(UiContext& ui, KioskState& state, const Rect& tile, int index) {
+    const auto& exhibition = state.pack->exhibitions[static_cast<std::size_t>(index)];
+    std::string cover;
+    if (exhibition.cover) cover = exhibition.cover->file;
+    else if (!exhibition.chapters.empty() && !exhibition.chapters.front().items.empty() &&
+             !exhibition.chapters.front().items.front().images.empty())
+        cover = exhibition.chapters.front().items.front().images.front().file;
+    std::size_t items = 0;
+    for (const auto& c : exhibition.chapters) items += c.items.size();
+    const auto art = [&ui, &cover](const Rect& r, float rounding) {
+        if (!cover.empty()) drawImageFile(ui, cover, r, ImageFit::Cover, static_cast<int>(std::max(r.w, r.h)), rounding);
+    };
+    drawHomeTile(ui, tile, "exhibition:" + exhibition.id, ui.text(exhibition.title),
+                 ui.ui("home.exhibitions") + " · " + core::uiCount("grid.items", static_cast<long long>(items), ui.language), art,
+                 [&state, index] { state.nav.openExhibition(index); });
 }
 
 } // namespace
@@ -136,42 +151,11 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     const int rows = (count + columns - 1) / columns;
     const float tileH = std::min(availableH / float(std::max(1, rows)) - gap, tileW * (ui.portrait ? 0.75f : 0.72f));
     const float startX = (ui.width - (tileW * float(columns) + gap * float(columns - 1))) / 2;
-    const float rounding = ui.px(ui.theme->layout.rounding);
     for (int i = 0; i < count; ++i) {
         const Rect tile{startX + float(i % columns) * (tileW + gap), y + float(i / columns) * (tileH + gap), tileW, tileH};
-        if (i >= exhibitions) {
-            if (videos && i == exhibitions) drawVideoTile(ui, state, tile);
-            else drawQuizTile(ui, state, tile);
-            continue;
-        }
-        const auto& exhibition = pack.exhibitions[static_cast<std::size_t>(i)];
-        const bool down = ui.pressed(tile);
-        ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
-        const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
-        const Rect image{tile.x, tile.y, tile.w, tile.h - textH};
-        std::string cover;
-        if (exhibition.cover) cover = exhibition.cover->file;
-        else if (!exhibition.chapters.empty() && !exhibition.chapters.front().items.empty() &&
-                 !exhibition.chapters.front().items.front().images.empty())
-            cover = exhibition.chapters.front().items.front().images.front().file;
-        if (!cover.empty()) drawImageFile(ui, cover, image, ImageFit::Cover, static_cast<int>(std::max(image.w, image.h)), rounding);
-        TextBlock name;
-        name.role = FontRole::Heading;
-        name.color = ui.color(ColorRole::Text);
-        name.maxLines = 1;
-        drawTextBlock(ui, {tile.x + pad * 0.5, image.bottom() + pad * 0.4, tile.w - pad, textH}, ui.text(exhibition.title), name);
-        std::size_t items = 0;
-        for (const auto& c : exhibition.chapters) items += c.items.size();
-        TextBlock meta;
-        meta.role = FontRole::Body;
-        meta.color = ui.color(ColorRole::TextMuted);
-        meta.maxLines = 1;
-        drawTextBlock(ui, {tile.x + pad * 0.5, image.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
-                      ui.ui("home.exhibitions") + " · " + core::uiCount("grid.items", static_cast<long long>(items), ui.language),
-                      meta);
-        if (down)
-            ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
-        ui.addTarget("exhibition:" + exhibition.id, tile, [&state, i] { state.nav.openExhibition(i); });
+        if (i < exhibitions) drawExhibitionTile(ui, state, tile, i);
+        else if (videos && i == exhibitions) drawVideoTile(ui, state, tile);
+        else drawQuizTile(ui, state, tile);
     }
 }
 
