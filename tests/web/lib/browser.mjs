@@ -41,6 +41,11 @@ export function axeSource() {
   return requireWeb.resolve('axe-core/axe.min.js');
 }
 
+/** Mirador's prebuilt UMD bundle (React included; a test-only devDependency, never in the site). */
+export function miradorBundle() {
+  return requireWeb.resolve('mirador');
+}
+
 export function shotPath(name) {
   mkdirSync(paths.shots, { recursive: true });
   return path.join(paths.shots, name);
