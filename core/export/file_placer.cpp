@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <fstream>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -91,6 +92,15 @@ bool FilePlacer::placeTree(const fs::path& sourceDir, const std::string& relativ
         return false;
     }
     return true;
+}
+
+bool writeSiteFile(const fs::path& path, const std::string& data, std::string& error) {
+    ::unlink(path.c_str());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << data;
+    out.close();
+    if (!out) error = path.string() + ": cannot write file";
+    return static_cast<bool>(out);
 }
 
 } // namespace lantai::core::web

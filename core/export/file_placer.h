@@ -37,4 +37,9 @@ private:
     std::size_t m_linked = 0, m_copied = 0, m_reused = 0;
 };
 
+// Writes a file of the site being built. No temp file and no fsync (writeFileAtomic's are one
+// journal commit each, slow while the filesystem is busy): the whole folder is swapped in only
+// when complete. A file already at `path` is unlinked first, as it may be a hard link.
+bool writeSiteFile(const std::filesystem::path& path, const std::string& data, std::string& error);
+
 } // namespace lantai::core::web

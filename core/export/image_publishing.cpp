@@ -62,7 +62,7 @@ bool writeInfo(const fs::path& sourceInfo, const fs::path& newRoot, const SiteCo
     image.largestHeight = largest.value("height", 0);
     image.largestSize = "full/" + std::to_string(image.largestWidth) + "," + std::to_string(image.largestHeight) + "/0/default.jpg";
     thumbSize(image.width, image.height, image.thumbWidth, image.thumbHeight);
-    return writeFileAtomic(newRoot / iiifInfoPath(image.key), info.dump() + "\n", error);
+    return writeSiteFile(newRoot / iiifInfoPath(image.key), info.dump() + "\n", error);
 }
 
 } // namespace

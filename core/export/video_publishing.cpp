@@ -33,7 +33,7 @@ bool writeWebVtt(const fs::path& source, const std::string& packPath, const fs::
         error = packPath + ": no subtitle cue could be read";
         return false;
     }
-    return writeFileAtomic(target, toWebVtt(parsed.cues), error);
+    return writeSiteFile(target, toWebVtt(parsed.cues), error);
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "pages.h"
 #include "quiz_data.h"
 #include "search_index.h"
+#include "site_folder.h"
 #include "site_paths.h"
 #include "sitemap.h"
 #include "video_publishing.h"
@@ -17,8 +18,6 @@
 #include "lantai/core/sha256.h"
 
 #include <chrono>
-#include <fstream>
-#include <unistd.h>
 
 namespace lantai::core {
 
@@ -26,8 +25,6 @@ namespace fs = std::filesystem;
 using namespace web;
 
 namespace {
-
-constexpr const char* kStampName = ".lantai-export.json";
 
 void report(Diagnostics& d, Severity severity, const char* code, std::string en, std::string zh, std::string file = {}) {
     Diagnostic diag;
@@ -69,12 +66,8 @@ public:
         const fs::path path = m_root / rel;
         std::error_code ec;
         fs::create_directories(path.parent_path(), ec);
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.close();
-        if (!out) m_error = path.string() + ": cannot write file";
         if (rel.size() > 5 && rel.compare(rel.size() - 5, 5, ".html") == 0) ++m_pages;
-        return static_cast<bool>(out);
+        return writeSiteFile(path, content, m_error);
     }
     bool json(const std::string& rel, const nlohmann::json& value) { return write(rel, value.dump() + "\n"); }
     const std::string& error() const { return m_error; }
@@ -123,37 +116,16 @@ bool writeData(const SiteContext& c, SiteWriter& w) {
     return ok;
 }
 
-// Replaces outDir by the finished site; the previous site is removed only after the rename.
-bool swapIn(const fs::path& tmp, const fs::path& outDir, std::string& error) {
-    std::error_code ec;
-    if (!fs::exists(outDir, ec)) {
-        fs::rename(tmp, outDir, ec);
-        if (ec) error = outDir.string() + ": cannot move the new site into place: " + ec.message();
-        return !ec;
-    }
-    const fs::path old = outDir.parent_path() / ("." + outDir.filename().string() + ".old-" + std::to_string(::getpid()));
-    fs::remove_all(old, ec);
-    fs::rename(outDir, old, ec);
-    if (ec) {
-        error = outDir.string() + ": cannot move the previous site aside: " + ec.message();
-        return false;
-    }
-    fs::rename(tmp, outDir, ec);
-    if (ec) {
-        error = outDir.string() + ": cannot move the new site into place: " + ec.message();
-        std::error_code back;
-        fs::rename(old, outDir, back);
-        return false;
-    }
-    fs::remove_all(old, ec);
-    return true;
-}
-
-struct TempDir {
-    fs::path path;
-    ~TempDir() {
-        std::error_code ec;
-        if (!path.empty()) fs::remove_all(path, ec);
+// The temp folder of this export and what is to be deleted once the export is over (the
+// previous site, leftovers of interrupted exports, the temp folder itself unless swapped in),
+// handed to a background rm so that the command does not wait for thousands of rmdir calls.
+struct Cleanup {
+    fs::path out;
+    fs::path tmp;
+    std::vector<fs::path> garbage;
+    ~Cleanup() {
+        if (!tmp.empty()) garbage.push_back(toTrash(tmp, out));
+        removeInBackground(garbage);
     }
 };
 
@@ -218,6 +190,8 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
     std::error_code ec;
     const fs::path outDir = fs::absolute(outDirArg).lexically_normal();
     const fs::path out = outDir.filename().empty() ? outDir.parent_path() : outDir;
+    // Leftovers of interrupted exports go first: one may be the previous site to put back.
+    Cleanup cleanup{out, {}, claimLeftovers(out)};
     fs::path previous;
     if (fs::exists(out, ec)) {
         if (fs::exists(out / kStampName)) previous = out;
@@ -229,13 +203,13 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
         }
     }
     fs::create_directories(out.parent_path(), ec);
-    TempDir tmp{out.parent_path() / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()))};
-    fs::remove_all(tmp.path, ec);
-    if (!fs::create_directory(tmp.path, ec)) {
-        report(d, Severity::Error, "export.write_failed", tmp.path.string() + ": cannot create folder: " + ec.message(),
-               tmp.path.string() + "：无法创建文件夹：" + ec.message());
+    const fs::path tmp = tempSiteFolder(out);
+    if (!fs::create_directory(tmp, ec)) {
+        report(d, Severity::Error, "export.write_failed", tmp.string() + ": cannot create folder: " + ec.message(),
+               tmp.string() + "：无法创建文件夹：" + ec.message());
         return rep;
     }
+    cleanup.tmp = tmp;
     nlohmann::json previousStamp;
     if (!previous.empty()) {
         std::string text, ignored;
@@ -251,13 +225,13 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
     c.jsVersion = versionOf(assets / "lantai.js", error);
     c.cssVersion = versionOf(assets / "lantai.css", error);
     indexItemPlaces(c);
-    FilePlacer placer(tmp.path, previous);
+    FilePlacer placer(tmp, previous);
     ImagePublishStats stats;
     nlohmann::json stamp;
-    SiteWriter writer(tmp.path);
+    SiteWriter writer(tmp);
     bool ok = placer.placeTree(assets, "assets", error) &&
-              publishImages(pack.root, *derived, placer, tmp.path, previous, previousStamp, stamp, c, stats, error);
-    if (ok) publishVideos(pack.root, placer, tmp.path, c, d);
+              publishImages(pack.root, *derived, placer, tmp, previous, previousStamp, stamp, c, stats, error);
+    if (ok) publishVideos(pack.root, placer, tmp, c, d);
     if (ok && !(writePages(c, writer, rep.items) && writeData(c, writer))) {
         ok = false;
         error = writer.error();
@@ -268,13 +242,15 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
         ok = writer.json(kStampName, exportStamp);
         if (!ok) error = writer.error();
     }
-    if (ok) ok = swapIn(tmp.path, out, error);
+    fs::path previousSite;
+    if (ok) ok = swapInSite(tmp, out, previousSite, error);
     if (!ok) {
         report(d, Severity::Error, "export.write_failed", "Export failed, the previous site is unchanged: " + error,
                "导出失败，原有网站未改动：" + error);
         return rep;
     }
-    tmp.path.clear();
+    cleanup.tmp.clear();
+    if (!previousSite.empty()) cleanup.garbage.push_back(previousSite);
     rep.ok = true;
     rep.pages = writer.pages();
     rep.imagesFull = stats.full;

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-# tests: `lantai export web` — refusals, escaping, publishing policies, re-export, golden manifest and item <head>
+# tests: `lantai export web` — refusals, escaping, publishing policies, re-export (a changed caption, an interrupted
+# export, OUT never partial), golden manifest and item <head>
 #
 # usage: export_web.py LANTAI SOURCE_DIR [BUILT_DEMO_PACK]
 # LANTAI_UPDATE_GOLDEN=1 rewrites tests/golden/web-xss/ from this run instead of comparing.
@@ -12,6 +13,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 lantai, source = sys.argv[1], pathlib.Path(sys.argv[2])
 demo = pathlib.Path(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3] else None
@@ -133,7 +136,8 @@ def main():
         (site / "stale.html").write_text("old")
         rc, out = run("export", "web", pack, site, "--assets", assets, "--lang", "en")
         check(rc == 0 and not (site / "stale.html").exists(), f"re-export: rc {rc}: {out}")
-        check(not list(tmp.glob(".site.*")), "temporary folders left beside the site")
+        check_siblings(site)
+        check_caption_reexport(pack, site, assets)
         foreign = tmp / "foreign"
         foreign.mkdir()
         (foreign / "keep.txt").write_text("mine")
@@ -150,6 +154,98 @@ def main():
         return 1
     print("export_web: all checks passed")
     return 0
+
+
+def site_siblings(site):
+    return [p for p in site.parent.iterdir() if p.name.startswith(f".{site.name}.")]
+
+
+def check_siblings(site, leftover_seconds=120):
+    """After an export: no temp folder and nothing else that looks like a site beside OUT; the
+    previous site and leftovers, renamed .NAME.trash-*, are gone once the background rm is done."""
+    for p in site_siblings(site):
+        check(p.name.startswith(f".{site.name}.trash-"), f"left beside the site: {p.name}")
+        check(not (p / ".lantai-export.json").exists(), f"{p.name} still looks like a site")
+    deadline = time.monotonic() + leftover_seconds
+    while site_siblings(site) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    check(not site_siblings(site), f"not removed after {leftover_seconds} s: {[p.name for p in site_siblings(site)]}")
+
+
+def tiles(site):
+    """Every file below iiif/ but info.json (rewritten each export): relative path -> inode."""
+    return {str(p.relative_to(site)): p.stat().st_ino for p in (site / "iiif").rglob("*")
+            if p.is_file() and p.name != "info.json" and p.parent.name != "manifests"}
+
+
+def check_caption_reexport(pack, site, assets):
+    """A curator fixes one caption and exports again: that page changes, every tile stays (same files)."""
+    before = tiles(site)
+    other = (site / "en/items/xss-caption.html").read_text()
+    doc = pack / "pack.json"
+    doc.write_text(doc.read_text().replace('"At most 600 px online"', '"At most 600 px on the web (revised)"'))
+    rc, out = run("build", pack, "--lang", "en")
+    check(rc == 0, f"lantai build after a caption change: {out}")
+    rc, out = run("export", "web", pack, site, "--assets", assets, "--lang", "en")
+    check(rc == 0, f"re-export after a caption change: rc {rc}: {out}")
+    page = (site / "en/items/limited-wide.html").read_text()
+    check('<p class="caption">At most 600 px on the web (revised)</p>' in page, "the changed caption is not on its page")
+    check("At most 600 px online" not in (site / "data/search/en/docs.json").read_text(), "search index kept the old caption")
+    check((site / "en/items/xss-caption.html").read_text() == other, "an unchanged page changed")
+    after = tiles(site)
+    check(len(before) > 0 and after == before,
+          f"tiles differ after a caption change: {len(before)} before, {len(after)} after, "
+          f"{sum(1 for k in before if after.get(k) != before[k])} not the same file")
+    check_siblings(site)
+
+
+def check_interrupted(demo, site, assets):
+    """An export killed while writing leaves OUT as it was (OUT is watched throughout); the next
+    export removes what it left behind."""
+    def listing():
+        return sorted(str(p.relative_to(site)) for p in site.rglob("*"))
+
+    before, stamp = listing(), (site / ".lantai-export.json").read_text()
+    info = next((site / "iiif").glob("*/info.json")).relative_to(site)
+    watching, seen_partial, looks = True, [], [0]
+
+    def watch():
+        while watching:
+            looks[0] += 1
+            for rel in (".lantai-export.json", "index.html", "en/index.html", str(info)):
+                if not (site / rel).is_file():
+                    seen_partial.append(rel)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    killed = None
+    try:
+        for _ in range(5):
+            proc = subprocess.Popen([lantai, "export", "web", demo, site, "--assets", assets],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            tmp_dir = site.parent / f".{site.name}.tmp-{proc.pid}"
+            while proc.poll() is None and not (tmp_dir / "iiif").exists():
+                time.sleep(0.001)
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+                killed = tmp_dir
+                break
+            proc.wait()
+        check(killed is not None and killed.exists(), "could not interrupt an export while it was writing")
+        check(listing() == before and (site / ".lantai-export.json").read_text() == stamp,
+              "the interrupted export changed the previous site")
+        rc, out = run("export", "web", demo, site, "--assets", assets, "--json")
+        check(rc == 0, f"export after an interrupted one: rc {rc}: {out}")
+        check(killed is None or not killed.exists(), "the interrupted export's temp folder is still there")
+    finally:
+        watching = False
+        watcher.join()
+    check(looks[0] > 0 and not seen_partial, f"OUT was partial during an export ({len(seen_partial)} of {looks[0]} looks): "
+          f"{sorted(set(seen_partial))}")
+    check(listing() == before, "the export after an interrupted one is not the same site")
+    print(f"interrupted export: killed while writing {killed.name if killed else '-'}; OUT looked at {looks[0]} times")
+    check_siblings(site)
 
 
 def check_manifest_shape(m):
@@ -192,6 +288,8 @@ def check_demo(demo, tmp, assets):
                         return
     rc, out = run("export", "web", demo, site, "--assets", assets, "--json")
     check(rc == 0, f"demo re-export: rc {rc}: {out}")
+    check_siblings(site)
+    check_interrupted(demo, site, assets)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-// tests: cloud-gallery exporter pieces — escaping, site paths, texts, publishing policy, search index, IIIF manifest
+// tests: cloud-gallery exporter pieces — escaping, site paths, texts, publishing policy, search index, IIIF manifest,
+// the site folder's swap and leftovers
 #include "html.h"
 #include "iiif_manifest.h"
 #include "image_publishing.h"
 #include "search_index.h"
+#include "site_folder.h"
 #include "site_paths.h"
 #include "site_strings.h"
 
@@ -11,10 +13,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace lantai::core;
 using namespace lantai::core::web;
@@ -168,4 +173,105 @@ TEST(WebManifest, ChaptersAreRangesOfPublishedCanvases) {
     EXPECT_EQ(m["structures"][1]["items"].size(), 1u);
     const auto relative = exhibitionManifest(makeContext(pack, ""), pack.exhibitions[0]);
     EXPECT_EQ(relative["id"], "iiif/manifests/exh.json");
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder "site" (with the stamp of an export when `stamp`) holding one file.
+void makeSite(const fs::path& dir, const std::string& content, bool stamp = true) {
+    fs::create_directories(dir / "iiif/k/0,0,512,512/512,512/0");
+    std::ofstream(dir / "index.html") << content;
+    std::ofstream(dir / "iiif/k/0,0,512,512/512,512/0/default.jpg") << "tile";
+    if (stamp) std::ofstream(dir / kStampName) << "{}";
+}
+
+std::string readText(const fs::path& file) {
+    std::ifstream in(file);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The pid of a process that has ended.
+pid_t deadPid() {
+    const pid_t pid = ::fork();
+    if (pid == 0) ::_exit(0);
+    ::waitpid(pid, nullptr, 0);
+    return pid;
+}
+
+struct Scratch {
+    fs::path dir = fs::temp_directory_path() / ("lantai_site_folder_" + std::to_string(::getpid()));
+    Scratch() { fs::remove_all(dir), fs::create_directories(dir); }
+    ~Scratch() { fs::remove_all(dir); }
+    std::vector<std::string> names() const {
+        std::vector<std::string> out;
+        for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+} // namespace
+
+TEST(WebSiteFolder, SwapExchangesAndTheOldSiteBecomesTrash) {
+    Scratch s;
+    const fs::path out = s.dir / "site";
+    fs::path previous;
+    std::string error;
+    makeSite(tempSiteFolder(out), "first");
+    ASSERT_TRUE(swapInSite(tempSiteFolder(out), out, previous, error)) << error;
+    EXPECT_TRUE(previous.empty());
+    EXPECT_EQ(readText(out / "index.html"), "first");
+
+    makeSite(tempSiteFolder(out), "second");
+    ASSERT_TRUE(swapInSite(tempSiteFolder(out), out, previous, error)) << error;
+    EXPECT_EQ(readText(out / "index.html"), "second");
+    ASSERT_FALSE(previous.empty());
+    EXPECT_EQ(previous.parent_path(), s.dir);
+    EXPECT_EQ(previous.filename().string().rfind(".site.trash-", 0), 0u) << previous;
+    EXPECT_EQ(readText(previous / "index.html"), "first");
+    EXPECT_FALSE(fs::exists(previous / kStampName)); // never taken for a site
+    EXPECT_FALSE(fs::exists(tempSiteFolder(out)));
+
+    removeInBackground({previous});
+    for (int i = 0; i < 500 && fs::exists(previous); ++i) ::usleep(10'000);
+    EXPECT_FALSE(fs::exists(previous));
+    EXPECT_EQ(s.names(), std::vector<std::string>{"site"});
+}
+
+TEST(WebSiteFolder, LeftoversOfEndedExportsAreClaimedRunningOnesKept) {
+    Scratch s;
+    const fs::path out = s.dir / "site";
+    makeSite(out, "current");
+    const std::string dead = std::to_string(deadPid()), running = std::to_string(::getppid());
+    makeSite(s.dir / (".site.tmp-" + dead), "unfinished", false);
+    makeSite(s.dir / (".site.tmp-" + running), "being written", false);
+    makeSite(s.dir / (".site.old-" + dead), "previous", true);
+    makeSite(s.dir / ".site.trash-1-0", "half deleted", false);
+    makeSite(s.dir / (".other.tmp-" + dead), "another site's", false);
+    makeSite(s.dir / ".site.tmp-x", "not ours", false);
+
+    const auto claimed = claimLeftovers(out);
+    EXPECT_EQ(claimed.size(), 3u);
+    for (const fs::path& p : claimed) EXPECT_EQ(p.filename().string().rfind(".site.trash-" + std::to_string(::getpid()) + "-", 0), 0u) << p;
+    EXPECT_EQ(readText(out / "index.html"), "current"); // OUT exists: the .old- site is not put back
+    const auto names = s.names();
+    EXPECT_EQ(std::count(names.begin(), names.end(), ".site.tmp-" + running), 1);
+    EXPECT_EQ(std::count(names.begin(), names.end(), ".other.tmp-" + dead), 1);
+    EXPECT_EQ(std::count(names.begin(), names.end(), ".site.tmp-x"), 1);
+    EXPECT_EQ(std::count(names.begin(), names.end(), ".site.tmp-" + dead), 0);
+    EXPECT_EQ(std::count(names.begin(), names.end(), ".site.old-" + dead), 0);
+    EXPECT_EQ(std::count(names.begin(), names.end(), ".site.trash-1-0"), 0);
+}
+
+TEST(WebSiteFolder, APreviousSiteLeftBetweenTwoRenamesIsPutBack) {
+    Scratch s;
+    const fs::path out = s.dir / "site";
+    const std::string dead = std::to_string(deadPid());
+    makeSite(s.dir / (".site.old-" + dead), "previous", true);
+    EXPECT_TRUE(claimLeftovers(out).empty());
+    EXPECT_EQ(readText(out / "index.html"), "previous");
+    EXPECT_TRUE(fs::exists(out / kStampName));
+    EXPECT_EQ(s.names(), std::vector<std::string>{"site"});
 }

@@ -34,10 +34,13 @@ struct WebExportReport {
 };
 
 // Validates the pack (refuses errors), checks it was built (derived/ matches the sources) and
-// writes the site into a temporary sibling of `outDir` that replaces `outDir` only when
-// complete, so a failed export leaves the previous site as it was. `outDir` must be absent, empty
-// or an earlier export (it holds .lantai-export.json); files of the earlier export that did not
-// change are linked, not copied again. Not thread-safe with another export into the same outDir.
+// writes the site into a temporary sibling of `outDir` that is exchanged with `outDir` in one
+// step only when complete, so `outDir` always holds a complete site and a failed or interrupted
+// export leaves the previous site as it was. `outDir` must be absent, empty or an earlier export
+// (it holds .lantai-export.json); files of the earlier export that did not change are linked, not
+// copied again. The previous site and leftovers of interrupted exports (hidden siblings, see
+// core/export/site_folder.h) are deleted by a background `rm` started before returning. Not
+// thread-safe with another export into the same outDir.
 WebExportReport exportWebSite(const std::filesystem::path& packDir, const std::filesystem::path& outDir,
                               const WebExportOptions& options);
 
