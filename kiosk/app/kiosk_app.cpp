@@ -17,6 +17,7 @@
 #include <future>
 #include <cmath>
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
 
 namespace lantai::kiosk {
@@ -396,6 +397,9 @@ void KioskApp::startVideoBackend() {
         settings.hwdec = m_config.videoHwdec;
         settings.audioOutput = m_config.audioOutput;
         settings.softwareRender = m_softwareGl;
+        // LANTAI_VIDEO_RENDER=opengl|software overrides the choice (diagnosing a booth's GPU).
+        if (const char* render = std::getenv("LANTAI_VIDEO_RENDER"); render && *render)
+            settings.softwareRender = std::string(render) == "software";
         std::string error;
         m_media = createMpvMediaPlayer(m_platform, settings, error);
         if (!m_media) {

@@ -482,6 +482,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=180)
     ap.add_argument("--video", action="store_true",
                     help="play videos with libmpv (other scenarios use the null player: --no-video)")
+    ap.add_argument("--video-render", choices=["opengl", "software"],
+                    help="force mpv's OpenGL render API or CPU-converted frames (LANTAI_VIDEO_RENDER)")
     ap.add_argument("--lantai", help="the lantai CLI (quiz_team: hashes the teacher PIN, exports the results)")
     args = ap.parse_args()
 
@@ -522,6 +524,8 @@ def main():
             f.write(CONFIGURED_TOML + f'[pack]\npath = "{os.path.abspath(args.pack)}"\n')
         cmd += ["--config", config]
     env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1")
+    if args.video_render:
+        env["LANTAI_VIDEO_RENDER"] = args.video_render
     print("$", " ".join(cmd), flush=True)
     try:
         proc = subprocess.run(cmd, env=env, timeout=args.timeout, capture_output=True, text=True, errors="replace")
