@@ -82,7 +82,7 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         j["video"] = std::move(v);
     }
     j["qr_url"] = state.nav.screen() == core::KioskScreen::Item ? state.qrUrl : "";
-    j["video_backend"] = state.video && state.video->available() ? "mpv" : "none";
+    j["video_backend"] = state.video ? state.video->backendName() : "none";
     j["blocking_activity"] = state.video && state.video->visitorWatching();
     if (state.quiz && state.nav.screen() == core::KioskScreen::Quiz) {
         const auto& quiz = *state.quiz;

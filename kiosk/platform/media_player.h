@@ -66,7 +66,6 @@ public:
     // Handles what the backend reported since the last call. Returns true when the status
     // changed or a new frame is due (the caller then draws a frame).
     virtual bool update() = 0;
-    virtual bool frameDue() const = 0;
     // Renders the current video frame into the player's texture at about the given size and
     // returns the GL texture name (0 while there is nothing to show); rows run top to bottom.
     // Call while drawing a frame.

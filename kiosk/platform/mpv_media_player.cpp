@@ -250,8 +250,6 @@ public:
         return changed || m_frameDue;
     }
 
-    bool frameDue() const override { return m_frameDue; }
-
     unsigned renderFrame(int width, int height) override {
         if (!m_render || width <= 0 || height <= 0) return 0;
         if (!m_frameDue && m_haveFrame && width == m_texWidth && height == m_texHeight) return m_texture;

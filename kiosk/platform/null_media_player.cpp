@@ -43,7 +43,6 @@ public:
     void setVolume(int percent) override { m_status.volume = percent; }
     void setMuted(bool muted) override { m_status.muted = muted; }
     bool update() override { return std::exchange(m_changed, false); }
-    bool frameDue() const override { return false; }
     unsigned renderFrame(int, int) override { return 0; }
     const MediaStatus& status() const override { return m_status; }
 

@@ -52,13 +52,7 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
             intro.maxLines = 4;
             h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(chapter->intro), intro);
         }
-        if (chapter->items.empty()) {
-            TextBlock empty;
-            empty.role = FontRole::Heading;
-            empty.color = u.color(ColorRole::TextOnBackground);
-            empty.align = TextAlign::Center;
-            h += drawTextBlock(u, {box.x, box.y + h + u.px(6), box.w, box.h}, u.ui("grid.empty"), empty) + u.px(6);
-        }
+        if (chapter->items.empty()) h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("grid.empty"));
         return h;
     });
 }

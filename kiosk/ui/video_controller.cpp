@@ -74,7 +74,7 @@ void VideoController::play(const core::Video& video, core::Language language) {
     if (!lang.empty() && !std::any_of(video.subtitles.begin(), video.subtitles.end(), [&](const auto& s) { return s.lang == lang; }))
         lang = video.subtitles.empty() ? "" : video.subtitles.front().lang;
     open(video, false, lang);
-    core::logInfo("video " + video.id + " started by a visitor");
+    if (!m_precheck) core::logInfo("video " + video.id + " started by a visitor");
 }
 
 void VideoController::playInAttract(const core::Video& video, bool muted) {
@@ -157,10 +157,6 @@ void VideoController::changeVolume(int delta) {
         m_player->setVolume(m_volume);
         if (delta > 0 && status().muted) m_player->setMuted(false);
     }
-}
-
-void VideoController::setMuted(bool muted) {
-    if (m_player) m_player->setMuted(muted);
 }
 
 void VideoController::languageChanged(core::Language language) {

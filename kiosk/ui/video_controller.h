@@ -34,6 +34,7 @@ class VideoController {
 public:
     void configure(const core::Pack* pack, MediaPlayer* player, const VideoSettings& settings);
     bool available() const { return m_player && m_player->available(); }
+    const char* backendName() const { return m_player ? m_player->backendName() : "none"; }
 
     // A visitor chose a video: sound on at the configured volume, subtitles in their language.
     void play(const core::Video& video, core::Language language);
@@ -64,8 +65,6 @@ public:
     void changeVolume(int delta); // percent, clamped to 0 … maxVolume
     int volume() const { return m_volume; }
     int maxVolume() const { return m_settings.maxVolume; }
-    bool muted() const { return status().muted; }
-    void setMuted(bool muted);
     // The visitor switched the language: subtitles follow when they were in the old language.
     void languageChanged(core::Language language);
 

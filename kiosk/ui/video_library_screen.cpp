@@ -66,13 +66,7 @@ void VideoLibraryScreen::draw(UiContext& ui, KioskState& state) {
         meta.color = u.color(ColorRole::TextOnBackgroundMuted);
         meta.maxLines = 1;
         float h = drawTextBlock(u, box, core::uiCount("video.count", static_cast<long long>(videos.size()), u.language), meta);
-        if (videos.empty()) {
-            TextBlock empty;
-            empty.role = FontRole::Heading;
-            empty.color = u.color(ColorRole::TextOnBackground);
-            empty.align = TextAlign::Center;
-            h += drawTextBlock(u, {box.x, box.y + h + u.px(6), box.w, box.h}, u.ui("video.empty"), empty) + u.px(6);
-        }
+        if (videos.empty()) h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("video.empty"));
         return h;
     });
 }

@@ -43,6 +43,14 @@ namespace {
 void disableBlending(const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }
 } // namespace
 
+float drawEmptyNote(UiContext& ui, const Rect& box, std::string_view text) {
+    TextBlock note;
+    note.role = FontRole::Heading;
+    note.color = ui.color(ColorRole::TextOnBackground);
+    note.align = TextAlign::Center;
+    return drawTextBlock(ui, {box.x, box.y + ui.px(6), box.w, box.h}, text, note) + ui.px(6);
+}
+
 Rect letterboxRect(const Rect& area, int width, int height) {
     if (width <= 0 || height <= 0 || area.w <= 0 || area.h <= 0) return area;
     const double aspect = double(width) / double(height);

@@ -45,6 +45,9 @@ void drawLetterboxBars(UiContext& ui, const core::Rect& area, const core::Rect& 
 // blending.
 void drawOpaqueImage(UiContext& ui, unsigned texture, const core::Rect& rect);
 
+// "Nothing here yet" under a grid's header, centred; returns the height used.
+float drawEmptyNote(UiContext& ui, const core::Rect& box, std::string_view text);
+
 // A small pill with the badge label.
 float drawBadge(UiContext& ui, core::Vec2 topLeft, std::string_view label);
 

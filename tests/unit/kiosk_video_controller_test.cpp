@@ -38,7 +38,6 @@ public:
     void setVolume(int v) override { s.volume = v; }
     void setMuted(bool m) override { s.muted = m; }
     bool update() override { return false; }
-    bool frameDue() const override { return false; }
     unsigned renderFrame(int, int) override { return 0; }
     const MediaStatus& status() const override { return s; }
 
