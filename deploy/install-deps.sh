@@ -20,7 +20,7 @@ packages=(
   chromium
 )
 
-# node + npm build the web viewer (tools/web) and run its tests. Debian's packages on a clean
+# node + npm build the web viewer (tools/gallery/viewer) and run its tests. Debian's packages on a clean
 # machine; a node that is already there is kept (NodeSource's nodejs bundles npm and conflicts
 # with Debian's npm package).
 node_packages=()

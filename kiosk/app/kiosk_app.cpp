@@ -1,11 +1,11 @@
 // kiosk/app: the kiosk application and its event-driven loop
-#include "app/kiosk_app.h"
+#include "kiosk/app/kiosk_app.h"
 
-#include "lantai/core/charset.h"
-#include "lantai/core/file_io.h"
-#include "lantai/core/log.h"
-#include "lantai/core/ui_strings.h"
-#include "platform/screenshot.h"
+#include "core/pack/charset.h"
+#include "core/base/file_io.h"
+#include "core/base/log.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/platform/screenshot.h"
 
 #include <SDL.h>
 #include <GL/gl.h>

@@ -1,5 +1,5 @@
 // kiosk/app: lantai-kiosk command-line parsing (CLI11)
-#include "app/kiosk_options.h"
+#include "kiosk/app/kiosk_options.h"
 
 #include <CLI/CLI.hpp>
 

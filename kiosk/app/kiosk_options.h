@@ -1,8 +1,8 @@
 // kiosk/app: command-line options of lantai-kiosk and how they combine with the TOML config and the pack
 #pragma once
 
-#include "lantai/core/diagnostic.h"
-#include "lantai/core/kiosk_config.h"
+#include "core/base/diagnostic.h"
+#include "core/config/kiosk_config.h"
 
 #include <filesystem>
 #include <optional>

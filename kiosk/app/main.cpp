@@ -1,8 +1,8 @@
 // kiosk/app: lantai-kiosk entry point — arguments, configuration layers, then the app
-#include "app/kiosk_app.h"
-#include "app/kiosk_options.h"
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/kiosk_options.h"
 
-#include "lantai/core/log.h"
+#include "core/base/log.h"
 
 #include <malloc.h>
 

@@ -1,5 +1,5 @@
 // kiosk/app: script replay — turns script commands into timed synthetic input
-#include "app/script_runner.h"
+#include "kiosk/app/script_runner.h"
 
 #include <SDL.h>
 

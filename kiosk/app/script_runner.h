@@ -1,8 +1,8 @@
 // kiosk/app: replays a kiosk script (--script) as timed pointer/key events through the normal input path
 #pragma once
 
-#include "lantai/core/kiosk_script.h"
-#include "platform/sdl_platform.h"
+#include "core/script/kiosk_script.h"
+#include "kiosk/platform/sdl_platform.h"
 
 #include <deque>
 #include <optional>

@@ -1,10 +1,10 @@
 // kiosk/app: state JSON for tests
-#include "app/state_writer.h"
+#include "kiosk/app/state_writer.h"
 
-#include "lantai/core/file_io.h"
-#include "lantai/core/log.h"
-#include "ui/quiz_controller.h"
-#include "ui/video_controller.h"
+#include "core/base/file_io.h"
+#include "core/base/log.h"
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/video_controller.h"
 
 namespace lantai::kiosk {
 

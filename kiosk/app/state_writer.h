@@ -1,7 +1,7 @@
 // kiosk/app: the kiosk state as JSON (--state-out) — what end-to-end tests assert on
 #pragma once
 
-#include "ui/screens.h"
+#include "kiosk/ui/screens.h"
 
 #include <nlohmann/json.hpp>
 

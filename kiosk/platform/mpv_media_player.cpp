@@ -1,9 +1,9 @@
 // kiosk/platform: the libmpv media player — render API into an OpenGL texture, every mpv call on the main thread
-#include "platform/media_player.h"
+#include "kiosk/platform/media_player.h"
 
-#include "lantai/core/kiosk_config.h"
-#include "lantai/core/log.h"
-#include "platform/sdl_platform.h"
+#include "core/config/kiosk_config.h"
+#include "core/base/log.h"
+#include "kiosk/platform/sdl_platform.h"
 
 #include <SDL.h>
 #include <GL/gl.h>

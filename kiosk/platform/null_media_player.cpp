@@ -1,5 +1,5 @@
 // kiosk/platform: the null media player — plays nothing (tests that do not exercise video, video disabled)
-#include "platform/media_player.h"
+#include "kiosk/platform/media_player.h"
 
 #include <utility>
 

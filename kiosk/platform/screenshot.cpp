@@ -1,5 +1,5 @@
 // kiosk/platform: framebuffer to PNG via stb_image_write
-#include "platform/screenshot.h"
+#include "kiosk/platform/screenshot.h"
 
 #include <GL/gl.h>
 

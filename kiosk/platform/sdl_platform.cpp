@@ -1,5 +1,5 @@
 // kiosk/platform: SDL2 window, GL context and input translation
-#include "platform/sdl_platform.h"
+#include "kiosk/platform/sdl_platform.h"
 
 #include <SDL.h>
 #include <GL/gl.h>

@@ -1,7 +1,7 @@
 // kiosk/platform: SDL2 window + OpenGL 3 context + input translated into platform events
 #pragma once
 
-#include "lantai/core/geometry2d.h"
+#include "core/base/geometry2d.h"
 
 #include <cstdint>
 #include <string>

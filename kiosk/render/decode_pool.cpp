@@ -1,5 +1,5 @@
 // kiosk/render: decode worker pool — dedup by key, stale-generation drop, wake callback on results
-#include "render/decode_pool.h"
+#include "kiosk/render/decode_pool.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 // kiosk/render: worker threads that decode image files off the main thread, newest and most urgent first
 #pragma once
 
-#include "render/image_decoder.h"
+#include "kiosk/render/image_decoder.h"
 
 #include <condition_variable>
 #include <cstddef>

@@ -1,9 +1,9 @@
 // kiosk/render: IIIF info.json loading, tile selection and drawing with coarser-level fallback, fitted images
-#include "render/deep_zoom_renderer.h"
+#include "kiosk/render/deep_zoom_renderer.h"
 
-#include "lantai/core/asset_probe.h"
-#include "lantai/core/file_io.h"
-#include "render/image_decoder.h"
+#include "core/media/asset_probe.h"
+#include "core/base/file_io.h"
+#include "kiosk/render/image_decoder.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
 // kiosk/render: deep-zoom drawing of IIIF tile pyramids (coarser level under loading tiles) and fitted thumbnails
 #pragma once
 
-#include "lantai/core/derived_index.h"
-#include "lantai/core/zoom_viewport.h"
-#include "render/texture_cache.h"
+#include "core/pack/derived_index.h"
+#include "core/visit/zoom_viewport.h"
+#include "kiosk/render/texture_cache.h"
 
 #include <imgui.h>
 

@@ -1,8 +1,8 @@
 // kiosk/render: JPEG via libjpeg-turbo (DCT-domain scaling, EXIF orientation), PNG/GIF via stb_image, area downscale
-#include "render/image_decoder.h"
+#include "kiosk/render/image_decoder.h"
 
-#include "lantai/core/asset_probe.h"
-#include "lantai/core/file_io.h"
+#include "core/media/asset_probe.h"
+#include "core/base/file_io.h"
 
 #include <turbojpeg.h>
 

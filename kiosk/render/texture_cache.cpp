@@ -1,7 +1,7 @@
 // kiosk/render: GPU texture cache — per-frame pins, budgeted uploads with glTexImage2D, LRU eviction
-#include "render/texture_cache.h"
+#include "kiosk/render/texture_cache.h"
 
-#include "lantai/core/log.h"
+#include "core/base/log.h"
 
 #include <GL/gl.h>
 

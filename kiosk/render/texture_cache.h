@@ -1,8 +1,8 @@
 // kiosk/render: GPU texture cache — decodes via DecodePool, uploads within a per-frame budget, LRU eviction under a byte budget
 #pragma once
 
-#include "lantai/core/lru_budget.h"
-#include "render/decode_pool.h"
+#include "core/base/lru_budget.h"
+#include "kiosk/render/decode_pool.h"
 
 #include <imgui.h>
 

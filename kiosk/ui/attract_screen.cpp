@@ -1,9 +1,9 @@
 // kiosk/ui: attract loop screen
-#include "ui/attract_screen.h"
+#include "kiosk/ui/attract_screen.h"
 
-#include "lantai/core/ui_strings.h"
-#include "ui/video_controller.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/video_controller.h"
+#include "kiosk/ui/widgets.h"
 
 #include <cmath>
 #include <cstdint>

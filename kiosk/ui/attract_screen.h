@@ -1,7 +1,7 @@
 // kiosk/ui: the attract loop — slideshow of highlighted items with "触摸屏幕开始参观 · Touch to start"
 #pragma once
 
-#include "ui/screens.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

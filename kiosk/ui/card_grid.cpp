@@ -1,7 +1,7 @@
 // kiosk/ui: card grid with kinetic scrolling
-#include "ui/card_grid.h"
+#include "kiosk/ui/card_grid.h"
 
-#include "ui/widgets.h"
+#include "kiosk/ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

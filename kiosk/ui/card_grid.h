@@ -1,8 +1,8 @@
 // kiosk/ui: a kinetic-scrolling grid of image cards (chapters of an exhibition, items of a chapter)
 #pragma once
 
-#include "lantai/core/gesture_recognizer.h"
-#include "ui/screens.h"
+#include "core/visit/gesture_recognizer.h"
+#include "kiosk/ui/screens.h"
 
 #include <functional>
 #include <string>

@@ -1,8 +1,8 @@
 // kiosk/ui: exhibition screen (chapters)
-#include "ui/exhibition_screen.h"
+#include "kiosk/ui/exhibition_screen.h"
 
-#include "lantai/core/ui_strings.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/widgets.h"
 
 namespace lantai::kiosk {
 

@@ -1,8 +1,8 @@
 // kiosk/ui: an exhibition — title, introduction and its chapters as cards
 #pragma once
 
-#include "ui/card_grid.h"
-#include "ui/screens.h"
+#include "kiosk/ui/card_grid.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

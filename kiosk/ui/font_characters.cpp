@@ -1,8 +1,8 @@
 // kiosk/ui: per-role character sets for the font atlas
-#include "ui/font_characters.h"
+#include "kiosk/ui/font_characters.h"
 
-#include "lantai/core/quiz_engine.h"
-#include "lantai/core/ui_strings.h"
+#include "core/quiz/engine.h"
+#include "core/i18n/ui_strings.h"
 
 namespace lantai::kiosk {
 

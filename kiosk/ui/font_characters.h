@@ -1,8 +1,8 @@
 // kiosk/ui: which characters each font role needs — the pack's text by where the kiosk draws it, plus UI strings
 #pragma once
 
-#include "lantai/core/pack_model.h"
-#include "lantai/core/theme.h"
+#include "core/pack/model.h"
+#include "core/theme/theme.h"
 
 #include <array>
 #include <string>

@@ -1,5 +1,5 @@
 // kiosk/ui: font atlas from the pack's characters (FreeType, memory-mapped fonts, alpha-only texture)
-#include "ui/fonts.h"
+#include "kiosk/ui/fonts.h"
 
 #include <GL/gl.h>
 #include <backends/imgui_impl_opengl3.h>

@@ -1,8 +1,8 @@
 // kiosk/ui: the font atlas — Noto Sans CJK SC at the theme's sizes, only the characters the pack and UI use
 #pragma once
 
-#include "lantai/core/theme.h"
-#include "ui/font_characters.h"
+#include "core/theme/theme.h"
+#include "kiosk/ui/font_characters.h"
 
 #include <imgui.h>
 

@@ -1,9 +1,9 @@
 // kiosk/ui: home screen
-#include "ui/home_screen.h"
+#include "kiosk/ui/home_screen.h"
 
-#include "lantai/core/ui_strings.h"
-#include "ui/quiz_controller.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/widgets.h"
 
 #include <functional>
 

@@ -1,7 +1,7 @@
 // kiosk/ui: the home screen — exhibition title, organiser, one tile per section that has content
 #pragma once
 
-#include "ui/screens.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

@@ -1,11 +1,11 @@
 // kiosk/ui: item detail screen (deep zoom + caption panel)
-#include "ui/item_detail_screen.h"
+#include "kiosk/ui/item_detail_screen.h"
 
-#include "lantai/core/ui_strings.h"
-#include "lantai/core/web_paths.h"
-#include "render/texture_cache.h"
-#include "ui/item_grid_screen.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "core/gallery/web_paths.h"
+#include "kiosk/render/texture_cache.h"
+#include "kiosk/ui/item_grid_screen.h"
+#include "kiosk/ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,10 +1,10 @@
 // kiosk/ui: item detail — deep-zoom viewer, caption panel, multi-image strip, previous/next by swipe
 #pragma once
 
-#include "lantai/core/gesture_recognizer.h"
-#include "render/deep_zoom_renderer.h"
-#include "ui/qr_code.h"
-#include "ui/screens.h"
+#include "core/visit/gesture_recognizer.h"
+#include "kiosk/render/deep_zoom_renderer.h"
+#include "kiosk/ui/qr_code.h"
+#include "kiosk/ui/screens.h"
 
 #include <map>
 #include <optional>

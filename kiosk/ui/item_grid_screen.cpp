@@ -1,8 +1,8 @@
 // kiosk/ui: chapter item grid
-#include "ui/item_grid_screen.h"
+#include "kiosk/ui/item_grid_screen.h"
 
-#include "lantai/core/ui_strings.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/widgets.h"
 
 namespace lantai::kiosk {
 

@@ -1,8 +1,8 @@
 // kiosk/ui: a chapter's items as a kinetic-scrolling thumbnail grid
 #pragma once
 
-#include "ui/card_grid.h"
-#include "ui/screens.h"
+#include "kiosk/ui/card_grid.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

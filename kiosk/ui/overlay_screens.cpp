@@ -1,8 +1,8 @@
 // kiosk/ui: still-there overlay and out-of-service screen
-#include "ui/overlay_screens.h"
+#include "kiosk/ui/overlay_screens.h"
 
-#include "lantai/core/ui_strings.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/widgets.h"
 
 namespace lantai::kiosk {
 

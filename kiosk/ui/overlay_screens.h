@@ -1,7 +1,7 @@
 // kiosk/ui: the "还在吗？/Still there?" countdown overlay and the "暂停服务/out of service" screen
 #pragma once
 
-#include "ui/screens.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

@@ -1,5 +1,5 @@
 // kiosk/ui: QR codes with libqrencode
-#include "ui/qr_code.h"
+#include "kiosk/ui/qr_code.h"
 
 #include <qrencode.h>
 

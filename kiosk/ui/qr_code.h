@@ -1,7 +1,7 @@
 // kiosk/ui: QR codes (libqrencode) drawn as crisp squares — the item page hand-off to a visitor's phone
 #pragma once
 
-#include "ui/ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 #include <string>
 #include <vector>

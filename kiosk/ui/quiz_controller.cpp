@@ -1,7 +1,7 @@
 // kiosk/ui: quiz stages and sessions; results, question usage and leaderboards through the stats store
-#include "ui/quiz_controller.h"
+#include "kiosk/ui/quiz_controller.h"
 
-#include "lantai/core/log.h"
+#include "core/base/log.h"
 
 #include <algorithm>
 #include <ctime>

@@ -1,8 +1,8 @@
 // kiosk/ui: the quiz as the kiosk runs it — stages, the solo or team session, results into the stats store
 #pragma once
 
-#include "lantai/core/quiz_engine.h"
-#include "lantai/core/stats_store.h"
+#include "core/quiz/engine.h"
+#include "core/stats/stats_store.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,8 +1,8 @@
 // kiosk/ui: quiz entry stages — level (小学/中学/成人), preset nickname, teacher PIN, team setup
-#include "lantai/core/ui_strings.h"
-#include "ui/quiz_controller.h"
-#include "ui/quiz_screen.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/quiz_screen.h"
+#include "kiosk/ui/widgets.h"
 
 namespace lantai::kiosk {
 

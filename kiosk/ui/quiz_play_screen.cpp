@@ -1,8 +1,8 @@
 // kiosk/ui: quiz question and feedback — big answer buttons told apart by shape, letter and colour
-#include "lantai/core/ui_strings.h"
-#include "ui/quiz_controller.h"
-#include "ui/quiz_screen.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/quiz_screen.h"
+#include "kiosk/ui/widgets.h"
 
 #include <algorithm>
 #include <cmath>

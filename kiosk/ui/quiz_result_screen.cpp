@@ -1,8 +1,8 @@
 // kiosk/ui: quiz results — score, correct count, today's rank and leaderboard; the podium of a class contest
-#include "lantai/core/ui_strings.h"
-#include "ui/quiz_controller.h"
-#include "ui/quiz_screen.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/quiz_screen.h"
+#include "kiosk/ui/widgets.h"
 
 namespace lantai::kiosk {
 

@@ -1,8 +1,8 @@
 // kiosk/ui: quiz screen dispatch by stage
-#include "ui/quiz_screen.h"
+#include "kiosk/ui/quiz_screen.h"
 
-#include "ui/quiz_controller.h"
-#include "ui/widgets.h"
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/widgets.h"
 
 namespace lantai::kiosk {
 

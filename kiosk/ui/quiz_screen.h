@@ -1,7 +1,7 @@
 // kiosk/ui: the quiz screen — entry (level, nickname, teacher PIN, team setup), questions, results
 #pragma once
 
-#include "ui/screens.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

@@ -1,10 +1,10 @@
 // kiosk/ui: the visitor screens and the shared state they read and change
 #pragma once
 
-#include "lantai/core/gesture_recognizer.h"
-#include "lantai/core/kiosk_navigation.h"
-#include "lantai/core/zoom_viewport.h"
-#include "ui/ui_context.h"
+#include "core/visit/gesture_recognizer.h"
+#include "core/visit/navigation.h"
+#include "core/visit/zoom_viewport.h"
+#include "kiosk/ui/ui_context.h"
 
 #include <chrono>
 #include <functional>

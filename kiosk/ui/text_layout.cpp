@@ -1,7 +1,7 @@
 // kiosk/ui: wrapped text drawing on ImDrawList
-#include "ui/text_layout.h"
+#include "kiosk/ui/text_layout.h"
 
-#include "lantai/core/text_wrap.h"
+#include "core/i18n/text_wrap.h"
 
 namespace lantai::kiosk {
 

@@ -1,7 +1,7 @@
 // kiosk/ui: drawing wrapped Chinese/English text with ImGui fonts (line breaking is core::wrapText)
 #pragma once
 
-#include "ui/ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
 #include <string_view>
 

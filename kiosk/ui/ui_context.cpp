@@ -1,7 +1,7 @@
 // kiosk/ui: drawing context helpers and tap-target hit testing
-#include "ui/ui_context.h"
+#include "kiosk/ui/ui_context.h"
 
-#include "lantai/core/ui_strings.h"
+#include "core/i18n/ui_strings.h"
 
 namespace lantai::kiosk {
 

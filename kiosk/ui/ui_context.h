@@ -1,12 +1,12 @@
 // kiosk/ui: per-frame drawing context — sizes, theme colours, fonts, language, tap targets
 #pragma once
 
-#include "lantai/core/derived_index.h"
-#include "lantai/core/geometry2d.h"
-#include "lantai/core/localized_text.h"
-#include "lantai/core/pack_model.h"
-#include "lantai/core/theme.h"
-#include "ui/fonts.h"
+#include "core/pack/derived_index.h"
+#include "core/base/geometry2d.h"
+#include "core/base/localized_text.h"
+#include "core/pack/model.h"
+#include "core/theme/theme.h"
+#include "kiosk/ui/fonts.h"
 
 #include <imgui.h>
 

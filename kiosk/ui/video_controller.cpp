@@ -1,9 +1,9 @@
 // kiosk/ui: video playback for the screens (see video_controller.h)
-#include "ui/video_controller.h"
+#include "kiosk/ui/video_controller.h"
 
-#include "lantai/core/log.h"
-#include "lantai/core/ui_strings.h"
-#include "lantai/core/video_container_probe.h"
+#include "core/base/log.h"
+#include "core/i18n/ui_strings.h"
+#include "core/media/video_container_probe.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
 // kiosk/ui: video playback for the screens — which video plays, how (visitor or attract loop), volume, subtitles, problems
 #pragma once
 
-#include "lantai/core/localized_text.h"
-#include "lantai/core/pack_model.h"
-#include "platform/media_player.h"
+#include "core/base/localized_text.h"
+#include "core/pack/model.h"
+#include "kiosk/platform/media_player.h"
 
 #include <map>
 #include <optional>

@@ -1,9 +1,9 @@
 // kiosk/ui: the video library screen
-#include "ui/video_library_screen.h"
+#include "kiosk/ui/video_library_screen.h"
 
-#include "lantai/core/ui_strings.h"
-#include "ui/video_controller.h"
-#include "ui/widgets.h"
+#include "core/i18n/ui_strings.h"
+#include "kiosk/ui/video_controller.h"
+#include "kiosk/ui/widgets.h"
 
 #include <algorithm>
 

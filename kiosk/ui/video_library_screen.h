@@ -1,8 +1,8 @@
 // kiosk/ui: the video library — posters, titles, durations and the chapter each video belongs to
 #pragma once
 
-#include "ui/card_grid.h"
-#include "ui/screens.h"
+#include "kiosk/ui/card_grid.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

@@ -1,7 +1,7 @@
 // kiosk/ui: the video player — large play/pause, finger-draggable seek bar, ±10 s, subtitles zh/en/off, volume
 #pragma once
 
-#include "ui/screens.h"
+#include "kiosk/ui/screens.h"
 
 namespace lantai::kiosk {
 

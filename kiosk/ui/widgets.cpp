@@ -1,9 +1,9 @@
 // kiosk/ui: shared widgets (background, buttons, top bar, images, badges)
-#include "ui/widgets.h"
+#include "kiosk/ui/widgets.h"
 
-#include "lantai/core/zoom_viewport.h"
-#include "render/deep_zoom_renderer.h"
-#include "render/texture_cache.h"
+#include "core/visit/zoom_viewport.h"
+#include "kiosk/render/deep_zoom_renderer.h"
+#include "kiosk/render/texture_cache.h"
 
 #include <GL/gl.h>
 

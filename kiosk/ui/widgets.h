@@ -1,9 +1,9 @@
 // kiosk/ui: shared widgets — background, buttons, the top bar (back · home · language), cards, images
 #pragma once
 
-#include "render/deep_zoom_renderer.h"
-#include "ui/text_layout.h"
-#include "ui/ui_context.h"
+#include "kiosk/render/deep_zoom_renderer.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/ui_context.h"
 
 #include <functional>
 #include <string>

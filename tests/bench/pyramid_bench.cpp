@@ -1,6 +1,6 @@
 // tests/bench: builds one image's IIIF pyramid + thumbnail with buildImagePyramid (timed by
 // build_vs_vips.sh)
-#include "lantai/core/image_pyramid.h"
+#include "tools/builder/image_pyramid.h"
 
 #include <chrono>
 #include <cstdio>

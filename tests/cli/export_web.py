@@ -35,7 +35,7 @@ def run(*args):
 
 
 def stub_assets(tmp):
-    """Fixed viewer files, so the ?v= hashes in the golden <head> do not follow tools/web."""
+    """Fixed viewer files, so the ?v= hashes in the golden <head> do not follow tools/gallery/viewer."""
     d = tmp / "assets-dist"
     (d / "assets/chunks").mkdir(parents=True)
     (d / "assets/lantai.js").write_text("// stub viewer for tests\n")

@@ -1,5 +1,5 @@
 // fuzz: libFuzzer target for the asset probe — probeBytes on arbitrary bytes, checking invariants
-#include "lantai/core/asset_probe.h"
+#include "core/media/asset_probe.h"
 
 #include <cstddef>
 #include <cstdint>

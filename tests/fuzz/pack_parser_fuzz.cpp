@@ -1,9 +1,9 @@
 // tests: libFuzzer target — bytes as pack.json (and as a quiz bank) through JsonDocument, loader, validator, writer
-#include "lantai/core/json_document.h"
-#include "lantai/core/json_reader.h"
-#include "lantai/core/pack_loader.h"
-#include "lantai/core/pack_validator.h"
-#include "lantai/core/pack_writer.h"
+#include "core/base/json_document.h"
+#include "core/base/json_reader.h"
+#include "core/pack/loader.h"
+#include "core/pack/validator.h"
+#include "core/pack/writer.h"
 
 #include <cstdint>
 #include <cstdio>

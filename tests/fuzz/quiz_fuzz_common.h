@@ -3,10 +3,10 @@
 
 #include "fuzz_text_common.h"
 
-#include "lantai/core/json_reader.h"
-#include "lantai/core/pack_writer.h"
-#include "lantai/core/quiz_import.h"
-#include "lantai/core/utf8.h"
+#include "core/base/json_reader.h"
+#include "core/pack/writer.h"
+#include "core/quiz/import.h"
+#include "core/base/utf8.h"
 
 #include <cmath>
 #include <cstdlib>

@@ -3,8 +3,8 @@
 
 #include "fuzz_text_common.h"
 
-#include "lantai/core/subtitles.h"
-#include "lantai/core/utf8.h"
+#include "core/media/subtitles.h"
+#include "core/base/utf8.h"
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 // tests: libFuzzer target — probeVideoContainerBytes on arbitrary bytes, checking its invariants
-#include "lantai/core/asset_probe.h"
-#include "lantai/core/utf8.h"
-#include "lantai/core/video_container_probe.h"
+#include "core/media/asset_probe.h"
+#include "core/base/utf8.h"
+#include "core/media/video_container_probe.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # tests/web: writes search_tokens.json — the search tokeniser's test vectors (an independent
-# Python implementation of tools/web/SITE.md "Search index"; C++ and JS tests both check them)
+# Python implementation of tools/gallery/SITE.md "Search index"; C++ and JS tests both check them)
 import json
 import pathlib
 import sys

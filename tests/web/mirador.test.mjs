@@ -3,7 +3,7 @@
 // The issue's acceptance: "the IIIF manifest opens in Mirador". Mirador wants absolute ids, so the
 // demo pack is exported again with --base-url pointing at this test's loopback server
 // (http://127.0.0.1:PORT/site/, a sub-path on purpose). Mirador's prebuilt bundle comes from
-// tools/web/node_modules (a devDependency for this test; the exported site never ships it) and
+// tools/gallery/viewer/node_modules (a devDependency for this test; the exported site never ships it) and
 // is served beside the site by a one-line page that opens the manifest like an archive would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ function whyNot() {
   if (!chromiumPath()) return 'chromium not found: install the Debian package chromium or set LANTAI_CHROMIUM';
   if (!existsSync(cli)) return `no lantai binary at ${cli}: build it or set LANTAI_CLI`;
   if (!existsSync(path.join(pack, 'derived/index.json'))) return `no built demo pack at ${pack}: build the demo_pack target or set LANTAI_DEMO_PACK`;
-  try { miradorBundle(); } catch { return 'mirador is not in tools/web/node_modules: run npm ci there (the lantai_web target does)'; }
+  try { miradorBundle(); } catch { return 'mirador is not in tools/gallery/viewer/node_modules: run npm ci there (the lantai_web target does)'; }
   return null;
 }
 const skip = whyNot();

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, useSite } from './lib/harness.mjs';
-import { shardOf, tokenize } from '../../tools/web/src/tokenize.js';
+import { shardOf, tokenize } from '../../tools/gallery/viewer/src/tokenize.js';
 
 const ctx = useSite();
 const mount = '/exhibits/lantai/';

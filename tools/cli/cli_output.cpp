@@ -1,5 +1,5 @@
 // tools/cli: terminal output helpers
-#include "cli_output.h"
+#include "tools/cli/cli_output.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // tools/cli: terminal output helpers shared by the commands (language choice, diagnostics list)
 #pragma once
 
-#include "lantai/core/diagnostic.h"
+#include "core/base/diagnostic.h"
 
 #include <string>
 

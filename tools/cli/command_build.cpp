@@ -1,8 +1,8 @@
 // tools/cli: `lantai build PACK [--jobs N]` — validate, then write derived/ with a progress bar on a TTY
-#include "cli_output.h"
-#include "commands.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
-#include "lantai/core/pack_builder.h"
+#include "tools/builder/pack_builder.h"
 
 #include <unistd.h>
 

@@ -1,8 +1,8 @@
 // tools/cli: `lantai export web PACK OUT [--base-url URL] [--assets DIR] [--json]` — the static cloud-gallery site
-#include "cli_output.h"
-#include "commands.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
-#include "lantai/core/web_export.h"
+#include "tools/gallery/export/web_export.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // --assets, else $LANTAI_WEB_ASSETS, else share/lantai/web beside the installed binary, else the
-// build tree's tools/web output (compiled in).
+// build tree's tools/gallery/viewer output (compiled in).
 fs::path defaultAssetsDir() {
     if (const char* env = std::getenv("LANTAI_WEB_ASSETS"); env && *env) return env;
     std::error_code ec;
@@ -44,7 +44,7 @@ CommandAction addExportCommand(CLI::App& app) {
     auto options = std::make_shared<Options>();
     auto* exportCmd = app.add_subcommand("export", "Publish a built pack in another form\n将已生成的内容包导出为其他形式");
     exportCmd->require_subcommand(1);
-    auto* web = exportCmd->add_subcommand("web", "Write the static cloud-gallery website of a built pack (tools/web/SITE.md)\n"
+    auto* web = exportCmd->add_subcommand("web", "Write the static cloud-gallery website of a built pack (tools/gallery/SITE.md)\n"
                                                  "导出网上云展厅静态网站");
     web->add_option("PACK", options->pack, "pack folder, built with `lantai build`")->required();
     web->add_option("OUT", options->out, "site folder: new, empty or an earlier export (replaced when complete)")->required();

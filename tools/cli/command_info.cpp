@@ -1,9 +1,9 @@
 // tools/cli: `lantai info PACK` — a human summary of a pack
-#include "cli_output.h"
-#include "commands.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
-#include "lantai/core/derived_index.h"
-#include "lantai/core/pack_loader.h"
+#include "core/pack/derived_index.h"
+#include "core/pack/loader.h"
 
 #include <cstdio>
 #include <memory>

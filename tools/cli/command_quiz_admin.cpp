@@ -1,10 +1,10 @@
 // tools/cli: `lantai quiz hash-pin` (teacher PIN for the config) and `lantai quiz results` (class contests as CSV)
-#include "cli_output.h"
-#include "commands.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
-#include "lantai/core/file_io.h"
-#include "lantai/core/quiz_engine.h"
-#include "lantai/core/stats_store.h"
+#include "core/base/file_io.h"
+#include "core/quiz/engine.h"
+#include "core/stats/stats_store.h"
 
 #include <cstdio>
 #include <ctime>

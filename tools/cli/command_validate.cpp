@@ -1,8 +1,8 @@
 // tools/cli: `lantai validate PACK [--json]`
-#include "cli_output.h"
-#include "commands.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
-#include "lantai/core/pack_loader.h"
+#include "core/pack/loader.h"
 
 #include <nlohmann/json.hpp>
 

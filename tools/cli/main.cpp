@@ -1,6 +1,6 @@
 // tools/cli: `lantai` entry point — parses arguments and dispatches to a subcommand
-#include "cli_output.h"
-#include "commands.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
 #include <cstdio>
 #include <exception>

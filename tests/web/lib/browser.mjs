@@ -1,4 +1,4 @@
-// tests/web: Debian's chromium driven by playwright-core (from tools/web/node_modules), plus the paths the tests share
+// tests/web: Debian's chromium driven by playwright-core (from tools/gallery/viewer/node_modules), plus the paths the tests share
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const sourceDir = path.resolve(here, '../../..');
-export const webDir = path.join(sourceDir, 'tools/web');
+export const webDir = path.join(sourceDir, 'tools/gallery/viewer');
 const requireWeb = createRequire(path.join(webDir, 'package.json'));
 
 /** Exported demo site, XSS fixture site and screenshot folder: from the environment (CTest sets them). */

@@ -16,7 +16,7 @@ export function useSite(site = paths.demo) {
   const ctx = { site, server: null, browser: null };
   before(async () => {
     assert.ok(existsSync(path.join(site, 'index.html')),
-      `no exported site at ${site}: build the web_demo_site target first (tools/web/SITE.md)`);
+      `no exported site at ${site}: build the web_demo_site target first (tools/gallery/SITE.md)`);
     ctx.server = await serveSite(site, MOUNTS);
     ctx.browser = await launch();
     ctx.url = (rel = '', mount = '/') => `${ctx.server.origin}${mount}${rel}`;

@@ -1,7 +1,7 @@
 // tests/web: browser quiz scoring matches the kiosk's accuracy mode (core/quiz_scoring) on the same cases
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawQuestions, formatScore, isExactlyCorrect, optionsOf, partialCredit } from '../../../tools/web/src/quiz_score.js';
+import { drawQuestions, formatScore, isExactlyCorrect, optionsOf, partialCredit } from '../../../tools/gallery/viewer/src/quiz_score.js';
 
 const opt = (correct, weight) => ({ text: { zh: 'x', en: 'x' }, correct, ...(weight === undefined ? {} : { weight }) });
 const single = { type: 'single', options: [opt(true), opt(false), opt(false)] };

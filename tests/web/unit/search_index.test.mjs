@@ -1,8 +1,8 @@
 // tests/web: the browser side of search — only the shards the query needs, every token must match, title hits first
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shardOf, tokenize } from '../../../tools/web/src/tokenize.js';
-import { searchIndex } from '../../../tools/web/src/search.js';
+import { shardOf, tokenize } from '../../../tools/gallery/viewer/src/tokenize.js';
+import { searchIndex } from '../../../tools/gallery/viewer/src/search.js';
 
 const SHARDS = 8;
 const docs = [

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { fnv1a32, shardOf, tokenize } from '../../../tools/web/src/tokenize.js';
+import { fnv1a32, shardOf, tokenize } from '../../../tools/gallery/viewer/src/tokenize.js';
 
 const vectors = new URL('../search_tokens.json', import.meta.url);
 

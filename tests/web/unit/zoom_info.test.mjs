@@ -1,7 +1,7 @@
 // tests/web: the info.json handed to OpenSeadragon — id from where it was fetched, only pyramids whose every level exists
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepareInfo } from '../../../tools/web/src/zoom.js';
+import { prepareInfo } from '../../../tools/gallery/viewer/src/zoom.js';
 
 const info = {
   '@context': 'http://iiif.io/api/image/3/context.json', id: 'https://old.example/iiif/k', type: 'ImageService3',

@@ -1,0 +1,45 @@
+// core/pack: reading a pack directory (pack.json + quiz bank files) into the model, with diagnostics
+#pragma once
+
+#include "core/base/diagnostic.h"
+#include "core/pack/model.h"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string_view>
+
+namespace lantai::core {
+
+class JsonDocument;
+// The parsed JSON files of a pack by pack-relative name, kept so that later checks can give
+// line:column for a JSON pointer.
+using SourceDocuments = std::map<std::string, std::shared_ptr<const JsonDocument>>;
+
+struct PackLoadResult {
+    Pack pack;
+    Diagnostics diagnostics;
+    SourceDocuments documents;
+    bool parsed = false; // pack.json was found and parsed as JSON (the model may still have errors)
+    bool ok() const { return parsed && !diagnostics.hasErrors(); }
+};
+
+// Reads pack.json and every quiz bank it lists: JSON syntax, schema types, required fields
+// and format-version migration. Does not look at assets; see validatePack.
+PackLoadResult loadPack(const std::filesystem::path& packDir);
+
+// The same from pack.json text already in memory (editor buffers, fuzzing); quiz banks are
+// still read from `packRoot`. loadPack checks the folder, reads pack.json and calls this.
+PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem::path& packRoot);
+
+// loadPack + validatePack: everything `lantai validate` checks.
+PackLoadResult loadAndValidatePack(const std::filesystem::path& packDir);
+
+class JsonReader;
+// Reads one quiz bank document (also used by the quiz importers to re-read what they wrote).
+QuizBank readQuizBank(JsonReader& reader, const std::string& file);
+
+// Reads an image object {"file", "alt", "caption"} at `pointer`.
+ImageRef readImageRef(JsonReader& reader, const nlohmann::json& value, const std::string& pointer);
+
+} // namespace lantai::core

@@ -1,0 +1,22 @@
+// core/pack: semantic pack checks — ids, references, assets (sniffed), path safety, dates, questions
+#pragma once
+
+#include "core/base/diagnostic.h"
+#include "core/pack/loader.h"
+#include "core/pack/model.h"
+
+namespace lantai::core {
+
+// Images declaring more pixels than this are refused (decompression bombs).
+inline constexpr unsigned long long kMaxImagePixels = 300'000'000ULL;
+
+// Checks a loaded pack and appends every problem found: unique ids, dangling references,
+// path safety, that every asset exists and its bytes are what the field needs, image headers
+// (size, bomb limit), subtitle text encoding, dates, answerable questions, and the warnings for
+// missing alt text and explanations. `documents` (optional) supplies line:column.
+void validatePack(const Pack& pack, Diagnostics& diagnostics, const SourceDocuments* documents = nullptr);
+
+// Is `date` a partial ISO date YYYY, YYYY-MM or YYYY-MM-DD with a real month and day?
+bool isPartialIsoDate(const std::string& date);
+
+} // namespace lantai::core

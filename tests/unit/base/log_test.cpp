@@ -1,0 +1,70 @@
+// tests: the process log — lines reach the file, rotation keeps N files, levels filter
+#include "core/base/file_io.h"
+#include "core/config/kiosk_config.h"
+#include "core/base/log.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace lantai::core;
+
+namespace {
+
+fs::path freshDir(const char* name) {
+    const fs::path dir = fs::temp_directory_path() / (std::string("lantai-log-test-") + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string slurp(const fs::path& file) {
+    std::string text, error;
+    readFile(file, text, error);
+    return text;
+}
+
+TEST(Log, WritesTimestampedLinesWithLevel) {
+    const auto dir = freshDir("write");
+    setLogToStderr(false);
+    setLogLevel(LogLevel::Info);
+    ASSERT_TRUE(openLog(dir / "logs" / "kiosk.log", 1 << 20, 3));
+    logInfo("pack loaded");
+    logDebug("not shown at info level");
+    logError("image failed: 档案.jpg");
+    const std::string text = slurp(dir / "logs" / "kiosk.log");
+    EXPECT_NE(text.find("[info] pack loaded"), std::string::npos);
+    EXPECT_NE(text.find("[error] image failed: 档案.jpg"), std::string::npos);
+    EXPECT_EQ(text.find("not shown"), std::string::npos);
+    openLog({}, 0, 0);
+    setLogToStderr(true);
+}
+
+TEST(Log, RotatesAndKeepsTheConfiguredNumberOfFiles) {
+    const auto dir = freshDir("rotate");
+    setLogToStderr(false);
+    setLogLevel(LogLevel::Info);
+    ASSERT_TRUE(openLog(dir / "kiosk.log", 4096, 2));
+    const std::string line(200, 'x');
+    for (int i = 0; i < 200; ++i) logInfo(line + std::to_string(i));
+    openLog({}, 0, 0);
+    setLogToStderr(true);
+    EXPECT_TRUE(fs::exists(dir / "kiosk.log"));
+    EXPECT_TRUE(fs::exists(dir / "kiosk.log.1"));
+    EXPECT_TRUE(fs::exists(dir / "kiosk.log.2"));
+    EXPECT_FALSE(fs::exists(dir / "kiosk.log.3"));
+    EXPECT_LE(fs::file_size(dir / "kiosk.log"), 4096u);
+    EXPECT_NE(slurp(dir / "kiosk.log").find(line + "199"), std::string::npos); // newest line in the live file
+}
+
+TEST(Log, UnwritableFileIsReportedAndLoggingContinues) {
+    std::string error;
+    EXPECT_FALSE(openLog("/proc/lantai-cannot-write/kiosk.log", 4096, 1, &error));
+    EXPECT_NE(error.find("cannot open log file"), std::string::npos);
+    logInfo("still works (stderr)");
+    openLog({}, 0, 0);
+}
+
+} // namespace

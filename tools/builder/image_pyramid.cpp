@@ -1,0 +1,666 @@
+// tools/builder: IIIF Image API 3.0 level-0 static tile pyramid + thumbnail writer on libvips
+#include "tools/builder/image_pyramid.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <signal.h>
+#include <system_error>
+#include <unistd.h>
+#include <vips/vips.h>
+
+namespace lantai::core {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kContext = "http://iiif.io/api/image/3/context.json";
+constexpr const char* kProtocol = "http://iiif.io/api/image";
+
+// ---- geometry (shared by the writer and verifyPyramid) --------------------------------------
+
+int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+}
+
+// 1, 2, 4, ... up to the first scale factor where the whole image fits in one tile.
+std::vector<int> computeScaleFactors(int width, int height, int tileSize) {
+    std::vector<int> out{1};
+    int s = 1;
+    while (ceilDiv(width, s) > tileSize || ceilDiv(height, s) > tileSize) {
+        s *= 2;
+        out.push_back(s);
+    }
+    return out;
+}
+
+// The full image at every scale factor whose longer side is at most maxListed, ascending.
+std::vector<std::pair<int, int>> computeSizes(int width, int height,
+                                              const std::vector<int>& scaleFactors, int maxListed) {
+    std::vector<std::pair<int, int>> out;
+    for (auto it = scaleFactors.rbegin(); it != scaleFactors.rend(); ++it) {
+        const int w = ceilDiv(width, *it);
+        const int h = ceilDiv(height, *it);
+        if (std::max(w, h) <= maxListed) out.emplace_back(w, h);
+    }
+    return out;
+}
+
+std::string fullPath(int w, int h) {
+    return "full/" + std::to_string(w) + "," + std::to_string(h) + "/0/default.jpg";
+}
+
+// Path of the tile whose region starts at (x, y) at scale factor s, canonical Image API 3.0
+// form `x,y,w,h/tw,th/0/default.jpg` (the names `vips dzsave --layout iiif3` writes).
+std::string tilePath(long long x, long long y, int width, int height, int tileSize, int s) {
+    const long long step = static_cast<long long>(tileSize) * s;
+    const int w = static_cast<int>(std::min<long long>(step, width - x));
+    const int h = static_cast<int>(std::min<long long>(step, height - y));
+    return std::to_string(x) + "," + std::to_string(y) + "," + std::to_string(w) + "," +
+           std::to_string(h) + "/" + std::to_string(ceilDiv(w, s)) + "," +
+           std::to_string(ceilDiv(h, s)) + "/0/default.jpg";
+}
+
+// Every tile path (relative to the pyramid directory), row by row, for every scale factor.
+std::vector<std::string> tilePaths(int width, int height, int tileSize,
+                                   const std::vector<int>& scaleFactors) {
+    std::vector<std::string> out;
+    for (const int s : scaleFactors) {
+        const long long step = static_cast<long long>(tileSize) * s;
+        for (long long y = 0; y < height; y += step)
+            for (long long x = 0; x < width; x += step)
+                out.push_back(tilePath(x, y, width, height, tileSize, s));
+    }
+    return out;
+}
+
+// Every full-region image implied by info.json: each listed size, the one-tile level (viewers
+// ask for region "full" when a tile covers the whole image) and "full/max" when the image fits
+// in one tile at full resolution (OpenSeadragon asks for size "max" then).
+std::vector<std::string> fullPaths(int width, int height, int tileSize,
+                                   const std::vector<int>& scaleFactors,
+                                   const std::vector<std::pair<int, int>>& sizes) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    auto add = [&](std::string p) {
+        if (seen.insert(p).second) out.push_back(std::move(p));
+    };
+    for (const auto& [w, h] : sizes)
+        add(fullPath(w, h));
+    const int top = scaleFactors.back();
+    add(fullPath(ceilDiv(width, top), ceilDiv(height, top)));
+    if (width <= tileSize && height <= tileSize) add("full/max/0/default.jpg");
+    return out;
+}
+
+// ---- small helpers ----------------------------------------------------------------------------
+
+// Owns one VipsImage reference.
+class ImageRef {
+  public:
+    ImageRef() = default;
+    explicit ImageRef(VipsImage* image) : m_image(image) {}
+    ImageRef(const ImageRef&) = delete;
+    ImageRef& operator=(const ImageRef&) = delete;
+    ImageRef(ImageRef&& other) noexcept : m_image(std::exchange(other.m_image, nullptr)) {}
+    ImageRef& operator=(ImageRef&& other) noexcept {
+        if (this != &other) {
+            reset();
+            m_image = std::exchange(other.m_image, nullptr);
+        }
+        return *this;
+    }
+    ~ImageRef() { reset(); }
+
+    void reset(VipsImage* image = nullptr) {
+        if (m_image) g_object_unref(m_image);
+        m_image = image;
+    }
+    VipsImage* get() const { return m_image; }
+    VipsImage** out() {
+        reset();
+        return &m_image;
+    }
+    explicit operator bool() const { return m_image != nullptr; }
+
+  private:
+    VipsImage* m_image = nullptr;
+};
+
+// Takes (and clears) the libvips error buffer as one line.
+std::string takeVipsError() {
+    char* raw = vips_error_buffer_copy();
+    std::string msg = raw ? raw : "";
+    g_free(raw);
+    std::replace(msg.begin(), msg.end(), '\n', ' ');
+    while (!msg.empty() && msg.back() == ' ')
+        msg.pop_back();
+    return msg.empty() ? std::string("unknown libvips error") : msg;
+}
+
+// A failure: "<file>: <what> (<libvips detail>)".
+struct Failure {
+    std::string message;
+};
+
+Failure vipsFailure(const fs::path& file, const std::string& what) {
+    return Failure{file.string() + ": " + what + ": " + takeVipsError()};
+}
+
+// True when an embedded ICC profile describes sRGB (its description mentions sRGB), so the
+// per-pixel transform can be skipped.
+bool profileLooksSrgb(const unsigned char* data, size_t size) {
+    if (size < 132) return false;
+    auto be32 = [&](size_t at) -> uint32_t {
+        return (uint32_t(data[at]) << 24) | (uint32_t(data[at + 1]) << 16) |
+               (uint32_t(data[at + 2]) << 8) | uint32_t(data[at + 3]);
+    };
+    const uint32_t count = be32(128);
+    for (uint32_t i = 0; i < count && 132 + 12 * (i + 1) <= size; ++i) {
+        const size_t entry = 132 + 12 * size_t(i);
+        if (std::memcmp(data + entry, "desc", 4) != 0) continue;
+        const size_t offset = be32(entry + 4);
+        const size_t length = be32(entry + 8);
+        if (offset > size || length > size - offset) return false;
+        // 'desc' (ASCII) or 'mluc' (UTF-16BE): look for "sRGB" in either encoding.
+        const unsigned char* d = data + offset;
+        for (size_t k = 0; k + 4 <= length; ++k)
+            if (std::memcmp(d + k, "sRGB", 4) == 0) return true;
+        for (size_t k = 0; k + 8 <= length; ++k)
+            if (d[k] == 0 && d[k + 1] == 's' && d[k + 2] == 0 && d[k + 3] == 'R' && d[k + 4] == 0 &&
+                d[k + 5] == 'G' && d[k + 6] == 0 && d[k + 7] == 'B')
+                return true;
+        return false;
+    }
+    return false;
+}
+
+enum class ColourFix { None, EmbeddedProfile, Cmyk };
+
+ColourFix colourFixNeeded(VipsImage* image) {
+    if (vips_image_get_interpretation(image) == VIPS_INTERPRETATION_CMYK) return ColourFix::Cmyk;
+    if (vips_image_get_typeof(image, VIPS_META_ICC_NAME)) {
+        const void* data = nullptr;
+        size_t size = 0;
+        if (vips_image_get_blob(image, VIPS_META_ICC_NAME, &data, &size) == 0 &&
+            !profileLooksSrgb(static_cast<const unsigned char*>(data), size))
+            return ColourFix::EmbeddedProfile;
+    }
+    return ColourFix::None;
+}
+
+int orientationOf(VipsImage* image) {
+    int orientation = 1;
+    if (vips_image_get_typeof(image, VIPS_META_ORIENTATION) &&
+        vips_image_get_int(image, VIPS_META_ORIENTATION, &orientation) != 0) {
+        vips_error_clear();
+        orientation = 1;
+    }
+    return orientation;
+}
+
+ImageRef openSource(const fs::path& source, VipsAccess access, Failure* failure) {
+    VipsSource* src = vips_source_new_from_file(source.c_str());
+    if (!src) {
+        *failure = vipsFailure(source, "cannot open image file");
+        return {};
+    }
+    VipsImage* image = vips_image_new_from_source(src, "", "access", access, "fail_on",
+                                                  VIPS_FAIL_ON_ERROR, nullptr);
+    g_object_unref(src);
+    if (!image) {
+        *failure = vipsFailure(source, "cannot read image (not a supported image or corrupt)");
+        return {};
+    }
+    return ImageRef(image);
+}
+
+// Makes an image JPEG-ready: CMYK and non-sRGB embedded profiles converted to sRGB (tile
+// metadata is stripped, so the pixels must be sRGB), 8 bits, alpha flattened onto white.
+bool makeJpegReady(ImageRef& image, const fs::path& source, Failure* failure) {
+    ImageRef next;
+    {
+        const ColourFix fix = colourFixNeeded(image.get());
+        if (fix != ColourFix::None) {
+            const int rc =
+                fix == ColourFix::Cmyk
+                    ? vips_icc_transform(image.get(), next.out(), "srgb", "embedded", TRUE,
+                                         "input_profile", "cmyk", "depth", 8, nullptr)
+                    : vips_icc_transform(image.get(), next.out(), "srgb", "embedded", TRUE, "depth",
+                                         8, nullptr);
+            if (rc == 0) {
+                image = std::move(next);
+            } else if (fix == ColourFix::Cmyk) {
+                *failure = vipsFailure(source, "cannot convert CMYK image to sRGB");
+                return false;
+            } else {
+                vips_error_clear(); // broken embedded profile: use the pixels as they are
+            }
+        }
+    }
+    VipsImage* in = image.get();
+    const VipsInterpretation interpretation = vips_image_get_interpretation(in);
+    const bool otherSpace =
+        interpretation == VIPS_INTERPRETATION_LAB || interpretation == VIPS_INTERPRETATION_LABQ ||
+        interpretation == VIPS_INTERPRETATION_LABS || interpretation == VIPS_INTERPRETATION_LCH ||
+        interpretation == VIPS_INTERPRETATION_CMC || interpretation == VIPS_INTERPRETATION_XYZ ||
+        interpretation == VIPS_INTERPRETATION_YXY || interpretation == VIPS_INTERPRETATION_scRGB ||
+        interpretation == VIPS_INTERPRETATION_HSV;
+    if (vips_image_get_format(in) != VIPS_FORMAT_UCHAR || otherSpace) {
+        const VipsInterpretation target =
+            in->Bands < 3 ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB;
+        if (vips_colourspace(in, next.out(), target, nullptr) != 0) {
+            *failure = vipsFailure(source, "cannot convert image to 8-bit sRGB");
+            return false;
+        }
+        image = std::move(next);
+        in = image.get();
+        if (vips_image_get_format(in) != VIPS_FORMAT_UCHAR) {
+            if (vips_cast_uchar(in, next.out(), nullptr) != 0) {
+                *failure = vipsFailure(source, "cannot convert image to 8 bits");
+                return false;
+            }
+            image = std::move(next);
+            in = image.get();
+        }
+    }
+    if (vips_image_hasalpha(in)) {
+        const double white[3] = {255, 255, 255};
+        VipsArrayDouble* bg = vips_array_double_new(white, std::min(in->Bands - 1, 3));
+        const int rc = vips_flatten(in, next.out(), "background", bg, nullptr);
+        vips_area_unref(VIPS_AREA(bg));
+        if (rc != 0) {
+            *failure = vipsFailure(source, "cannot flatten alpha channel");
+            return false;
+        }
+        image = std::move(next);
+        in = image.get();
+    }
+    if (in->Bands == 2 || in->Bands > 3) { // odd band counts JPEG cannot hold
+        if (vips_extract_band(in, next.out(), 0, "n", in->Bands > 3 ? 3 : 1, nullptr) != 0) {
+            *failure = vipsFailure(source, "cannot select image bands");
+            return false;
+        }
+        image = std::move(next);
+    }
+    return true;
+}
+
+// Resizes to exactly w x h (aspect may change by the rounding of ceil(W/s)).
+bool resizeExact(VipsImage* in, int w, int h, ImageRef* out) {
+    if (in->Xsize == w && in->Ysize == h) {
+        g_object_ref(in);
+        out->reset(in);
+        return true;
+    }
+    ImageRef t;
+    if (vips_thumbnail_image(in, t.out(), w, "height", h, "size", VIPS_SIZE_FORCE, nullptr) != 0)
+        return false;
+    if (t.get()->Xsize == w && t.get()->Ysize == h) {
+        *out = std::move(t);
+        return true;
+    }
+    return vips_embed(t.get(), out->out(), 0, 0, w, h, "extend", VIPS_EXTEND_COPY, nullptr) == 0;
+}
+
+// The whole image at scale factor s, joined from its tiles in dir.
+bool loadLevel(const fs::path& dir, int width, int height, int tileSize, int s, ImageRef* out) {
+    const long long step = static_cast<long long>(tileSize) * s;
+    std::vector<ImageRef> tiles;
+    int across = 0;
+    for (long long y = 0; y < height; y += step) {
+        across = 0;
+        for (long long x = 0; x < width; x += step, ++across) {
+            const fs::path path = dir / tilePath(x, y, width, height, tileSize, s);
+            ImageRef tile;
+            if (vips_jpegload(path.c_str(), tile.out(), nullptr) != 0) return false;
+            tiles.push_back(std::move(tile));
+        }
+    }
+    if (tiles.size() == 1) {
+        *out = std::move(tiles.front());
+        return true;
+    }
+    std::vector<VipsImage*> raw;
+    for (const ImageRef& t : tiles)
+        raw.push_back(t.get());
+    ImageRef joined;
+    if (vips_arrayjoin(raw.data(), joined.out(), static_cast<int>(raw.size()), "across", across,
+                       "hspacing", tileSize, "vspacing", tileSize, nullptr) != 0)
+        return false;
+    return vips_crop(joined.get(), out->out(), 0, 0, ceilDiv(width, s), ceilDiv(height, s),
+                     nullptr) == 0;
+}
+
+bool saveJpeg(VipsImage* image, const fs::path& path, int quality) {
+    return vips_jpegsave(image, path.c_str(), "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
+                         nullptr) == 0;
+}
+
+std::atomic<unsigned> g_tempCounter{0};
+
+std::string tempSuffix() {
+    return std::to_string(::getpid()) + "-" + std::to_string(g_tempCounter.fetch_add(1));
+}
+
+// Removes "<prefix><pid>-..." entries in dir left by processes that no longer exist.
+void removeStaleTemps(const fs::path& dir, const std::string& prefix) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) {
+            std::error_code ignored;
+            fs::remove_all(it->path(), ignored);
+        }
+    }
+}
+
+bool looksLikeJpeg(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char head[3] = {0, 0, 0};
+    if (!in.read(reinterpret_cast<char*>(head), 3)) return false;
+    return head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+}
+
+nlohmann::ordered_json makeInfo(const std::string& id, int width, int height, int tileSize,
+                                const std::vector<int>& scaleFactors,
+                                const std::vector<std::pair<int, int>>& sizes) {
+    nlohmann::ordered_json info;
+    info["@context"] = kContext;
+    info["id"] = id;
+    info["type"] = "ImageService3";
+    info["protocol"] = kProtocol;
+    info["profile"] = "level0";
+    info["width"] = width;
+    info["height"] = height;
+    nlohmann::ordered_json tile;
+    tile["width"] = tileSize;
+    tile["height"] = tileSize;
+    tile["scaleFactors"] = scaleFactors;
+    info["tiles"] = nlohmann::ordered_json::array({tile});
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& [w, h] : sizes) {
+        nlohmann::ordered_json entry;
+        entry["width"] = w;
+        entry["height"] = h;
+        list.push_back(entry);
+    }
+    if (!list.empty()) info["sizes"] = list; // IIIF: if present, at least one entry
+    return info;
+}
+
+// Cleans up the temporary files of one build unless released.
+struct TempGuard {
+    fs::path dir;
+    fs::path file;
+    ~TempGuard() {
+        std::error_code ec;
+        if (!dir.empty()) fs::remove_all(dir, ec);
+        if (!file.empty()) fs::remove(file, ec);
+    }
+};
+
+PyramidResult fail(std::string message) {
+    PyramidResult r;
+    r.error = std::move(message);
+    return r;
+}
+
+} // namespace
+
+bool initImageLibrary(std::string* error) {
+    static std::once_flag once;
+    static bool ok = false;
+    static std::string message;
+    std::call_once(once, [] {
+        if (VIPS_INIT("lantai") != 0) {
+            message = "libvips initialisation failed: " + takeVipsError();
+            return;
+        }
+        vips_cache_set_max(0); // no operation cache: sources may change between builds
+        ok = true;
+    });
+    if (!ok && error) *error = message;
+    return ok;
+}
+
+PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirArg,
+                                const std::string& iiifId, const fs::path& thumbPath,
+                                const PyramidOptions& opt) {
+    const fs::path iiifDir = iiifDirArg.filename().empty() && iiifDirArg.has_parent_path()
+                                 ? iiifDirArg.parent_path() // "…/key/" names the same directory
+                                 : iiifDirArg;
+    std::string initError;
+    if (!initImageLibrary(&initError)) return fail(source.string() + ": " + initError);
+    if (opt.tileSize < 1 || opt.jpegQuality < 1 || opt.jpegQuality > 100 || opt.maxListedSize < 1 ||
+        opt.thumbLongest < 1 || opt.maxLongest < 0)
+        return fail(source.string() + ": invalid pyramid options");
+    if (iiifDir.filename().empty() || thumbPath.filename().empty())
+        return fail(source.string() + ": output paths must name a directory and a file");
+    std::error_code ec;
+    if (!fs::is_regular_file(source, ec))
+        return fail(source.string() + ": image file does not exist or is not a regular file");
+
+    // ---- open (sequential: keeps memory flat) and normalise ------------------------------------
+    Failure failure;
+    ImageRef image = openSource(source, VIPS_ACCESS_SEQUENTIAL, &failure);
+    if (!image) return fail(failure.message);
+    const int orientation = orientationOf(image.get());
+    if (orientation >= 2 && orientation <= 8) {
+        // Rotation needs random access; libvips decodes large images to a temporary disc file.
+        image = openSource(source, VIPS_ACCESS_RANDOM, &failure);
+        if (!image) return fail(failure.message);
+        ImageRef rotated;
+        if (vips_autorot(image.get(), rotated.out(), nullptr) != 0)
+            return fail(vipsFailure(source, "cannot apply EXIF orientation").message);
+        image = std::move(rotated);
+    }
+    if (!makeJpegReady(image, source, &failure)) return fail(failure.message);
+    if (opt.maxLongest > 0 && std::max(image.get()->Xsize, image.get()->Ysize) > opt.maxLongest) {
+        ImageRef shrunk;
+        if (vips_thumbnail_image(image.get(), shrunk.out(), opt.maxLongest, "height", opt.maxLongest,
+                                 "size", VIPS_SIZE_DOWN, nullptr) != 0)
+            return fail(vipsFailure(source, "cannot shrink image").message);
+        image = std::move(shrunk);
+    }
+
+    const int width = image.get()->Xsize;
+    const int height = image.get()->Ysize;
+    const int ts = opt.tileSize;
+    const std::vector<int> scaleFactors = computeScaleFactors(width, height, ts);
+    const std::vector<std::pair<int, int>> sizes =
+        computeSizes(width, height, scaleFactors, opt.maxListedSize);
+    const int top = scaleFactors.back();
+
+    // ---- temporary sibling directory ----------------------------------------------------------
+    const fs::path parent = iiifDir.parent_path().empty() ? fs::path(".") : iiifDir.parent_path();
+    const fs::path thumbParent =
+        thumbPath.parent_path().empty() ? fs::path(".") : thumbPath.parent_path();
+    fs::create_directories(parent, ec);
+    if (ec) return fail(parent.string() + ": cannot create directory: " + ec.message());
+    fs::create_directories(thumbParent, ec);
+    if (ec) return fail(thumbParent.string() + ": cannot create directory: " + ec.message());
+    const std::string dirPrefix = ".tmp-" + iiifDir.filename().string() + "-";
+    const std::string thumbPrefix = ".tmp-" + thumbPath.filename().string() + "-";
+    removeStaleTemps(parent, dirPrefix);
+    removeStaleTemps(thumbParent, thumbPrefix);
+
+    TempGuard guard;
+    guard.dir = parent / (dirPrefix + tempSuffix());
+    fs::create_directory(guard.dir, ec);
+    if (ec) return fail(guard.dir.string() + ": cannot create directory: " + ec.message());
+    const fs::path out = guard.dir / "pyramid"; // no dot: dzsave strips "extensions"
+
+    // ---- tiles ----------------------------------------------------------------------------------
+    const std::string suffix = ".jpg[Q=" + std::to_string(opt.jpegQuality) + "]";
+    if (vips_dzsave(image.get(), out.c_str(), "layout", VIPS_FOREIGN_DZ_LAYOUT_IIIF3, "tile_size",
+                    ts, "overlap", 0, "depth", VIPS_FOREIGN_DZ_DEPTH_ONETILE, "suffix",
+                    suffix.c_str(), "id", "lantai", nullptr) != 0)
+        return fail(
+            vipsFailure(source, "cannot write tiles (image truncated or corrupt?)").message);
+    image.reset(); // release the decoder before the next pass
+    fs::remove(out / "vips-properties.xml", ec);
+
+    {
+        std::ofstream info(out / "info.json", std::ios::binary | std::ios::trunc);
+        info << makeInfo(iiifId, width, height, ts, scaleFactors, sizes).dump(2) << '\n';
+        info.close();
+        if (!info) return fail((iiifDir / "info.json").string() + ": cannot write file");
+    }
+
+    // ---- full-region images and thumbnail
+    // -------------------------------------------------------- Made from the tiles just written,
+    // not from the source: a second decode of a large JPEG would cost about half of dzsave's time
+    // again, while a listed size is at most 2048 px (16 tiles). The tiles are block-aligned, so
+    // re-encoding them at the same quality adds almost no loss, and colour, orientation and alpha
+    // handling match the tiles by construction.
+    for (const int s : scaleFactors) {
+        const int w = ceilDiv(width, s);
+        const int h = ceilDiv(height, s);
+        std::vector<std::string> targets;
+        if (std::max(w, h) <= opt.maxListedSize || s == top) targets.push_back(fullPath(w, h));
+        if (s == 1 && width <= ts && height <= ts) targets.push_back("full/max/0/default.jpg");
+        if (targets.empty()) continue;
+        const std::string firstTile = tilePath(0, 0, width, height, ts, s);
+        const bool oneTile = ceilDiv(width, ts * s) == 1 && ceilDiv(height, ts * s) == 1;
+        ImageRef level;
+        if (!oneTile && !loadLevel(out, width, height, ts, s, &level))
+            return fail(vipsFailure(iiifDir / firstTile, "cannot read tiles back").message);
+        for (const std::string& rel : targets) {
+            fs::create_directories((out / rel).parent_path(), ec);
+            if (ec)
+                return fail((iiifDir / rel).string() +
+                            ": cannot create directory: " + ec.message());
+            if (oneTile) { // byte-identical to the tile
+                fs::copy_file(out / firstTile, out / rel, fs::copy_options::overwrite_existing, ec);
+                if (ec)
+                    return fail((iiifDir / rel).string() + ": cannot write file: " + ec.message());
+            } else if (!saveJpeg(level.get(), out / rel, opt.jpegQuality)) {
+                return fail(vipsFailure(iiifDir / rel, "cannot write reduced image").message);
+            }
+        }
+    }
+
+    int thumbW = width, thumbH = height;
+    if (std::max(width, height) > opt.thumbLongest) {
+        const double scale = double(opt.thumbLongest) / std::max(width, height);
+        thumbW = width >= height ? opt.thumbLongest
+                                 : std::max(1, static_cast<int>(std::lround(width * scale)));
+        thumbH = height > width ? opt.thumbLongest
+                                : std::max(1, static_cast<int>(std::lround(height * scale)));
+    }
+    // From the smallest level that is still at least the thumbnail's size.
+    int thumbScale = 1;
+    for (const int s : scaleFactors)
+        if (ceilDiv(width, s) >= thumbW && ceilDiv(height, s) >= thumbH) thumbScale = s;
+    guard.file = thumbParent / (thumbPrefix + tempSuffix());
+    {
+        ImageRef level, thumb;
+        if (!loadLevel(out, width, height, ts, thumbScale, &level) ||
+            !resizeExact(level.get(), thumbW, thumbH, &thumb) ||
+            !saveJpeg(thumb.get(), guard.file, opt.jpegQuality))
+            return fail(vipsFailure(thumbPath, "cannot write thumbnail").message);
+    }
+
+    // ---- check, then move into place
+    // ---------------------------------------------------------------
+    const std::vector<std::string> missing = verifyPyramid(out);
+    if (!missing.empty())
+        return fail((iiifDir / missing.front()).string() + ": missing after writing the pyramid (" +
+                    std::to_string(missing.size()) + " files missing)");
+
+    fs::rename(guard.file, thumbPath, ec);
+    if (ec) return fail(thumbPath.string() + ": cannot move thumbnail into place: " + ec.message());
+    guard.file.clear();
+    const fs::path old = guard.dir / "old"; // removed with the temp dir
+    const bool hadOld = fs::exists(fs::symlink_status(iiifDir, ec));
+    if (hadOld) {
+        fs::rename(iiifDir, old, ec);
+        if (ec) return fail(iiifDir.string() + ": cannot replace old pyramid: " + ec.message());
+    }
+    fs::rename(out, iiifDir, ec);
+    if (ec) {
+        std::error_code ignored;
+        if (hadOld) fs::rename(old, iiifDir, ignored);
+        return fail(iiifDir.string() + ": cannot move pyramid into place: " + ec.message());
+    }
+
+    PyramidResult result;
+    result.ok = true;
+    result.width = width;
+    result.height = height;
+    result.scaleFactors = scaleFactors;
+    result.sizes = sizes;
+    result.tileCount = static_cast<int>(tilePaths(width, height, ts, scaleFactors).size());
+    return result;
+}
+
+std::vector<std::string> verifyPyramid(const fs::path& iiifDir) {
+    const std::vector<std::string> bad{"info.json"};
+    nlohmann::json info;
+    {
+        std::ifstream in(iiifDir / "info.json", std::ios::binary);
+        if (!in) return bad;
+        info = nlohmann::json::parse(in, nullptr, false);
+    }
+    auto positiveInt = [](const nlohmann::json& j, const char* key) {
+        return j.is_object() && j.contains(key) && j[key].is_number_integer() &&
+               j[key].get<long long>() > 0 && j[key].get<long long>() < (1LL << 30);
+    };
+    auto stringIs = [&](const char* key, const char* value) {
+        return info.contains(key) && info[key].is_string() && info[key] == value;
+    };
+    if (info.is_discarded() || !info.is_object() || !stringIs("@context", kContext) ||
+        !stringIs("type", "ImageService3") || !stringIs("protocol", kProtocol) ||
+        !stringIs("profile", "level0") || !info.contains("id") || !info["id"].is_string() ||
+        !positiveInt(info, "width") || !positiveInt(info, "height") || !info.contains("tiles") ||
+        !info["tiles"].is_array() || info["tiles"].size() != 1 ||
+        !positiveInt(info["tiles"][0], "width") || !info["tiles"][0].contains("scaleFactors"))
+        return bad;
+    const int width = info["width"].get<int>();
+    const int height = info["height"].get<int>();
+    const nlohmann::json& tile = info["tiles"][0];
+    const int ts = tile["width"].get<int>();
+    if (tile.contains("height") && (!positiveInt(tile, "height") || tile["height"] != ts))
+        return bad;
+    const nlohmann::json& sf = tile["scaleFactors"];
+    if (!sf.is_array() || sf.empty()) return bad;
+    std::vector<int> scaleFactors;
+    for (const auto& s : sf) {
+        if (!s.is_number_integer() || s.get<long long>() < 1 || s.get<long long>() > (1 << 20))
+            return bad;
+        scaleFactors.push_back(s.get<int>());
+    }
+    if (!std::is_sorted(scaleFactors.begin(), scaleFactors.end())) return bad;
+    std::vector<std::pair<int, int>> sizes;
+    if (info.contains("sizes")) {
+        if (!info["sizes"].is_array()) return bad;
+        for (const auto& s : info["sizes"]) {
+            if (!positiveInt(s, "width") || !positiveInt(s, "height")) return bad;
+            sizes.emplace_back(s["width"].get<int>(), s["height"].get<int>());
+        }
+    }
+
+    std::vector<std::string> problems;
+    auto check = [&](const std::string& rel) {
+        if (!looksLikeJpeg(iiifDir / rel)) problems.push_back(rel);
+    };
+    for (const std::string& rel : tilePaths(width, height, ts, scaleFactors))
+        check(rel);
+    for (const std::string& rel : fullPaths(width, height, ts, scaleFactors, sizes))
+        check(rel);
+    return problems;
+}
+
+} // namespace lantai::core
