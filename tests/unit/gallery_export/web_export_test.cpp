@@ -97,7 +97,7 @@ TEST(WebPaths, PagesAndRelativeLinks) {
 
 // Every siteText/siteCount key the renderers use is in the table, in both languages.
 TEST(WebStrings, EveryUsedKeyExists) {
-    const std::regex use(R"re(site(Text|Count)\("([a-z_.]+)")re");
+    const std::regex use(R"re(site(Text|Count)\(\s*"([a-z_.]+)")re");
     int seen = 0;
     for (const auto& entry : std::filesystem::directory_iterator(std::string(LANTAI_SOURCE_DIR) + "/tools/gallery/export")) {
         std::ifstream in(entry.path());
