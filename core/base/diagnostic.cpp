@@ -1,9 +1,8 @@
 // core/base: diagnostics formatting and JSON output
 #include "core/base/diagnostic.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace lantai::core {
 
@@ -16,15 +15,18 @@ void Diagnostics::append(const Diagnostics& other) {
 }
 
 std::size_t Diagnostics::errorCount() const {
-    return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::Error;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(m_items.begin(), m_items.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
-std::size_t Diagnostics::warningCount() const { return m_items.size() - errorCount(); }
+std::size_t Diagnostics::warningCount() const {
+    return m_items.size() - errorCount();
+}
 
 bool Diagnostics::hasCode(const std::string& code) const {
-    return std::any_of(m_items.begin(), m_items.end(), [&](const Diagnostic& d) { return d.code == code; });
+    return std::any_of(m_items.begin(), m_items.end(),
+                       [&](const Diagnostic& d) { return d.code == code; });
 }
 
 std::string formatDiagnostic(const Diagnostic& d, bool chinese) {
@@ -54,7 +56,8 @@ nlohmann::json diagnosticToJson(const Diagnostic& d) {
 
 nlohmann::json diagnosticsToJson(const Diagnostics& diagnostics) {
     auto array = nlohmann::json::array();
-    for (const auto& d : diagnostics.items()) array.push_back(diagnosticToJson(d));
+    for (const auto& d : diagnostics.items())
+        array.push_back(diagnosticToJson(d));
     return array;
 }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <vector>
 
@@ -17,7 +16,7 @@ const char* severityName(Severity severity);
 // column are 1-based and 0 when unknown. Messages are full sentences archive staff can act on.
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;      // stable machine code, e.g. "asset.missing"
+    std::string code; // stable machine code, e.g. "asset.missing"
     std::string file;
     std::string pointer;
     int line = 0;
@@ -29,7 +28,7 @@ struct Diagnostic {
 // An ordered collection of diagnostics. The validator appends everything it finds and never
 // stops at the first problem, so the editor and the CLI can list them all.
 class Diagnostics {
-public:
+  public:
     void add(Diagnostic diagnostic) { m_items.push_back(std::move(diagnostic)); }
     void append(const Diagnostics& other);
     const std::vector<Diagnostic>& items() const { return m_items; }
@@ -39,7 +38,7 @@ public:
     bool hasCode(const std::string& code) const;
     bool empty() const { return m_items.empty(); }
 
-private:
+  private:
     std::vector<Diagnostic> m_items;
 };
 

@@ -9,7 +9,8 @@
 
 namespace lantai::core {
 
-bool readFile(const std::filesystem::path& file, std::string& out, std::string& error, std::size_t maxBytes) {
+bool readFile(const std::filesystem::path& file, std::string& out, std::string& error,
+              std::size_t maxBytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) {
         error = "is a directory, not a file";
@@ -40,7 +41,8 @@ bool readFile(const std::filesystem::path& file, std::string& out, std::string& 
     return true;
 }
 
-bool writeFileAtomic(const std::filesystem::path& file, const std::string& data, std::string& error) {
+bool writeFileAtomic(const std::filesystem::path& file, const std::string& data,
+                     std::string& error) {
     const std::filesystem::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {

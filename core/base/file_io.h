@@ -14,6 +14,7 @@ bool readFile(const std::filesystem::path& file, std::string& out, std::string& 
 
 // Writes `data` to a temporary file beside `file`, flushes it and renames it over `file`, so
 // readers see either the old or the new content, never a torn one.
-bool writeFileAtomic(const std::filesystem::path& file, const std::string& data, std::string& error);
+bool writeFileAtomic(const std::filesystem::path& file, const std::string& data,
+                     std::string& error);
 
 } // namespace lantai::core

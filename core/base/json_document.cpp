@@ -1,4 +1,5 @@
-// core/base: JSON parsing with value positions (DOM parse, then a SAX pass that tracks value offsets)
+// core/base: JSON parsing with value positions (DOM parse, then a SAX pass that tracks value
+// offsets)
 #include "core/base/json_document.h"
 
 #include "core/base/utf8.h"
@@ -14,7 +15,7 @@ namespace {
 // own cursor through the (already validated) text in step with the SAX events, so each value's
 // position is where its first character is, independent of how far the lexer looked ahead.
 class PositionRecorder {
-public:
+  public:
     PositionRecorder(std::string_view text, std::unordered_map<std::string, std::size_t>& out)
         : m_text(text), m_out(out) {}
 
@@ -38,9 +39,11 @@ public:
         m_pos = skipString(start);
         return true;
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception&) { return false; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception&) {
+        return false;
+    }
 
-private:
+  private:
     struct Frame {
         std::string pointer;
         bool isArray = false;
@@ -62,9 +65,12 @@ private:
     std::size_t skipString(std::size_t start) const {
         std::size_t i = start + 1;
         while (i < m_text.size()) {
-            if (m_text[i] == '\\') i += 2;
-            else if (m_text[i] == '"') return i + 1;
-            else ++i;
+            if (m_text[i] == '\\')
+                i += 2;
+            else if (m_text[i] == '"')
+                return i + 1;
+            else
+                ++i;
         }
         return m_text.size();
     }
@@ -91,7 +97,9 @@ private:
         } else {
             while (m_pos < m_text.size()) {
                 const char c = m_text[m_pos];
-                if (c == ',' || c == ']' || c == '}' || c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+                if (c == ',' || c == ']' || c == '}' || c == ' ' || c == '\t' || c == '\n' ||
+                    c == '\r')
+                    break;
                 ++m_pos;
             }
         }
@@ -146,10 +154,12 @@ struct ErrorLocator {
 // keep the part after the prefix and the (byte-based) line/column.
 std::string errorDetail(const std::string& what) {
     std::string detail = what;
-    if (const auto bracket = detail.find("] "); detail.starts_with("[json.exception.") && bracket != std::string::npos)
+    if (const auto bracket = detail.find("] ");
+        detail.starts_with("[json.exception.") && bracket != std::string::npos)
         detail.erase(0, bracket + 2);
     if (detail.starts_with("parse error"))
-        if (const auto colon = detail.find(": "); colon != std::string::npos) detail.erase(0, colon + 2);
+        if (const auto colon = detail.find(": "); colon != std::string::npos)
+            detail.erase(0, colon + 2);
     return detail;
 }
 
@@ -159,14 +169,18 @@ std::string escapePointerToken(std::string_view token) {
     std::string out;
     out.reserve(token.size());
     for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
 
-JsonDocument JsonDocument::parse(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+JsonDocument JsonDocument::parse(std::string_view text, const std::string& file,
+                                 Diagnostics& diagnostics) {
     JsonDocument doc;
     doc.m_file = file;
     doc.m_text.assign(text);
@@ -193,10 +207,12 @@ JsonDocument JsonDocument::parse(std::string_view text, const std::string& file,
         ErrorLocator locator;
         nlohmann::json::sax_parse(body.begin(), body.end(), &locator);
         std::size_t byte = locator.found ? locator.position : 0;
-        if (const auto* parseError = dynamic_cast<const nlohmann::json::parse_error*>(&e)) byte = parseError->byte;
+        if (const auto* parseError = dynamic_cast<const nlohmann::json::parse_error*>(&e))
+            byte = parseError->byte;
         const auto pos = doc.positionOfOffset(bomSkip + (byte > 0 ? byte - 1 : 0));
         diagnostics.add({Severity::Error, "json.syntax", file, "", pos.line, pos.column,
-                         "JSON syntax error: " + errorDetail(e.what()), "JSON 语法错误：" + errorDetail(e.what())});
+                         "JSON syntax error: " + errorDetail(e.what()),
+                         "JSON 语法错误：" + errorDetail(e.what())});
         return doc;
     }
     // The pointer -> offset index is built on the first positionOf() call: most documents load
@@ -213,7 +229,8 @@ void JsonDocument::buildOffsets() const {
     PositionRecorder recorder(body, m_offsets);
     nlohmann::json::sax_parse(body.begin(), body.end(), &recorder);
     if (bomSkip)
-        for (auto& [pointer, offset] : m_offsets) offset += bomSkip;
+        for (auto& [pointer, offset] : m_offsets)
+            offset += bomSkip;
 }
 
 TextPosition JsonDocument::positionOfOffset(std::size_t offset) const {
@@ -223,8 +240,10 @@ TextPosition JsonDocument::positionOfOffset(std::size_t offset) const {
     const auto lineIndex = static_cast<std::size_t>(std::distance(m_lineStarts.begin(), it)) - 1;
     std::size_t lineStart = m_lineStarts[lineIndex];
     // A UTF-8 byte order mark is not a visible column.
-    if (lineIndex == 0 && std::string_view(m_text).substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) lineStart = 3;
-    const auto column = codePointCount(std::string_view(m_text).substr(lineStart, offset - lineStart));
+    if (lineIndex == 0 && std::string_view(m_text).substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3)
+        lineStart = 3;
+    const auto column =
+        codePointCount(std::string_view(m_text).substr(lineStart, offset - lineStart));
     return {static_cast<int>(lineIndex + 1), static_cast<int>(column + 1)};
 }
 

@@ -4,7 +4,6 @@
 #include "core/base/diagnostic.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,8 +20,9 @@ struct TextPosition {
 // element, so diagnostics about values can carry line:column. On a syntax error or invalid
 // UTF-8 the document is not valid and one diagnostic (json.syntax / json.encoding) is added.
 class JsonDocument {
-public:
-    static JsonDocument parse(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+  public:
+    static JsonDocument parse(std::string_view text, const std::string& file,
+                              Diagnostics& diagnostics);
 
     bool valid() const { return m_valid; }
     const nlohmann::json& root() const { return m_root; }
@@ -33,7 +33,7 @@ public:
     TextPosition positionOf(const std::string& pointer) const;
     TextPosition positionOfOffset(std::size_t offset) const;
 
-private:
+  private:
     bool m_valid = false;
     nlohmann::json m_root;
     std::string m_file;

@@ -1,4 +1,5 @@
-// core/base: typed JSON field access with schema diagnostics (schema.required / type / value / unknown_field)
+// core/base: typed JSON field access with schema diagnostics (schema.required / type / value /
+// unknown_field)
 #include "core/base/json_reader.h"
 
 #include <algorithm>
@@ -8,7 +9,9 @@ namespace lantai::core {
 
 namespace {
 
-std::string quoteText(const std::string& s) { return "\"" + s + "\""; }
+std::string quoteText(const std::string& s) {
+    return "\"" + s + "\"";
+}
 
 std::string joinAllowed(std::initializer_list<const char*> allowed) {
     std::string out;
@@ -25,20 +28,29 @@ bool isValidId(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
     auto okFirst = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
     if (!okFirst(id[0])) return false;
-    return std::all_of(id.begin() + 1, id.end(), [&](char c) { return okFirst(c) || c == '_' || c == '-'; });
+    return std::all_of(id.begin() + 1, id.end(),
+                       [&](char c) { return okFirst(c) || c == '_' || c == '-'; });
 }
 
 const char* jsonTypeName(const nlohmann::json& value) {
     switch (value.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "object";
-    case nlohmann::json::value_t::array: return "array";
-    case nlohmann::json::value_t::string: return "string";
-    case nlohmann::json::value_t::boolean: return "boolean";
+    case nlohmann::json::value_t::null:
+        return "null";
+    case nlohmann::json::value_t::object:
+        return "object";
+    case nlohmann::json::value_t::array:
+        return "array";
+    case nlohmann::json::value_t::string:
+        return "string";
+    case nlohmann::json::value_t::boolean:
+        return "boolean";
     case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return "integer";
-    case nlohmann::json::value_t::number_float: return "number";
-    default: return "value";
+    case nlohmann::json::value_t::number_unsigned:
+        return "integer";
+    case nlohmann::json::value_t::number_float:
+        return "number";
+    default:
+        return "value";
     }
 }
 
@@ -56,8 +68,8 @@ std::string JsonReader::child(const std::string& pointer, std::size_t index) {
 void JsonReader::report(Severity severity, const std::string& code, const std::string& pointer,
                         std::string message, std::string messageZh) {
     const auto pos = m_document.positionOf(pointer);
-    m_diagnostics.add({severity, code, m_document.file(), pointer, pos.line, pos.column, std::move(message),
-                       std::move(messageZh)});
+    m_diagnostics.add({severity, code, m_document.file(), pointer, pos.line, pos.column,
+                       std::move(message), std::move(messageZh)});
 }
 
 bool JsonReader::expectObject(const nlohmann::json& value, const std::string& pointer) {
@@ -74,11 +86,14 @@ void JsonReader::checkKnownFields(const nlohmann::json& object, const std::strin
     for (auto it = object.begin(); it != object.end(); ++it) {
         // (no structured binding: clang < 16 cannot capture one in the lambda)
         const std::string& key = it.key();
-        const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
+        const bool isKnown =
+            std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
         if (!isKnown)
             report(Severity::Warning, "schema.unknown_field", child(pointer, key),
-                   "Unknown field " + quoteText(key) + " is ignored (a typo?). Known fields: " + joinAllowed(known) + ".",
-                   "未知字段 " + quoteText(key) + " 将被忽略（是否拼写错误？）。可用字段：" + joinAllowed(known) + "。");
+                   "Unknown field " + quoteText(key) +
+                       " is ignored (a typo?). Known fields: " + joinAllowed(known) + ".",
+                   "未知字段 " + quoteText(key) + " 将被忽略（是否拼写错误？）。可用字段：" +
+                       joinAllowed(known) + "。");
     }
 }
 
@@ -96,32 +111,37 @@ const nlohmann::json* JsonReader::member(const nlohmann::json& object, const std
     return &*it;
 }
 
-std::string JsonReader::string(const nlohmann::json& object, const std::string& pointer, const char* key,
-                               bool required) {
+std::string JsonReader::string(const nlohmann::json& object, const std::string& pointer,
+                               const char* key, bool required) {
     const auto* value = member(object, pointer, key, required);
     if (!value) return {};
     if (!value->is_string()) {
         report(Severity::Error, "schema.type", child(pointer, key),
-               std::string("Field \"") + key + "\" must be a string, found " + jsonTypeName(*value) + ".",
-               std::string("字段 \"") + key + "\" 应为字符串，实际为 " + jsonTypeName(*value) + "。");
+               std::string("Field \"") + key + "\" must be a string, found " +
+                   jsonTypeName(*value) + ".",
+               std::string("字段 \"") + key + "\" 应为字符串，实际为 " + jsonTypeName(*value) +
+                   "。");
         return {};
     }
     return value->get<std::string>();
 }
 
-std::string JsonReader::id(const nlohmann::json& object, const std::string& pointer, const char* key) {
+std::string JsonReader::id(const nlohmann::json& object, const std::string& pointer,
+                           const char* key) {
     std::string value = string(object, pointer, key, true);
     if (object.is_object() && object.contains(key) && object[key].is_string() && !isValidId(value))
         report(Severity::Error, "id.invalid", child(pointer, key),
                "Id " + quoteText(value) +
-                   " is not valid: use lower-case letters, digits, '-' and '_' (start with a letter or digit, "
+                   " is not valid: use lower-case letters, digits, '-' and '_' (start with a "
+                   "letter or digit, "
                    "at most 64 characters).",
-               "标识 " + quoteText(value) + " 无效：只能使用小写字母、数字、“-”和“_”，以字母或数字开头，最多 64 个字符。");
+               "标识 " + quoteText(value) +
+                   " 无效：只能使用小写字母、数字、“-”和“_”，以字母或数字开头，最多 64 个字符。");
     return value;
 }
 
-std::string JsonReader::path(const nlohmann::json& object, const std::string& pointer, const char* key,
-                             bool required) {
+std::string JsonReader::path(const nlohmann::json& object, const std::string& pointer,
+                             const char* key, bool required) {
     // Path safety is checked by the validator, which also knows the pack root. An empty path
     // is reported here: the validator skips empty paths (missing ones were reported above).
     std::string value = string(object, pointer, key, required);
@@ -132,31 +152,36 @@ std::string JsonReader::path(const nlohmann::json& object, const std::string& po
     return value;
 }
 
-std::string JsonReader::enumeration(const nlohmann::json& object, const std::string& pointer, const char* key,
-                                    std::initializer_list<const char*> allowed, const char* fallback) {
+std::string JsonReader::enumeration(const nlohmann::json& object, const std::string& pointer,
+                                    const char* key, std::initializer_list<const char*> allowed,
+                                    const char* fallback) {
     const bool present = object.is_object() && object.contains(key) && !object[key].is_null();
     std::string value = string(object, pointer, key, false);
     if (!present || !object[key].is_string()) return fallback;
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return value == a; })) {
         report(Severity::Error, "schema.value", child(pointer, key),
-               std::string("Field \"") + key + "\" is " + quoteText(value) + "; allowed: " + joinAllowed(allowed) + ".",
-               std::string("字段 \"") + key + "\" 的值 " + quoteText(value) + " 无效；允许的值：" + joinAllowed(allowed) + "。");
+               std::string("Field \"") + key + "\" is " + quoteText(value) +
+                   "; allowed: " + joinAllowed(allowed) + ".",
+               std::string("字段 \"") + key + "\" 的值 " + quoteText(value) + " 无效；允许的值：" +
+                   joinAllowed(allowed) + "。");
         return fallback;
     }
     return value;
 }
 
-LocalizedText JsonReader::text(const nlohmann::json& object, const std::string& pointer, const char* key,
-                               bool required) {
+LocalizedText JsonReader::text(const nlohmann::json& object, const std::string& pointer,
+                               const char* key, bool required) {
     LocalizedText out;
     const auto* value = member(object, pointer, key, required);
     if (!value) return out;
     const std::string at = child(pointer, key);
     if (!value->is_object()) {
         report(Severity::Error, "schema.type", at,
-               std::string("Field \"") + key + "\" must be a text object like {\"zh\": \"…\", \"en\": \"…\"}, found " +
+               std::string("Field \"") + key +
+                   "\" must be a text object like {\"zh\": \"…\", \"en\": \"…\"}, found " +
                    jsonTypeName(*value) + ".",
-               std::string("字段 \"") + key + "\" 应为文本对象，例如 {\"zh\": \"…\", \"en\": \"…\"}，实际为 " +
+               std::string("字段 \"") + key +
+                   "\" 应为文本对象，例如 {\"zh\": \"…\", \"en\": \"…\"}，实际为 " +
                    jsonTypeName(*value) + "。");
         return out;
     }
@@ -175,36 +200,40 @@ LocalizedText JsonReader::text(const nlohmann::json& object, const std::string& 
         report(Severity::Error, "schema.required", at, "Chinese text (\"zh\") is required.",
                "缺少中文文本（\"zh\"）。");
     } else if (out.zh.empty() && (*value)["zh"].is_string()) {
-        report(Severity::Error, "text.empty", child(at, "zh"), "Chinese text (\"zh\") must not be empty.",
-               "中文文本（\"zh\"）不能为空。");
+        report(Severity::Error, "text.empty", child(at, "zh"),
+               "Chinese text (\"zh\") must not be empty.", "中文文本（\"zh\"）不能为空。");
     }
     if (!out.zh.empty() && out.en.empty())
         report(Severity::Warning, "text.missing_en", at,
-               std::string("No English text for \"") + key + "\"; visitors who choose English will see Chinese.",
+               std::string("No English text for \"") + key +
+                   "\"; visitors who choose English will see Chinese.",
                std::string("\"") + key + "\" 没有英文文本；选择英文的观众将看到中文。");
     return out;
 }
 
-std::optional<long long> JsonReader::integer(const nlohmann::json& object, const std::string& pointer,
-                                             const char* key, long long min, long long max, bool required) {
+std::optional<long long> JsonReader::integer(const nlohmann::json& object,
+                                             const std::string& pointer, const char* key,
+                                             long long min, long long max, bool required) {
     const auto* value = member(object, pointer, key, required);
     if (!value) return std::nullopt;
     const std::string at = child(pointer, key);
     if (!value->is_number_integer()) {
         report(Severity::Error, "schema.type", at,
-               std::string("Field \"") + key + "\" must be a whole number, found " + jsonTypeName(*value) + ".",
+               std::string("Field \"") + key + "\" must be a whole number, found " +
+                   jsonTypeName(*value) + ".",
                std::string("字段 \"") + key + "\" 应为整数，实际为 " + jsonTypeName(*value) + "。");
         return std::nullopt;
     }
-    const auto v = value->is_number_unsigned() && value->get<unsigned long long>() > static_cast<unsigned long long>(max)
+    const auto v = value->is_number_unsigned() &&
+                           value->get<unsigned long long>() > static_cast<unsigned long long>(max)
                        ? max + 1
                        : value->get<long long>();
     if (v < min || v > max) {
         report(Severity::Error, "schema.value", at,
                std::string("Field \"") + key + "\" is " + value->dump() + "; it must be between " +
                    std::to_string(min) + " and " + std::to_string(max) + ".",
-               std::string("字段 \"") + key + "\" 的值 " + value->dump() + " 超出范围，应在 " + std::to_string(min) +
-                   " 到 " + std::to_string(max) + " 之间。");
+               std::string("字段 \"") + key + "\" 的值 " + value->dump() + " 超出范围，应在 " +
+                   std::to_string(min) + " 到 " + std::to_string(max) + " 之间。");
         return std::nullopt;
     }
     return v;
@@ -216,7 +245,8 @@ std::optional<double> JsonReader::number(const nlohmann::json& object, const std
     if (!value) return std::nullopt;
     const std::string at = child(pointer, key);
     if (!value->is_number()) {
-        report(Severity::Error, "schema.type", at, std::string("Field \"") + key + "\" must be a number.",
+        report(Severity::Error, "schema.type", at,
+               std::string("Field \"") + key + "\" must be a number.",
                std::string("字段 \"") + key + "\" 应为数字。");
         return std::nullopt;
     }
@@ -225,8 +255,8 @@ std::optional<double> JsonReader::number(const nlohmann::json& object, const std
         report(Severity::Error, "schema.value", at,
                std::string("Field \"") + key + "\" is " + value->dump() + "; it must be between " +
                    nlohmann::json(min).dump() + " and " + nlohmann::json(max).dump() + ".",
-               std::string("字段 \"") + key + "\" 的值 " + value->dump() + " 超出范围（" + nlohmann::json(min).dump() +
-                   " 到 " + nlohmann::json(max).dump() + "）。");
+               std::string("字段 \"") + key + "\" 的值 " + value->dump() + " 超出范围（" +
+                   nlohmann::json(min).dump() + " 到 " + nlohmann::json(max).dump() + "）。");
         return std::nullopt;
     }
     return v;
@@ -238,39 +268,45 @@ bool JsonReader::boolean(const nlohmann::json& object, const std::string& pointe
     if (!value) return fallback;
     if (!value->is_boolean()) {
         report(Severity::Error, "schema.type", child(pointer, key),
-               std::string("Field \"") + key + "\" must be true or false, found " + jsonTypeName(*value) + ".",
-               std::string("字段 \"") + key + "\" 应为 true 或 false，实际为 " + jsonTypeName(*value) + "。");
+               std::string("Field \"") + key + "\" must be true or false, found " +
+                   jsonTypeName(*value) + ".",
+               std::string("字段 \"") + key + "\" 应为 true 或 false，实际为 " +
+                   jsonTypeName(*value) + "。");
         return fallback;
     }
     return value->get<bool>();
 }
 
-const nlohmann::json* JsonReader::array(const nlohmann::json& object, const std::string& pointer, const char* key,
-                                        bool required, std::size_t minItems) {
+const nlohmann::json* JsonReader::array(const nlohmann::json& object, const std::string& pointer,
+                                        const char* key, bool required, std::size_t minItems) {
     const auto* value = member(object, pointer, key, required);
     if (!value) return nullptr;
     const std::string at = child(pointer, key);
     if (!value->is_array()) {
         report(Severity::Error, "schema.type", at,
-               std::string("Field \"") + key + "\" must be a list ([...]), found " + jsonTypeName(*value) + ".",
-               std::string("字段 \"") + key + "\" 应为列表（[...]），实际为 " + jsonTypeName(*value) + "。");
+               std::string("Field \"") + key + "\" must be a list ([...]), found " +
+                   jsonTypeName(*value) + ".",
+               std::string("字段 \"") + key + "\" 应为列表（[...]），实际为 " +
+                   jsonTypeName(*value) + "。");
         return nullptr;
     }
     if (value->size() < minItems)
         report(Severity::Error, "schema.value", at,
-               std::string("Field \"") + key + "\" needs at least " + std::to_string(minItems) + " entries.",
+               std::string("Field \"") + key + "\" needs at least " + std::to_string(minItems) +
+                   " entries.",
                std::string("字段 \"") + key + "\" 至少需要 " + std::to_string(minItems) + " 项。");
     return value;
 }
 
-std::vector<std::string> JsonReader::stringArray(const nlohmann::json& object, const std::string& pointer,
-                                                 const char* key) {
+std::vector<std::string> JsonReader::stringArray(const nlohmann::json& object,
+                                                 const std::string& pointer, const char* key) {
     std::vector<std::string> out;
     const auto* list = array(object, pointer, key, false);
     if (!list) return out;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const auto& v = (*list)[i];
-        if (v.is_string()) out.push_back(v.get<std::string>());
+        if (v.is_string())
+            out.push_back(v.get<std::string>());
         else
             report(Severity::Error, "schema.type", child(child(pointer, key), i),
                    std::string("Entries of \"") + key + "\" must be strings.",

@@ -1,4 +1,5 @@
-// core/base: typed field access on a JsonDocument that records schema diagnostics instead of throwing
+// core/base: typed field access on a JsonDocument that records schema diagnostics instead of
+// throwing
 #pragma once
 
 #include "core/base/diagnostic.h"
@@ -16,7 +17,7 @@ namespace lantai::core {
 // the file, JSON pointer and line:column of the offending value; reading never throws and
 // always yields a best-effort value so that later checks still run.
 class JsonReader {
-public:
+  public:
     JsonReader(const JsonDocument& document, Diagnostics& diagnostics);
 
     const JsonDocument& document() const { return m_document; }
@@ -32,28 +33,35 @@ public:
                           std::initializer_list<const char*> known);
 
     // Member accessors. `required` members that are missing report schema.required.
-    const nlohmann::json* member(const nlohmann::json& object, const std::string& pointer, const char* key,
-                                 bool required);
-    std::string string(const nlohmann::json& object, const std::string& pointer, const char* key, bool required);
-    std::string id(const nlohmann::json& object, const std::string& pointer, const char* key = "id");
-    std::string path(const nlohmann::json& object, const std::string& pointer, const char* key, bool required);
-    std::string enumeration(const nlohmann::json& object, const std::string& pointer, const char* key,
-                            std::initializer_list<const char*> allowed, const char* fallback);
-    LocalizedText text(const nlohmann::json& object, const std::string& pointer, const char* key, bool required);
-    std::optional<long long> integer(const nlohmann::json& object, const std::string& pointer, const char* key,
-                                     long long min, long long max, bool required);
-    std::optional<double> number(const nlohmann::json& object, const std::string& pointer, const char* key,
-                                 double min, double max);
-    bool boolean(const nlohmann::json& object, const std::string& pointer, const char* key, bool fallback);
-    std::vector<std::string> stringArray(const nlohmann::json& object, const std::string& pointer, const char* key);
+    const nlohmann::json* member(const nlohmann::json& object, const std::string& pointer,
+                                 const char* key, bool required);
+    std::string string(const nlohmann::json& object, const std::string& pointer, const char* key,
+                       bool required);
+    std::string id(const nlohmann::json& object, const std::string& pointer,
+                   const char* key = "id");
+    std::string path(const nlohmann::json& object, const std::string& pointer, const char* key,
+                     bool required);
+    std::string enumeration(const nlohmann::json& object, const std::string& pointer,
+                            const char* key, std::initializer_list<const char*> allowed,
+                            const char* fallback);
+    LocalizedText text(const nlohmann::json& object, const std::string& pointer, const char* key,
+                       bool required);
+    std::optional<long long> integer(const nlohmann::json& object, const std::string& pointer,
+                                     const char* key, long long min, long long max, bool required);
+    std::optional<double> number(const nlohmann::json& object, const std::string& pointer,
+                                 const char* key, double min, double max);
+    bool boolean(const nlohmann::json& object, const std::string& pointer, const char* key,
+                 bool fallback);
+    std::vector<std::string> stringArray(const nlohmann::json& object, const std::string& pointer,
+                                         const char* key);
     // Returns the array member or nullptr (reports schema.type / schema.required).
-    const nlohmann::json* array(const nlohmann::json& object, const std::string& pointer, const char* key,
-                                bool required, std::size_t minItems = 0);
+    const nlohmann::json* array(const nlohmann::json& object, const std::string& pointer,
+                                const char* key, bool required, std::size_t minItems = 0);
 
-    void report(Severity severity, const std::string& code, const std::string& pointer, std::string message,
-                std::string messageZh);
+    void report(Severity severity, const std::string& code, const std::string& pointer,
+                std::string message, std::string messageZh);
 
-private:
+  private:
     const JsonDocument& m_document;
     Diagnostics& m_diagnostics;
 };

@@ -3,11 +3,19 @@
 
 namespace lantai::core {
 
-const char* languageCode(Language language) { return language == Language::En ? "en" : "zh"; }
+const char* languageCode(Language language) {
+    return language == Language::En ? "en" : "zh";
+}
 
 bool parseLanguage(const std::string& code, Language& out) {
-    if (code == "zh") { out = Language::Zh; return true; }
-    if (code == "en") { out = Language::En; return true; }
+    if (code == "zh") {
+        out = Language::Zh;
+        return true;
+    }
+    if (code == "en") {
+        out = Language::En;
+        return true;
+    }
     return false;
 }
 

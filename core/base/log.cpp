@@ -1,7 +1,6 @@
 // core/base: process log with rotation
 #include "core/base/log.h"
 
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -36,15 +35,18 @@ void rotateLocked(LogState& s) {
         const auto to = s.path.string() + "." + std::to_string(i + 1);
         if (std::filesystem::exists(from, ec)) std::filesystem::rename(from, to, ec);
     }
-    if (s.keepFiles >= 1) std::filesystem::rename(s.path, s.path.string() + ".1", ec);
-    else std::filesystem::remove(s.path, ec);
+    if (s.keepFiles >= 1)
+        std::filesystem::rename(s.path, s.path.string() + ".1", ec);
+    else
+        std::filesystem::remove(s.path, ec);
     s.file = std::fopen(s.path.c_str(), "a");
     s.written = 0;
 }
 
 } // namespace
 
-bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles, std::string* error) {
+bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles,
+             std::string* error) {
     auto& s = state();
     std::lock_guard lock(s.mutex);
     if (s.file) std::fclose(s.file);
@@ -67,19 +69,28 @@ bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFi
 
 const char* logLevelName(LogLevel level) {
     switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Warning: return "warning";
-    case LogLevel::Error: return "error";
-    default: return "info";
+    case LogLevel::Debug:
+        return "debug";
+    case LogLevel::Warning:
+        return "warning";
+    case LogLevel::Error:
+        return "error";
+    default:
+        return "info";
     }
 }
 
 bool parseLogLevel(std::string_view text, LogLevel& out) {
-    if (text == "debug") out = LogLevel::Debug;
-    else if (text == "info") out = LogLevel::Info;
-    else if (text == "warning") out = LogLevel::Warning;
-    else if (text == "error") out = LogLevel::Error;
-    else return false;
+    if (text == "debug")
+        out = LogLevel::Debug;
+    else if (text == "info")
+        out = LogLevel::Info;
+    else if (text == "warning")
+        out = LogLevel::Warning;
+    else if (text == "error")
+        out = LogLevel::Error;
+    else
+        return false;
     return true;
 }
 
@@ -117,9 +128,17 @@ void logMessage(LogLevel level, std::string_view message) {
     }
 }
 
-void logDebug(std::string_view message) { logMessage(LogLevel::Debug, message); }
-void logInfo(std::string_view message) { logMessage(LogLevel::Info, message); }
-void logWarning(std::string_view message) { logMessage(LogLevel::Warning, message); }
-void logError(std::string_view message) { logMessage(LogLevel::Error, message); }
+void logDebug(std::string_view message) {
+    logMessage(LogLevel::Debug, message);
+}
+void logInfo(std::string_view message) {
+    logMessage(LogLevel::Info, message);
+}
+void logWarning(std::string_view message) {
+    logMessage(LogLevel::Warning, message);
+}
+void logError(std::string_view message) {
+    logMessage(LogLevel::Error, message);
+}
 
 } // namespace lantai::core

@@ -15,7 +15,8 @@ bool parseLogLevel(std::string_view text, LogLevel& out);
 // Opens (appends to) `file`, rotating it to file.1 … file.N when it grows past maxBytes. With
 // an empty path, lines go to stderr only. Returns false (and keeps logging to stderr) when the
 // file cannot be opened; `error` says why.
-bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles, std::string* error = nullptr);
+bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles,
+             std::string* error = nullptr);
 void setLogLevel(LogLevel level);
 void setLogToStderr(bool enabled);
 

@@ -1,11 +1,10 @@
 // core/base: SHA-256 via libsodium's crypto_hash_sha256
 #include "core/base/sha256.h"
 
-#include <sodium.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <sodium.h>
 
 namespace lantai::core {
 
@@ -35,7 +34,8 @@ std::optional<std::string> sha256File(const std::filesystem::path& file, std::st
     crypto_hash_sha256_init(&state);
     static thread_local unsigned char buffer[1 << 16];
     std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) crypto_hash_sha256_update(&state, buffer, n);
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+        crypto_hash_sha256_update(&state, buffer, n);
     const bool failed = std::ferror(f) != 0;
     std::fclose(f);
     if (failed) {

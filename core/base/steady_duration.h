@@ -11,7 +11,8 @@ namespace lantai::core {
 inline std::chrono::steady_clock::duration steadyDuration(double seconds) {
     if (!(seconds > 0.0)) return std::chrono::steady_clock::duration::zero();
     seconds = std::min(seconds, 1.0e9);
-    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(seconds));
 }
 
 } // namespace lantai::core

@@ -15,10 +15,20 @@ std::size_t validSequenceLength(std::string_view s, std::size_t pos, char32_t* o
     std::size_t len = 0;
     char32_t cp = 0;
     char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-    else return 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else
+        return 0;
     if (pos + len > s.size()) return 0;
     for (std::size_t i = 1; i < len; ++i) {
         const auto b = static_cast<unsigned char>(s[pos + i]);
@@ -36,7 +46,10 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         // Fast path for ASCII runs.
-        if (static_cast<unsigned char>(text[pos]) < 0x80) { ++pos; continue; }
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
         const std::size_t len = validSequenceLength(text, pos, nullptr);
         if (len == 0) return pos;
         pos += len;
@@ -75,7 +88,8 @@ void appendUtf8(std::string& out, char32_t cp) {
 
 std::size_t codePointCount(std::string_view text) {
     std::size_t count = 0;
-    for (std::size_t pos = 0; pos < text.size(); ++count) nextCodePoint(text, pos);
+    for (std::size_t pos = 0; pos < text.size(); ++count)
+        nextCodePoint(text, pos);
     return count;
 }
 

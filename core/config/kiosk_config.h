@@ -1,9 +1,10 @@
-// core/config: kiosk configuration (TOML file, pack defaults, command line) with diagnostics and precedence
+// core/config: kiosk configuration (TOML file, pack defaults, command line) with diagnostics and
+// precedence
 #pragma once
 
 #include "core/base/diagnostic.h"
-#include "core/base/log.h"
 #include "core/base/localized_text.h"
+#include "core/base/log.h"
 
 #include <filesystem>
 #include <optional>
@@ -19,7 +20,6 @@ enum class Orientation { Auto, Landscape, Portrait };
 const char* orientationName(Orientation orientation); // "auto", "landscape", "portrait"
 bool parseOrientation(std::string_view text, Orientation& out);
 
-
 // The resolved configuration the kiosk runs with. Defaults are the values below; TOML keys
 // are in brackets (deploy/kiosk.example.toml documents each one).
 struct KioskConfig {
@@ -29,42 +29,47 @@ struct KioskConfig {
     std::filesystem::path packPath;         // [pack] path (empty: not configured)
     std::filesystem::path lastGoodPackPath; // [pack] last_good (default <state_dir>/last-good-pack)
 
-    std::string theme = "red-archive";      // [display] theme: a theme name or a .json path
+    std::string theme = "red-archive";           // [display] theme: a theme name or a .json path
     Orientation orientation = Orientation::Auto; // [display] orientation
-    bool windowed = false;                  // [display] windowed (false: fullscreen)
-    int windowWidth = 1920;                 // [display] window_width  (windowed only)
-    int windowHeight = 1080;                // [display] window_height (windowed only)
-    int textureBudgetMb = 256;              // [display] texture_budget_mb: GPU memory for images
+    bool windowed = false;                       // [display] windowed (false: fullscreen)
+    int windowWidth = 1920;                      // [display] window_width  (windowed only)
+    int windowHeight = 1080;                     // [display] window_height (windowed only)
+    int textureBudgetMb = 256; // [display] texture_budget_mb: GPU memory for images
 
     Language defaultLanguage = Language::Zh; // [session] default_language
-    int idleTimeoutS = 90;                  // [session] idle_timeout_s: no touch -> "Still there?"
-    int stillThereS = 10;                   // [session] still_there_s: countdown before reset
-    int attractSlideS = 8;                  // [session] attract_slide_s
+    int idleTimeoutS = 90;                   // [session] idle_timeout_s: no touch -> "Still there?"
+    int stillThereS = 10;                    // [session] still_there_s: countdown before reset
+    int attractSlideS = 8;                   // [session] attract_slide_s
 
-    std::filesystem::path logFile;          // [log] file (default <state_dir>/logs/kiosk.log)
-    LogLevel logLevel = LogLevel::Info;     // [log] level
-    int logMaxSizeMb = 10;                  // [log] max_size_mb: rotate when the file reaches it
-    int logKeepFiles = 5;                   // [log] keep_files: rotated files kept (kiosk.log.1 …)
+    std::filesystem::path logFile;      // [log] file (default <state_dir>/logs/kiosk.log)
+    LogLevel logLevel = LogLevel::Info; // [log] level
+    int logMaxSizeMb = 10;              // [log] max_size_mb: rotate when the file reaches it
+    int logKeepFiles = 5;               // [log] keep_files: rotated files kept (kiosk.log.1 …)
 
-    std::string baseUrl;                    // [web] base_url of the cloud gallery (QR hand-off)
+    std::string baseUrl; // [web] base_url of the cloud gallery (QR hand-off)
 
-    std::string quizScoring = "accuracy";   // [quiz] scoring: "accuracy" or "speed"
-    int quizQuestions = 5;                  // [quiz] questions: questions per round
-    int quizTimerS = 0;                     // [quiz] timer_s: seconds per question (0: no timer)
-    bool quizStreakBonus = false;           // [quiz] streak_bonus: bonus points for answer streaks
-    int quizMinAnswerMs = 300;              // [quiz] min_answer_ms: faster answers don't count for the leaderboard
-    int quizCooldownMin = 10;               // [quiz] leaderboard_cooldown_min: minutes between entries
-    int quizDailyCap = 5;                   // [quiz] daily_cap: leaderboard entries per nickname per day
-    std::string teacherPinHash;             // [quiz] teacher_pin_hash: argon2id string (empty: no class sessions)
-    int classIdleTimeoutS = 1200;           // [quiz] class_idle_timeout_s: idle timeout during a class session
+    std::string quizScoring = "accuracy"; // [quiz] scoring: "accuracy" or "speed"
+    int quizQuestions = 5;                // [quiz] questions: questions per round
+    int quizTimerS = 0;                   // [quiz] timer_s: seconds per question (0: no timer)
+    bool quizStreakBonus = false;         // [quiz] streak_bonus: bonus points for answer streaks
+    int quizMinAnswerMs =
+        300; // [quiz] min_answer_ms: faster answers don't count for the leaderboard
+    int quizCooldownMin = 10; // [quiz] leaderboard_cooldown_min: minutes between entries
+    int quizDailyCap = 5;     // [quiz] daily_cap: leaderboard entries per nickname per day
+    std::string
+        teacherPinHash; // [quiz] teacher_pin_hash: argon2id string (empty: no class sessions)
+    int classIdleTimeoutS =
+        1200; // [quiz] class_idle_timeout_s: idle timeout during a class session
 
-    bool videoEnabled = true;               // [video] enabled: false plays no videos (attract shows items)
-    std::string videoHwdec = "auto-safe";   // [video] hwdec: mpv hardware decoding ("auto-safe", "no", ...)
-    int videoVolume = 70;                   // [video] volume: starting volume, percent
-    int videoMaxVolume = 90;                // [video] max_volume: the visitor's volume buttons stop here
-    bool attractMuted = true;               // [video] attract_muted: videos in the attract loop play silently
-    std::string videoSubtitles = "auto";    // [video] subtitles: "auto" (the visitor's language), "zh", "en", "off"
-    std::string audioOutput;                // [video] audio_output: mpv audio output ("" = automatic)
+    bool videoEnabled = true; // [video] enabled: false plays no videos (attract shows items)
+    std::string videoHwdec =
+        "auto-safe";          // [video] hwdec: mpv hardware decoding ("auto-safe", "no", ...)
+    int videoVolume = 70;     // [video] volume: starting volume, percent
+    int videoMaxVolume = 90;  // [video] max_volume: the visitor's volume buttons stop here
+    bool attractMuted = true; // [video] attract_muted: videos in the attract loop play silently
+    std::string videoSubtitles =
+        "auto"; // [video] subtitles: "auto" (the visitor's language), "zh", "en", "off"
+    std::string audioOutput; // [video] audio_output: mpv audio output ("" = automatic)
 };
 
 // One source of settings; every field is optional and a set field overrides lower layers.
@@ -126,7 +131,7 @@ KioskConfigLayer packKioskLayer(const Pack& pack);
 
 struct KioskConfigLoadResult {
     KioskConfigLayer layer; // exactly what the file sets (for resolveKioskConfig)
-    KioskConfig config;     // defaults < file, derived defaults filled (when there is no pack layer)
+    KioskConfig config; // defaults < file, derived defaults filled (when there is no pack layer)
     Diagnostics diagnostics;
     bool ok() const { return !diagnostics.hasErrors(); }
 };

@@ -9,8 +9,8 @@ namespace lantai::core {
 namespace {
 
 bool isCjk(char32_t cp) {
-    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x2FA1F);
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
 bool isWordChar(char32_t cp) {
@@ -18,7 +18,8 @@ bool isWordChar(char32_t cp) {
 }
 
 void addUnique(std::vector<std::string>& tokens, std::string token) {
-    if (std::find(tokens.begin(), tokens.end(), token) == tokens.end()) tokens.push_back(std::move(token));
+    if (std::find(tokens.begin(), tokens.end(), token) == tokens.end())
+        tokens.push_back(std::move(token));
 }
 
 // A CJK run as its characters' UTF-8 spellings -> bigrams, or the lone character.
@@ -27,7 +28,8 @@ void addCjkRun(std::vector<std::string>& tokens, const std::vector<std::string>&
         addUnique(tokens, run[0]);
         return;
     }
-    for (std::size_t i = 0; i + 1 < run.size(); ++i) addUnique(tokens, run[i] + run[i + 1]);
+    for (std::size_t i = 0; i + 1 < run.size(); ++i)
+        addUnique(tokens, run[i] + run[i + 1]);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
-// core/gallery: the cloud-gallery search tokeniser (CJK bigrams, ASCII words, fnv1a32 shards) — tools/gallery/SITE.md
+// core/gallery: the cloud-gallery search tokeniser (CJK bigrams, ASCII words, fnv1a32 shards) —
+// tools/gallery/SITE.md
 #pragma once
 
 #include <cstdint>

@@ -10,8 +10,9 @@ namespace lantai::core {
 namespace {
 
 bool isCjk(char32_t c) {
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF) ||
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF) ||
            (c >= 0x3000 && c <= 0x303F);
 }
 
@@ -34,7 +35,8 @@ struct Glyph {
 
 } // namespace
 
-std::vector<TextLine> wrapText(std::string_view text, double maxWidth, const AdvanceFunction& advance, int maxLines,
+std::vector<TextLine> wrapText(std::string_view text, double maxWidth,
+                               const AdvanceFunction& advance, int maxLines,
                                std::string* ellipsizedLastLine) {
     std::vector<Glyph> glyphs;
     for (std::size_t pos = 0; pos < text.size();) {
@@ -57,8 +59,9 @@ std::vector<TextLine> wrapText(std::string_view text, double maxWidth, const Adv
             }
             if (i > start) {
                 const char32_t prev = glyphs[i - 1].cp;
-                const bool opportunity = (prev == U' ' || prev == U'-' || isCjk(prev) || isCjk(g.cp)) &&
-                                         !noBreakBefore(g.cp) && !noBreakAfter(prev);
+                const bool opportunity =
+                    (prev == U' ' || prev == U'-' || isCjk(prev) || isCjk(g.cp)) &&
+                    !noBreakBefore(g.cp) && !noBreakAfter(prev);
                 if (opportunity) lastBreak = i;
             }
             if (width + g.width > maxWidth && i > start && g.cp != U' ') break;
@@ -69,16 +72,20 @@ std::vector<TextLine> wrapText(std::string_view text, double maxWidth, const Adv
         if (end == start) end = start + 1; // always make progress
         // Trim trailing spaces from the line's extent.
         std::size_t visibleEnd = end;
-        while (visibleEnd > start && glyphs[visibleEnd - 1].cp == U' ') --visibleEnd;
+        while (visibleEnd > start && glyphs[visibleEnd - 1].cp == U' ')
+            --visibleEnd;
         TextLine line;
         line.begin = glyphs[start].begin;
         line.end = visibleEnd > start ? glyphs[visibleEnd - 1].end : glyphs[start].begin;
-        for (std::size_t k = start; k < visibleEnd; ++k) line.width += glyphs[k].width;
+        for (std::size_t k = start; k < visibleEnd; ++k)
+            line.width += glyphs[k].width;
         lines.push_back(line);
         start = end;
-        if (hardBreak && start < glyphs.size() && glyphs[start].cp == U'\n') ++start;
+        if (hardBreak && start < glyphs.size() && glyphs[start].cp == U'\n')
+            ++start;
         else
-            while (start < glyphs.size() && glyphs[start].cp == U' ') ++start;
+            while (start < glyphs.size() && glyphs[start].cp == U' ')
+                ++start;
     }
     if (maxLines > 0 && static_cast<int>(lines.size()) > maxLines) {
         lines.resize(static_cast<std::size_t>(maxLines));
@@ -93,10 +100,12 @@ std::vector<TextLine> wrapText(std::string_view text, double maxWidth, const Adv
         }
         double width = last.width;
         std::size_t keep = cps.size();
-        while (keep > 0 && width + ellipsis > maxWidth) width -= cps[--keep].second;
+        while (keep > 0 && width + ellipsis > maxWidth)
+            width -= cps[--keep].second;
         last.end = last.begin + (keep > 0 ? cps[keep - 1].first : 0);
         last.width = width + ellipsis;
-        if (ellipsizedLastLine) *ellipsizedLastLine = std::string(text.substr(last.begin, last.end - last.begin)) + "…";
+        if (ellipsizedLastLine)
+            *ellipsizedLastLine = std::string(text.substr(last.begin, last.end - last.begin)) + "…";
     }
     return lines;
 }

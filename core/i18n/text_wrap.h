@@ -1,4 +1,5 @@
-// core/i18n: line breaking for mixed Chinese/English text (break between CJK characters, at spaces for Latin)
+// core/i18n: line breaking for mixed Chinese/English text (break between CJK characters, at spaces
+// for Latin)
 #pragma once
 
 #include <functional>
@@ -22,7 +23,8 @@ using AdvanceFunction = std::function<double(char32_t)>;
 // punctuation (，。、；：？！）」》…) or after opening punctuation (（「《), following Chinese
 // typesetting rules (避头尾). A single unbreakable run wider than maxWidth is split by
 // character. `maxLines` > 0 truncates and ends the last line with "…" (its width included).
-std::vector<TextLine> wrapText(std::string_view text, double maxWidth, const AdvanceFunction& advance,
-                               int maxLines = 0, std::string* ellipsizedLastLine = nullptr);
+std::vector<TextLine> wrapText(std::string_view text, double maxWidth,
+                               const AdvanceFunction& advance, int maxLines = 0,
+                               std::string* ellipsizedLastLine = nullptr);
 
 } // namespace lantai::core

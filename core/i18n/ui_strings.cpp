@@ -161,10 +161,14 @@ constexpr UiTextEntry kEntries[] = {
     {"video.cannot_play", "视频无法播放", "This video cannot be played"},
     {"video.problem.missing", "找不到视频文件。", "The video file is missing."},
     {"video.problem.incomplete", "视频文件不完整（可能没有复制完整，或录制、导出未完成）。",
-     "The video file is incomplete (perhaps only partly copied, or its recording or export never finished)."},
-    {"video.problem.damaged", "视频文件已损坏，或格式不受支持。", "The video file is damaged or in a format that is not supported."},
-    {"video.problem.unreadable", "视频文件无法读取，可能已损坏或不完整。", "The video file cannot be read; it may be damaged or incomplete."},
-    {"video.problem.unavailable", "本展台暂不能播放视频。", "Videos cannot be played on this kiosk right now."},
+     "The video file is incomplete (perhaps only partly copied, or its recording or export never "
+     "finished)."},
+    {"video.problem.damaged", "视频文件已损坏，或格式不受支持。",
+     "The video file is damaged or in a format that is not supported."},
+    {"video.problem.unreadable", "视频文件无法读取，可能已损坏或不完整。",
+     "The video file cannot be read; it may be damaged or incomplete."},
+    {"video.problem.unavailable", "本展台暂不能播放视频。",
+     "Videos cannot be played on this kiosk right now."},
     {"video.play_symbol", "▶", "▶"},
 
     // idle reset
@@ -175,7 +179,8 @@ constexpr UiTextEntry kEntries[] = {
 
     // service states
     {"service.out_of_service", "暂停服务", "Out of service"},
-    {"service.come_back", "展台正在维护，请稍后再来。", "This kiosk is being serviced. Please come back later."},
+    {"service.come_back", "展台正在维护，请稍后再来。",
+     "This kiosk is being serviced. Please come back later."},
     {"service.ask_staff", "如需帮助，请联系工作人员。", "Please ask a member of staff for help."},
     {"common.loading", "加载中…", "Loading…"},
 
@@ -199,7 +204,8 @@ constexpr UiTextEntry kEntries[] = {
 
 struct Table {
     Table() {
-        for (const auto& e : kEntries) texts[e.key] = LocalizedText{e.zh, e.en};
+        for (const auto& e : kEntries)
+            texts[e.key] = LocalizedText{e.zh, e.en};
     }
     std::map<std::string, LocalizedText, std::less<>> texts;
     std::mutex missingMutex;
@@ -213,7 +219,8 @@ Table& table() {
 
 void replaceAll(std::string& text, std::string_view from, std::string_view to) {
     if (from.empty()) return;
-    for (std::size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+    for (std::size_t pos = text.find(from); pos != std::string::npos;
+         pos = text.find(from, pos + to.size()))
         text.replace(pos, from.size(), to);
 }
 
@@ -226,7 +233,9 @@ bool allDigits(std::string_view s) {
 
 } // namespace
 
-std::span<const UiTextEntry> allUiTextEntries() { return kEntries; }
+std::span<const UiTextEntry> allUiTextEntries() {
+    return kEntries;
+}
 
 const std::string& uiText(std::string_view key, Language language) {
     Table& t = table();
@@ -235,7 +244,9 @@ const std::string& uiText(std::string_view key, Language language) {
     return *t.missing.emplace(key).first;
 }
 
-bool hasUiText(std::string_view key) { return table().texts.find(key) != table().texts.end(); }
+bool hasUiText(std::string_view key) {
+    return table().texts.find(key) != table().texts.end();
+}
 
 std::vector<std::string> missingUiTextKeys() {
     Table& t = table();
@@ -246,7 +257,8 @@ std::vector<std::string> missingUiTextKeys() {
 std::string uiFormat(std::string_view key, Language language,
                      std::initializer_list<std::pair<std::string_view, std::string_view>> args) {
     std::string text = uiText(key, language);
-    for (const auto& [name, value] : args) replaceAll(text, "{" + std::string(name) + "}", value);
+    for (const auto& [name, value] : args)
+        replaceAll(text, "{" + std::string(name) + "}", value);
     return text;
 }
 
@@ -275,7 +287,8 @@ std::string formatItemDate(std::string_view date, Language language) {
     const int month = std::stoi(std::string(date.substr(5, 2)));
     if (month < 1 || month > 12) return std::string(date);
     const std::string& monthName = uiText("date.month." + std::to_string(month), language);
-    if (date.size() == 7) return uiFormat("date.year_month", language, {{"y", y}, {"month", monthName}});
+    if (date.size() == 7)
+        return uiFormat("date.year_month", language, {{"y", y}, {"month", monthName}});
     if (date[7] != '-' || !allDigits(date.substr(8, 2))) return std::string(date);
     const int day = std::stoi(std::string(date.substr(8, 2)));
     if (day < 1 || day > 31) return std::string(date);
@@ -286,9 +299,12 @@ std::string formatItemDate(std::string_view date, Language language) {
 std::string badgeText(const Badge& badge, Language language) {
     if (!badge.label.empty()) return badge.label.get(language);
     switch (badge.kind) {
-    case BadgeKind::Treasure: return uiText("badge.treasure", language);
-    case BadgeKind::HeritageRegister: return uiText("badge.heritage_register", language);
-    default: return {};
+    case BadgeKind::Treasure:
+        return uiText("badge.treasure", language);
+    case BadgeKind::HeritageRegister:
+        return uiText("badge.heritage_register", language);
+    default:
+        return {};
     }
 }
 

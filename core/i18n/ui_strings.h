@@ -39,7 +39,8 @@ std::vector<std::string> missingUiTextKeys();
 std::string uiFormat(std::string_view key, Language language,
                      std::initializer_list<std::pair<std::string_view, std::string_view>> args);
 // A count: uses "<key>.one" for n == 1 when the table has it (English singular) and
-// replaces {n}: uiCount("grid.items", 1, En) -> "1 item", uiCount("grid.items", 12, Zh) -> "12 件展品".
+// replaces {n}: uiCount("grid.items", 1, En) -> "1 item", uiCount("grid.items", 12, Zh) -> "12
+// 件展品".
 std::string uiCount(std::string_view key, long long n, Language language);
 
 // Every UI text of every language concatenated: the kiosk adds these characters to its font

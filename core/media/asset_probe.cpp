@@ -1,4 +1,5 @@
-// core/media: asset probe — signature sniffing and header-only image size reading, hostile-input safe
+// core/media: asset probe — signature sniffing and header-only image size reading, hostile-input
+// safe
 #include "core/media/asset_probe.h"
 
 #include "core/media/byte_source.h"

@@ -1,4 +1,5 @@
-// core/media: asset probe — sniff what a file's bytes are and read image dimensions without decoding
+// core/media: asset probe — sniff what a file's bytes are and read image dimensions without
+// decoding
 #pragma once
 
 #include <cstddef>

@@ -2,7 +2,6 @@
 #include "core/media/subtitle_parse.h"
 
 #include "core/base/html_entities.h"
-
 #include "core/base/utf8.h"
 
 #include <algorithm>
@@ -23,7 +22,8 @@ bool isAsciiAlpha(char c) {
 }
 
 std::size_t skipSpace(std::string_view s, std::size_t pos) {
-    while (pos < s.size() && isSpace(s[pos])) ++pos;
+    while (pos < s.size() && isSpace(s[pos]))
+        ++pos;
     return pos;
 }
 
@@ -62,7 +62,8 @@ TimeError readTime(std::string_view s, std::size_t& pos, Style style, std::int64
     } else if (style == Style::Srt || first.count != 2) {
         return TimeError::Format;
     }
-    if (pos >= s.size() || !(s[pos] == '.' || (style == Style::Srt && s[pos] == ','))) return TimeError::Format;
+    if (pos >= s.size() || !(s[pos] == '.' || (style == Style::Srt && s[pos] == ',')))
+        return TimeError::Format;
     ++pos;
     const Digits millis = readDigits(s, pos);
     if (millis.count != 3) return TimeError::Format;
@@ -74,10 +75,12 @@ TimeError readTime(std::string_view s, std::size_t& pos, Style style, std::int64
 // The text at `pos` up to white space, at most 40 bytes, as valid UTF-8 (for messages).
 std::string tokenAt(std::string_view s, std::size_t pos) {
     std::size_t end = pos;
-    while (end < s.size() && !isSpace(s[end]) && end - pos < 40) ++end;
+    while (end < s.size() && !isSpace(s[end]) && end - pos < 40)
+        ++end;
     const std::string_view raw = s.substr(pos, end - pos);
     std::string out;
-    for (std::size_t i = 0; i < raw.size();) appendUtf8(out, nextCodePoint(raw, i));
+    for (std::size_t i = 0; i < raw.size();)
+        appendUtf8(out, nextCodePoint(raw, i));
     return out;
 }
 
@@ -85,7 +88,9 @@ std::string tokenAt(std::string_view s, std::size_t pos) {
 
 std::string formatTime(std::int64_t ms, char separator) {
     ms = std::max<std::int64_t>(ms, 0);
-    const auto two = [](std::int64_t v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+    const auto two = [](std::int64_t v) {
+        return std::string(v < 10 ? "0" : "") + std::to_string(v);
+    };
     const std::int64_t millis = ms % 1000, seconds = ms / 1000 % 60, minutes = ms / 60000 % 60;
     const std::string m = std::to_string(millis);
     return two(ms / 3600000) + ":" + two(minutes) + ":" + two(seconds) + separator +
@@ -121,8 +126,10 @@ std::string cleanTextLine(std::string_view line, Style style) {
         ++i;
     }
     if (style == Style::Vtt) out = decodeEntities(out);
-    std::replace_if(out.begin(), out.end(), [](char ch) { return ch == '\n' || ch == '\r'; }, ' ');
-    while (!out.empty() && isSpace(out.back())) out.pop_back();
+    std::replace_if(
+        out.begin(), out.end(), [](char ch) { return ch == '\n' || ch == '\r'; }, ' ');
+    while (!out.empty() && isSpace(out.back()))
+        out.pop_back();
     return out;
 }
 
@@ -141,44 +148,49 @@ bool CueReader::blank(std::size_t index) const {
 }
 
 std::size_t CueReader::blockEnd(std::size_t index) const {
-    while (index < lineCount() && !blank(index)) ++index;
+    while (index < lineCount() && !blank(index))
+        ++index;
     return index;
 }
 
 std::size_t CueReader::nextBlock(std::size_t index) const {
-    while (index < lineCount() && blank(index)) ++index;
+    while (index < lineCount() && blank(index))
+        ++index;
     return index;
 }
 
 std::string CueReader::example() const {
-    return m_style == Style::Srt ? "00:00:01,000 --> 00:00:02,000" : "00:00:01.000 --> 00:00:02.000";
+    return m_style == Style::Srt ? "00:00:01,000 --> 00:00:02,000"
+                                 : "00:00:01.000 --> 00:00:02.000";
 }
 
 void CueReader::error(std::size_t index, std::size_t byteInLine, const std::string& what,
                       const std::string& whatZh) {
     if (++m_errors > kMaxErrors) {
         if (m_errors == kMaxErrors + 1)
-            m_result.diagnostics.add(
-                {Severity::Error, "subtitle.parse_error", m_file, "", 0, 0,
-                 "The subtitle file \"" + m_file + "\" has more problems; only the first " +
-                     std::to_string(kMaxErrors) + " are listed.",
-                 "字幕文件 \"" + m_file + "\" 还有更多问题，只列出了前 " + std::to_string(kMaxErrors) + " 个。"});
+            m_result.diagnostics.add({Severity::Error, "subtitle.parse_error", m_file, "", 0, 0,
+                                      "The subtitle file \"" + m_file +
+                                          "\" has more problems; only the first " +
+                                          std::to_string(kMaxErrors) + " are listed.",
+                                      "字幕文件 \"" + m_file + "\" 还有更多问题，只列出了前 " +
+                                          std::to_string(kMaxErrors) + " 个。"});
         return;
     }
     const int lineNumber = static_cast<int>(index) + 1;
     const int column = m_source.columnOf(m_source.lineStart(index) + byteInLine);
-    m_result.diagnostics.add({Severity::Error, "subtitle.parse_error", m_file, "", lineNumber, column,
-                              "The subtitle file \"" + m_file + "\", line " + std::to_string(lineNumber) +
-                                  ": " + what + ".",
-                              "字幕文件 \"" + m_file + "\" 第 " + std::to_string(lineNumber) + " 行：" + whatZh +
-                                  "。"});
+    m_result.diagnostics.add(
+        {Severity::Error, "subtitle.parse_error", m_file, "", lineNumber, column,
+         "The subtitle file \"" + m_file + "\", line " + std::to_string(lineNumber) + ": " + what +
+             ".",
+         "字幕文件 \"" + m_file + "\" 第 " + std::to_string(lineNumber) + " 行：" + whatZh + "。"});
 }
 
 void CueReader::expectedTiming(std::size_t index) {
     error(index, 0, "expected a time range like " + example(), "应为时间范围，例如 " + example());
 }
 
-bool CueReader::parseTiming(std::size_t index, bool report, std::int64_t& start, std::int64_t& end) {
+bool CueReader::parseTiming(std::size_t index, bool report, std::int64_t& start,
+                            std::int64_t& end) {
     const std::string_view s = line(index);
     const std::string like = example().substr(0, 12);
     const auto badTime = [&](std::size_t pos, TimeError why) {
@@ -187,7 +199,8 @@ bool CueReader::parseTiming(std::size_t index, bool report, std::int64_t& start,
         if (token.empty() || token.starts_with("-->"))
             error(index, pos, "expected a time like " + like, "应为时间，例如 " + like);
         else if (why == TimeError::Range)
-            error(index, pos, "\"" + token + "\" is not a valid time: minutes and seconds must be below 60",
+            error(index, pos,
+                  "\"" + token + "\" is not a valid time: minutes and seconds must be below 60",
                   "\"" + token + "\" 不是有效时间：分钟和秒数必须小于 60");
         else
             error(index, pos, "\"" + token + "\" is not a time like " + like,
@@ -196,23 +209,28 @@ bool CueReader::parseTiming(std::size_t index, bool report, std::int64_t& start,
     };
     std::size_t pos = skipSpace(s, 0);
     std::size_t at = pos;
-    if (const TimeError why = readTime(s, pos, m_style, start); why != TimeError::None) return badTime(at, why);
+    if (const TimeError why = readTime(s, pos, m_style, start); why != TimeError::None)
+        return badTime(at, why);
     pos = skipSpace(s, pos);
     if (!s.substr(pos).starts_with("-->")) {
         if (report)
-            error(index, pos, "expected \"-->\" between the start and the end time (" + example() + ")",
+            error(index, pos,
+                  "expected \"-->\" between the start and the end time (" + example() + ")",
                   "开始时间与结束时间之间应为 \"-->\"（" + example() + "）");
         return false;
     }
     pos = at = skipSpace(s, pos + 3);
-    if (const TimeError why = readTime(s, pos, m_style, end); why != TimeError::None) return badTime(at, why);
+    if (const TimeError why = readTime(s, pos, m_style, end); why != TimeError::None)
+        return badTime(at, why);
     if (pos < s.size() && !isSpace(s[pos])) return badTime(at, TimeError::Format);
     if (end < start) {
         if (report) {
             const char sep = m_style == Style::Srt ? ',' : '.';
             error(index, skipSpace(s, 0),
-                  "the cue ends (" + formatTime(end, sep) + ") before it starts (" + formatTime(start, sep) + ")",
-                  "字幕的结束时间（" + formatTime(end, sep) + "）早于开始时间（" + formatTime(start, sep) + "）");
+                  "the cue ends (" + formatTime(end, sep) + ") before it starts (" +
+                      formatTime(start, sep) + ")",
+                  "字幕的结束时间（" + formatTime(end, sep) + "）早于开始时间（" +
+                      formatTime(start, sep) + "）");
         }
         return false;
     }
@@ -249,8 +267,9 @@ void CueReader::finish() {
         m_result.diagnostics.add({Severity::Error, "subtitle.parse_error", m_file, "", 0, 0,
                                   "The subtitle file \"" + m_file + "\" has no subtitles (cues).",
                                   "字幕文件 \"" + m_file + "\" 中没有任何字幕。"});
-    std::stable_sort(m_result.cues.begin(), m_result.cues.end(),
-                     [](const SubtitleCue& a, const SubtitleCue& b) { return a.startMs < b.startMs; });
+    std::stable_sort(
+        m_result.cues.begin(), m_result.cues.end(),
+        [](const SubtitleCue& a, const SubtitleCue& b) { return a.startMs < b.startMs; });
 }
 
 } // namespace lantai::core::subtitle_parse

@@ -1,9 +1,8 @@
 // core/media: what the SRT and WebVTT parsers share — timing lines, cue text cleaning, diagnostics
 #pragma once
 
-#include "core/media/subtitles.h"
-
 #include "core/base/source_text.h"
+#include "core/media/subtitles.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -36,7 +35,9 @@ class CueReader {
     std::size_t lineCount() const { return m_source.lineCount(); }
     std::string_view line(std::size_t index) const { return m_source.line(index); }
     bool blank(std::size_t index) const;
-    bool hasArrow(std::size_t index) const { return line(index).find("-->") != std::string_view::npos; }
+    bool hasArrow(std::size_t index) const {
+        return line(index).find("-->") != std::string_view::npos;
+    }
     // The first blank line at or after `index` (or lineCount()).
     std::size_t blockEnd(std::size_t index) const;
     // The first non-blank line at or after `index` (or lineCount()).

@@ -1,4 +1,5 @@
-// core/media: WebVTT subtitle parser — the WEBVTT header, cues, and NOTE/STYLE/REGION blocks skipped
+// core/media: WebVTT subtitle parser — the WEBVTT header, cues, and NOTE/STYLE/REGION blocks
+// skipped
 #include "core/media/subtitle_parse.h"
 
 namespace lantai::core {
@@ -8,7 +9,8 @@ namespace {
 bool isSkippedBlock(std::string_view line) {
     for (const std::string_view keyword : {"NOTE", "STYLE", "REGION"})
         if (line.starts_with(keyword) &&
-            (line.size() == keyword.size() || line[keyword.size()] == ' ' || line[keyword.size()] == '\t'))
+            (line.size() == keyword.size() || line[keyword.size()] == ' ' ||
+             line[keyword.size()] == '\t'))
             return true;
     return false;
 }

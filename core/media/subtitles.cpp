@@ -18,7 +18,8 @@ std::optional<SubtitleFormat> subtitleFormatOf(std::string_view path) {
     return std::nullopt;
 }
 
-SubtitleParseResult parseSubtitles(std::string_view text, const std::string& file, SubtitleFormat format) {
+SubtitleParseResult parseSubtitles(std::string_view text, const std::string& file,
+                                   SubtitleFormat format) {
     return format == SubtitleFormat::Srt ? parseSrt(text, file) : parseVtt(text, file);
 }
 
@@ -33,10 +34,14 @@ std::string toWebVtt(const std::vector<SubtitleCue>& cues) {
             std::string line;
             for (std::size_t i = start; i < end; ++i) {
                 const char c = cue.text[i];
-                if (c == '&') line += "&amp;";
-                else if (c == '<') line += "&lt;";
-                else if (c == '>') line += "&gt;";
-                else if (c != '\r') line += c;
+                if (c == '&')
+                    line += "&amp;";
+                else if (c == '<')
+                    line += "&lt;";
+                else if (c == '>')
+                    line += "&gt;";
+                else if (c != '\r')
+                    line += c;
             }
             // A blank line would end the cue: leave it out.
             if (line.find_first_not_of(" \t\f\v") != std::string::npos) out += line + "\n";
@@ -47,9 +52,11 @@ std::string toWebVtt(const std::vector<SubtitleCue>& cues) {
 }
 
 const SubtitleCue* cueAt(const std::vector<SubtitleCue>& cues, std::int64_t ms) {
-    auto it = std::upper_bound(cues.begin(), cues.end(), ms,
-                               [](std::int64_t t, const SubtitleCue& cue) { return t < cue.startMs; });
-    for (std::size_t looked = 0; it != cues.begin() && looked < kSubtitleOverlapLookback; ++looked) {
+    auto it =
+        std::upper_bound(cues.begin(), cues.end(), ms,
+                         [](std::int64_t t, const SubtitleCue& cue) { return t < cue.startMs; });
+    for (std::size_t looked = 0; it != cues.begin() && looked < kSubtitleOverlapLookback;
+         ++looked) {
         --it;
         if (ms < it->endMs) return &*it;
     }

@@ -1,4 +1,5 @@
-// core/media: subtitles — SRT and WebVTT parsing with line:column diagnostics, WebVTT export, cue lookup
+// core/media: subtitles — SRT and WebVTT parsing with line:column diagnostics, WebVTT export, cue
+// lookup
 #pragma once
 
 #include "core/base/diagnostic.h"

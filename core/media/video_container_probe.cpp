@@ -1,4 +1,5 @@
-// core/media: video container probe — top-level ISO-BMFF boxes and Matroska/WebM EBML elements, headers only
+// core/media: video container probe — top-level ISO-BMFF boxes and Matroska/WebM EBML elements,
+// headers only
 #include "core/media/video_container_probe.h"
 
 #include "core/media/byte_source.h"
@@ -65,7 +66,9 @@ double movieDurationSeconds(ByteSource& src, std::uint64_t begin, std::uint64_t 
             const std::uint64_t timescale = be32(b + (v1 ? 20 : 12));
             const std::uint64_t duration = v1 ? be64(b + 24) : be32(b + 16);
             const bool unknown = v1 ? duration == ~std::uint64_t{0} : duration == 0xffffffffu;
-            return timescale == 0 || unknown ? 0 : static_cast<double>(duration) / static_cast<double>(timescale);
+            return timescale == 0 || unknown
+                       ? 0
+                       : static_cast<double>(duration) / static_cast<double>(timescale);
         }
         pos += size;
     }
@@ -97,11 +100,13 @@ VideoContainerResult walkIsoMedia(ByteSource& src) {
         if (size < headerSize)
             return problem(std::move(result), Problem::Corrupt,
                            what + " at byte " + num(pos) + " has the impossible size " + num(size),
-                           "位于第 " + num(pos) + " 字节的" + whatZh + "长度 " + num(size) + " 无效");
+                           "位于第 " + num(pos) + " 字节的" + whatZh + "长度 " + num(size) +
+                               " 无效");
         if (size > fileSize - pos)
             return overrun(std::move(result), what, whatZh, pos, size, fileSize - pos);
         ++result.topLevelCount;
-        if (type == "moov" && !moov) result.durationSeconds = movieDurationSeconds(src, pos + headerSize, pos + size);
+        if (type == "moov" && !moov)
+            result.durationSeconds = movieDurationSeconds(src, pos + headerSize, pos + size);
         moov = moov || type == "moov";
         if (result.topLevelCount <= 8) types += (types.empty() ? "'" : ", '") + type + "'";
         pos += size;
@@ -130,7 +135,8 @@ VintStatus readVint(ByteSource& src, std::uint64_t pos, bool id, Vint& out) {
     if (!src.read(pos, {b, 1})) return VintStatus::Cut;
     if (b[0] == 0) return VintStatus::Invalid;
     std::size_t length = 1;
-    while (!(b[0] & (0x80u >> (length - 1)))) ++length;
+    while (!(b[0] & (0x80u >> (length - 1))))
+        ++length;
     if (id && length > 4) return VintStatus::Invalid;
     if (!src.read(pos, {b, length})) return VintStatus::Cut;
     const std::uint64_t marker = 0x80u >> (length - 1);
@@ -165,9 +171,14 @@ VideoContainerResult walkMatroska(ByteSource& src) {
         if (status == VintStatus::Ok) status = readVint(src, pos + id.length, false, size);
         if (status == VintStatus::Cut) return headerCut(std::move(result), pos);
         const bool header = pos == 0;
-        const std::string what = header ? "the EBML header" : id.value == kSegmentId ? "the Segment element" : "the element " + hexId(id.value);
-        const std::string whatZh = header ? " EBML 头" : id.value == kSegmentId ? " Segment 元素" : "元素 " + hexId(id.value);
-        if (status == VintStatus::Invalid || (header && (id.value != kEbmlHeaderId || size.unknown)))
+        const std::string what = header                   ? "the EBML header"
+                                 : id.value == kSegmentId ? "the Segment element"
+                                                          : "the element " + hexId(id.value);
+        const std::string whatZh = header                   ? " EBML 头"
+                                   : id.value == kSegmentId ? " Segment 元素"
+                                                            : "元素 " + hexId(id.value);
+        if (status == VintStatus::Invalid ||
+            (header && (id.value != kEbmlHeaderId || size.unknown)))
             return problem(std::move(result), Problem::Corrupt,
                            "the element header at byte " + num(pos) + " is invalid",
                            "第 " + num(pos) + " 字节处的元素头无效");
@@ -189,7 +200,8 @@ VideoContainerResult walkMatroska(ByteSource& src) {
 VideoContainerResult probeSource(ByteSource& src) {
     const auto head = src.head();
     if (head.size() >= 8 && std::memcmp(head.data() + 4, "ftyp", 4) == 0) return walkIsoMedia(src);
-    if (head.size() >= 4 && std::memcmp(head.data(), "\x1A\x45\xDF\xA3", 4) == 0) return walkMatroska(src);
+    if (head.size() >= 4 && std::memcmp(head.data(), "\x1A\x45\xDF\xA3", 4) == 0)
+        return walkMatroska(src);
     return {};
 }
 
@@ -202,7 +214,8 @@ VideoContainerResult probeVideoContainerBytes(std::span<const std::uint8_t> byte
 
 VideoContainerResult probeVideoContainerFile(const std::filesystem::path& file) {
     const auto unreadable = [](const std::string& why) {
-        return problem({}, Problem::Unreadable, "cannot read the file: " + why, "无法读取文件：" + why);
+        return problem({}, Problem::Unreadable, "cannot read the file: " + why,
+                       "无法读取文件：" + why);
     };
     FileSource src;
     if (auto error = openProbeFile(file, src); !error.empty()) return unreadable(error);

@@ -1,4 +1,5 @@
-// core/media: video container probe — top-level ISO-BMFF boxes and Matroska/WebM EBML elements, headers only
+// core/media: video container probe — top-level ISO-BMFF boxes and Matroska/WebM EBML elements,
+// headers only
 #pragma once
 
 #include "core/media/asset_probe.h"
@@ -26,7 +27,7 @@ struct VideoContainerResult {
     std::string detail;
     std::string detailZh;
     std::uint64_t topLevelCount = 0; // boxes (or EBML elements) walked
-    double durationSeconds = 0;      // MP4/MOV: from the movie header ('mvhd' in 'moov'); 0 when unknown
+    double durationSeconds = 0; // MP4/MOV: from the movie header ('mvhd' in 'moov'); 0 when unknown
 };
 
 // Most top-level boxes or elements walked before a file is called corrupt (a fragmented MP4

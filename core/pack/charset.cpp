@@ -28,21 +28,29 @@ void addImage(const ImageRef& image, std::set<char32_t>& out) {
 
 std::set<char32_t> collectPackCharacters(const Pack& pack) {
     std::set<char32_t> out;
-    for (char32_t c = 0x20; c < 0x7F; ++c) out.insert(c);
-    for (const auto* t : {&pack.title, &pack.organiser, &pack.event}) addText(*t, out);
+    for (char32_t c = 0x20; c < 0x7F; ++c)
+        out.insert(c);
+    for (const auto* t : {&pack.title, &pack.organiser, &pack.event})
+        addText(*t, out);
     for (const auto& e : pack.exhibitions) {
-        for (const auto* t : {&e.title, &e.subtitle, &e.intro}) addText(*t, out);
+        for (const auto* t : {&e.title, &e.subtitle, &e.intro})
+            addText(*t, out);
         if (e.cover) addImage(*e.cover, out);
         for (const auto& c : e.chapters) {
             addText(c.title, out);
             addText(c.intro, out);
             for (const auto& i : c.items) {
-                for (const auto* t : {&i.title, &i.caption, &i.description, &i.era, &i.holding, &i.rights}) addText(*t, out);
+                for (const auto* t :
+                     {&i.title, &i.caption, &i.description, &i.era, &i.holding, &i.rights})
+                    addText(*t, out);
                 addCharacters(i.reference, out);
                 addCharacters(i.date, out);
-                for (const auto& tag : i.tags) addCharacters(tag, out);
-                for (const auto& b : i.badges) addText(b.label, out);
-                for (const auto& img : i.images) addImage(img, out);
+                for (const auto& tag : i.tags)
+                    addCharacters(tag, out);
+                for (const auto& b : i.badges)
+                    addText(b.label, out);
+                for (const auto& img : i.images)
+                    addImage(img, out);
             }
         }
     }
@@ -54,7 +62,8 @@ std::set<char32_t> collectPackCharacters(const Pack& pack) {
         addText(bank.title, out);
         addText(bank.category, out);
         for (const auto& q : bank.questions) {
-            for (const auto* t : {&q.prompt, &q.explanation, &q.feedbackTrue, &q.feedbackFalse}) addText(*t, out);
+            for (const auto* t : {&q.prompt, &q.explanation, &q.feedbackTrue, &q.feedbackFalse})
+                addText(*t, out);
             if (q.image) addImage(*q.image, out);
             for (const auto& o : q.options) {
                 addText(o.text, out);
@@ -69,7 +78,8 @@ std::set<char32_t> collectPackCharacters(const Pack& pack) {
 std::string charactersToUtf8(const std::set<char32_t>& characters) {
     std::string out;
     out.reserve(characters.size() * 3);
-    for (char32_t cp : characters) appendUtf8(out, cp);
+    for (char32_t cp : characters)
+        appendUtf8(out, cp);
     return out;
 }
 

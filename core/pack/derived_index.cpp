@@ -7,7 +7,8 @@
 
 namespace lantai::core {
 
-std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot, std::string* error) {
+std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot,
+                                             std::string* error) {
     std::string text, readError;
     const auto file = packRoot / "derived" / "index.json";
     std::error_code ec;
@@ -28,8 +29,9 @@ std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRo
     index.builtBy = json.value("built_by", "");
     try {
         for (const auto& [path, v] : json["images"].items())
-            index.images[path] = DerivedImage{v.value("key", ""),   v.value("width", 0), v.value("height", 0),
-                                              v.value("sha256", ""), v.value("thumb", ""), v.value("iiif", "")};
+            index.images[path] =
+                DerivedImage{v.value("key", ""),    v.value("width", 0),  v.value("height", 0),
+                             v.value("sha256", ""), v.value("thumb", ""), v.value("iiif", "")};
         if (json.contains("files") && json["files"].is_object())
             for (const auto& [path, v] : json["files"].items())
                 index.files[path] = {v.value("size", std::uintmax_t{0}), v.value("sha256", "")};

@@ -1,4 +1,5 @@
-// core/pack: reading derived/index.json (what `lantai build` wrote) — used by the kiosk, exporter and `lantai info`
+// core/pack: reading derived/index.json (what `lantai build` wrote) — used by the kiosk, exporter
+// and `lantai info`
 #pragma once
 
 #include <filesystem>
@@ -19,11 +20,13 @@ struct DerivedImage {
 
 struct DerivedIndex {
     std::string builtBy;
-    std::map<std::string, DerivedImage> images;                 // by pack path
-    std::map<std::string, std::pair<std::uintmax_t, std::string>> files; // pack path -> size, sha256
+    std::map<std::string, DerivedImage> images; // by pack path
+    std::map<std::string, std::pair<std::uintmax_t, std::string>>
+        files; // pack path -> size, sha256
 };
 
 // nullopt when the pack has not been built (or the index is unreadable; `error` says why).
-std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot, std::string* error = nullptr);
+std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot,
+                                             std::string* error = nullptr);
 
 } // namespace lantai::core

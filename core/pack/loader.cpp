@@ -3,8 +3,8 @@
 
 #include "core/base/file_io.h"
 #include "core/base/json_reader.h"
-#include "core/pack/validator.h"
 #include "core/pack/path_safety.h"
+#include "core/pack/validator.h"
 
 namespace lantai::core {
 
@@ -12,7 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-SourceRef at(const JsonReader& reader, const std::string& pointer) { return {reader.document().file(), pointer}; }
+SourceRef at(const JsonReader& reader, const std::string& pointer) {
+    return {reader.document().file(), pointer};
+}
 
 WebPolicy readWebPolicy(JsonReader& r, const json& object, const std::string& pointer) {
     WebPolicy web;
@@ -22,8 +24,11 @@ WebPolicy readWebPolicy(JsonReader& r, const json& object, const std::string& po
     if (!r.expectObject(*value, p)) return web;
     r.checkKnownFields(*value, p, {"publish", "max_px"});
     if (value->contains("publish")) {
-        const std::string v = r.enumeration(*value, p, "publish", {"full", "limited", "none"}, "full");
-        web.publish = v == "none" ? PublishPolicy::None : v == "limited" ? PublishPolicy::Limited : PublishPolicy::Full;
+        const std::string v =
+            r.enumeration(*value, p, "publish", {"full", "limited", "none"}, "full");
+        web.publish = v == "none"      ? PublishPolicy::None
+                      : v == "limited" ? PublishPolicy::Limited
+                                       : PublishPolicy::Full;
     }
     web.maxPx = static_cast<int>(r.integer(*value, p, "max_px", 64, 100000, false).value_or(0));
     return web;
@@ -33,8 +38,9 @@ Badge readBadge(JsonReader& r, const json& value, const std::string& p) {
     Badge badge;
     if (!r.expectObject(value, p)) return badge;
     r.checkKnownFields(value, p, {"kind", "label"});
-    const std::string kind = r.enumeration(value, p, "kind", {"treasure", "heritage_register", "custom"}, "custom");
-    badge.kind = kind == "treasure" ? BadgeKind::Treasure
+    const std::string kind =
+        r.enumeration(value, p, "kind", {"treasure", "heritage_register", "custom"}, "custom");
+    badge.kind = kind == "treasure"            ? BadgeKind::Treasure
                  : kind == "heritage_register" ? BadgeKind::HeritageRegister
                                                : BadgeKind::Custom;
     if (!value.contains("kind")) r.member(value, p, "kind", true);
@@ -47,8 +53,9 @@ Item readItem(JsonReader& r, const json& value, const std::string& p) {
     item.source = at(r, p);
     if (!r.expectObject(value, p)) return item;
     r.checkKnownFields(value, p,
-                       {"id", "title", "caption", "description", "date", "era", "reference", "holding", "tags",
-                        "badges", "rights", "highlight", "images", "video", "questions", "web"});
+                       {"id", "title", "caption", "description", "date", "era", "reference",
+                        "holding", "tags", "badges", "rights", "highlight", "images", "video",
+                        "questions", "web"});
     item.id = r.id(value, p);
     item.title = r.text(value, p, "title", true);
     item.caption = r.text(value, p, "caption", false);
@@ -60,12 +67,14 @@ Item readItem(JsonReader& r, const json& value, const std::string& p) {
     item.tags = r.stringArray(value, p, "tags");
     if (const auto* badges = r.array(value, p, "badges", false))
         for (std::size_t i = 0; i < badges->size(); ++i)
-            item.badges.push_back(readBadge(r, (*badges)[i], JsonReader::child(JsonReader::child(p, "badges"), i)));
+            item.badges.push_back(
+                readBadge(r, (*badges)[i], JsonReader::child(JsonReader::child(p, "badges"), i)));
     item.rights = r.text(value, p, "rights", false);
     item.highlight = r.boolean(value, p, "highlight", false);
     if (const auto* images = r.array(value, p, "images", true, 1))
         for (std::size_t i = 0; i < images->size(); ++i)
-            item.images.push_back(readImageRef(r, (*images)[i], JsonReader::child(JsonReader::child(p, "images"), i)));
+            item.images.push_back(readImageRef(
+                r, (*images)[i], JsonReader::child(JsonReader::child(p, "images"), i)));
     item.video = r.string(value, p, "video", false);
     item.questions = r.stringArray(value, p, "questions");
     item.web = readWebPolicy(r, value, p);
@@ -82,7 +91,8 @@ Chapter readChapter(JsonReader& r, const json& value, const std::string& p) {
     chapter.intro = r.text(value, p, "intro", false);
     if (const auto* items = r.array(value, p, "items", true))
         for (std::size_t i = 0; i < items->size(); ++i)
-            chapter.items.push_back(readItem(r, (*items)[i], JsonReader::child(JsonReader::child(p, "items"), i)));
+            chapter.items.push_back(
+                readItem(r, (*items)[i], JsonReader::child(JsonReader::child(p, "items"), i)));
     return chapter;
 }
 
@@ -99,8 +109,8 @@ Exhibition readExhibition(JsonReader& r, const json& value, const std::string& p
         exhibition.cover = readImageRef(r, *cover, JsonReader::child(p, "cover"));
     if (const auto* chapters = r.array(value, p, "chapters", true, 1))
         for (std::size_t i = 0; i < chapters->size(); ++i)
-            exhibition.chapters.push_back(
-                readChapter(r, (*chapters)[i], JsonReader::child(JsonReader::child(p, "chapters"), i)));
+            exhibition.chapters.push_back(readChapter(
+                r, (*chapters)[i], JsonReader::child(JsonReader::child(p, "chapters"), i)));
     return exhibition;
 }
 
@@ -109,7 +119,8 @@ Video readVideo(JsonReader& r, const json& value, const std::string& p) {
     video.source = at(r, p);
     if (!r.expectObject(value, p)) return video;
     r.checkKnownFields(value, p,
-                       {"id", "title", "description", "file", "poster", "subtitles", "exhibition", "chapter", "item"});
+                       {"id", "title", "description", "file", "poster", "subtitles", "exhibition",
+                        "chapter", "item"});
     video.id = r.id(value, p);
     video.title = r.text(value, p, "title", true);
     video.description = r.text(value, p, "description", false);
@@ -117,8 +128,10 @@ Video readVideo(JsonReader& r, const json& value, const std::string& p) {
     if (const auto* poster = r.member(value, p, "poster", false)) {
         // A poster is a plain path; it becomes an image with the video title as alt text.
         const std::string pp = JsonReader::child(p, "poster");
-        if (poster->is_string()) video.poster = ImageRef{r.path(value, p, "poster", false), video.title, {}, at(r, pp)};
-        else r.string(value, p, "poster", false);
+        if (poster->is_string())
+            video.poster = ImageRef{r.path(value, p, "poster", false), video.title, {}, at(r, pp)};
+        else
+            r.string(value, p, "poster", false);
     }
     if (const auto* subtitles = r.array(value, p, "subtitles", false)) {
         for (std::size_t i = 0; i < subtitles->size(); ++i) {
@@ -147,12 +160,14 @@ AttractEntry readAttract(JsonReader& r, const json& value, const std::string& p)
     const bool hasItem = value.contains("item");
     const bool hasVideo = value.contains("video");
     if (hasItem == hasVideo)
-        r.report(Severity::Error, "schema.value", p, "An attract entry needs exactly one of \"item\" or \"video\".",
+        r.report(Severity::Error, "schema.value", p,
+                 "An attract entry needs exactly one of \"item\" or \"video\".",
                  "轮播条目必须且只能包含 \"item\" 或 \"video\" 之一。");
     entry.kind = hasVideo ? AttractEntry::Kind::Video : AttractEntry::Kind::Item;
     entry.id = r.string(value, p, hasVideo ? "video" : "item", false);
     entry.muted = r.boolean(value, p, "muted", true);
-    entry.durationS = static_cast<int>(r.integer(value, p, "duration_s", 2, 600, false).value_or(0));
+    entry.durationS =
+        static_cast<int>(r.integer(value, p, "duration_s", 2, 600, false).value_or(0));
     return entry;
 }
 
@@ -160,11 +175,16 @@ KioskDefaults readKiosk(JsonReader& r, const json& object) {
     KioskDefaults kiosk;
     const auto* value = r.member(object, "", "kiosk", false);
     if (!value || !r.expectObject(*value, "/kiosk")) return kiosk;
-    r.checkKnownFields(*value, "/kiosk", {"idle_timeout_s", "still_there_s", "attract_slide_s", "orientation"});
-    kiosk.idleTimeoutS = static_cast<int>(r.integer(*value, "/kiosk", "idle_timeout_s", 10, 3600, false).value_or(90));
-    kiosk.stillThereS = static_cast<int>(r.integer(*value, "/kiosk", "still_there_s", 3, 60, false).value_or(10));
-    kiosk.attractSlideS = static_cast<int>(r.integer(*value, "/kiosk", "attract_slide_s", 2, 120, false).value_or(8));
-    kiosk.orientation = r.enumeration(*value, "/kiosk", "orientation", {"auto", "landscape", "portrait"}, "auto");
+    r.checkKnownFields(*value, "/kiosk",
+                       {"idle_timeout_s", "still_there_s", "attract_slide_s", "orientation"});
+    kiosk.idleTimeoutS = static_cast<int>(
+        r.integer(*value, "/kiosk", "idle_timeout_s", 10, 3600, false).value_or(90));
+    kiosk.stillThereS =
+        static_cast<int>(r.integer(*value, "/kiosk", "still_there_s", 3, 60, false).value_or(10));
+    kiosk.attractSlideS =
+        static_cast<int>(r.integer(*value, "/kiosk", "attract_slide_s", 2, 120, false).value_or(8));
+    kiosk.orientation =
+        r.enumeration(*value, "/kiosk", "orientation", {"auto", "landscape", "portrait"}, "auto");
     return kiosk;
 }
 
@@ -173,9 +193,11 @@ KioskDefaults readKiosk(JsonReader& r, const json& object) {
 bool migratePackDocument(JsonReader& r, long long version) {
     if (version > kPackFormatVersion) {
         r.report(Severity::Error, "format.version_unsupported", "/format_version",
-                 "This pack uses format version " + std::to_string(version) + "; this Lantai (" LANTAI_VERSION
-                 ") reads versions up to " + std::to_string(kPackFormatVersion) + ". Update Lantai on this machine.",
-                 "此内容包使用格式版本 " + std::to_string(version) + "，本机 Lantai（" LANTAI_VERSION "）最高支持版本 " +
+                 "This pack uses format version " + std::to_string(version) +
+                     "; this Lantai (" LANTAI_VERSION ") reads versions up to " +
+                     std::to_string(kPackFormatVersion) + ". Update Lantai on this machine.",
+                 "此内容包使用格式版本 " + std::to_string(version) +
+                     "，本机 Lantai（" LANTAI_VERSION "）最高支持版本 " +
                      std::to_string(kPackFormatVersion) + "。请升级本机的 Lantai。");
         return false;
     }
@@ -209,12 +231,14 @@ PackLoadResult loadPack(const std::filesystem::path& packDir) {
         const std::string whatZh = std::filesystem::is_directory(packDir, ec)
                                        ? "文件夹 " + packDir.string() + " 中没有 pack.json。"
                                        : "内容包文件夹 " + packDir.string() + " 不存在。";
-        result.diagnostics.add({Severity::Error, "pack.not_found", "pack.json", "", 0, 0, what, whatZh});
+        result.diagnostics.add(
+            {Severity::Error, "pack.not_found", "pack.json", "", 0, 0, what, whatZh});
         return result;
     }
     if (!readFile(packFile, text, error)) {
         result.diagnostics.add({Severity::Error, "pack.not_found", "pack.json", "", 0, 0,
-                                "Cannot read pack.json: " + error + ".", "无法读取 pack.json：" + error + "。"});
+                                "Cannot read pack.json: " + error + ".",
+                                "无法读取 pack.json：" + error + "。"});
         return result;
     }
     return loadPackFromText(text, result.pack.root);
@@ -225,7 +249,8 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
     std::error_code ec;
     result.pack.root = packRoot.empty() ? packRoot : std::filesystem::absolute(packRoot, ec);
     std::string error;
-    auto docPtr = std::make_shared<const JsonDocument>(JsonDocument::parse(packJson, "pack.json", result.diagnostics));
+    auto docPtr = std::make_shared<const JsonDocument>(
+        JsonDocument::parse(packJson, "pack.json", result.diagnostics));
     const JsonDocument& doc = *docPtr;
     if (!doc.valid()) return result;
     result.parsed = true;
@@ -235,8 +260,9 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
     Pack& pack = result.pack;
     if (!r.expectObject(root, "")) return result;
     r.checkKnownFields(root, "",
-                       {"$schema", "format_version", "id", "title", "organiser", "event", "dates", "default_language",
-                        "theme", "kiosk", "attract", "exhibitions", "videos", "quiz_banks", "web"});
+                       {"$schema", "format_version", "id", "title", "organiser", "event", "dates",
+                        "default_language", "theme", "kiosk", "attract", "exhibitions", "videos",
+                        "quiz_banks", "web"});
     const auto version = r.integer(root, "", "format_version", 1, 1000000, true);
     if (version && !migratePackDocument(r, *version)) return result;
     pack.formatVersion = static_cast<int>(version.value_or(kPackFormatVersion));
@@ -244,12 +270,14 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
     pack.title = r.text(root, "", "title", true);
     pack.organiser = r.text(root, "", "organiser", true);
     pack.event = r.text(root, "", "event", false);
-    if (const auto* dates = r.member(root, "", "dates", false); dates && r.expectObject(*dates, "/dates")) {
+    if (const auto* dates = r.member(root, "", "dates", false);
+        dates && r.expectObject(*dates, "/dates")) {
         r.checkKnownFields(*dates, "/dates", {"start", "end"});
         pack.dateStart = r.string(*dates, "/dates", "start", false);
         pack.dateEnd = r.string(*dates, "/dates", "end", false);
     }
-    parseLanguage(r.enumeration(root, "", "default_language", {"zh", "en"}, "zh"), pack.defaultLanguage);
+    parseLanguage(r.enumeration(root, "", "default_language", {"zh", "en"}, "zh"),
+                  pack.defaultLanguage);
     if (const auto theme = r.string(root, "", "theme", false); !theme.empty()) pack.theme = theme;
     pack.kiosk = readKiosk(r, root);
     pack.web = readWebPolicy(r, root, "");
@@ -258,7 +286,8 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
             pack.attract.push_back(readAttract(r, (*attract)[i], JsonReader::child("/attract", i)));
     if (const auto* exhibitions = r.array(root, "", "exhibitions", true, 1))
         for (std::size_t i = 0; i < exhibitions->size(); ++i)
-            pack.exhibitions.push_back(readExhibition(r, (*exhibitions)[i], JsonReader::child("/exhibitions", i)));
+            pack.exhibitions.push_back(
+                readExhibition(r, (*exhibitions)[i], JsonReader::child("/exhibitions", i)));
     if (const auto* videos = r.array(root, "", "videos", false))
         for (std::size_t i = 0; i < videos->size(); ++i)
             pack.videos.push_back(readVideo(r, (*videos)[i], JsonReader::child("/videos", i)));
@@ -275,18 +304,21 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
             bank.file = file;
             bank.source = at(r, bp);
             // Path safety and existence are validator checks; read only what is safely inside.
-            if (validatePackPath(pack.root, file).has_value() || !std::filesystem::is_regular_file(pack.root / file, ec)) {
+            if (validatePackPath(pack.root, file).has_value() ||
+                !std::filesystem::is_regular_file(pack.root / file, ec)) {
                 pack.quizBanks.push_back(std::move(bank));
                 continue;
             }
             std::string bankText;
             if (!readFile(pack.root / file, bankText, error)) {
                 result.diagnostics.add({Severity::Error, "asset.unreadable", file, "", 0, 0,
-                                        "Cannot read quiz bank: " + error + ".", "无法读取题库文件：" + error + "。"});
+                                        "Cannot read quiz bank: " + error + ".",
+                                        "无法读取题库文件：" + error + "。"});
                 pack.quizBanks.push_back(std::move(bank));
                 continue;
             }
-            auto bankDoc = std::make_shared<const JsonDocument>(JsonDocument::parse(bankText, file, result.diagnostics));
+            auto bankDoc = std::make_shared<const JsonDocument>(
+                JsonDocument::parse(bankText, file, result.diagnostics));
             if (bankDoc->valid()) {
                 result.documents[file] = bankDoc;
                 JsonReader br(*bankDoc, result.diagnostics);

@@ -1,4 +1,5 @@
-// core/pack: reading a pack directory (pack.json + quiz bank files) into the model, with diagnostics
+// core/pack: reading a pack directory (pack.json + quiz bank files) into the model, with
+// diagnostics
 #pragma once
 
 #include "core/base/diagnostic.h"

@@ -7,9 +7,12 @@ namespace lantai::core {
 
 const char* questionTypeName(QuestionType type) {
     switch (type) {
-    case QuestionType::Single: return "single";
-    case QuestionType::Multiple: return "multiple";
-    case QuestionType::TrueFalse: return "true_false";
+    case QuestionType::Single:
+        return "single";
+    case QuestionType::Multiple:
+        return "multiple";
+    case QuestionType::TrueFalse:
+        return "true_false";
     }
     return "single";
 }
@@ -17,13 +20,15 @@ const char* questionTypeName(QuestionType type) {
 std::size_t Pack::itemCount() const {
     std::size_t n = 0;
     for (const auto& e : exhibitions)
-        for (const auto& c : e.chapters) n += c.items.size();
+        for (const auto& c : e.chapters)
+            n += c.items.size();
     return n;
 }
 
 std::size_t Pack::questionCount() const {
     std::size_t n = 0;
-    for (const auto& b : quizBanks) n += b.questions.size();
+    for (const auto& b : quizBanks)
+        n += b.questions.size();
     return n;
 }
 
@@ -58,7 +63,8 @@ std::vector<const ImageRef*> Pack::allImages() const {
         if (e.cover) add(*e.cover);
         for (const auto& c : e.chapters)
             for (const auto& i : c.items)
-                for (const auto& img : i.images) add(img);
+                for (const auto& img : i.images)
+                    add(img);
     }
     for (const auto& v : videos)
         if (v.poster) add(*v.poster);
@@ -77,7 +83,8 @@ std::vector<AttractEntry> Pack::effectiveAttract() const {
     for (const auto& e : exhibitions)
         for (const auto& c : e.chapters)
             for (const auto& i : c.items)
-                if (i.highlight) out.push_back(AttractEntry{AttractEntry::Kind::Item, i.id, true, 0, i.source});
+                if (i.highlight)
+                    out.push_back(AttractEntry{AttractEntry::Kind::Item, i.id, true, 0, i.source});
     return out;
 }
 

@@ -1,4 +1,5 @@
-// core/pack: the content-pack model (format v1): pack, exhibitions, chapters, items, videos, quiz banks
+// core/pack: the content-pack model (format v1): pack, exhibitions, chapters, items, videos, quiz
+// banks
 #pragma once
 
 #include "core/base/localized_text.h"

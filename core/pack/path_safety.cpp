@@ -3,7 +3,8 @@
 
 namespace lantai::core {
 
-std::optional<PathProblem> validatePackPath(const std::filesystem::path& packRoot, const std::string& relative) {
+std::optional<PathProblem> validatePackPath(const std::filesystem::path& packRoot,
+                                            const std::string& relative) {
     const std::string quotedPath = "\"" + relative + "\"";
     if (relative.empty()) return PathProblem{"The path is empty.", "路径为空。"};
     if (relative.find('\0') != std::string::npos)
@@ -12,12 +13,14 @@ std::optional<PathProblem> validatePackPath(const std::filesystem::path& packRoo
         return PathProblem{"Path " + quotedPath + " uses a backslash; use forward slashes (/).",
                            "路径 " + quotedPath + " 使用了反斜杠，请使用正斜杠（/）。"};
     if (relative.front() == '/' || (relative.size() > 1 && relative[1] == ':'))
-        return PathProblem{"Path " + quotedPath + " is absolute; paths must be relative to the pack folder.",
+        return PathProblem{"Path " + quotedPath +
+                               " is absolute; paths must be relative to the pack folder.",
                            "路径 " + quotedPath + " 是绝对路径；路径必须相对于内容包文件夹。"};
     std::size_t start = 0;
     while (start <= relative.size()) {
         const std::size_t end = relative.find('/', start);
-        const std::string segment = relative.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const std::string segment =
+            relative.substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (segment == "..")
             return PathProblem{"Path " + quotedPath + " leaves the pack folder (\"..\").",
                                "路径 " + quotedPath + " 指向内容包文件夹之外（\"..\"）。"};
@@ -37,10 +40,11 @@ std::optional<PathProblem> validatePackPath(const std::filesystem::path& packRoo
     auto p = resolved.begin();
     for (; r != root.end(); ++r, ++p)
         if (p == resolved.end() || *p != *r)
-            return PathProblem{"Path " + quotedPath + " is a symbolic link that leads outside the pack folder (to " +
+            return PathProblem{"Path " + quotedPath +
+                                   " is a symbolic link that leads outside the pack folder (to " +
                                    resolved.string() + ").",
-                               "路径 " + quotedPath + " 是指向内容包文件夹之外的符号链接（指向 " + resolved.string() +
-                                   "）。"};
+                               "路径 " + quotedPath + " 是指向内容包文件夹之外的符号链接（指向 " +
+                                   resolved.string() + "）。"};
     return std::nullopt;
 }
 

@@ -27,12 +27,13 @@ Question readQuestion(JsonReader& r, const json& value, const std::string& p) {
     q.source = {r.document().file(), p};
     if (!r.expectObject(value, p)) return q;
     r.checkKnownFields(value, p,
-                       {"id", "type", "prompt", "image", "options", "answer", "feedback", "explanation", "difficulty",
-                        "tags", "item"});
+                       {"id", "type", "prompt", "image", "options", "answer", "feedback",
+                        "explanation", "difficulty", "tags", "item"});
     q.id = r.id(value, p);
     if (!value.contains("type")) r.member(value, p, "type", true);
-    const std::string type = r.enumeration(value, p, "type", {"single", "multiple", "true_false"}, "single");
-    q.type = type == "multiple" ? QuestionType::Multiple
+    const std::string type =
+        r.enumeration(value, p, "type", {"single", "multiple", "true_false"}, "single");
+    q.type = type == "multiple"     ? QuestionType::Multiple
              : type == "true_false" ? QuestionType::TrueFalse
                                     : QuestionType::Single;
     q.prompt = r.text(value, p, "prompt", true);
@@ -58,7 +59,8 @@ Question readQuestion(JsonReader& r, const json& value, const std::string& p) {
                 r.report(Severity::Error, "schema.value", JsonReader::child(p, "options"),
                          "A question can have at most 8 options.", "每道题最多 8 个选项。");
             for (std::size_t i = 0; i < options->size(); ++i)
-                q.options.push_back(readOption(r, (*options)[i], JsonReader::child(JsonReader::child(p, "options"), i)));
+                q.options.push_back(readOption(
+                    r, (*options)[i], JsonReader::child(JsonReader::child(p, "options"), i)));
         }
     }
     q.explanation = r.text(value, p, "explanation", false);
@@ -75,11 +77,13 @@ QuizBank readQuizBank(JsonReader& r, const std::string& file) {
     bank.file = file;
     const json& root = r.document().root();
     if (!r.expectObject(root, "")) return bank;
-    r.checkKnownFields(root, "", {"$schema", "format_version", "id", "title", "category", "questions"});
-    if (const auto version = r.integer(root, "", "format_version", 1, 1000000, true); version && *version > kPackFormatVersion)
+    r.checkKnownFields(root, "",
+                       {"$schema", "format_version", "id", "title", "category", "questions"});
+    if (const auto version = r.integer(root, "", "format_version", 1, 1000000, true);
+        version && *version > kPackFormatVersion)
         r.report(Severity::Error, "format.version_unsupported", "/format_version",
-                 "This quiz bank uses format version " + std::to_string(*version) + "; this Lantai reads up to " +
-                     std::to_string(kPackFormatVersion) + ".",
+                 "This quiz bank uses format version " + std::to_string(*version) +
+                     "; this Lantai reads up to " + std::to_string(kPackFormatVersion) + ".",
                  "此题库使用格式版本 " + std::to_string(*version) + "，本机 Lantai 最高支持 " +
                      std::to_string(kPackFormatVersion) + "。");
     bank.id = r.id(root, "");
@@ -87,7 +91,8 @@ QuizBank readQuizBank(JsonReader& r, const std::string& file) {
     bank.category = r.text(root, "", "category", false);
     if (const auto* questions = r.array(root, "", "questions", true))
         for (std::size_t i = 0; i < questions->size(); ++i)
-            bank.questions.push_back(readQuestion(r, (*questions)[i], JsonReader::child("/questions", i)));
+            bank.questions.push_back(
+                readQuestion(r, (*questions)[i], JsonReader::child("/questions", i)));
     return bank;
 }
 

@@ -1,4 +1,5 @@
-// core/pack: semantic pack checks — ids, references, assets (sniffed), path safety, dates, questions
+// core/pack: semantic pack checks — ids, references, assets (sniffed), path safety, dates,
+// questions
 #pragma once
 
 #include "core/base/diagnostic.h"
@@ -14,7 +15,8 @@ inline constexpr unsigned long long kMaxImagePixels = 300'000'000ULL;
 // path safety, that every asset exists and its bytes are what the field needs, image headers
 // (size, bomb limit), subtitle text encoding, dates, answerable questions, and the warnings for
 // missing alt text and explanations. `documents` (optional) supplies line:column.
-void validatePack(const Pack& pack, Diagnostics& diagnostics, const SourceDocuments* documents = nullptr);
+void validatePack(const Pack& pack, Diagnostics& diagnostics,
+                  const SourceDocuments* documents = nullptr);
 
 // Is `date` a partial ISO date YYYY, YYYY-MM or YYYY-MM-DD with a real month and day?
 bool isPartialIsoDate(const std::string& date);

@@ -1,4 +1,5 @@
-// core/pack: pack model -> pack.json / quiz bank JSON (format v1, FORMAT.md field order) and atomic writes
+// core/pack: pack model -> pack.json / quiz bank JSON (format v1, FORMAT.md field order) and atomic
+// writes
 #include "core/pack/writer.h"
 
 #include "core/base/file_io.h"
@@ -35,18 +36,24 @@ void putStrings(Json& object, const char* key, const std::vector<std::string>& v
 
 const char* publishName(PublishPolicy policy) {
     switch (policy) {
-    case PublishPolicy::Full: return "full";
-    case PublishPolicy::Limited: return "limited";
-    case PublishPolicy::None: return "none";
+    case PublishPolicy::Full:
+        return "full";
+    case PublishPolicy::Limited:
+        return "limited";
+    case PublishPolicy::None:
+        return "none";
     }
     return "full";
 }
 
 const char* badgeKindName(BadgeKind kind) {
     switch (kind) {
-    case BadgeKind::Treasure: return "treasure";
-    case BadgeKind::HeritageRegister: return "heritage_register";
-    case BadgeKind::Custom: return "custom";
+    case BadgeKind::Treasure:
+        return "treasure";
+    case BadgeKind::HeritageRegister:
+        return "heritage_register";
+    case BadgeKind::Custom:
+        return "custom";
     }
     return "custom";
 }
@@ -71,7 +78,8 @@ Json badgeToJson(const Badge& badge) {
     Json out = Json::object();
     out["kind"] = badgeKindName(badge.kind);
     // A custom badge needs its label even when empty (the reader requires it).
-    if (!badge.label.empty() || badge.kind == BadgeKind::Custom) out["label"] = textToJson(badge.label);
+    if (!badge.label.empty() || badge.kind == BadgeKind::Custom)
+        out["label"] = textToJson(badge.label);
     return out;
 }
 
@@ -88,13 +96,15 @@ Json itemToJson(const Item& item) {
     putStrings(out, "tags", item.tags);
     if (!item.badges.empty()) {
         Json badges = Json::array();
-        for (const auto& badge : item.badges) badges.push_back(badgeToJson(badge));
+        for (const auto& badge : item.badges)
+            badges.push_back(badgeToJson(badge));
         out["badges"] = std::move(badges);
     }
     putText(out, "rights", item.rights);
     if (item.highlight) out["highlight"] = true;
     Json images = Json::array();
-    for (const auto& image : item.images) images.push_back(imageToJson(image));
+    for (const auto& image : item.images)
+        images.push_back(imageToJson(image));
     out["images"] = std::move(images);
     putString(out, "video", item.video);
     putStrings(out, "questions", item.questions);
@@ -108,7 +118,8 @@ Json chapterToJson(const Chapter& chapter) {
     out["title"] = textToJson(chapter.title);
     putText(out, "intro", chapter.intro);
     Json items = Json::array();
-    for (const auto& item : chapter.items) items.push_back(itemToJson(item));
+    for (const auto& item : chapter.items)
+        items.push_back(itemToJson(item));
     out["items"] = std::move(items);
     return out;
 }
@@ -121,7 +132,8 @@ Json exhibitionToJson(const Exhibition& exhibition) {
     putText(out, "intro", exhibition.intro);
     if (exhibition.cover) out["cover"] = imageToJson(*exhibition.cover);
     Json chapters = Json::array();
-    for (const auto& chapter : exhibition.chapters) chapters.push_back(chapterToJson(chapter));
+    for (const auto& chapter : exhibition.chapters)
+        chapters.push_back(chapterToJson(chapter));
     out["chapters"] = std::move(chapters);
     return out;
 }
@@ -164,9 +176,11 @@ Json attractToJson(const AttractEntry& entry) {
 
 void putKiosk(Json& object, const KioskDefaults& kiosk) {
     Json out = Json::object();
-    if (kiosk.idleTimeoutS != kDefaultKiosk.idleTimeoutS) out["idle_timeout_s"] = kiosk.idleTimeoutS;
+    if (kiosk.idleTimeoutS != kDefaultKiosk.idleTimeoutS)
+        out["idle_timeout_s"] = kiosk.idleTimeoutS;
     if (kiosk.stillThereS != kDefaultKiosk.stillThereS) out["still_there_s"] = kiosk.stillThereS;
-    if (kiosk.attractSlideS != kDefaultKiosk.attractSlideS) out["attract_slide_s"] = kiosk.attractSlideS;
+    if (kiosk.attractSlideS != kDefaultKiosk.attractSlideS)
+        out["attract_slide_s"] = kiosk.attractSlideS;
     if (!kiosk.orientation.empty() && kiosk.orientation != kDefaultKiosk.orientation)
         out["orientation"] = kiosk.orientation;
     if (!out.empty()) object["kiosk"] = std::move(out);
@@ -198,7 +212,8 @@ Json questionToJson(const Question& question) {
         }
     } else {
         Json options = Json::array();
-        for (const auto& option : question.options) options.push_back(optionToJson(option));
+        for (const auto& option : question.options)
+            options.push_back(optionToJson(option));
         out["options"] = std::move(options);
     }
     putText(out, "explanation", question.explanation);
@@ -223,25 +238,30 @@ Json packToJson(const Pack& pack) {
         putString(dates, "end", pack.dateEnd);
         out["dates"] = std::move(dates);
     }
-    if (pack.defaultLanguage != kDefaultPack.defaultLanguage) out["default_language"] = languageCode(pack.defaultLanguage);
+    if (pack.defaultLanguage != kDefaultPack.defaultLanguage)
+        out["default_language"] = languageCode(pack.defaultLanguage);
     if (!pack.theme.empty() && pack.theme != kDefaultPack.theme) out["theme"] = pack.theme;
     putKiosk(out, pack.kiosk);
     if (!pack.attract.empty()) {
         Json attract = Json::array();
-        for (const auto& entry : pack.attract) attract.push_back(attractToJson(entry));
+        for (const auto& entry : pack.attract)
+            attract.push_back(attractToJson(entry));
         out["attract"] = std::move(attract);
     }
     Json exhibitions = Json::array();
-    for (const auto& exhibition : pack.exhibitions) exhibitions.push_back(exhibitionToJson(exhibition));
+    for (const auto& exhibition : pack.exhibitions)
+        exhibitions.push_back(exhibitionToJson(exhibition));
     out["exhibitions"] = std::move(exhibitions);
     if (!pack.videos.empty()) {
         Json videos = Json::array();
-        for (const auto& video : pack.videos) videos.push_back(videoToJson(video));
+        for (const auto& video : pack.videos)
+            videos.push_back(videoToJson(video));
         out["videos"] = std::move(videos);
     }
     if (!pack.quizBanks.empty()) {
         Json banks = Json::array();
-        for (const auto& bank : pack.quizBanks) banks.push_back(Json{{"file", bank.file}});
+        for (const auto& bank : pack.quizBanks)
+            banks.push_back(Json{{"file", bank.file}});
         out["quiz_banks"] = std::move(banks);
     }
     putWeb(out, pack.web);
@@ -255,7 +275,8 @@ Json quizBankToJson(const QuizBank& bank) {
     out["title"] = textToJson(bank.title);
     putText(out, "category", bank.category);
     Json questions = Json::array();
-    for (const auto& question : bank.questions) questions.push_back(questionToJson(question));
+    for (const auto& question : bank.questions)
+        questions.push_back(questionToJson(question));
     out["questions"] = std::move(questions);
     return out;
 }

@@ -3,9 +3,8 @@
 
 #include "core/pack/model.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace lantai::core {

@@ -1,12 +1,12 @@
 // core/quiz: quiz engine — solo session, class/team session, preset names, teacher PIN (pure logic)
 #include "core/quiz/engine.h"
 
+#include "core/base/steady_duration.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sodium.h>
-
-#include "core/base/steady_duration.h"
 
 namespace lantai::core {
 
@@ -15,7 +15,9 @@ namespace {
 using Clock = QuizSession::Clock;
 using TimePoint = QuizSession::TimePoint;
 
-Clock::duration toDuration(double seconds) { return steadyDuration(seconds); }
+Clock::duration toDuration(double seconds) {
+    return steadyDuration(seconds);
+}
 
 } // namespace
 

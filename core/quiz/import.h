@@ -1,5 +1,5 @@
-// core/quiz: quiz question import (GIFT, Aiken, CSV), GIFT export, and adding imported questions to a
-// pack
+// core/quiz: quiz question import (GIFT, Aiken, CSV), GIFT export, and adding imported questions to
+// a pack
 #pragma once
 
 #include "core/base/diagnostic.h"

@@ -1,5 +1,5 @@
-// core/quiz: Aiken quiz import — Moodle's line rules (question, A) choices, ANSWER: X), errors on the
-// same lines
+// core/quiz: Aiken quiz import — Moodle's line rules (question, A) choices, ANSWER: X), errors on
+// the same lines
 #include "core/base/utf8.h"
 #include "core/quiz/import_common.h"
 

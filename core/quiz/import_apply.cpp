@@ -1,5 +1,5 @@
-// core/quiz: adding imported quiz questions to a pack — validate, write bank + pack.json, put back on
-// new errors
+// core/quiz: adding imported quiz questions to a pack — validate, write bank + pack.json, put back
+// on new errors
 #include "core/base/file_io.h"
 #include "core/base/json_reader.h"
 #include "core/pack/loader.h"

@@ -1,5 +1,5 @@
-// core/quiz: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to plain
-// text)
+// core/quiz: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to
+// plain text)
 #include "core/quiz/import_common.h"
 
 #include "core/base/json_reader.h"

@@ -1,11 +1,10 @@
-// core/quiz: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to plain
-// text)
+// core/quiz: helpers shared by the quiz importers (positions, diagnostics, ids, texts, HTML to
+// plain text)
 #pragma once
-
-#include "core/quiz/import.h"
 
 #include "core/base/html_entities.h"
 #include "core/base/source_text.h"
+#include "core/quiz/import.h"
 
 #include <cstddef>
 #include <string>

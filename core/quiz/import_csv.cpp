@@ -1,4 +1,5 @@
-// core/quiz: CSV quiz import — the template in content/FORMAT.md as Excel saves it (BOM, quotes, CRLF)
+// core/quiz: CSV quiz import — the template in content/FORMAT.md as Excel saves it (BOM, quotes,
+// CRLF)
 #include "core/base/json_reader.h"
 #include "core/base/utf8.h"
 #include "core/quiz/import_common.h"

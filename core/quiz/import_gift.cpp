@@ -1,5 +1,5 @@
-// core/quiz: GIFT (Moodle) quiz import — the block, type and answer rules of Moodle's importer, stricter
-// on errors
+// core/quiz: GIFT (Moodle) quiz import — the block, type and answer rules of Moodle's importer,
+// stricter on errors
 #include "core/base/json_reader.h"
 #include "core/quiz/import_common.h"
 

@@ -1,29 +1,44 @@
 // core/script: kiosk script parser (line-based, '#' comments)
 #include "core/script/kiosk_script.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cctype>
 
 namespace lantai::core {
 
 const char* scriptCommandName(ScriptCommandType type) {
     switch (type) {
-    case ScriptCommandType::Wait: return "wait";
-    case ScriptCommandType::WaitIdle: return "wait-idle";
-    case ScriptCommandType::Tap: return "tap";
-    case ScriptCommandType::DoubleTap: return "doubletap";
-    case ScriptCommandType::LongPress: return "longpress";
-    case ScriptCommandType::Drag: return "drag";
-    case ScriptCommandType::Swipe: return "swipe";
-    case ScriptCommandType::Pinch: return "pinch";
-    case ScriptCommandType::Wheel: return "wheel";
-    case ScriptCommandType::Key: return "key";
-    case ScriptCommandType::Screenshot: return "screenshot";
-    case ScriptCommandType::Advance: return "advance";
-    case ScriptCommandType::Resize: return "resize";
-    case ScriptCommandType::Quit: return "quit";
-    case ScriptCommandType::QuizAnswer: return "quiz-answer";
+    case ScriptCommandType::Wait:
+        return "wait";
+    case ScriptCommandType::WaitIdle:
+        return "wait-idle";
+    case ScriptCommandType::Tap:
+        return "tap";
+    case ScriptCommandType::DoubleTap:
+        return "doubletap";
+    case ScriptCommandType::LongPress:
+        return "longpress";
+    case ScriptCommandType::Drag:
+        return "drag";
+    case ScriptCommandType::Swipe:
+        return "swipe";
+    case ScriptCommandType::Pinch:
+        return "pinch";
+    case ScriptCommandType::Wheel:
+        return "wheel";
+    case ScriptCommandType::Key:
+        return "key";
+    case ScriptCommandType::Screenshot:
+        return "screenshot";
+    case ScriptCommandType::Advance:
+        return "advance";
+    case ScriptCommandType::Resize:
+        return "resize";
+    case ScriptCommandType::Quit:
+        return "quit";
+    case ScriptCommandType::QuizAnswer:
+        return "quiz-answer";
     }
     return "?";
 }
@@ -39,10 +54,12 @@ std::vector<Token> tokenize(std::string_view line) {
     std::vector<Token> out;
     std::size_t i = 0;
     while (i < line.size()) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+            ++i;
         if (i >= line.size() || line[i] == '#') break;
         const std::size_t start = i;
-        while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+            ++i;
         out.push_back({std::string(line.substr(start, i - start)), static_cast<int>(start + 1)});
     }
     return out;
@@ -56,15 +73,18 @@ bool parseNumber(const std::string& s, double& out) {
 }
 
 class LineParser {
-public:
-    LineParser(std::vector<Token> tokens, int line, const std::string& file, Diagnostics& diagnostics)
+  public:
+    LineParser(std::vector<Token> tokens, int line, const std::string& file,
+               Diagnostics& diagnostics)
         : m_tokens(std::move(tokens)), m_line(line), m_file(file), m_diagnostics(diagnostics) {}
 
     bool error(std::size_t tokenIndex, const std::string& message) {
         // A missing argument is reported where it belongs: just after the last token.
-        const int column = tokenIndex < m_tokens.size() ? m_tokens[tokenIndex].column
-                           : m_tokens.empty()           ? 1
-                                                        : m_tokens.back().column + static_cast<int>(m_tokens.back().text.size()) + 1;
+        const int column =
+            tokenIndex < m_tokens.size() ? m_tokens[tokenIndex].column
+            : m_tokens.empty()
+                ? 1
+                : m_tokens.back().column + static_cast<int>(m_tokens.back().text.size()) + 1;
         m_diagnostics.add({Severity::Error, "script.syntax", m_file, "", m_line, column, message,
                            "脚本错误：" + message});
         return false;
@@ -73,7 +93,8 @@ public:
     bool number(std::size_t index, double& out, const char* what) {
         if (index >= m_tokens.size()) return error(index, std::string("missing ") + what);
         if (!parseNumber(m_tokens[index].text, out))
-            return error(index, std::string("expected a number for ") + what + ", found \"" + m_tokens[index].text + "\"");
+            return error(index, std::string("expected a number for ") + what + ", found \"" +
+                                    m_tokens[index].text + "\"");
         return true;
     }
 
@@ -83,8 +104,8 @@ public:
         out.percent = !text.empty() && text.back() == '%';
         if (out.percent) text.pop_back();
         if (!parseNumber(text, out.value))
-            return error(index, std::string("expected pixels or a percentage for ") + what + ", found \"" +
-                                    m_tokens[index].text + "\"");
+            return error(index, std::string("expected pixels or a percentage for ") + what +
+                                    ", found \"" + m_tokens[index].text + "\"");
         return true;
     }
 
@@ -102,7 +123,8 @@ public:
     }
 
     bool noMore(std::size_t index) {
-        if (index < m_tokens.size()) return error(index, "unexpected \"" + m_tokens[index].text + "\"");
+        if (index < m_tokens.size())
+            return error(index, "unexpected \"" + m_tokens[index].text + "\"");
         return true;
     }
 
@@ -124,7 +146,7 @@ public:
             return optionalNumber(cmd.number, 10000, "milliseconds") && noMore(i);
         }
         if (name == "tap" || name == "doubletap" || name == "longpress") {
-            cmd.type = name == "tap" ? ScriptCommandType::Tap
+            cmd.type = name == "tap"         ? ScriptCommandType::Tap
                        : name == "doubletap" ? ScriptCommandType::DoubleTap
                                              : ScriptCommandType::LongPress;
             cmd.points.emplace_back();
@@ -133,15 +155,17 @@ public:
         if (name == "drag") {
             cmd.type = ScriptCommandType::Drag;
             cmd.points.resize(2);
-            return point(i, cmd.points[0]) && point(i, cmd.points[1]) && optionalNumber(cmd.number, 300, "milliseconds") &&
-                   noMore(i);
+            return point(i, cmd.points[0]) && point(i, cmd.points[1]) &&
+                   optionalNumber(cmd.number, 300, "milliseconds") && noMore(i);
         }
         if (name == "swipe") {
             cmd.type = ScriptCommandType::Swipe;
-            if (i >= m_tokens.size()) return error(i, "missing direction (left, right, up or down)");
+            if (i >= m_tokens.size())
+                return error(i, "missing direction (left, right, up or down)");
             cmd.text = m_tokens[i].text;
             if (cmd.text != "left" && cmd.text != "right" && cmd.text != "up" && cmd.text != "down")
-                return error(i, "direction must be left, right, up or down, found \"" + cmd.text + "\"");
+                return error(i, "direction must be left, right, up or down, found \"" + cmd.text +
+                                    "\"");
             ++i;
             if (i < m_tokens.size()) {
                 cmd.points.emplace_back();
@@ -166,10 +190,17 @@ public:
             if (i >= m_tokens.size()) return error(i, "missing key name");
             std::string key = m_tokens[i].text;
             for (;;) {
-                if (key.starts_with("ctrl+")) { cmd.ctrl = true; key = key.substr(5); }
-                else if (key.starts_with("alt+")) { cmd.alt = true; key = key.substr(4); }
-                else if (key.starts_with("shift+")) { cmd.shift = true; key = key.substr(6); }
-                else break;
+                if (key.starts_with("ctrl+")) {
+                    cmd.ctrl = true;
+                    key = key.substr(5);
+                } else if (key.starts_with("alt+")) {
+                    cmd.alt = true;
+                    key = key.substr(4);
+                } else if (key.starts_with("shift+")) {
+                    cmd.shift = true;
+                    key = key.substr(6);
+                } else
+                    break;
             }
             if (key.empty()) return error(i, "missing key name after modifier");
             cmd.text = key;
@@ -180,8 +211,10 @@ public:
             if (i >= m_tokens.size()) return error(i, "missing screenshot name");
             cmd.text = m_tokens[i].text;
             for (char c : cmd.text)
-                if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
-                    return error(i, "screenshot names may use letters, digits, '-', '_' and '.' only");
+                if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                      c == '.'))
+                    return error(i,
+                                 "screenshot names may use letters, digits, '-', '_' and '.' only");
             return noMore(i + 1);
         }
         if (name == "advance") {
@@ -190,11 +223,13 @@ public:
         }
         if (name == "resize") {
             cmd.type = ScriptCommandType::Resize;
-            return number(i, cmd.number, "width") && number(i + 1, cmd.number2, "height") && noMore(i + 2);
+            return number(i, cmd.number, "width") && number(i + 1, cmd.number2, "height") &&
+                   noMore(i + 2);
         }
         if (name == "quiz-answer") {
             cmd.type = ScriptCommandType::QuizAnswer;
-            if (i >= m_tokens.size() || (m_tokens[i].text != "correct" && m_tokens[i].text != "wrong"))
+            if (i >= m_tokens.size() ||
+                (m_tokens[i].text != "correct" && m_tokens[i].text != "wrong"))
                 return error(i, "quiz-answer needs \"correct\" or \"wrong\"");
             cmd.text = m_tokens[i].text;
             return noMore(i + 1);
@@ -204,11 +239,12 @@ public:
             return noMore(i);
         }
         return error(0, "unknown command \"" + name +
-                            "\" (known: wait, wait-idle, tap, doubletap, longpress, drag, swipe, pinch, wheel, key, "
+                            "\" (known: wait, wait-idle, tap, doubletap, longpress, drag, swipe, "
+                            "pinch, wheel, key, "
                             "screenshot, advance, resize, quiz-answer, quit)");
     }
 
-private:
+  private:
     std::vector<Token> m_tokens;
     int m_line;
     const std::string& m_file;
@@ -217,13 +253,15 @@ private:
 
 } // namespace
 
-KioskScript parseKioskScript(std::string_view text, const std::string& fileName, Diagnostics& diagnostics) {
+KioskScript parseKioskScript(std::string_view text, const std::string& fileName,
+                             Diagnostics& diagnostics) {
     KioskScript script;
     int lineNumber = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
         const std::size_t end = text.find('\n', pos);
-        const std::string_view line = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+        const std::string_view line =
+            text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
         ++lineNumber;
         auto tokens = tokenize(line);
         if (!tokens.empty()) {

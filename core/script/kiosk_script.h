@@ -1,4 +1,5 @@
-// core/script: the kiosk's test/demo script format (--script FILE): timed touch/mouse/key input, screenshots
+// core/script: the kiosk's test/demo script format (--script FILE): timed touch/mouse/key input,
+// screenshots
 #pragma once
 
 #include "core/base/diagnostic.h"
@@ -38,7 +39,8 @@ enum class ScriptCommandType {
     Advance,    // advance SECONDS: moves the kiosk clock forward (idle timeout without waiting)
     Resize,     // resize W H
     Quit,       // quit: end the script (and the kiosk with --exit-after-script)
-    QuizAnswer, // quiz-answer correct|wrong: taps the right (or a wrong) answer, and Submit if needed
+    QuizAnswer, // quiz-answer correct|wrong: taps the right (or a wrong) answer, and Submit if
+                // needed
 };
 
 const char* scriptCommandName(ScriptCommandType type);
@@ -47,9 +49,9 @@ struct ScriptCommand {
     ScriptCommandType type = ScriptCommandType::Wait;
     int line = 0;
     std::vector<ScriptPoint> points;
-    double number = 0;      // ms for wait/drag/pinch, scale, notches, seconds, or width
-    double number2 = 0;     // height for resize
-    std::string text;       // key name, screenshot name, swipe direction
+    double number = 0;  // ms for wait/drag/pinch, scale, notches, seconds, or width
+    double number2 = 0; // height for resize
+    std::string text;   // key name, screenshot name, swipe direction
     bool ctrl = false, alt = false, shift = false;
 };
 
@@ -59,6 +61,7 @@ struct KioskScript {
 
 // Parses a script. Unknown commands and bad arguments become diagnostics (file, line:column);
 // the returned script holds every command that parsed.
-KioskScript parseKioskScript(std::string_view text, const std::string& fileName, Diagnostics& diagnostics);
+KioskScript parseKioskScript(std::string_view text, const std::string& fileName,
+                             Diagnostics& diagnostics);
 
 } // namespace lantai::core

@@ -1,5 +1,5 @@
-// core/stats: the kiosk's stats store — quiz results, leaderboards, question usage, team sessions and
-// interaction events in one SQLite database (WAL, schema-versioned) in the state directory
+// core/stats: the kiosk's stats store — quiz results, leaderboards, question usage, team sessions
+// and interaction events in one SQLite database (WAL, schema-versioned) in the state directory
 #include "core/stats/stats_store.h"
 
 #include "core/base/log.h"
@@ -262,8 +262,9 @@ std::string formatLocalTime(std::int64_t unixSeconds, int utcOffsetSeconds) {
     const std::int64_t secs = local - floorDiv(local, 86400) * 86400;
     // secs is 0..86399, so the narrowing casts below are exact.
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02d:%02d:%02d", static_cast<long long>(c.year), c.month, c.day,
-                  static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02d:%02d:%02d",
+                  static_cast<long long>(c.year), c.month, c.day, static_cast<int>(secs / 3600),
+                  static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
     return buf;
 }
 

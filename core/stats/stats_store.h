@@ -1,5 +1,5 @@
-// core/stats: the kiosk's stats store — quiz results, leaderboards, question usage, team sessions and
-// interaction events in one SQLite database (WAL, schema-versioned) in the state directory
+// core/stats: the kiosk's stats store — quiz results, leaderboards, question usage, team sessions
+// and interaction events in one SQLite database (WAL, schema-versioned) in the state directory
 #pragma once
 
 #include "core/quiz/engine.h"

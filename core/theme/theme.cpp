@@ -16,17 +16,37 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<const char*, kColorRoleCount> kColorRoleNames = {
-    "background",      "title_on_background", "text_on_background", "text_on_background_muted",
-    "surface",         "surface_alt",         "text",               "text_muted",
-    "border",          "accent",              "accent_pressed",     "text_on_accent",
-    "secondary",       "secondary_pressed",   "text_on_secondary",  "badge",
-    "text_on_badge",   "danger",              "text_on_danger",     "success",
-    "text_on_success", "focus",               "focus_on_surface",   "timer_bar",
-    "timer_track",     "overlay",             "text_on_overlay",
+    "background",
+    "title_on_background",
+    "text_on_background",
+    "text_on_background_muted",
+    "surface",
+    "surface_alt",
+    "text",
+    "text_muted",
+    "border",
+    "accent",
+    "accent_pressed",
+    "text_on_accent",
+    "secondary",
+    "secondary_pressed",
+    "text_on_secondary",
+    "badge",
+    "text_on_badge",
+    "danger",
+    "text_on_danger",
+    "success",
+    "text_on_success",
+    "focus",
+    "focus_on_surface",
+    "timer_bar",
+    "timer_track",
+    "overlay",
+    "text_on_overlay",
 };
 
-constexpr std::array<const char*, kFontRoleCount> kFontRoleNames = {"title", "heading", "body", "caption",
-                                                                    "button"};
+constexpr std::array<const char*, kFontRoleCount> kFontRoleNames = {"title", "heading", "body",
+                                                                    "caption", "button"};
 
 int hexDigit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -74,7 +94,8 @@ ColorRange resolveRange(const Theme& theme, ColorRole role, int depth = 0) {
         const Color solid = compositeOver(c, kBlack);
         return {solid, solid};
     }
-    if (backdrop.kind == BackdropKind::AnyImage) return {compositeOver(c, kBlack), compositeOver(c, kWhite)};
+    if (backdrop.kind == BackdropKind::AnyImage)
+        return {compositeOver(c, kBlack), compositeOver(c, kWhite)};
     const ColorRange below = resolveRange(theme, backdrop.role, depth + 1);
     return {compositeOver(c, below.low), compositeOver(c, below.high)};
 }
@@ -87,8 +108,9 @@ std::string formatRatio(double ratio) {
 
 bool isTextForeground(ColorRole role) {
     const auto& pairs = themeColorPairs();
-    return std::any_of(pairs.begin(), pairs.end(),
-                       [&](const ColorPair& p) { return p.foreground == role && p.kind == PairKind::Text; });
+    return std::any_of(pairs.begin(), pairs.end(), [&](const ColorPair& p) {
+        return p.foreground == role && p.kind == PairKind::Text;
+    });
 }
 
 Theme makeDefaultTheme() {
@@ -136,19 +158,20 @@ Theme makeDefaultTheme() {
 }
 
 // Reads "#RRGGBB(AA)" member `key` of `object`; reports schema.type / schema.value.
-std::optional<Color> readColor(JsonReader& r, const json& object, const std::string& pointer, const char* key,
-                               bool required) {
+std::optional<Color> readColor(JsonReader& r, const json& object, const std::string& pointer,
+                               const char* key, bool required) {
     const auto* value = r.member(object, pointer, key, required);
     if (!value) return std::nullopt;
     const std::string at = JsonReader::child(pointer, key);
     Color c;
     if (!value->is_string() || !parseColor(value->get<std::string>(), c)) {
-        const std::string found = value->is_string() ? "\"" + value->get<std::string>() + "\"" : jsonTypeName(*value);
+        const std::string found =
+            value->is_string() ? "\"" + value->get<std::string>() + "\"" : jsonTypeName(*value);
         r.report(Severity::Error, "schema.value", at,
-                 std::string("Colour \"") + key + "\" must be written \"#RRGGBB\" or \"#RRGGBBAA\" (hex), found " +
-                     found + ".",
-                 std::string("颜色 \"") + key + "\" 应写成 \"#RRGGBB\" 或 \"#RRGGBBAA\"（十六进制），实际为 " + found +
-                     "。");
+                 std::string("Colour \"") + key +
+                     "\" must be written \"#RRGGBB\" or \"#RRGGBBAA\" (hex), found " + found + ".",
+                 std::string("颜色 \"") + key +
+                     "\" 应写成 \"#RRGGBB\" 或 \"#RRGGBBAA\"（十六进制），实际为 " + found + "。");
         return std::nullopt;
     }
     return c;
@@ -165,11 +188,13 @@ std::filesystem::path readAssetPath(JsonReader& r, Diagnostics& diagnostics, con
     if (!std::filesystem::is_regular_file(p, ec)) {
         const std::string at = JsonReader::child(pointer, key);
         const auto pos = r.document().positionOf(at);
-        diagnostics.add({Severity::Warning, "theme.asset_missing", r.document().file(), at, pos.line, pos.column,
-                         "The file \"" + value + "\" named by \"" + key +
-                             "\" does not exist (paths are relative to the theme file); it is not shown.",
-                         "\"" + std::string(key) + "\" 指定的文件 \"" + value +
-                             "\" 不存在（路径相对于主题文件所在目录），将不显示。"});
+        diagnostics.add(
+            {Severity::Warning, "theme.asset_missing", r.document().file(), at, pos.line,
+             pos.column,
+             "The file \"" + value + "\" named by \"" + key +
+                 "\" does not exist (paths are relative to the theme file); it is not shown.",
+             "\"" + std::string(key) + "\" 指定的文件 \"" + value +
+                 "\" 不存在（路径相对于主题文件所在目录），将不显示。"});
         return {};
     }
     return p;
@@ -181,10 +206,13 @@ void readColors(JsonReader& r, const json& root, Theme& theme) {
     for (const auto& [key, value] : colors->items()) {
         if (!parseColorRole(key)) {
             std::string known;
-            for (const char* n : kColorRoleNames) known += (known.empty() ? "" : ", ") + std::string(n);
+            for (const char* n : kColorRoleNames)
+                known += (known.empty() ? "" : ", ") + std::string(n);
             r.report(Severity::Warning, "schema.unknown_field", JsonReader::child("/colors", key),
-                     "Unknown colour \"" + key + "\" is ignored (a typo?). Known colours: " + known + ".",
-                     "未知颜色 \"" + key + "\" 将被忽略（是否拼写错误？）。可用颜色：" + known + "。");
+                     "Unknown colour \"" + key +
+                         "\" is ignored (a typo?). Known colours: " + known + ".",
+                     "未知颜色 \"" + key + "\" 将被忽略（是否拼写错误？）。可用颜色：" + known +
+                         "。");
         }
     }
     for (std::size_t i = 0; i < kColorRoleCount; ++i) {
@@ -193,11 +221,12 @@ void readColors(JsonReader& r, const json& root, Theme& theme) {
         if (!c) continue;
         theme.colors[i] = *c;
         if (!c->opaque() && isTextForeground(role))
-            r.report(Severity::Error, "schema.value", JsonReader::child("/colors", kColorRoleNames[i]),
-                     std::string("Text colour \"") + kColorRoleNames[i] +
-                         "\" must be opaque (#RRGGBB): translucent text cannot be checked for contrast.",
-                     std::string("文字颜色 \"") + kColorRoleNames[i] +
-                         "\" 必须不透明（#RRGGBB）：半透明文字无法检查对比度。");
+            r.report(
+                Severity::Error, "schema.value", JsonReader::child("/colors", kColorRoleNames[i]),
+                std::string("Text colour \"") + kColorRoleNames[i] +
+                    "\" must be opaque (#RRGGBB): translucent text cannot be checked for contrast.",
+                std::string("文字颜色 \"") + kColorRoleNames[i] +
+                    "\" 必须不透明（#RRGGBB）：半透明文字无法检查对比度。");
     }
 }
 
@@ -216,10 +245,12 @@ void readFontSizes(JsonReader& r, const json& root, Theme& theme) {
 void readLayout(JsonReader& r, const json& root, Theme& theme) {
     const auto* layout = r.member(root, "", "layout", false);
     if (!layout || !r.expectObject(*layout, "/layout")) return;
-    r.checkKnownFields(*layout, "/layout",
-                       {"rounding", "spacing", "padding", "border_width", "focus_ring_width", "min_touch_target"});
+    r.checkKnownFields(
+        *layout, "/layout",
+        {"rounding", "spacing", "padding", "border_width", "focus_ring_width", "min_touch_target"});
     const auto read = [&](const char* key, double min, double max, float& out) {
-        if (const auto v = r.number(*layout, "/layout", key, min, max)) out = static_cast<float>(*v);
+        if (const auto v = r.number(*layout, "/layout", key, min, max))
+            out = static_cast<float>(*v);
     };
     ThemeLayout& l = theme.layout;
     read("rounding", 0.0, 10.0, l.rounding);
@@ -238,11 +269,13 @@ void readBackground(JsonReader& r, Diagnostics& diagnostics, const json& root, T
     r.checkKnownFields(*bg, "/background", {"image", "image_fit", "pattern", "pattern_color"});
     theme.background.image = readAssetPath(r, diagnostics, *bg, "/background", "image", baseDir);
     theme.background.imageFit =
-        r.enumeration(*bg, "/background", "image_fit", {"cover", "tile"}, "cover") == "tile" ? ImageFit::Tile
-                                                                                           : ImageFit::Cover;
-    theme.background.pattern = r.enumeration(*bg, "/background", "pattern", {"none", "fret"}, "none") == "fret"
-                                   ? BackgroundPattern::Fret
-                                   : BackgroundPattern::None;
+        r.enumeration(*bg, "/background", "image_fit", {"cover", "tile"}, "cover") == "tile"
+            ? ImageFit::Tile
+            : ImageFit::Cover;
+    theme.background.pattern =
+        r.enumeration(*bg, "/background", "pattern", {"none", "fret"}, "none") == "fret"
+            ? BackgroundPattern::Fret
+            : BackgroundPattern::None;
     if (const auto c = readColor(r, *bg, "/background", "pattern_color", false)) {
         theme.background.patternColor = *c;
     } else {
@@ -271,8 +304,11 @@ bool parseColor(std::string_view text, Color& out) {
 
 std::string formatColor(Color color) {
     char buffer[16];
-    if (color.opaque()) std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X", color.r, color.g, color.b);
-    else std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X%02X", color.r, color.g, color.b, color.a);
+    if (color.opaque())
+        std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X", color.r, color.g, color.b);
+    else
+        std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X%02X", color.r, color.g, color.b,
+                      color.a);
     return buffer;
 }
 
@@ -290,7 +326,8 @@ Color compositeOver(Color top, Color bottom) {
 }
 
 double relativeLuminance(Color color) {
-    return 0.2126 * linearChannel(color.r) + 0.7152 * linearChannel(color.g) + 0.0722 * linearChannel(color.b);
+    return 0.2126 * linearChannel(color.r) + 0.7152 * linearChannel(color.g) +
+           0.0722 * linearChannel(color.b);
 }
 
 double contrastRatio(Color foreground, Color background) {
@@ -301,7 +338,8 @@ double contrastRatio(Color foreground, Color background) {
 
 double worstContrastOverAnyBackdrop(Color foreground, Color background) {
     foreground.a = 255;
-    return worstContrastInRange(foreground, compositeOver(background, kBlack), compositeOver(background, kWhite));
+    return worstContrastInRange(foreground, compositeOver(background, kBlack),
+                                compositeOver(background, kWhite));
 }
 
 // ---- roles and pairs ------------------------------------------------------------------------
@@ -324,22 +362,29 @@ const char* fontRoleName(FontRole role) {
 
 Backdrop backdropOf(ColorRole role) {
     switch (role) {
-    case ColorRole::Background: return {BackdropKind::ScreenBlack, ColorRole::Background};
+    case ColorRole::Background:
+        return {BackdropKind::ScreenBlack, ColorRole::Background};
     case ColorRole::Badge:
-    case ColorRole::Overlay: return {BackdropKind::AnyImage, ColorRole::Background};
+    case ColorRole::Overlay:
+        return {BackdropKind::AnyImage, ColorRole::Background};
     case ColorRole::Danger:
     case ColorRole::Success:
-    case ColorRole::TimerTrack: return {BackdropKind::Role, ColorRole::Surface};
-    default: return {BackdropKind::Role, ColorRole::Background};
+    case ColorRole::TimerTrack:
+        return {BackdropKind::Role, ColorRole::Surface};
+    default:
+        return {BackdropKind::Role, ColorRole::Background};
     }
 }
 
 const std::vector<ColorPair>& themeColorPairs() {
     using R = ColorRole;
     static const std::vector<ColorPair> pairs = {
-        {R::TitleOnBackground, R::Background, PairKind::Text, "titles and headings on the screen background"},
-        {R::TextOnBackground, R::Background, PairKind::Text, "body text and the attract prompt on the background"},
-        {R::TextOnBackgroundMuted, R::Background, PairKind::Text, "subtitles, counts and the organiser line"},
+        {R::TitleOnBackground, R::Background, PairKind::Text,
+         "titles and headings on the screen background"},
+        {R::TextOnBackground, R::Background, PairKind::Text,
+         "body text and the attract prompt on the background"},
+        {R::TextOnBackgroundMuted, R::Background, PairKind::Text,
+         "subtitles, counts and the organiser line"},
         {R::Text, R::Surface, PairKind::Text, "text on cards, panels and dialogs"},
         {R::TextMuted, R::Surface, PairKind::Text, "dates, reference numbers and labels on cards"},
         {R::Text, R::SurfaceAlt, PairKind::Text, "text on the caption panel and quiz options"},
@@ -347,11 +392,13 @@ const std::vector<ColorPair>& themeColorPairs() {
         {R::TextOnAccent, R::Accent, PairKind::Text, "primary button label"},
         {R::TextOnAccent, R::AccentPressed, PairKind::Text, "primary button label while pressed"},
         {R::TextOnSecondary, R::Secondary, PairKind::Text, "secondary button label"},
-        {R::TextOnSecondary, R::SecondaryPressed, PairKind::Text, "secondary button label while pressed"},
+        {R::TextOnSecondary, R::SecondaryPressed, PairKind::Text,
+         "secondary button label while pressed"},
         {R::TextOnBadge, R::Badge, PairKind::Text, "badge label (on cards and over thumbnails)"},
         {R::TextOnDanger, R::Danger, PairKind::Text, "wrong answer and out-of-service banner"},
         {R::TextOnSuccess, R::Success, PairKind::Text, "correct answer"},
-        {R::TextOnOverlay, R::Overlay, PairKind::Text, "captions and the countdown over images and video"},
+        {R::TextOnOverlay, R::Overlay, PairKind::Text,
+         "captions and the countdown over images and video"},
         {R::Focus, R::Background, PairKind::Graphic, "focus ring on the screen background"},
         {R::FocusOnSurface, R::Surface, PairKind::Graphic, "focus ring on cards and dialogs"},
         {R::TimerBar, R::TimerTrack, PairKind::Graphic, "idle countdown bar on its track"},
@@ -373,13 +420,16 @@ const Theme& defaultTheme() {
     return theme;
 }
 
-Color resolvedColor(const Theme& theme, ColorRole role) { return resolveRange(theme, role).low; }
+Color resolvedColor(const Theme& theme, ColorRole role) {
+    return resolveRange(theme, role).low;
+}
 
 std::vector<PairContrast> measureThemeContrast(const Theme& theme) {
     std::vector<PairContrast> out;
     for (const auto& pair : themeColorPairs()) {
         const ColorRange range = resolveRange(theme, pair.background);
-        out.push_back({pair, worstContrastInRange(theme.color(pair.foreground), range.low, range.high),
+        out.push_back({pair,
+                       worstContrastInRange(theme.color(pair.foreground), range.low, range.high),
                        requiredContrast(theme.contrastTarget, pair.kind)});
     }
     return out;
@@ -410,26 +460,29 @@ ThemeLoadResult loadThemeFromText(std::string_view text, const std::string& file
         const json& root = doc.root();
         if (r.expectObject(root, "")) {
             r.checkKnownFields(root, "",
-                               {"$schema", "format_version", "name", "display_name", "contrast_target", "colors",
-                                "font_sizes", "layout", "background", "logo"});
+                               {"$schema", "format_version", "name", "display_name",
+                                "contrast_target", "colors", "font_sizes", "layout", "background",
+                                "logo"});
             const auto version = r.integer(root, "", "format_version", 1, 1000000, true);
             if (version && *version > kThemeFormatVersion) {
                 const auto pos = doc.positionOf("/format_version");
-                diagnostics.add({Severity::Error, "format.version_unsupported", fileLabel, "/format_version",
-                                 pos.line, pos.column,
+                diagnostics.add({Severity::Error, "format.version_unsupported", fileLabel,
+                                 "/format_version", pos.line, pos.column,
                                  "This theme has format_version " + std::to_string(*version) +
                                      "; this Lantai reads themes up to version " +
                                      std::to_string(kThemeFormatVersion) + ". Update Lantai.",
                                  "该主题的 format_version 为 " + std::to_string(*version) +
-                                     "，本版兰台只能读取版本 " + std::to_string(kThemeFormatVersion) +
+                                     "，本版兰台只能读取版本 " +
+                                     std::to_string(kThemeFormatVersion) +
                                      " 及以下的主题，请升级兰台。"});
             }
             theme.formatVersion = static_cast<int>(version.value_or(kThemeFormatVersion));
             theme.name = r.id(root, "", "name");
             theme.displayName = r.text(root, "", "display_name", true);
-            theme.contrastTarget = r.enumeration(root, "", "contrast_target", {"AA", "AAA"}, "AA") == "AAA"
-                                       ? ContrastTarget::AAA
-                                       : ContrastTarget::AA;
+            theme.contrastTarget =
+                r.enumeration(root, "", "contrast_target", {"AA", "AAA"}, "AA") == "AAA"
+                    ? ContrastTarget::AAA
+                    : ContrastTarget::AA;
             readColors(r, root, theme);
             readFontSizes(r, root, theme);
             readLayout(r, root, theme);
@@ -458,13 +511,14 @@ ThemeLoadResult loadThemeFromText(std::string_view text, const std::string& file
         const std::string bg = colorRoleName(c.pair.background);
         const std::string at = "/colors/" + fg;
         const auto pos = doc.positionOf(at);
-        diagnostics.add({Severity::Warning, "theme.low_contrast", fileLabel, at, pos.line, pos.column,
-                         "\"" + fg + "\" on \"" + bg + "\" (" + c.pair.purpose + ") has a contrast of " +
-                             formatRatio(c.ratio) + "; at least " + formatRatio(c.required) +
-                             " is needed. Darken or lighten one of the two colours.",
-                         "\"" + fg + "\" 与 \"" + bg + "\"（" + c.pair.purpose + "）的对比度为 " +
-                             formatRatio(c.ratio) + "，至少需要 " + formatRatio(c.required) +
-                             "。请加深或调浅其中一种颜色。"});
+        diagnostics.add(
+            {Severity::Warning, "theme.low_contrast", fileLabel, at, pos.line, pos.column,
+             "\"" + fg + "\" on \"" + bg + "\" (" + c.pair.purpose + ") has a contrast of " +
+                 formatRatio(c.ratio) + "; at least " + formatRatio(c.required) +
+                 " is needed. Darken or lighten one of the two colours.",
+             "\"" + fg + "\" 与 \"" + bg + "\"（" + c.pair.purpose + "）的对比度为 " +
+                 formatRatio(c.ratio) + "，至少需要 " + formatRatio(c.required) +
+                 "。请加深或调浅其中一种颜色。"});
     }
     theme.file = fileLabel;
     return result;
@@ -490,8 +544,8 @@ ThemeLoadResult loadTheme(const std::filesystem::path& file) {
     return result;
 }
 
-std::optional<std::filesystem::path> findTheme(std::string_view nameOrPath,
-                                               const std::vector<std::filesystem::path>& searchDirs) {
+std::optional<std::filesystem::path>
+findTheme(std::string_view nameOrPath, const std::vector<std::filesystem::path>& searchDirs) {
     std::error_code ec;
     const std::string value(nameOrPath);
     const bool isPath = value.find('/') != std::string::npos ||
@@ -508,19 +562,21 @@ std::optional<std::filesystem::path> findTheme(std::string_view nameOrPath,
     return std::nullopt;
 }
 
-ThemeLoadResult loadNamedTheme(std::string_view nameOrPath, const std::vector<std::filesystem::path>& searchDirs) {
+ThemeLoadResult loadNamedTheme(std::string_view nameOrPath,
+                               const std::vector<std::filesystem::path>& searchDirs) {
     if (const auto found = findTheme(nameOrPath, searchDirs)) return loadTheme(*found);
     ThemeLoadResult result;
     result.theme = defaultTheme();
     std::string dirs;
-    for (const auto& d : searchDirs) dirs += (dirs.empty() ? "" : ", ") + d.string();
+    for (const auto& d : searchDirs)
+        dirs += (dirs.empty() ? "" : ", ") + d.string();
     if (dirs.empty()) dirs = "(none)";
     const std::string name(nameOrPath);
     result.diagnostics.add({Severity::Error, "theme.not_found", name, "", 0, 0,
-                            "No theme \"" + name + "\" was found (looked for " + name + ".json in: " + dirs +
-                                "). The built-in red-archive theme is used.",
-                            "找不到主题 \"" + name + "\"（在以下目录中查找 " + name + ".json：" + dirs +
-                                "），将使用内置的“红色档案”主题。"});
+                            "No theme \"" + name + "\" was found (looked for " + name +
+                                ".json in: " + dirs + "). The built-in red-archive theme is used.",
+                            "找不到主题 \"" + name + "\"（在以下目录中查找 " + name + ".json：" +
+                                dirs + "），将使用内置的“红色档案”主题。"});
     return result;
 }
 

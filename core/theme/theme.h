@@ -1,4 +1,5 @@
-// core/theme: visual themes as data (themes/*.json) — colours, font sizes, layout, WCAG contrast checks
+// core/theme: visual themes as data (themes/*.json) — colours, font sizes, layout, WCAG contrast
+// checks
 #pragma once
 
 #include "core/base/diagnostic.h"
@@ -54,33 +55,33 @@ double worstContrastOverAnyBackdrop(Color foreground, Color background);
 
 // Every colour the kiosk draws with; the JSON keys are listed by colorRoleName().
 enum class ColorRole : std::size_t {
-    Background,             // screen background
-    TitleOnBackground,      // titles and headings drawn on the screen background (gold)
-    TextOnBackground,       // body text on the screen background
-    TextOnBackgroundMuted,  // subtitles, counts, organiser line on the screen background
-    Surface,                // cards and panels (sits on background)
-    SurfaceAlt,             // caption panel, quiz option cards (sits on background)
-    Text,                   // text on surface and surface_alt
-    TextMuted,              // secondary text (dates, reference numbers) on surface / surface_alt
-    Border,                 // card outlines and dividers (decorative, not contrast-checked)
-    Accent,                 // primary button fill (sits on background)
-    AccentPressed,          // primary button while pressed
-    TextOnAccent,           // label of primary buttons
-    Secondary,              // secondary button fill (sits on background)
-    SecondaryPressed,       // secondary button while pressed
-    TextOnSecondary,        // label of secondary buttons
-    Badge,                  // badge fill (镇馆之宝 …), sits on cards and on thumbnails
-    TextOnBadge,            // badge label
-    Danger,                 // wrong quiz answer, out-of-service banner (sits on surface)
+    Background,            // screen background
+    TitleOnBackground,     // titles and headings drawn on the screen background (gold)
+    TextOnBackground,      // body text on the screen background
+    TextOnBackgroundMuted, // subtitles, counts, organiser line on the screen background
+    Surface,               // cards and panels (sits on background)
+    SurfaceAlt,            // caption panel, quiz option cards (sits on background)
+    Text,                  // text on surface and surface_alt
+    TextMuted,             // secondary text (dates, reference numbers) on surface / surface_alt
+    Border,                // card outlines and dividers (decorative, not contrast-checked)
+    Accent,                // primary button fill (sits on background)
+    AccentPressed,         // primary button while pressed
+    TextOnAccent,          // label of primary buttons
+    Secondary,             // secondary button fill (sits on background)
+    SecondaryPressed,      // secondary button while pressed
+    TextOnSecondary,       // label of secondary buttons
+    Badge,                 // badge fill (镇馆之宝 …), sits on cards and on thumbnails
+    TextOnBadge,           // badge label
+    Danger,                // wrong quiz answer, out-of-service banner (sits on surface)
     TextOnDanger,
-    Success,                // correct quiz answer (sits on surface)
+    Success, // correct quiz answer (sits on surface)
     TextOnSuccess,
-    Focus,                  // focus ring drawn on the screen background
-    FocusOnSurface,         // focus ring drawn on surface
-    TimerBar,               // idle countdown / progress bar
-    TimerTrack,             // the bar's track (sits on surface)
-    Overlay,                // dimming layer over images and screens (usually translucent)
-    TextOnOverlay,          // captions and the countdown drawn on the overlay
+    Focus,          // focus ring drawn on the screen background
+    FocusOnSurface, // focus ring drawn on surface
+    TimerBar,       // idle countdown / progress bar
+    TimerTrack,     // the bar's track (sits on surface)
+    Overlay,        // dimming layer over images and screens (usually translucent)
+    TextOnOverlay,  // captions and the countdown drawn on the overlay
     Count
 };
 inline constexpr std::size_t kColorRoleCount = static_cast<std::size_t>(ColorRole::Count);
@@ -139,23 +140,23 @@ enum class BackgroundPattern { None, Fret }; // Fret: 回纹 band along the top 
 enum class ImageFit { Cover, Tile };
 
 struct ThemeBackground {
-    std::filesystem::path image;      // absolute; empty = plain `background` colour
+    std::filesystem::path image; // absolute; empty = plain `background` colour
     ImageFit imageFit = ImageFit::Cover;
     BackgroundPattern pattern = BackgroundPattern::None;
-    Color patternColor{0, 0, 0, 0};   // usually translucent; decorative only
+    Color patternColor{0, 0, 0, 0}; // usually translucent; decorative only
 };
 
 struct Theme {
     int formatVersion = kThemeFormatVersion;
-    std::string name;            // file stem and id, e.g. "red-archive"
+    std::string name; // file stem and id, e.g. "red-archive"
     LocalizedText displayName;
     ContrastTarget contrastTarget = ContrastTarget::AA;
     std::array<Color, kColorRoleCount> colors{};
     std::array<float, kFontRoleCount> fontSizes{}; // reference units
     ThemeLayout layout;
     ThemeBackground background;
-    std::filesystem::path logo;  // absolute; empty = none
-    std::filesystem::path file;  // where it was loaded from; empty for the built-in theme
+    std::filesystem::path logo; // absolute; empty = none
+    std::filesystem::path file; // where it was loaded from; empty for the built-in theme
 
     Color color(ColorRole role) const { return colors[static_cast<std::size_t>(role)]; }
     void setColor(ColorRole role, Color c) { colors[static_cast<std::size_t>(role)] = c; }
@@ -212,8 +213,8 @@ ThemeLoadResult loadThemeFromText(std::string_view text, const std::string& file
 // looked up as <dir>/<name>.json in each of `searchDirs`, first hit wins) or a path to a
 // .json file (contains '/' or ends in ".json"; relative paths are taken as given). Names that
 // are not valid ids (e.g. "../x") are never looked up. nullopt when nothing exists.
-std::optional<std::filesystem::path> findTheme(std::string_view nameOrPath,
-                                               const std::vector<std::filesystem::path>& searchDirs);
+std::optional<std::filesystem::path>
+findTheme(std::string_view nameOrPath, const std::vector<std::filesystem::path>& searchDirs);
 
 // findTheme + loadTheme; reports theme.not_found (error, listing the folders searched) and
 // returns defaultTheme() when there is no such theme.

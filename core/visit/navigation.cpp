@@ -5,15 +5,24 @@ namespace lantai::core {
 
 const char* kioskScreenName(KioskScreen screen) {
     switch (screen) {
-    case KioskScreen::Attract: return "attract";
-    case KioskScreen::Home: return "home";
-    case KioskScreen::Exhibition: return "exhibition";
-    case KioskScreen::Chapter: return "chapter";
-    case KioskScreen::Item: return "item";
-    case KioskScreen::Quiz: return "quiz";
-    case KioskScreen::Videos: return "videos";
-    case KioskScreen::Video: return "video";
-    case KioskScreen::OutOfService: return "out_of_service";
+    case KioskScreen::Attract:
+        return "attract";
+    case KioskScreen::Home:
+        return "home";
+    case KioskScreen::Exhibition:
+        return "exhibition";
+    case KioskScreen::Chapter:
+        return "chapter";
+    case KioskScreen::Item:
+        return "item";
+    case KioskScreen::Quiz:
+        return "quiz";
+    case KioskScreen::Videos:
+        return "videos";
+    case KioskScreen::Video:
+        return "video";
+    case KioskScreen::OutOfService:
+        return "out_of_service";
     }
     return "attract";
 }
@@ -24,7 +33,8 @@ void KioskNavigation::setPack(const Pack* pack) {
 }
 
 const Exhibition* KioskNavigation::currentExhibition() const {
-    if (!m_pack || m_exhibition < 0 || m_exhibition >= static_cast<int>(m_pack->exhibitions.size())) return nullptr;
+    if (!m_pack || m_exhibition < 0 || m_exhibition >= static_cast<int>(m_pack->exhibitions.size()))
+        return nullptr;
     return &m_pack->exhibitions[static_cast<std::size_t>(m_exhibition)];
 }
 
@@ -84,8 +94,10 @@ bool KioskNavigation::openVideo(const std::string& videoId) {
 void KioskNavigation::closeVideo() {
     if (m_screen != KioskScreen::Video) return;
     m_video.clear();
-    if (m_videoReturn == KioskScreen::Item && currentItem()) m_screen = KioskScreen::Item;
-    else showVideos();
+    if (m_videoReturn == KioskScreen::Item && currentItem())
+        m_screen = KioskScreen::Item;
+    else
+        showVideos();
 }
 
 void KioskNavigation::showOutOfService() {
@@ -93,10 +105,13 @@ void KioskNavigation::showOutOfService() {
     m_screen = KioskScreen::OutOfService;
 }
 
-bool KioskNavigation::singleExhibition() const { return m_pack && m_pack->exhibitions.size() == 1; }
+bool KioskNavigation::singleExhibition() const {
+    return m_pack && m_pack->exhibitions.size() == 1;
+}
 
 void KioskNavigation::openExhibition(int exhibition) {
-    if (!m_pack || exhibition < 0 || exhibition >= static_cast<int>(m_pack->exhibitions.size())) return;
+    if (!m_pack || exhibition < 0 || exhibition >= static_cast<int>(m_pack->exhibitions.size()))
+        return;
     m_video.clear();
     m_screen = KioskScreen::Exhibition;
     m_exhibition = exhibition;
@@ -147,11 +162,15 @@ bool KioskNavigation::step(int direction, bool apply) {
     int item = m_item + direction;
     while (true) {
         if (chapter < 0 || chapter >= static_cast<int>(e->chapters.size())) return false;
-        const int count = static_cast<int>(e->chapters[static_cast<std::size_t>(chapter)].items.size());
+        const int count =
+            static_cast<int>(e->chapters[static_cast<std::size_t>(chapter)].items.size());
         if (item >= 0 && item < count) break;
         chapter += direction;
         if (chapter < 0 || chapter >= static_cast<int>(e->chapters.size())) return false;
-        item = direction > 0 ? 0 : static_cast<int>(e->chapters[static_cast<std::size_t>(chapter)].items.size()) - 1;
+        item =
+            direction > 0
+                ? 0
+                : static_cast<int>(e->chapters[static_cast<std::size_t>(chapter)].items.size()) - 1;
     }
     if (apply) {
         m_chapter = chapter;
@@ -161,10 +180,18 @@ bool KioskNavigation::step(int direction, bool apply) {
     return true;
 }
 
-bool KioskNavigation::nextItem() { return step(+1, true); }
-bool KioskNavigation::previousItem() { return step(-1, true); }
-bool KioskNavigation::hasNextItem() const { return const_cast<KioskNavigation*>(this)->step(+1, false); }
-bool KioskNavigation::hasPreviousItem() const { return const_cast<KioskNavigation*>(this)->step(-1, false); }
+bool KioskNavigation::nextItem() {
+    return step(+1, true);
+}
+bool KioskNavigation::previousItem() {
+    return step(-1, true);
+}
+bool KioskNavigation::hasNextItem() const {
+    return const_cast<KioskNavigation*>(this)->step(+1, false);
+}
+bool KioskNavigation::hasPreviousItem() const {
+    return const_cast<KioskNavigation*>(this)->step(-1, false);
+}
 
 void KioskNavigation::selectImage(int image) {
     const auto* i = currentItem();
@@ -182,13 +209,24 @@ void KioskNavigation::back() {
         m_screen = KioskScreen::Exhibition;
         m_chapter = -1;
         break;
-    case KioskScreen::Exhibition: showHome(); break;
-    case KioskScreen::Home: showAttract(); break;
-    case KioskScreen::Quiz: showHome(); break;
-    case KioskScreen::Videos: showHome(); break;
-    case KioskScreen::Video: closeVideo(); break;
+    case KioskScreen::Exhibition:
+        showHome();
+        break;
+    case KioskScreen::Home:
+        showAttract();
+        break;
+    case KioskScreen::Quiz:
+        showHome();
+        break;
+    case KioskScreen::Videos:
+        showHome();
+        break;
+    case KioskScreen::Video:
+        closeVideo();
+        break;
     case KioskScreen::Attract:
-    case KioskScreen::OutOfService: break;
+    case KioskScreen::OutOfService:
+        break;
     }
     (void)singleExhibition();
 }

@@ -1,4 +1,5 @@
-// core/visit: kiosk navigation state — which screen, exhibition, chapter, item and image the visitor is on
+// core/visit: kiosk navigation state — which screen, exhibition, chapter, item and image the
+// visitor is on
 #pragma once
 
 #include "core/pack/model.h"
@@ -8,7 +9,17 @@
 
 namespace lantai::core {
 
-enum class KioskScreen { Attract, Home, Exhibition, Chapter, Item, Quiz, Videos, Video, OutOfService };
+enum class KioskScreen {
+    Attract,
+    Home,
+    Exhibition,
+    Chapter,
+    Item,
+    Quiz,
+    Videos,
+    Video,
+    OutOfService
+};
 
 const char* kioskScreenName(KioskScreen screen);
 
@@ -17,7 +28,7 @@ const char* kioskScreenName(KioskScreen screen);
 //
 // Threading/ownership: not thread-safe; holds a pointer to the pack, which must outlive it.
 class KioskNavigation {
-public:
+  public:
     explicit KioskNavigation(const Pack* pack = nullptr) : m_pack(pack) {}
     void setPack(const Pack* pack);
 
@@ -61,7 +72,7 @@ public:
     // exhibition page only if it has one chapter).
     void back();
 
-private:
+  private:
     struct Position {
         int exhibition;
         int chapter;

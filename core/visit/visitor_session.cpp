@@ -1,11 +1,11 @@
 // core/visit: visitor session state machine (idle timeout, "still there?" countdown, reset)
 #include "core/visit/visitor_session.h"
 
+#include "core/base/steady_duration.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-#include "core/base/steady_duration.h"
 
 namespace lantai::core {
 
@@ -14,7 +14,9 @@ namespace {
 using Clock = VisitorSession::Clock;
 using TimePoint = VisitorSession::TimePoint;
 
-Clock::duration toDuration(double seconds) { return steadyDuration(seconds); }
+Clock::duration toDuration(double seconds) {
+    return steadyDuration(seconds);
+}
 
 double toSeconds(Clock::duration d) {
     return std::chrono::duration<double>(d).count();

@@ -1,4 +1,5 @@
-// core/visit: deep-zoom viewport math and IIIF level-0 tile selection (pure functions + ZoomViewport)
+// core/visit: deep-zoom viewport math and IIIF level-0 tile selection (pure functions +
+// ZoomViewport)
 #include "core/visit/zoom_viewport.h"
 
 #include <algorithm>

@@ -1,24 +1,23 @@
 // kiosk/app: the kiosk application and its event-driven loop
 #include "kiosk/app/kiosk_app.h"
 
-#include "core/pack/charset.h"
 #include "core/base/file_io.h"
 #include "core/base/log.h"
 #include "core/i18n/ui_strings.h"
+#include "core/pack/charset.h"
 #include "kiosk/platform/screenshot.h"
 
-#include <SDL.h>
 #include <GL/gl.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
-
+#include <SDL.h>
 #include <algorithm>
 #include <atomic>
-#include <future>
+#include <backends/imgui_impl_opengl3.h>
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
+#include <future>
+#include <imgui.h>
 
 namespace lantai::kiosk {
 
@@ -27,7 +26,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::atomic<bool> g_terminate{false};
-void onTerminateSignal(int) { g_terminate = true; }
+void onTerminateSignal(int) {
+    g_terminate = true;
+}
 
 constexpr double kMaxFrameRate = 60.0;
 constexpr double kOutOfServiceRetrySeconds = 60.0;
@@ -58,10 +59,13 @@ KioskApp::~KioskApp() {
     }
 }
 
-double KioskApp::now() const { return std::chrono::duration<double>(Clock::now() - m_launch).count() + m_clockOffset; }
+double KioskApp::now() const {
+    return std::chrono::duration<double>(Clock::now() - m_launch).count() + m_clockOffset;
+}
 
 KioskApp::Clock::time_point KioskApp::sessionNow() const {
-    return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(m_clockOffset));
+    return Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                              std::chrono::duration<double>(m_clockOffset));
 }
 
 bool KioskApp::loadContent() {
@@ -69,23 +73,26 @@ bool KioskApp::loadContent() {
         core::logInfo(std::string("loading ") + what + " pack " + dir.string());
         m_loaded = core::loadAndValidatePack(dir);
         for (const auto& d : m_loaded.diagnostics.items())
-            core::logMessage(d.severity == core::Severity::Error ? core::LogLevel::Error : core::LogLevel::Warning,
+            core::logMessage(d.severity == core::Severity::Error ? core::LogLevel::Error
+                                                                 : core::LogLevel::Warning,
                              core::formatDiagnostic(d, false));
         return m_loaded.ok();
     };
     bool ok = tryLoad(m_config.packPath, "the");
     core::Diagnostics firstFailure = m_loaded.diagnostics;
     std::error_code ec;
-    if (!ok && !m_config.lastGoodPackPath.empty() && fs::exists(m_config.lastGoodPackPath / "pack.json", ec)) {
+    if (!ok && !m_config.lastGoodPackPath.empty() &&
+        fs::exists(m_config.lastGoodPackPath / "pack.json", ec)) {
         core::logWarning("the pack does not validate; falling back to the last good pack");
         ok = tryLoad(m_config.lastGoodPackPath, "the last good");
     }
     m_state.pack = ok ? &m_loaded.pack : nullptr;
     m_state.nav.setPack(m_state.pack);
     if (!ok) {
-        m_state.serviceReason = "The content pack " + m_config.packPath.string() + " cannot be shown: " +
-                                firstErrorText(firstFailure, false);
-        m_state.serviceReasonZh = "内容包 " + m_config.packPath.string() + " 无法展示：" + firstErrorText(firstFailure, true);
+        m_state.serviceReason = "The content pack " + m_config.packPath.string() +
+                                " cannot be shown: " + firstErrorText(firstFailure, false);
+        m_state.serviceReasonZh = "内容包 " + m_config.packPath.string() + " 无法展示：" +
+                                  firstErrorText(firstFailure, true);
         m_state.nav.showOutOfService();
         core::logError("out of service: " + m_state.serviceReason);
         // The reason is shown in the body font: its characters must be in the atlas.
@@ -97,9 +104,10 @@ bool KioskApp::loadContent() {
     std::string error;
     m_derived = core::readDerivedIndex(m_loaded.pack.root, &error);
     if (!m_derived)
-        core::logWarning("pack " + m_loaded.pack.id + ": " + error +
-                         "; images are decoded and downscaled from the originals (slower, no deep-zoom tiles). "
-                         "Run `lantai build` on the pack.");
+        core::logWarning(
+            "pack " + m_loaded.pack.id + ": " + error +
+            "; images are decoded and downscaled from the originals (slower, no deep-zoom tiles). "
+            "Run `lantai build` on the pack.");
     // Font atlas input: the pack's characters (derived/charset.txt from `lantai build`, else
     // collected now) and every UI string.
     std::string charset;
@@ -114,25 +122,29 @@ bool KioskApp::loadContent() {
     session.longIdleTimeoutSeconds = m_config.classIdleTimeoutS;
     m_session = core::VisitorSession(session);
     m_state.language = m_config.defaultLanguage;
-    core::logInfo("pack " + m_loaded.pack.id + " loaded: " + std::to_string(m_loaded.pack.itemCount()) + " items, " +
+    core::logInfo("pack " + m_loaded.pack.id +
+                  " loaded: " + std::to_string(m_loaded.pack.itemCount()) + " items, " +
                   std::to_string(m_loaded.diagnostics.warningCount()) + " warnings");
     return true;
 }
 
 void KioskApp::applyTheme(const std::string& nameOrPath) {
     auto result = core::loadNamedTheme(nameOrPath, themeSearchDirs());
-    for (const auto& d : result.diagnostics.items()) core::logWarning("theme: " + core::formatDiagnostic(d, false));
+    for (const auto& d : result.diagnostics.items())
+        core::logWarning("theme: " + core::formatDiagnostic(d, false));
     if (result.ok()) {
         m_theme = result.theme;
     } else {
-        core::logWarning("theme \"" + nameOrPath + "\" unavailable; using the built-in red-archive theme");
+        core::logWarning("theme \"" + nameOrPath +
+                         "\" unavailable; using the built-in red-archive theme");
         m_theme = core::defaultTheme();
     }
     m_state.themeName = m_theme.name;
 }
 
 bool KioskApp::rebuildFonts() {
-    return installFonts(buildFonts(core::referenceUnitPx(m_platform.width(), m_platform.height()), m_theme, m_charset));
+    return installFonts(buildFonts(core::referenceUnitPx(m_platform.width(), m_platform.height()),
+                                   m_theme, m_charset));
 }
 
 bool KioskApp::installFonts(std::unique_ptr<BuiltFonts> built) {
@@ -142,38 +154,48 @@ bool KioskApp::installFonts(std::unique_ptr<BuiltFonts> built) {
         return false;
     }
     core::logInfo("font atlas: " + std::to_string(m_fonts.glyphCount()) + " glyphs, " +
-                  std::to_string(m_fonts.atlasBytes() >> 10) + " KB, " + std::to_string(m_fonts.buildMilliseconds()) + " ms");
+                  std::to_string(m_fonts.atlasBytes() >> 10) + " KB, " +
+                  std::to_string(m_fonts.buildMilliseconds()) + " ms");
     return true;
 }
 
 int KioskApp::run() {
     // Logging first, so every later problem is on record.
     const fs::path stateDir = usableStateDir(m_config.stateDir);
-    const fs::path logFile = m_config.logFile.empty() ? stateDir / "logs" / "kiosk.log" : m_config.logFile;
+    const fs::path logFile =
+        m_config.logFile.empty() ? stateDir / "logs" / "kiosk.log" : m_config.logFile;
     std::string error;
     core::setLogLevel(m_config.logLevel);
-    if (!core::openLog(logFile, static_cast<std::size_t>(m_config.logMaxSizeMb) << 20, m_config.logKeepFiles, &error))
+    if (!core::openLog(logFile, static_cast<std::size_t>(m_config.logMaxSizeMb) << 20,
+                       m_config.logKeepFiles, &error))
         core::logWarning(error);
     core::logInfo("lantai-kiosk " LANTAI_VERSION " starting; log " + logFile.string());
 
-    // We handle SIGTERM/SIGINT ourselves: SDL would turn them into SDL_QUIT, which kiosk mode ignores.
+    // We handle SIGTERM/SIGINT ourselves: SDL would turn them into SDL_QUIT, which kiosk mode
+    // ignores.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     std::signal(SIGTERM, onTerminateSignal);
     std::signal(SIGINT, onTerminateSignal);
 
     auto phase = [this](const char* what) {
-        core::logDebug(std::string("startup: ") + what + " at " +
-                       std::to_string(std::chrono::duration<double, std::milli>(Clock::now() - m_launch).count()) + " ms");
+        core::logDebug(
+            std::string("startup: ") + what + " at " +
+            std::to_string(
+                std::chrono::duration<double, std::milli>(Clock::now() - m_launch).count()) +
+            " ms");
     };
     phase("logging ready");
-    if (m_store.open(core::StatsStore::databasePath(stateDir), static_cast<std::int64_t>(std::time(nullptr))))
+    if (m_store.open(core::StatsStore::databasePath(stateDir),
+                     static_cast<std::int64_t>(std::time(nullptr))))
         core::logInfo("statistics: " + core::StatsStore::databasePath(stateDir).string());
     else
-        core::logWarning("statistics store unavailable (quiz results are not kept): " + m_store.lastError());
+        core::logWarning("statistics store unavailable (quiz results are not kept): " +
+                         m_store.lastError());
     m_state.quiz = &m_quiz;
     m_state.clock = [this] { return sessionNow(); };
     m_state.toggleLanguage = [this] {
-        m_state.language = m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
+        m_state.language =
+            m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
         m_video.languageChanged(m_state.language);
     };
     m_state.video = &m_video;
@@ -186,7 +208,8 @@ int KioskApp::run() {
     loadContent();
     configureQuiz();
     phase("pack loaded and validated");
-    if (m_state.pack && m_config.theme == "red-archive" && m_state.pack->theme != m_config.theme) applyTheme(m_state.pack->theme);
+    if (m_state.pack && m_config.theme == "red-archive" && m_state.pack->theme != m_config.theme)
+        applyTheme(m_state.pack->theme);
 
     PlatformOptions platform;
     platform.fullscreen = !m_config.windowed;
@@ -197,15 +220,18 @@ int KioskApp::run() {
         return 1;
     }
     // The font atlas is the slowest part of start-up; rasterise it while SDL opens the window.
-    const float predictedUnit = core::referenceUnitPx(m_platform.predictedWidth(), m_platform.predictedHeight());
-    auto fontsFuture = std::async(std::launch::async, [this, predictedUnit] { return buildFonts(predictedUnit, m_theme, m_charset); });
+    const float predictedUnit =
+        core::referenceUnitPx(m_platform.predictedWidth(), m_platform.predictedHeight());
+    auto fontsFuture = std::async(std::launch::async, [this, predictedUnit] {
+        return buildFonts(predictedUnit, m_theme, m_charset);
+    });
     if (!m_platform.openWindow(error)) {
         core::logError(error);
         return 1;
     }
     phase("window and GL context ready");
-    core::logInfo("window " + std::to_string(m_platform.width()) + "x" + std::to_string(m_platform.height()) + ", GL " +
-                  m_platform.glRenderer());
+    core::logInfo("window " + std::to_string(m_platform.width()) + "x" +
+                  std::to_string(m_platform.height()) + ", GL " + m_platform.glRenderer());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -218,7 +244,8 @@ int KioskApp::run() {
     {
         auto built = fontsFuture.get();
         const float unit = core::referenceUnitPx(m_platform.width(), m_platform.height());
-        if (std::abs(built->unitPx - unit) > 0.5f) built = buildFonts(unit, m_theme, m_charset); // the window came out another size
+        if (std::abs(built->unitPx - unit) > 0.5f)
+            built = buildFonts(unit, m_theme, m_charset); // the window came out another size
         if (!installFonts(std::move(built))) return 1;
     }
     phase("fonts ready");
@@ -230,15 +257,19 @@ int KioskApp::run() {
     // kiosk's RAM. Use a smaller default there; an explicit budget is always honoured.
     int budgetMb = m_config.textureBudgetMb;
     const std::string& renderer = m_platform.glRenderer();
-    m_softwareGl = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos ||
-                            renderer.find("Software Rasterizer") != std::string::npos;
+    m_softwareGl = renderer.find("llvmpipe") != std::string::npos ||
+                   renderer.find("softpipe") != std::string::npos ||
+                   renderer.find("Software Rasterizer") != std::string::npos;
     if (m_softwareGl && !m_run.textureBudgetExplicit && budgetMb > kSoftwareGlTextureBudgetMb) {
         budgetMb = kSoftwareGlTextureBudgetMb;
-        core::logInfo("software OpenGL (" + renderer + "): textures live in system memory; texture budget " +
+        core::logInfo("software OpenGL (" + renderer +
+                      "): textures live in system memory; texture budget " +
                       std::to_string(budgetMb) + " MB (set display.texture_budget_mb to override)");
     }
-    m_textures = std::make_unique<TextureCache>(static_cast<std::size_t>(budgetMb) << 20, *m_decodePool);
-    m_gestures = core::GestureRecognizer(core::GestureConfig::forScreenHeight(std::min(m_platform.width(), m_platform.height())));
+    m_textures =
+        std::make_unique<TextureCache>(static_cast<std::size_t>(budgetMb) << 20, *m_decodePool);
+    m_gestures = core::GestureRecognizer(
+        core::GestureConfig::forScreenHeight(std::min(m_platform.width(), m_platform.height())));
 
     if (!m_run.script.empty()) {
         std::string text;
@@ -249,10 +280,12 @@ int KioskApp::run() {
         core::Diagnostics diagnostics;
         auto script = core::parseKioskScript(text, m_run.script.string(), diagnostics);
         if (diagnostics.hasErrors()) {
-            for (const auto& d : diagnostics.items()) core::logError(core::formatDiagnostic(d, false));
+            for (const auto& d : diagnostics.items())
+                core::logError(core::formatDiagnostic(d, false));
             return 2;
         }
-        m_script = std::make_unique<ScriptRunner>(std::move(script), static_cast<ScriptHost&>(*this));
+        m_script =
+            std::make_unique<ScriptRunner>(std::move(script), static_cast<ScriptHost&>(*this));
     }
 
     double nextRetry = now() + kOutOfServiceRetrySeconds;
@@ -263,7 +296,8 @@ int KioskApp::run() {
             core::logInfo("terminating on signal");
             break;
         }
-        for (const auto& event : events) handleEvent(event);
+        for (const auto& event : events)
+            handleEvent(event);
         if (m_script && m_frames > 0) { // targets exist once a frame is drawn
             m_script->update();
             if (m_script->finished() || m_script->quitRequested()) {
@@ -289,7 +323,8 @@ int KioskApp::run() {
         if (m_state.pack) {
             if (m_quiz.update(sessionNow())) m_redraw = true; // a question's timer ran out
             // A class contest keeps the kiosk for a lesson: the longer, separate idle timeout.
-            const bool classSession = m_quiz.teamMode() && m_state.nav.screen() == core::KioskScreen::Quiz;
+            const bool classSession =
+                m_quiz.teamMode() && m_state.nav.screen() == core::KioskScreen::Quiz;
             if (classSession != m_session.longTimeout()) m_session.setLongTimeout(classSession);
         }
         updateVideo();
@@ -312,7 +347,8 @@ void KioskApp::handleEvent(const PlatformEvent& e) {
         const bool overlay = m_state.stillThere;
         const bool ignore = m_session.onInput(sessionNow());
         if (e.type == T::Wheel) {
-            if (before == core::SessionState::Active && !overlay) m_gestures.wheel(e.position, e.wheel, t);
+            if (before == core::SessionState::Active && !overlay)
+                m_gestures.wheel(e.position, e.wheel, t);
             return;
         }
         // The touch that wakes the kiosk or answers the overlay does nothing else.
@@ -341,24 +377,33 @@ void KioskApp::handleEvent(const PlatformEvent& e) {
         const bool quitCombo = e.key == SDLK_ESCAPE || (e.alt && e.key == SDLK_F4) ||
                                (e.ctrl && (e.key == SDLK_q || e.key == SDLK_w));
         if (quitCombo) {
-            if (m_config.devMode && e.key == SDLK_ESCAPE) m_quit = true;
-            else core::logInfo("kiosk mode: ignored a quit key");
+            if (m_config.devMode && e.key == SDLK_ESCAPE)
+                m_quit = true;
+            else
+                core::logInfo("kiosk mode: ignored a quit key");
             return;
         }
         if (m_state.pack) m_session.onInput(sessionNow());
         return;
     }
     case T::Quit:
-        if (m_config.devMode) m_quit = true;
-        else core::logInfo("kiosk mode: ignored a request to close the window");
+        if (m_config.devMode)
+            m_quit = true;
+        else
+            core::logInfo("kiosk mode: ignored a request to close the window");
         return;
     case T::Resize:
-        if (std::abs(core::referenceUnitPx(m_platform.width(), m_platform.height()) - m_fonts.unitPx()) > 0.5f) rebuildFonts();
-        m_gestures = core::GestureRecognizer(core::GestureConfig::forScreenHeight(std::min(m_platform.width(), m_platform.height())));
+        if (std::abs(core::referenceUnitPx(m_platform.width(), m_platform.height()) -
+                     m_fonts.unitPx()) > 0.5f)
+            rebuildFonts();
+        m_gestures = core::GestureRecognizer(core::GestureConfig::forScreenHeight(
+            std::min(m_platform.width(), m_platform.height())));
         m_redraw = true;
         return;
     case T::Wake:
-    case T::Expose: m_redraw = true; return;
+    case T::Expose:
+        m_redraw = true;
+        return;
     }
 }
 
@@ -389,7 +434,8 @@ void KioskApp::configureVideo() {
 void KioskApp::startVideoBackend() {
     if (m_media) return;
     if (!m_config.videoEnabled) {
-        m_media = createNullMediaPlayer("video playback is disabled in the kiosk configuration ([video] enabled = false)");
+        m_media = createNullMediaPlayer(
+            "video playback is disabled in the kiosk configuration ([video] enabled = false)");
     } else if (m_state.pack && m_state.pack->videos.empty()) {
         return; // nothing to play: start libmpv only if a pack with videos arrives
     } else {
@@ -403,7 +449,8 @@ void KioskApp::startVideoBackend() {
         std::string error;
         m_media = createMpvMediaPlayer(m_platform, settings, error);
         if (!m_media) {
-            core::logError("video: libmpv could not start (" + error + "); videos are shown as unavailable");
+            core::logError("video: libmpv could not start (" + error +
+                           "); videos are shown as unavailable");
             m_media = createNullMediaPlayer("libmpv could not start: " + error);
         }
     }
@@ -419,10 +466,12 @@ void KioskApp::updateVideo() {
         return;
     }
     const auto screen = m_state.nav.screen();
-    const bool onPlayer = screen == core::KioskScreen::Video && m_state.nav.video() == m_video.videoId() && !m_video.inAttract();
+    const bool onPlayer = screen == core::KioskScreen::Video &&
+                          m_state.nav.video() == m_video.videoId() && !m_video.inAttract();
     const bool inAttract = screen == core::KioskScreen::Attract && m_video.inAttract();
     if (!onPlayer && !inAttract) {
-        m_video.stop(); // the visitor left the player (Back, Home, the idle reset) or the attract loop
+        m_video
+            .stop(); // the visitor left the player (Back, Home, the idle reset) or the attract loop
         m_redraw = true;
     } else if (onPlayer && m_video.hasEnded()) {
         core::logInfo("video " + m_video.videoId() + " ended");
@@ -432,7 +481,8 @@ void KioskApp::updateVideo() {
     }
     // The idle timeout waits while a visitor watches; it starts counting at pause or end.
     const bool watching = m_video.visitorWatching();
-    if (watching != m_session.blockingActivity() && m_state.pack) m_session.setBlockingActivity(watching, sessionNow());
+    if (watching != m_session.blockingActivity() && m_state.pack)
+        m_session.setBlockingActivity(watching, sessionNow());
 }
 
 void KioskApp::resetVisit() {
@@ -445,8 +495,8 @@ void KioskApp::resetVisit() {
     m_quiz.reset();
     m_video.stop();
     m_session.setLongTimeout(false);
-    for (Screen* s : std::initializer_list<Screen*>{&m_attract, &m_home, &m_exhibition, &m_grid, &m_detail, &m_videoLibrary,
-                                                   &m_videoPlayer})
+    for (Screen* s : std::initializer_list<Screen*>{&m_attract, &m_home, &m_exhibition, &m_grid,
+                                                    &m_detail, &m_videoLibrary, &m_videoPlayer})
         s->reset();
     m_gestures.cancelAll(now());
     core::logInfo("visit ended: reset to the attract loop");
@@ -465,24 +515,38 @@ void KioskApp::applySessionEvents() {
             m_state.stillThere = true;
             m_state.stillThereSeconds = ev.secondsLeft;
             break;
-        case core::SessionEventType::HideStillThere: m_state.stillThere = false; break;
-        case core::SessionEventType::ResetToAttract: resetVisit(); break;
-        case core::SessionEventType::EnterAttract: break;
+        case core::SessionEventType::HideStillThere:
+            m_state.stillThere = false;
+            break;
+        case core::SessionEventType::ResetToAttract:
+            resetVisit();
+            break;
+        case core::SessionEventType::EnterAttract:
+            break;
         }
     }
 }
 
 Screen* KioskApp::currentScreen() {
     switch (m_state.nav.screen()) {
-    case core::KioskScreen::Attract: return &m_attract;
-    case core::KioskScreen::Home: return &m_home;
-    case core::KioskScreen::Exhibition: return &m_exhibition;
-    case core::KioskScreen::Chapter: return &m_grid;
-    case core::KioskScreen::Item: return &m_detail;
-    case core::KioskScreen::Quiz: return &m_quizScreen;
-    case core::KioskScreen::Videos: return &m_videoLibrary;
-    case core::KioskScreen::Video: return &m_videoPlayer;
-    case core::KioskScreen::OutOfService: return &m_outOfService;
+    case core::KioskScreen::Attract:
+        return &m_attract;
+    case core::KioskScreen::Home:
+        return &m_home;
+    case core::KioskScreen::Exhibition:
+        return &m_exhibition;
+    case core::KioskScreen::Chapter:
+        return &m_grid;
+    case core::KioskScreen::Item:
+        return &m_detail;
+    case core::KioskScreen::Quiz:
+        return &m_quizScreen;
+    case core::KioskScreen::Videos:
+        return &m_videoLibrary;
+    case core::KioskScreen::Video:
+        return &m_videoPlayer;
+    case core::KioskScreen::OutOfService:
+        return &m_outOfService;
     }
     return &m_outOfService;
 }
@@ -508,27 +572,29 @@ void KioskApp::handleGestures() {
 }
 
 bool KioskApp::animating() {
-    return currentScreen()->animating(m_state) || m_gestures.wantsFrames() || m_pressPosition.has_value() ||
-           m_textures->hasPendingUploads();
+    return currentScreen()->animating(m_state) || m_gestures.wantsFrames() ||
+           m_pressPosition.has_value() || m_textures->hasPendingUploads();
 }
 
 bool KioskApp::isIdle() {
-    return !animating() && !m_textures->hasPendingWork() && !m_redraw && m_pressPosition == std::nullopt &&
-           m_gestures.pointerCount() == 0;
+    return !animating() && !m_textures->hasPendingWork() && !m_redraw &&
+           m_pressPosition == std::nullopt && m_gestures.pointerCount() == 0;
 }
 
 int KioskApp::waitTimeoutMs() {
     const double t = now();
     double wait = 0.5; // upper bound: notice SIGTERM promptly without busy waiting
     if (m_redraw || animating()) wait = std::max(0.0, m_lastFrame + 1.0 / kMaxFrameRate - t);
-    if (m_state.pack) wait = std::min(wait, std::max(0.0, m_session.secondsUntilNextEvent(sessionNow())));
+    if (m_state.pack)
+        wait = std::min(wait, std::max(0.0, m_session.secondsUntilNextEvent(sessionNow())));
     if (m_state.nav.screen() == core::KioskScreen::Attract) {
         const double slide = m_attract.secondsUntilChange(t);
         if (slide >= 0) wait = std::min(wait, slide);
     }
     if (const double deadline = m_gestures.nextDeadline(); std::isfinite(deadline) && deadline > 0)
         wait = std::min(wait, std::max(0.0, deadline - t));
-    if (const double quiz = m_quiz.secondsUntilNextEvent(sessionNow()); quiz >= 0) wait = std::min(wait, quiz);
+    if (const double quiz = m_quiz.secondsUntilNextEvent(sessionNow()); quiz >= 0)
+        wait = std::min(wait, quiz);
     if (m_script && !m_script->finished()) wait = std::min(wait, 0.005);
     return static_cast<int>(std::ceil(wait * 1000.0));
 }
@@ -548,7 +614,8 @@ void KioskApp::frame() {
     const auto buildStart = Clock::now();
 
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(m_platform.width()), static_cast<float>(m_platform.height()));
+    io.DisplaySize =
+        ImVec2(static_cast<float>(m_platform.width()), static_cast<float>(m_platform.height()));
     io.DeltaTime = static_cast<float>(dt);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -570,15 +637,19 @@ void KioskApp::frame() {
     ui.pressPosition = m_swallowPointer ? std::nullopt : m_pressPosition;
 
     if (m_state.pack || screen == &m_outOfService) screen->draw(ui, m_state);
-    if (m_state.stillThere) drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
-    for (const auto& line : m_detail.takeLogLines()) core::logWarning(line);
+    if (m_state.stillThere)
+        drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
+    for (const auto& line : m_detail.takeLogLines())
+        core::logWarning(line);
 
     ImGui::Render(); // builds the draw data: still UI CPU work
     const auto built = Clock::now();
     constexpr std::size_t kFrameSamples = 600;
     const double buildMs = std::chrono::duration<double, std::milli>(built - buildStart).count();
-    if (m_frameBuildMs.size() < kFrameSamples) m_frameBuildMs.push_back(buildMs);
-    else m_frameBuildMs[m_frameBuildNext++ % kFrameSamples] = buildMs;
+    if (m_frameBuildMs.size() < kFrameSamples)
+        m_frameBuildMs.push_back(buildMs);
+    else
+        m_frameBuildMs[m_frameBuildNext++ % kFrameSamples] = buildMs;
     if (m_state.zoomSettledAt >= 0 && m_state.zoomSharp) {
         m_state.sharpAfterZoomMs = (now() - m_state.zoomSettledAt) * 1000.0;
         m_state.zoomSettledAt = -1;
@@ -592,24 +663,32 @@ void KioskApp::frame() {
         const fs::path dir = m_run.screenshotDir.empty() ? fs::path(".") : m_run.screenshotDir;
         const fs::path file = dir / (m_screenshotName + ".png");
         std::string error;
-        if (writeScreenshotPng(file, m_platform.width(), m_platform.height(), error)) core::logInfo("screenshot " + file.string());
-        else core::logWarning("screenshot failed: " + error);
+        if (writeScreenshotPng(file, m_platform.width(), m_platform.height(), error))
+            core::logInfo("screenshot " + file.string());
+        else
+            core::logWarning("screenshot failed: " + error);
         m_screenshotName.clear();
     }
     const auto rendered = Clock::now();
     m_platform.swapBuffers();
     if (m_videoRendered) m_video.frameSwapped();
     if (m_frames < 3)
-        core::logDebug("frame " + std::to_string(m_frames) + ": build " +
-                       std::to_string(std::chrono::duration<double, std::milli>(built - frameStart).count()) + " ms, render " +
-                       std::to_string(std::chrono::duration<double, std::milli>(rendered - built).count()) + " ms, swap " +
-                       std::to_string(std::chrono::duration<double, std::milli>(Clock::now() - rendered).count()) + " ms");
+        core::logDebug(
+            "frame " + std::to_string(m_frames) + ": build " +
+            std::to_string(std::chrono::duration<double, std::milli>(built - frameStart).count()) +
+            " ms, render " +
+            std::to_string(std::chrono::duration<double, std::milli>(rendered - built).count()) +
+            " ms, swap " +
+            std::to_string(
+                std::chrono::duration<double, std::milli>(Clock::now() - rendered).count()) +
+            " ms");
     m_targets = std::move(ui.targets);
     ++m_frames;
     if (m_firstFrame) {
         m_firstFrame = false;
         m_startupMs = std::chrono::duration<double, std::milli>(Clock::now() - m_launch).count();
-        core::logInfo("first interactive frame after " + std::to_string(static_cast<int>(m_startupMs)) + " ms");
+        core::logInfo("first interactive frame after " +
+                      std::to_string(static_cast<int>(m_startupMs)) + " ms");
         if (m_run.printStartupTime) std::printf("startup_ms %.1f\n", m_startupMs);
     }
     writeState(false);
@@ -618,10 +697,18 @@ void KioskApp::frame() {
 KioskMetrics KioskApp::metrics() {
     KioskMetrics m;
     switch (m_session.state()) {
-    case core::SessionState::Attract: m.session = "attract"; break;
-    case core::SessionState::Active: m.session = "active"; break;
-    case core::SessionState::StillThere: m.session = "still_there"; break;
-    case core::SessionState::Resetting: m.session = "resetting"; break;
+    case core::SessionState::Attract:
+        m.session = "attract";
+        break;
+    case core::SessionState::Active:
+        m.session = "active";
+        break;
+    case core::SessionState::StillThere:
+        m.session = "still_there";
+        break;
+    case core::SessionState::Resetting:
+        m.session = "resetting";
+        break;
     }
     m.frames = m_frames;
     m.scriptStep = m_script ? static_cast<int>(m_script->step()) : 0;
@@ -637,7 +724,8 @@ KioskMetrics KioskApp::metrics() {
     m.gridScroll = onGrid ? m_grid.grid().scroll() : 0;
     m.gridMaxScroll = onGrid ? m_grid.grid().maxScroll() : 0;
     m.attractSlide = m_attract.slide();
-    for (const auto& t : m_targets) m.targets.push_back(t.id);
+    for (const auto& t : m_targets)
+        m.targets.push_back(t.id);
     if (!m_frameBuildMs.empty()) {
         std::vector<double> sorted = m_frameBuildMs;
         std::sort(sorted.begin(), sorted.end());
@@ -690,12 +778,16 @@ void KioskApp::stepCompleted(int index, const core::ScriptCommand& command) {
     }
 }
 
-void KioskApp::scriptError(const std::string& message) { core::logError(message); }
+void KioskApp::scriptError(const std::string& message) {
+    core::logError(message);
+}
 
 std::vector<std::string> KioskApp::quizAnswerTargets(bool correct) {
     std::vector<std::string> targets;
     const auto* drawn = m_quiz.question();
-    if (m_state.nav.screen() != core::KioskScreen::Quiz || !drawn || m_quiz.phase() != core::QuizPhase::Asking) return targets;
+    if (m_state.nav.screen() != core::KioskScreen::Quiz || !drawn ||
+        m_quiz.phase() != core::QuizPhase::Asking)
+        return targets;
     const auto right = drawn->correctDisplayed();
     std::vector<int> pick;
     if (correct) {
@@ -704,8 +796,10 @@ std::vector<std::string> KioskApp::quizAnswerTargets(bool correct) {
         for (int i = 0; i < drawn->optionCount() && pick.empty(); ++i)
             if (std::find(right.begin(), right.end(), i) == right.end()) pick.push_back(i);
     }
-    for (int i : pick) targets.push_back("answer:" + std::to_string(i));
-    if (drawn->question.type == core::QuestionType::Multiple && !targets.empty()) targets.push_back("submit");
+    for (int i : pick)
+        targets.push_back("answer:" + std::to_string(i));
+    if (drawn->question.type == core::QuestionType::Multiple && !targets.empty())
+        targets.push_back("submit");
     return targets;
 }
 } // namespace lantai::kiosk

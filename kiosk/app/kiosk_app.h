@@ -1,15 +1,17 @@
-// kiosk/app: the kiosk application — loads the pack, owns platform, session and screens, runs the event-driven loop
+// kiosk/app: the kiosk application — loads the pack, owns platform, session and screens, runs the
+// event-driven loop
 #pragma once
 
+#include "core/config/kiosk_config.h"
+#include "core/pack/derived_index.h"
+#include "core/pack/loader.h"
+#include "core/stats/stats_store.h"
+#include "core/theme/theme.h"
+#include "core/visit/gesture_recognizer.h"
+#include "core/visit/visitor_session.h"
 #include "kiosk/app/kiosk_options.h"
 #include "kiosk/app/script_runner.h"
 #include "kiosk/app/state_writer.h"
-#include "core/pack/derived_index.h"
-#include "core/visit/gesture_recognizer.h"
-#include "core/config/kiosk_config.h"
-#include "core/pack/loader.h"
-#include "core/theme/theme.h"
-#include "core/visit/visitor_session.h"
 #include "kiosk/platform/sdl_platform.h"
 #include "kiosk/render/decode_pool.h"
 #include "kiosk/render/texture_cache.h"
@@ -25,7 +27,6 @@
 #include "kiosk/ui/video_controller.h"
 #include "kiosk/ui/video_library_screen.h"
 #include "kiosk/ui/video_player_screen.h"
-#include "core/stats/stats_store.h"
 
 #include <chrono>
 #include <memory>
@@ -36,13 +37,13 @@ namespace lantai::kiosk {
 // Threading: main thread only, except the decode pool's workers, which only call
 // SdlPlatform::wake() (an SDL user event) to end the loop's wait.
 class KioskApp final : private ScriptHost {
-public:
+  public:
     KioskApp(const core::KioskConfig& config, KioskRunOptions run, const char* argv0);
     ~KioskApp() override;
     // Runs until quit (dev mode Esc, script end with --exit-after-script). Returns the exit code.
     int run();
 
-private:
+  private:
     using Clock = std::chrono::steady_clock;
 
     bool loadContent();
@@ -70,12 +71,17 @@ private:
     void injectEvent(const PlatformEvent& event) override { handleEvent(event); }
     std::optional<core::Vec2> targetCenter(const std::string& id) override;
     bool isIdle() override;
-    void requestScreenshot(const std::string& name) override { m_screenshotName = name; m_redraw = true; }
+    void requestScreenshot(const std::string& name) override {
+        m_screenshotName = name;
+        m_redraw = true;
+    }
     bool screenshotPending() override { return !m_screenshotName.empty(); }
     void advanceClock(double seconds) override { m_clockOffset += seconds; }
     double clockNow() override { return now(); }
     void resizeWindow(int width, int height) override;
-    core::Vec2 windowSize() override { return {double(m_platform.width()), double(m_platform.height())}; }
+    core::Vec2 windowSize() override {
+        return {double(m_platform.width()), double(m_platform.height())};
+    }
     void stepCompleted(int index, const core::ScriptCommand& command) override;
     void scriptError(const std::string& message) override;
     std::vector<std::string> quizAnswerTargets(bool correct) override;
@@ -112,8 +118,9 @@ private:
     VideoPlayerScreen m_videoPlayer;
     std::unique_ptr<MediaPlayer> m_media;
     VideoController m_video;
-    bool m_softwareGl = false;    // Mesa llvmpipe/softpipe: textures are RAM, shaders run on the CPU
-    bool m_videoRendered = false; // this frame drew a video texture (tell the player after the swap)
+    bool m_softwareGl = false; // Mesa llvmpipe/softpipe: textures are RAM, shaders run on the CPU
+    bool m_videoRendered =
+        false;                // this frame drew a video texture (tell the player after the swap)
     core::StatsStore m_store; // <state dir>/lantai.sqlite: quiz results, question usage, statistics
 
     std::vector<TapTarget> m_targets; // of the last drawn frame

@@ -2,7 +2,6 @@
 #include "kiosk/app/kiosk_options.h"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <unistd.h>
 
@@ -13,32 +12,44 @@ namespace fs = std::filesystem;
 ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     ParsedKioskArgs out;
     auto& layer = out.commandLine;
-    CLI::App app{"lantai-kiosk " LANTAI_VERSION " — touchscreen exhibition kiosk for archives\n兰台：档案展览触摸屏"};
+    CLI::App app{"lantai-kiosk " LANTAI_VERSION
+                 " — touchscreen exhibition kiosk for archives\n兰台：档案展览触摸屏"};
     app.set_version_flag("--version", "lantai-kiosk " LANTAI_VERSION);
     std::string pack, theme, windowed, lang, orientation, logFile, stateDir, lastGood;
     int idle = 0, budget = 0;
     bool dev = false, fullscreen = false, noVideo = false;
     app.add_option("--pack", pack, "content pack folder (default: the installed demo pack)");
-    app.add_option("--config", out.run.configFile, "kiosk configuration file (TOML), see deploy/kiosk.example.toml");
-    app.add_option("--theme", theme, "theme name (red-archive, high-contrast) or a theme .json file");
-    app.add_option("--windowed", windowed, "run in a window of WxH pixels, e.g. 1920x1080 (development)");
+    app.add_option("--config", out.run.configFile,
+                   "kiosk configuration file (TOML), see deploy/kiosk.example.toml");
+    app.add_option("--theme", theme,
+                   "theme name (red-archive, high-contrast) or a theme .json file");
+    app.add_option("--windowed", windowed,
+                   "run in a window of WxH pixels, e.g. 1920x1080 (development)");
     app.add_flag("--fullscreen", fullscreen, "fullscreen even if the configuration says windowed");
     app.add_flag("--dev", dev, "development mode: Esc quits");
-    app.add_option("--lang", lang, "default language: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    app.add_option("--lang", lang, "default language: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}));
     app.add_option("--orientation", orientation, "auto, landscape or portrait")
         ->check(CLI::IsMember({"auto", "landscape", "portrait"}));
-    app.add_option("--idle-timeout", idle, "seconds without a touch before \"Still there?\"")->check(CLI::Range(5, 3600));
-    app.add_option("--texture-budget", budget, "GPU memory for images, MB (default 256)")->check(CLI::Range(16, 8192));
+    app.add_option("--idle-timeout", idle, "seconds without a touch before \"Still there?\"")
+        ->check(CLI::Range(5, 3600));
+    app.add_option("--texture-budget", budget, "GPU memory for images, MB (default 256)")
+        ->check(CLI::Range(16, 8192));
     app.add_option("--log-file", logFile, "log file (rotated)");
     app.add_option("--state-dir", stateDir, "state directory (logs, statistics, last good pack)");
     app.add_option("--last-good-pack", lastGood, "pack to show when --pack does not validate");
-    app.add_option("--script", out.run.script, "replay timed input from FILE (see kiosk/SCRIPTS.md)");
-    app.add_option("--state-out", out.run.stateOut, "write the kiosk state as JSON to FILE after every step");
-    app.add_option("--state-log", out.run.stateLog, "append the state as one JSON line per script step to FILE");
-    app.add_option("--screenshot-dir", out.run.screenshotDir, "where `screenshot NAME` writes NAME.png");
+    app.add_option("--script", out.run.script,
+                   "replay timed input from FILE (see kiosk/SCRIPTS.md)");
+    app.add_option("--state-out", out.run.stateOut,
+                   "write the kiosk state as JSON to FILE after every step");
+    app.add_option("--state-log", out.run.stateLog,
+                   "append the state as one JSON line per script step to FILE");
+    app.add_option("--screenshot-dir", out.run.screenshotDir,
+                   "where `screenshot NAME` writes NAME.png");
     app.add_flag("--exit-after-script", out.run.exitAfterScript, "quit when the script has run");
     app.add_flag("--no-video", noVideo, "play no videos (the attract loop shows items instead)");
-    app.add_flag("--print-startup-time", out.run.printStartupTime, "print launch-to-first-interactive-frame time");
+    app.add_flag("--print-startup-time", out.run.printStartupTime,
+                 "print launch-to-first-interactive-frame time");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -49,8 +60,12 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     if (!theme.empty()) layer.theme = theme;
     if (!windowed.empty()) {
         int w = 0, h = 0;
-        if (std::sscanf(windowed.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200 || w > 16384 || h > 16384) {
-            std::fprintf(stderr, "lantai-kiosk: --windowed expects WIDTHxHEIGHT, e.g. 1920x1080 (got \"%s\")\n", windowed.c_str());
+        if (std::sscanf(windowed.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200 ||
+            w > 16384 || h > 16384) {
+            std::fprintf(
+                stderr,
+                "lantai-kiosk: --windowed expects WIDTHxHEIGHT, e.g. 1920x1080 (got \"%s\")\n",
+                windowed.c_str());
             out.exitCode = 2;
             return out;
         }
@@ -61,7 +76,8 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     if (fullscreen) layer.windowed = false;
     if (dev) layer.devMode = true;
     if (noVideo) layer.videoEnabled = false;
-    if (!lang.empty()) layer.defaultLanguage = lang == "en" ? core::Language::En : core::Language::Zh;
+    if (!lang.empty())
+        layer.defaultLanguage = lang == "en" ? core::Language::En : core::Language::Zh;
     if (!orientation.empty()) {
         core::Orientation o{};
         if (core::parseOrientation(orientation, o)) layer.orientation = o;
@@ -80,8 +96,8 @@ fs::path defaultPackPath(const char* argv0) {
     // Relocatable install: <prefix>/bin/lantai-kiosk -> <prefix>/share/lantai/packs/demo.
     const fs::path exe = fs::canonical("/proc/self/exe", ec);
     const fs::path base = ec ? fs::absolute(argv0).parent_path() : exe.parent_path();
-    for (const fs::path& candidate : {base.parent_path() / "share" / "lantai" / "packs" / "demo", installed,
-                                      base.parent_path() / "packs" / "demo"})
+    for (const fs::path& candidate : {base.parent_path() / "share" / "lantai" / "packs" / "demo",
+                                      installed, base.parent_path() / "packs" / "demo"})
         if (fs::exists(candidate / "pack.json", ec)) return candidate;
     return installed;
 }
@@ -103,9 +119,11 @@ fs::path usableStateDir(const fs::path& configured) {
         return !ec && ::access(dir.c_str(), W_OK) == 0;
     };
     if (!configured.empty() && writable(configured)) return configured;
-    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg && writable(fs::path(xdg) / "lantai"))
+    if (const char* xdg = std::getenv("XDG_STATE_HOME");
+        xdg && *xdg && writable(fs::path(xdg) / "lantai"))
         return fs::path(xdg) / "lantai";
-    if (const char* home = std::getenv("HOME"); home && *home && writable(fs::path(home) / ".local/state/lantai"))
+    if (const char* home = std::getenv("HOME");
+        home && *home && writable(fs::path(home) / ".local/state/lantai"))
         return fs::path(home) / ".local/state/lantai";
     return fs::temp_directory_path() / "lantai";
 }

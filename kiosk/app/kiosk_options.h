@@ -1,4 +1,5 @@
-// kiosk/app: command-line options of lantai-kiosk and how they combine with the TOML config and the pack
+// kiosk/app: command-line options of lantai-kiosk and how they combine with the TOML config and the
+// pack
 #pragma once
 
 #include "core/base/diagnostic.h"
@@ -34,7 +35,8 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv);
 std::filesystem::path defaultPackPath(const char* argv0);
 // Folders searched for themes: installed share/lantai/themes, then the source tree's themes/.
 std::vector<std::filesystem::path> themeSearchDirs();
-// A writable state directory: the configured one, else $XDG_STATE_HOME/lantai or ~/.local/state/lantai.
+// A writable state directory: the configured one, else $XDG_STATE_HOME/lantai or
+// ~/.local/state/lantai.
 std::filesystem::path usableStateDir(const std::filesystem::path& configured);
 
 } // namespace lantai::kiosk

@@ -1,14 +1,12 @@
 // kiosk/app: lantai-kiosk entry point — arguments, configuration layers, then the app
+#include "core/base/log.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/kiosk_options.h"
-
-#include "core/base/log.h"
-
-#include <malloc.h>
 
 #include <clocale>
 #include <cstdio>
 #include <exception>
+#include <malloc.h>
 
 int main(int argc, char** argv) {
     // The kiosk allocates and frees many ~1 MB image buffers (decoded tiles, and with software
@@ -27,10 +25,12 @@ int main(int argc, char** argv) {
     core::KioskConfigLayer fileLayer;
     if (!args.run.configFile.empty()) {
         auto loaded = core::loadKioskConfig(args.run.configFile);
-        for (const auto& d : loaded.diagnostics.items()) std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, false).c_str());
+        for (const auto& d : loaded.diagnostics.items())
+            std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, false).c_str());
         if (!loaded.ok()) {
-            std::fprintf(stderr, "lantai-kiosk: the configuration %s has errors; fix them and start again\n",
-                         args.run.configFile.c_str());
+            std::fprintf(
+                stderr, "lantai-kiosk: the configuration %s has errors; fix them and start again\n",
+                args.run.configFile.c_str());
             return 2;
         }
         fileLayer = loaded.layer;
@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
         if (pack.parsed) packLayer = core::packKioskLayer(pack.pack);
     }
     core::KioskConfig config = core::resolveKioskConfig(packLayer, fileLayer, args.commandLine);
-    args.run.textureBudgetExplicit = fileLayer.textureBudgetMb.has_value() || args.commandLine.textureBudgetMb.has_value();
+    args.run.textureBudgetExplicit =
+        fileLayer.textureBudgetMb.has_value() || args.commandLine.textureBudgetMb.has_value();
     if (config.packPath.empty()) config.packPath = preliminary.packPath;
     try {
         kiosk::KioskApp app(config, args.run, argv[0]);

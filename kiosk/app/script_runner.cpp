@@ -2,7 +2,6 @@
 #include "kiosk/app/script_runner.h"
 
 #include <SDL.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -28,7 +27,8 @@ int keyFromName(const std::string& name) {
 
 } // namespace
 
-void ScriptRunner::pointer(double at, PlatformEvent::Type type, std::int64_t id, core::Vec2 position) {
+void ScriptRunner::pointer(double at, PlatformEvent::Type type, std::int64_t id,
+                           core::Vec2 position) {
     PlatformEvent e;
     e.type = type;
     e.pointer = id;
@@ -44,7 +44,8 @@ std::optional<core::Vec2> ScriptRunner::resolve(const core::ScriptPoint& point, 
         auto centre = m_host.targetCenter(point.target);
         if (!centre) {
             ++m_errors;
-            m_host.scriptError("script line " + std::to_string(line) + ": no tap target \"" + point.target + "\" on this screen");
+            m_host.scriptError("script line " + std::to_string(line) + ": no tap target \"" +
+                               point.target + "\" on this screen");
         }
         return centre;
     }
@@ -59,8 +60,12 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
     m_doneAt = now;
     const core::Vec2 size = m_host.windowSize();
     switch (c.type) {
-    case T::Wait: m_doneAt = now + c.number / 1000.0; return true;
-    case T::WaitIdle: m_doneAt = now + c.number / 1000.0; return true;
+    case T::Wait:
+        m_doneAt = now + c.number / 1000.0;
+        return true;
+    case T::WaitIdle:
+        m_doneAt = now + c.number / 1000.0;
+        return true;
     case T::Tap:
     case T::DoubleTap:
     case T::LongPress: {
@@ -86,10 +91,13 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
             from = *a;
             to = *b;
         } else {
-            from = c.points.empty() ? core::Vec2{size.x / 2, size.y / 2} : resolve(c.points[0], c.line).value_or(core::Vec2{});
+            from = c.points.empty() ? core::Vec2{size.x / 2, size.y / 2}
+                                    : resolve(c.points[0], c.line).value_or(core::Vec2{});
             const double dx = size.x * 0.3, dy = size.y * 0.3;
-            to = from + (c.text == "left" ? core::Vec2{-dx, 0} : c.text == "right" ? core::Vec2{dx, 0}
-                         : c.text == "up"  ? core::Vec2{0, -dy} : core::Vec2{0, dy});
+            to = from + (c.text == "left"    ? core::Vec2{-dx, 0}
+                         : c.text == "right" ? core::Vec2{dx, 0}
+                         : c.text == "up"    ? core::Vec2{0, -dy}
+                                             : core::Vec2{0, dy});
             duration = 0.12;
         }
         duration = std::max(duration, 0.05);
@@ -141,15 +149,24 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         m_events.push_back({now, e, {}});
         return true;
     }
-    case T::Screenshot: m_host.requestScreenshot(c.text); return true;
-    case T::Advance: m_host.advanceClock(c.number); return true;
-    case T::Resize: m_host.resizeWindow(static_cast<int>(c.number), static_cast<int>(c.number2)); return true;
-    case T::Quit: m_quit = true; return true;
+    case T::Screenshot:
+        m_host.requestScreenshot(c.text);
+        return true;
+    case T::Advance:
+        m_host.advanceClock(c.number);
+        return true;
+    case T::Resize:
+        m_host.resizeWindow(static_cast<int>(c.number), static_cast<int>(c.number2));
+        return true;
+    case T::Quit:
+        m_quit = true;
+        return true;
     case T::QuizAnswer: {
         const auto targets = m_host.quizAnswerTargets(c.text == "correct");
         if (targets.empty()) {
             ++m_errors;
-            m_host.scriptError("script line " + std::to_string(c.line) + ": no quiz question waiting for an answer");
+            m_host.scriptError("script line " + std::to_string(c.line) +
+                               ": no quiz question waiting for an answer");
             return false;
         }
         double at = now;
@@ -192,7 +209,8 @@ double ScriptRunner::update() {
                 const auto centre = m_host.targetCenter(timed.target);
                 if (!centre) {
                     ++m_errors;
-                    m_host.scriptError("script line " + std::to_string(c.line) + ": no tap target \"" + timed.target + "\"");
+                    m_host.scriptError("script line " + std::to_string(c.line) +
+                                       ": no tap target \"" + timed.target + "\"");
                     m_events.clear();
                     break;
                 }
@@ -226,7 +244,8 @@ double ScriptRunner::update() {
             if (m_settleUntil < 0) m_settleUntil = now + kSettleAfterInput;
             if (now < m_settleUntil) return m_settleUntil - now;
             break;
-        default: break;
+        default:
+            break;
         }
         finishCommand(now);
     }

@@ -1,4 +1,5 @@
-// kiosk/app: replays a kiosk script (--script) as timed pointer/key events through the normal input path
+// kiosk/app: replays a kiosk script (--script) as timed pointer/key events through the normal input
+// path
 #pragma once
 
 #include "core/script/kiosk_script.h"
@@ -13,7 +14,7 @@ namespace lantai::kiosk {
 // What the runner needs from the app. Events it injects go through exactly the same handling
 // as SDL input (gesture recogniser, tap targets, visitor session).
 class ScriptHost {
-public:
+  public:
     virtual ~ScriptHost() = default;
     virtual void injectEvent(const PlatformEvent& event) = 0;
     virtual std::optional<core::Vec2> targetCenter(const std::string& id) = 0;
@@ -33,8 +34,9 @@ public:
 
 // Threading: main thread only; `update` is called once per loop iteration.
 class ScriptRunner {
-public:
-    ScriptRunner(core::KioskScript script, ScriptHost& host) : m_script(std::move(script)), m_host(host) {}
+  public:
+    ScriptRunner(core::KioskScript script, ScriptHost& host)
+        : m_script(std::move(script)), m_host(host) {}
 
     // Runs what is due now (the host's clock); returns seconds until it needs to run again
     // (0 = next iteration), or a negative value when finished.
@@ -44,7 +46,7 @@ public:
     int errors() const { return m_errors; }
     std::size_t step() const { return m_index; }
 
-private:
+  private:
     struct Timed {
         double at;
         PlatformEvent event;

@@ -111,7 +111,8 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         if (const auto* team = quiz.team()) {
             q["team"] = team->team(team->currentTeam()).id;
             nlohmann::json scores = nlohmann::json::object();
-            for (const auto& s : team->standings()) scores[s.preset->id] = s.score;
+            for (const auto& s : team->standings())
+                scores[s.preset->id] = s.score;
             q["team_scores"] = scores;
             q["team_finished"] = team->finished();
             if (team->finished()) q["winner"] = team->scoreboard().front().preset->id;
@@ -142,7 +143,8 @@ void StateWriter::write(const nlohmann::json& state, bool force) {
     if (!force && key == m_last) return;
     m_last = std::move(key);
     std::string error;
-    if (!core::writeFileAtomic(m_file, state.dump(2) + "\n", error)) core::logWarning("cannot write state: " + error);
+    if (!core::writeFileAtomic(m_file, state.dump(2) + "\n", error))
+        core::logWarning("cannot write state: " + error);
 }
 
 } // namespace lantai::kiosk

@@ -3,9 +3,8 @@
 
 #include "kiosk/ui/screens.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -13,11 +12,11 @@ namespace lantai::kiosk {
 
 // Numbers that are not part of the visitor's state but that tests and benchmarks read.
 struct KioskMetrics {
-    std::string session;   // attract, active, still_there, resetting
-    long long frames = 0;  // frames drawn since start
+    std::string session;  // attract, active, still_there, resetting
+    long long frames = 0; // frames drawn since start
     int scriptStep = 0;
     int scriptErrors = 0;
-    double startupMs = 0;  // launch -> first interactive frame
+    double startupMs = 0; // launch -> first interactive frame
     double fontAtlasMs = 0;
     int glyphs = 0;
     std::size_t textureBytes = 0;
@@ -25,10 +24,11 @@ struct KioskMetrics {
     std::size_t texturesPending = 0;
     double gridScroll = 0;
     double gridMaxScroll = 0;
-    double frameBuildP99Ms = 0; // UI CPU time per frame (screens + ImGui draw data), last 600 frames
+    double frameBuildP99Ms =
+        0; // UI CPU time per frame (screens + ImGui draw data), last 600 frames
     double frameBuildMaxMs = 0;
     int frameBuildSamples = 0;
-    long pssKb = -1;            // proportional set size of the process (step states only)
+    long pssKb = -1; // proportional set size of the process (step states only)
     int attractSlide = 0;
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
     int width = 0;
@@ -43,12 +43,12 @@ long readProcessPssKb();
 
 // Writes the JSON atomically when it differs from what was last written.
 class StateWriter {
-public:
+  public:
     explicit StateWriter(std::filesystem::path file) : m_file(std::move(file)) {}
     bool enabled() const { return !m_file.empty(); }
     void write(const nlohmann::json& state, bool force = false);
 
-private:
+  private:
     std::filesystem::path m_file;
     std::string m_last;
 };

@@ -1,4 +1,5 @@
-// kiosk/platform: what the kiosk needs from a video player (libmpv on the booth, a null player in tests)
+// kiosk/platform: what the kiosk needs from a video player (libmpv on the booth, a null player in
+// tests)
 #pragma once
 
 #include <filesystem>
@@ -37,7 +38,7 @@ struct MediaStatus {
     std::string subtitleText; // the subtitle line on screen now
     int volume = 0;
     bool muted = false;
-    std::string error;        // why the file cannot be played (Failed), in English from the backend
+    std::string error; // why the file cannot be played (Failed), in English from the backend
     long long framesRendered = 0;
     long long droppedFrames = 0;        // frames the output dropped because they were late
     long long decoderDroppedFrames = 0; // frames the decoder skipped to keep up
@@ -48,7 +49,7 @@ struct MediaStatus {
 // reach the kiosk through SdlPlatform::wake(); every call here, and every state change, happens
 // on the main thread in update().
 class MediaPlayer {
-public:
+  public:
     virtual ~MediaPlayer() = default;
     // False for the null player (and when the backend could not start): screens then show
     // items instead of videos in the attract loop and a "video unavailable" card on the player.
@@ -90,6 +91,7 @@ struct MpvSettings {
 
 // The libmpv player rendering into an OpenGL texture of the current GL context (call with the
 // kiosk's context current). Returns nullptr and sets `error` when libmpv cannot start.
-std::unique_ptr<MediaPlayer> createMpvMediaPlayer(SdlPlatform& platform, const MpvSettings& settings, std::string& error);
+std::unique_ptr<MediaPlayer> createMpvMediaPlayer(SdlPlatform& platform,
+                                                  const MpvSettings& settings, std::string& error);
 
 } // namespace lantai::kiosk

@@ -1,21 +1,20 @@
-// kiosk/platform: the libmpv media player — render API into an OpenGL texture, every mpv call on the main thread
-#include "kiosk/platform/media_player.h"
-
-#include "core/config/kiosk_config.h"
+// kiosk/platform: the libmpv media player — render API into an OpenGL texture, every mpv call on
+// the main thread
 #include "core/base/log.h"
+#include "core/config/kiosk_config.h"
+#include "kiosk/platform/media_player.h"
 #include "kiosk/platform/sdl_platform.h"
 
-#include <SDL.h>
 #include <GL/gl.h>
-#include <mpv/client.h>
-#include <mpv/render_gl.h>
-
+#include <SDL.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <mpv/client.h>
+#include <mpv/render_gl.h>
 #include <utility>
 
 #ifndef GL_FRAMEBUFFER
@@ -40,18 +39,24 @@ struct FramebufferFunctions {
     GLenum (*checkFramebufferStatus)(GLenum) = nullptr;
 
     bool load() {
-        genFramebuffers = reinterpret_cast<decltype(genFramebuffers)>(SDL_GL_GetProcAddress("glGenFramebuffers"));
-        deleteFramebuffers = reinterpret_cast<decltype(deleteFramebuffers)>(SDL_GL_GetProcAddress("glDeleteFramebuffers"));
-        bindFramebuffer = reinterpret_cast<decltype(bindFramebuffer)>(SDL_GL_GetProcAddress("glBindFramebuffer"));
-        framebufferTexture2D =
-            reinterpret_cast<decltype(framebufferTexture2D)>(SDL_GL_GetProcAddress("glFramebufferTexture2D"));
-        checkFramebufferStatus =
-            reinterpret_cast<decltype(checkFramebufferStatus)>(SDL_GL_GetProcAddress("glCheckFramebufferStatus"));
-        return genFramebuffers && deleteFramebuffers && bindFramebuffer && framebufferTexture2D && checkFramebufferStatus;
+        genFramebuffers =
+            reinterpret_cast<decltype(genFramebuffers)>(SDL_GL_GetProcAddress("glGenFramebuffers"));
+        deleteFramebuffers = reinterpret_cast<decltype(deleteFramebuffers)>(
+            SDL_GL_GetProcAddress("glDeleteFramebuffers"));
+        bindFramebuffer =
+            reinterpret_cast<decltype(bindFramebuffer)>(SDL_GL_GetProcAddress("glBindFramebuffer"));
+        framebufferTexture2D = reinterpret_cast<decltype(framebufferTexture2D)>(
+            SDL_GL_GetProcAddress("glFramebufferTexture2D"));
+        checkFramebufferStatus = reinterpret_cast<decltype(checkFramebufferStatus)>(
+            SDL_GL_GetProcAddress("glCheckFramebufferStatus"));
+        return genFramebuffers && deleteFramebuffers && bindFramebuffer && framebufferTexture2D &&
+               checkFramebufferStatus;
     }
 };
 
-void* glProcAddress(void*, const char* name) { return SDL_GL_GetProcAddress(name); }
+void* glProcAddress(void*, const char* name) {
+    return SDL_GL_GetProcAddress(name);
+}
 
 std::string nodeString(const mpv_node& map, const char* key) {
     if (map.format != MPV_FORMAT_NODE_MAP) return {};
@@ -65,10 +70,19 @@ std::string nodeString(const mpv_node& map, const char* key) {
 }
 
 // Property ids for mpv_observe_property (reply_userdata).
-enum Observed : std::uint64_t { TimePos = 1, Duration, Pause, SubText, FrameDrops, DecoderDrops, Width, Height };
+enum Observed : std::uint64_t {
+    TimePos = 1,
+    Duration,
+    Pause,
+    SubText,
+    FrameDrops,
+    DecoderDrops,
+    Width,
+    Height
+};
 
 class MpvMediaPlayer final : public MediaPlayer {
-public:
+  public:
     explicit MpvMediaPlayer(SdlPlatform& platform) : m_platform(platform) {}
 
     ~MpvMediaPlayer() override {
@@ -114,7 +128,8 @@ public:
         for (const auto& [name, value] : options) {
             if (value.empty()) continue;
             if (const int rc = mpv_set_option_string(m_mpv, name, value.c_str()); rc < 0)
-                core::logDebug(std::string("mpv: option ") + name + "=" + value + ": " + mpv_error_string(rc));
+                core::logDebug(std::string("mpv: option ") + name + "=" + value + ": " +
+                               mpv_error_string(rc));
         }
         // mpv's own warnings go to the kiosk log; LANTAI_MPV_LOG=v (or debug) shows more when
         // staff chase a playback problem.
@@ -157,8 +172,10 @@ public:
         mpv_set_wakeup_callback(m_mpv, &MpvMediaPlayer::onWakeup, this);
         mpv_render_context_set_update_callback(m_render, &MpvMediaPlayer::onRenderUpdate, this);
         const char* version = mpv_get_property_string(m_mpv, "mpv-version");
-        core::logInfo(std::string("video: ") + (version ? version : "mpv") + ", hwdec " + settings.hwdec +
-                      (m_software ? ", frames converted on the CPU (software OpenGL)" : ", OpenGL render API"));
+        core::logInfo(std::string("video: ") + (version ? version : "mpv") + ", hwdec " +
+                      settings.hwdec +
+                      (m_software ? ", frames converted on the CPU (software OpenGL)"
+                                  : ", OpenGL render API"));
         mpv_free(const_cast<char*>(version));
         return true;
     }
@@ -252,11 +269,16 @@ public:
 
     unsigned renderFrame(int width, int height) override {
         if (!m_render || width <= 0 || height <= 0) return 0;
-        if (!m_frameDue && m_haveFrame && width == m_texWidth && height == m_texHeight) return m_texture;
-        if (m_status.state != MediaState::Playing && m_status.state != MediaState::Paused && !m_haveFrame) return 0;
+        if (!m_frameDue && m_haveFrame && width == m_texWidth && height == m_texHeight)
+            return m_texture;
+        if (m_status.state != MediaState::Playing && m_status.state != MediaState::Paused &&
+            !m_haveFrame)
+            return 0;
         if (!ensureTarget(width, height)) return 0;
-        if (m_software) renderSoftware(width, height);
-        else renderOpenGl(width, height);
+        if (m_software)
+            renderSoftware(width, height);
+        else
+            renderOpenGl(width, height);
         if (m_frameDue) {
             ++m_status.framesRendered;
             if (m_status.firstFrameMs < 0 && m_status.videoWidth > 0) m_firstFramePending = true;
@@ -270,15 +292,17 @@ public:
         if (m_render) mpv_render_context_report_swap(m_render);
         if (m_firstFramePending) { // open() -> the first frame is on screen
             m_firstFramePending = false;
-            m_status.firstFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - m_openedAt).count();
-            core::logInfo("video: first frame of " + m_status.file.filename().string() + " on screen after " +
+            m_status.firstFrameMs =
+                std::chrono::duration<double, std::milli>(Clock::now() - m_openedAt).count();
+            core::logInfo("video: first frame of " + m_status.file.filename().string() +
+                          " on screen after " +
                           std::to_string(static_cast<int>(m_status.firstFrameMs)) + " ms");
         }
     }
 
     const MediaStatus& status() const override { return m_status; }
 
-private:
+  private:
     static void onWakeup(void* self) { static_cast<MpvMediaPlayer*>(self)->m_platform.wake(); }
     static void onRenderUpdate(void* self) {
         auto* player = static_cast<MpvMediaPlayer*>(self);
@@ -290,7 +314,9 @@ private:
     // and a synchronous call waits for the core, which may be waiting for that render (the
     // first frame of a file came ~200 ms late that way).
     enum class Reply : std::uint64_t { None = 0, LoadFile = 1, SubAdd = 2, TrackList = 3 };
-    std::uint64_t replyId(Reply kind) const { return m_generation << 8 | static_cast<std::uint64_t>(kind); }
+    std::uint64_t replyId(Reply kind) const {
+        return m_generation << 8 | static_cast<std::uint64_t>(kind);
+    }
     void commandAsync(const char** command, Reply kind) {
         if (const int rc = mpv_command_async(m_mpv, replyId(kind), command); rc < 0)
             core::logWarning(std::string("mpv: ") + command[0] + ": " + mpv_error_string(rc));
@@ -299,12 +325,15 @@ private:
         int flag = value ? 1 : 0;
         mpv_set_property_async(m_mpv, 0, name, MPV_FORMAT_FLAG, &flag);
     }
-    void setDouble(const char* name, double value) { mpv_set_property_async(m_mpv, 0, name, MPV_FORMAT_DOUBLE, &value); }
+    void setDouble(const char* name, double value) {
+        mpv_set_property_async(m_mpv, 0, name, MPV_FORMAT_DOUBLE, &value);
+    }
 
     void fail(std::string reason) {
         m_status.state = MediaState::Failed;
         m_status.error = std::move(reason);
-        core::logWarning("video " + m_status.file.string() + " cannot be played: " + m_status.error);
+        core::logWarning("video " + m_status.file.string() +
+                         " cannot be played: " + m_status.error);
     }
 
     bool handle(const mpv_event& event) {
@@ -320,7 +349,8 @@ private:
             // each language got (selectSubtitle).
             for (const auto& sub : m_subtitles) {
                 const std::string path = sub.file.string();
-                const char* command[] = {"sub-add", path.c_str(), "auto", sub.lang.c_str(), sub.lang.c_str(), nullptr};
+                const char* command[] = {"sub-add",        path.c_str(),     "auto",
+                                         sub.lang.c_str(), sub.lang.c_str(), nullptr};
                 commandAsync(command, Reply::SubAdd);
                 ++m_pendingSubAdds;
             }
@@ -334,8 +364,12 @@ private:
                 return true;
             }
             if (kind == Reply::SubAdd) {
-                if (event.error < 0) core::logWarning(std::string("video: a subtitle file could not be added: ") + mpv_error_string(event.error));
-                if (--m_pendingSubAdds == 0) mpv_get_property_async(m_mpv, replyId(Reply::TrackList), "track-list", MPV_FORMAT_NODE);
+                if (event.error < 0)
+                    core::logWarning(std::string("video: a subtitle file could not be added: ") +
+                                     mpv_error_string(event.error));
+                if (--m_pendingSubAdds == 0)
+                    mpv_get_property_async(m_mpv, replyId(Reply::TrackList), "track-list",
+                                           MPV_FORMAT_NODE);
             }
             return false;
         }
@@ -356,12 +390,17 @@ private:
         }
         case MPV_EVENT_END_FILE: {
             const auto* end = static_cast<const mpv_event_end_file*>(event.data);
-            if (end->playlist_entry_id != m_entryId || m_entryId < 0) return false; // an earlier file
+            if (end->playlist_entry_id != m_entryId || m_entryId < 0)
+                return false; // an earlier file
             if (end->reason == MPV_END_FILE_REASON_EOF) {
-                if (!m_started) fail("the file ended before any video could be shown");
-                else m_status.state = MediaState::Ended;
-            } else if (end->reason == MPV_END_FILE_REASON_ERROR && end->error == MPV_ERROR_AO_INIT_FAILED && m_started) {
-                m_status.state = MediaState::Ended; // the picture played; only the sound device failed
+                if (!m_started)
+                    fail("the file ended before any video could be shown");
+                else
+                    m_status.state = MediaState::Ended;
+            } else if (end->reason == MPV_END_FILE_REASON_ERROR &&
+                       end->error == MPV_ERROR_AO_INIT_FAILED && m_started) {
+                m_status.state =
+                    MediaState::Ended; // the picture played; only the sound device failed
             } else if (end->reason == MPV_END_FILE_REASON_ERROR) {
                 fail(mpv_error_string(end->error));
             } else {
@@ -370,34 +409,56 @@ private:
             m_entryId = -1;
             return true;
         }
-        case MPV_EVENT_PROPERTY_CHANGE: return property(*static_cast<const mpv_event_property*>(event.data), event.reply_userdata);
+        case MPV_EVENT_PROPERTY_CHANGE:
+            return property(*static_cast<const mpv_event_property*>(event.data),
+                            event.reply_userdata);
         case MPV_EVENT_LOG_MESSAGE: {
             const auto* msg = static_cast<const mpv_event_log_message*>(event.data);
             std::string text = msg->text ? msg->text : "";
-            while (!text.empty() && text.back() == '\n') text.pop_back();
-            core::logMessage(msg->log_level <= MPV_LOG_LEVEL_WARN ? core::LogLevel::Warning : core::LogLevel::Info,
+            while (!text.empty() && text.back() == '\n')
+                text.pop_back();
+            core::logMessage(msg->log_level <= MPV_LOG_LEVEL_WARN ? core::LogLevel::Warning
+                                                                  : core::LogLevel::Info,
                              std::string("mpv [") + (msg->prefix ? msg->prefix : "") + "] " + text);
             return false;
         }
-        default: return false;
+        default:
+            return false;
         }
     }
 
     bool property(const mpv_event_property& p, std::uint64_t id) {
         const bool none = p.format == MPV_FORMAT_NONE || !p.data;
         switch (id) {
-        case TimePos: m_status.position = none ? m_status.position : *static_cast<double*>(p.data); return true;
-        case Duration: m_status.duration = none ? 0 : *static_cast<double*>(p.data); return true;
-        case Pause:
-            if (!none && (m_status.state == MediaState::Playing || m_status.state == MediaState::Paused))
-                m_status.state = *static_cast<int*>(p.data) ? MediaState::Paused : MediaState::Playing;
+        case TimePos:
+            m_status.position = none ? m_status.position : *static_cast<double*>(p.data);
             return true;
-        case SubText: m_status.subtitleText = none ? "" : *static_cast<char**>(p.data); return true;
-        case FrameDrops: m_status.droppedFrames = none ? 0 : *static_cast<std::int64_t*>(p.data); return false;
-        case DecoderDrops: m_status.decoderDroppedFrames = none ? 0 : *static_cast<std::int64_t*>(p.data); return false;
-        case Width: m_status.videoWidth = none ? 0 : static_cast<int>(*static_cast<std::int64_t*>(p.data)); return true;
-        case Height: m_status.videoHeight = none ? 0 : static_cast<int>(*static_cast<std::int64_t*>(p.data)); return true;
-        default: return false;
+        case Duration:
+            m_status.duration = none ? 0 : *static_cast<double*>(p.data);
+            return true;
+        case Pause:
+            if (!none &&
+                (m_status.state == MediaState::Playing || m_status.state == MediaState::Paused))
+                m_status.state =
+                    *static_cast<int*>(p.data) ? MediaState::Paused : MediaState::Playing;
+            return true;
+        case SubText:
+            m_status.subtitleText = none ? "" : *static_cast<char**>(p.data);
+            return true;
+        case FrameDrops:
+            m_status.droppedFrames = none ? 0 : *static_cast<std::int64_t*>(p.data);
+            return false;
+        case DecoderDrops:
+            m_status.decoderDroppedFrames = none ? 0 : *static_cast<std::int64_t*>(p.data);
+            return false;
+        case Width:
+            m_status.videoWidth = none ? 0 : static_cast<int>(*static_cast<std::int64_t*>(p.data));
+            return true;
+        case Height:
+            m_status.videoHeight = none ? 0 : static_cast<int>(*static_cast<std::int64_t*>(p.data));
+            return true;
+        default:
+            return false;
         }
     }
 
@@ -430,15 +491,18 @@ private:
         glBindTexture(GL_TEXTURE_2D, m_texture);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         // The padding byte is dropped: the texture is RGB, so it samples opaque.
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, m_pixels.data());
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE,
+                        m_pixels.data());
     }
 
     // Shows the subtitle track added for the requested language, or none.
     void selectSubtitle() {
         std::string sid = "no";
-        if (auto it = m_subTracks.find(m_status.subtitleLang); it != m_subTracks.end()) sid = it->second;
-        else m_status.subtitleLang.clear(); // no such track
-        const char* value = sid.c_str(); // copied by mpv before the call returns
+        if (auto it = m_subTracks.find(m_status.subtitleLang); it != m_subTracks.end())
+            sid = it->second;
+        else
+            m_status.subtitleLang.clear(); // no such track
+        const char* value = sid.c_str();   // copied by mpv before the call returns
         mpv_set_property_async(m_mpv, 0, "sid", MPV_FORMAT_STRING, &value);
     }
 
@@ -446,7 +510,8 @@ private:
         if (m_texture && width == m_texWidth && height == m_texHeight) return true;
         if (!m_texture) glGenTextures(1, &m_texture);
         glBindTexture(GL_TEXTURE_2D, m_texture);
-        glTexImage2D(GL_TEXTURE_2D, 0, m_software ? GL_RGB8 : GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexImage2D(GL_TEXTURE_2D, 0, m_software ? GL_RGB8 : GL_RGBA8, width, height, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, nullptr);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -462,8 +527,10 @@ private:
         glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
         if (!m_fbo) m_gl.genFramebuffers(1, &m_fbo);
         m_gl.bindFramebuffer(GL_FRAMEBUFFER, m_fbo);
-        m_gl.framebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
-        const bool complete = m_gl.checkFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        m_gl.framebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture,
+                                  0);
+        const bool complete =
+            m_gl.checkFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
         m_gl.bindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
         if (!complete) {
             core::logError("video: the render target framebuffer is incomplete");
@@ -483,13 +550,14 @@ private:
     std::atomic<bool> m_renderWanted{false};
     bool m_frameDue = false;
     bool m_changed = false;
-    bool m_started = false;  // FILE_LOADED seen for the current file
+    bool m_started = false; // FILE_LOADED seen for the current file
     bool m_haveFrame = false;
     bool m_firstFramePending = false;
     std::int64_t m_entryId = -1;
     Clock::time_point m_openedAt;
     std::vector<MediaSubtitle> m_subtitles;
-    std::map<std::string, std::string> m_subTracks; // language -> mpv track id, for the current file
+    std::map<std::string, std::string>
+        m_subTracks; // language -> mpv track id, for the current file
     int m_pendingSubAdds = 0;
     std::uint64_t m_generation = 1; // the file replies belong to (open/close start a new one)
     MediaStatus m_status;
@@ -503,7 +571,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<MediaPlayer> createMpvMediaPlayer(SdlPlatform& platform, const MpvSettings& settings, std::string& error) {
+std::unique_ptr<MediaPlayer> createMpvMediaPlayer(SdlPlatform& platform,
+                                                  const MpvSettings& settings, std::string& error) {
     auto player = std::make_unique<MpvMediaPlayer>(platform);
     if (!player->start(settings, error)) return nullptr;
     return player;

@@ -1,4 +1,5 @@
-// kiosk/platform: the null media player — plays nothing (tests that do not exercise video, video disabled)
+// kiosk/platform: the null media player — plays nothing (tests that do not exercise video, video
+// disabled)
 #include "kiosk/platform/media_player.h"
 
 #include <utility>
@@ -7,12 +8,18 @@ namespace lantai::kiosk {
 
 const char* mediaStateName(MediaState state) {
     switch (state) {
-    case MediaState::Idle: return "idle";
-    case MediaState::Loading: return "loading";
-    case MediaState::Playing: return "playing";
-    case MediaState::Paused: return "paused";
-    case MediaState::Ended: return "ended";
-    case MediaState::Failed: return "failed";
+    case MediaState::Idle:
+        return "idle";
+    case MediaState::Loading:
+        return "loading";
+    case MediaState::Playing:
+        return "playing";
+    case MediaState::Paused:
+        return "paused";
+    case MediaState::Ended:
+        return "ended";
+    case MediaState::Failed:
+        return "failed";
     }
     return "idle";
 }
@@ -20,7 +27,7 @@ const char* mediaStateName(MediaState state) {
 namespace {
 
 class NullMediaPlayer final : public MediaPlayer {
-public:
+  public:
     explicit NullMediaPlayer(std::string reason) : m_reason(std::move(reason)) {}
 
     bool available() const override { return false; }
@@ -46,7 +53,7 @@ public:
     unsigned renderFrame(int, int) override { return 0; }
     const MediaStatus& status() const override { return m_status; }
 
-private:
+  private:
     std::string m_reason;
     MediaStatus m_status;
     bool m_changed = false;

@@ -5,17 +5,18 @@
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
-
 #include <vector>
 
 namespace lantai::kiosk {
 
-bool writeScreenshotPng(const std::filesystem::path& file, int width, int height, std::string& error) {
+bool writeScreenshotPng(const std::filesystem::path& file, int width, int height,
+                        std::string& error) {
     if (width <= 0 || height <= 0) {
         error = "empty framebuffer";
         return false;
     }
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
+                                      static_cast<std::size_t>(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());

@@ -8,6 +8,7 @@ namespace lantai::kiosk {
 
 // Reads the current back buffer (width x height) and writes an RGB PNG. Call after rendering,
 // before swapping. Returns false with `error` set on failure.
-bool writeScreenshotPng(const std::filesystem::path& file, int width, int height, std::string& error);
+bool writeScreenshotPng(const std::filesystem::path& file, int width, int height,
+                        std::string& error);
 
 } // namespace lantai::kiosk

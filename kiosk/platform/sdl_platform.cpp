@@ -1,8 +1,8 @@
 // kiosk/platform: SDL2 window, GL context and input translation
 #include "kiosk/platform/sdl_platform.h"
 
-#include <SDL.h>
 #include <GL/gl.h>
+#include <SDL.h>
 
 namespace lantai::kiosk {
 
@@ -41,8 +41,8 @@ bool SdlPlatform::openWindow(std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_BORDERLESS;
     if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
-                                options.height, flags);
+    m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
+                                SDL_WINDOWPOS_CENTERED, options.width, options.height, flags);
     if (!m_window) {
         error = std::string("cannot open a window: ") + SDL_GetError();
         return false;
@@ -54,14 +54,17 @@ bool SdlPlatform::openWindow(std::string& error) {
     }
     SDL_GL_MakeCurrent(m_window, m_glContext);
     SDL_GL_SetSwapInterval(1);
-    if (const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER))) m_glRenderer = renderer;
+    if (const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER)))
+        m_glRenderer = renderer;
     m_wakeEvent = SDL_RegisterEvents(1);
     SDL_ShowCursor(options.fullscreen ? SDL_DISABLE : SDL_ENABLE);
     updateSize();
     return true;
 }
 
-void SdlPlatform::updateSize() { SDL_GL_GetDrawableSize(m_window, &m_width, &m_height); }
+void SdlPlatform::updateSize() {
+    SDL_GL_GetDrawableSize(m_window, &m_width, &m_height);
+}
 
 void SdlPlatform::resize(int width, int height) {
     SDL_SetWindowSize(m_window, width, height);
@@ -75,7 +78,9 @@ void SdlPlatform::wake() {
     SDL_PushEvent(&event); // thread-safe per SDL docs
 }
 
-void SdlPlatform::swapBuffers() { SDL_GL_SwapWindow(m_window); }
+void SdlPlatform::swapBuffers() {
+    SDL_GL_SwapWindow(m_window);
+}
 
 void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out) {
     PlatformEvent ev;
@@ -84,7 +89,8 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return;
-        ev.type = e.type == SDL_MOUSEBUTTONDOWN ? PlatformEvent::Type::PointerDown : PlatformEvent::Type::PointerUp;
+        ev.type = e.type == SDL_MOUSEBUTTONDOWN ? PlatformEvent::Type::PointerDown
+                                                : PlatformEvent::Type::PointerUp;
         ev.position = {double(e.button.x), double(e.button.y)};
         break;
     case SDL_MOUSEMOTION:
@@ -104,9 +110,9 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP:
-        ev.type = e.type == SDL_FINGERDOWN   ? PlatformEvent::Type::PointerDown
-                  : e.type == SDL_FINGERUP   ? PlatformEvent::Type::PointerUp
-                                             : PlatformEvent::Type::PointerMove;
+        ev.type = e.type == SDL_FINGERDOWN ? PlatformEvent::Type::PointerDown
+                  : e.type == SDL_FINGERUP ? PlatformEvent::Type::PointerUp
+                                           : PlatformEvent::Type::PointerMove;
         ev.pointer = static_cast<std::int64_t>(e.tfinger.fingerId) + 1;
         ev.position = {double(e.tfinger.x) * m_width, double(e.tfinger.y) * m_height};
         break;
@@ -118,16 +124,20 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
         ev.shift = (mods & KMOD_SHIFT) != 0;
         break;
     case SDL_WINDOWEVENT:
-        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            e.window.event == SDL_WINDOWEVENT_RESIZED) {
             updateSize();
             ev.type = PlatformEvent::Type::Resize;
-        } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SHOWN) {
+        } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                   e.window.event == SDL_WINDOWEVENT_SHOWN) {
             ev.type = PlatformEvent::Type::Expose;
         } else {
             return;
         }
         break;
-    case SDL_QUIT: ev.type = PlatformEvent::Type::Quit; break;
+    case SDL_QUIT:
+        ev.type = PlatformEvent::Type::Quit;
+        break;
     default:
         if (m_wakeEvent && e.type == m_wakeEvent) {
             ev.type = PlatformEvent::Type::Wake;
@@ -144,7 +154,8 @@ std::vector<PlatformEvent> SdlPlatform::waitEvents(int timeoutMs) {
     const int got = timeoutMs < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, timeoutMs);
     if (got) {
         translate(event, out);
-        while (SDL_PollEvent(&event)) translate(event, out);
+        while (SDL_PollEvent(&event))
+            translate(event, out);
     }
     return out;
 }

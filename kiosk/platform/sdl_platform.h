@@ -14,7 +14,7 @@ namespace lantai::kiosk {
 
 struct PlatformOptions {
     bool fullscreen = true;
-    int width = 1920;  // windowed size (fullscreen uses the desktop size)
+    int width = 1920; // windowed size (fullscreen uses the desktop size)
     int height = 1080;
     std::string title = "Lantai 兰台";
 };
@@ -37,7 +37,7 @@ struct PlatformEvent {
 // Threading: everything on the main thread except wake(), which any thread may call (the
 // decode pool and, later, mpv's callbacks use it to end a wait).
 class SdlPlatform {
-public:
+  public:
     SdlPlatform() = default;
     ~SdlPlatform();
     SdlPlatform(const SdlPlatform&) = delete;
@@ -59,7 +59,7 @@ public:
     SDL_Window* window() const { return m_window; }
     const std::string& glRenderer() const { return m_glRenderer; }
 
-private:
+  private:
     void translate(const SDL_Event& event, std::vector<PlatformEvent>& out);
     void updateSize();
 

@@ -10,7 +10,8 @@ namespace lantai::kiosk {
 DecodePool::DecodePool(int threads) {
     const int n = std::clamp(threads, 1, 16);
     m_threads.reserve(std::size_t(n));
-    for (int i = 0; i < n; ++i) m_threads.emplace_back([this] { workerLoop(); });
+    for (int i = 0; i < n; ++i)
+        m_threads.emplace_back([this] { workerLoop(); });
 }
 
 DecodePool::~DecodePool() {
@@ -21,7 +22,8 @@ DecodePool::~DecodePool() {
         m_wake = nullptr;
     }
     m_wakeWorkers.notify_all();
-    for (std::thread& t : m_threads) t.join();
+    for (std::thread& t : m_threads)
+        t.join();
 }
 
 void DecodePool::setWakeCallback(std::function<void()> wake) {
@@ -43,7 +45,8 @@ void DecodePool::beginGeneration() {
 void DecodePool::submit(DecodeRequest request) {
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping || m_running.contains(request.key) || m_finishedKeys.contains(request.key)) return;
+        if (m_stopping || m_running.contains(request.key) || m_finishedKeys.contains(request.key))
+            return;
         auto it = m_queued.find(request.key);
         if (it != m_queued.end()) {
             it->second.request.priority = request.priority;
@@ -106,9 +109,9 @@ void DecodePool::workerLoop() {
         for (auto it = std::next(best); it != m_queued.end(); ++it) {
             const Job& a = it->second;
             const Job& b = best->second;
-            if (a.generation != b.generation ? a.generation > b.generation
+            if (a.generation != b.generation               ? a.generation > b.generation
                 : a.request.priority != b.request.priority ? a.request.priority < b.request.priority
-                                                            : a.sequence < b.sequence)
+                                                           : a.sequence < b.sequence)
                 best = it;
         }
         DecodeRequest request = std::move(best->second.request);
@@ -126,7 +129,8 @@ void DecodePool::workerLoop() {
             result.image.error = request.file.string() + ": " + e.what();
         }
         result.decodeMs =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
 
         lock.lock();
         m_running.erase(request.key);

@@ -1,4 +1,5 @@
-// kiosk/render: worker threads that decode image files off the main thread, newest and most urgent first
+// kiosk/render: worker threads that decode image files off the main thread, newest and most urgent
+// first
 #pragma once
 
 #include "kiosk/render/image_decoder.h"
@@ -18,10 +19,10 @@
 namespace lantai::kiosk {
 
 struct DecodeRequest {
-    std::string key;            // identifies the result; one request per key at a time
+    std::string key; // identifies the result; one request per key at a time
     std::filesystem::path file;
-    int maxDimension = 0;       // see decodeImageFile
-    int priority = 0;           // lower is decoded sooner (0 = most urgent)
+    int maxDimension = 0; // see decodeImageFile
+    int priority = 0;     // lower is decoded sooner (0 = most urgent)
 };
 
 struct DecodeResult {
@@ -47,7 +48,7 @@ struct DecodeResult {
 // finish) and joins them, so every wake callback has returned when it returns: destroy the pool
 // before whatever the callback uses (e.g. before SDL_Quit).
 class DecodePool {
-public:
+  public:
     explicit DecodePool(int threads = 2);
     ~DecodePool();
     DecodePool(const DecodePool&) = delete;
@@ -71,7 +72,7 @@ public:
     std::uint64_t droppedCount() const; // stale requests dropped so far
     int threadCount() const { return static_cast<int>(m_threads.size()); }
 
-private:
+  private:
     struct Job {
         DecodeRequest request;
         std::uint64_t generation = 0;

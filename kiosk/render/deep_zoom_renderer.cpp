@@ -1,15 +1,15 @@
-// kiosk/render: IIIF info.json loading, tile selection and drawing with coarser-level fallback, fitted images
+// kiosk/render: IIIF info.json loading, tile selection and drawing with coarser-level fallback,
+// fitted images
 #include "kiosk/render/deep_zoom_renderer.h"
 
-#include "core/media/asset_probe.h"
 #include "core/base/file_io.h"
+#include "core/media/asset_probe.h"
 #include "kiosk/render/image_decoder.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 namespace lantai::kiosk {
@@ -53,9 +53,9 @@ std::optional<IiifImage> loadOriginal(const fs::path& file, std::string* reason)
     if (probe.kind != core::AssetKind::Jpeg && probe.kind != core::AssetKind::Png &&
         probe.kind != core::AssetKind::Gif) {
         *reason = name + ": " +
-                  (core::isImageKind(probe.kind)
-                       ? std::string(core::assetKindName(probe.kind)) + " images need the pack's derivatives"
-                       : std::string("not an image file"));
+                  (core::isImageKind(probe.kind) ? std::string(core::assetKindName(probe.kind)) +
+                                                       " images need the pack's derivatives"
+                                                 : std::string("not an image file"));
         return std::nullopt;
     }
     if (!probe.size || probe.size->pixelCount() > kMaxDecodePixels) {
@@ -105,7 +105,8 @@ void drawRegion(ImDrawList* list, const core::ZoomViewport& viewport, const Text
                    ImVec2(static_cast<float>(uv.right()), static_cast<float>(uv.bottom())));
 }
 
-void fillRegion(ImDrawList* list, const core::ZoomViewport& viewport, const core::Rect& region, ImU32 colour) {
+void fillRegion(ImDrawList* list, const core::ZoomViewport& viewport, const core::Rect& region,
+                ImU32 colour) {
     list->AddRectFilled(toIm(viewport.imageToView({region.x, region.y})),
                         toIm(viewport.imageToView({region.right(), region.bottom()})), colour);
 }
@@ -119,7 +120,8 @@ void drawCoverage(ImDrawList* list, const core::ZoomViewport& viewport, const Ii
     std::vector<std::pair<const core::TileRef*, const Texture*>> level;
     for (std::size_t i = 0; i < coverage.size();) {
         std::size_t end = i;
-        while (end < coverage.size() && coverage[end].scaleFactor == coverage[i].scaleFactor) ++end;
+        while (end < coverage.size() && coverage[end].scaleFactor == coverage[i].scaleFactor)
+            ++end;
         level.clear();
         bool complete = true;
         for (std::size_t k = i; k < end && complete; ++k) {
@@ -130,7 +132,8 @@ void drawCoverage(ImDrawList* list, const core::ZoomViewport& viewport, const Ii
         if (complete) {
             for (const auto& [cover, texture] : level) {
                 const core::Rect part = core::intersect(cover->region(), region);
-                if (!part.empty()) drawRegion(list, viewport, *texture, part, core::textureSubRect(*cover, part));
+                if (!part.empty())
+                    drawRegion(list, viewport, *texture, part, core::textureSubRect(*cover, part));
             }
             return;
         }
@@ -139,23 +142,29 @@ void drawCoverage(ImDrawList* list, const core::ZoomViewport& viewport, const Ii
     fillRegion(list, viewport, region, placeholderColour);
 }
 
-void drawTiled(ImDrawList* list, const core::ZoomViewport& viewport, const IiifImage& image, TextureCache& cache,
-               ImU32 placeholderColour, const DeepZoomOptions& options, DrawResult& result) {
+void drawTiled(ImDrawList* list, const core::ZoomViewport& viewport, const IiifImage& image,
+               TextureCache& cache, ImU32 placeholderColour, const DeepZoomOptions& options,
+               DrawResult& result) {
     const core::TilePyramid& pyramid = image.pyramid;
-    const int chosen = core::chooseScaleFactor(pyramid.scaleFactors, viewport.zoom(), options.maxTexelSize);
-    const double marginPx = std::max(0.0, options.prefetchTiles) * pyramid.tileSize * chosen * viewport.zoom();
-    const core::VisibleTiles visible = viewport.visibleTiles(pyramid, marginPx, options.maxTexelSize);
+    const int chosen =
+        core::chooseScaleFactor(pyramid.scaleFactors, viewport.zoom(), options.maxTexelSize);
+    const double marginPx =
+        std::max(0.0, options.prefetchTiles) * pyramid.tileSize * chosen * viewport.zoom();
+    const core::VisibleTiles visible =
+        viewport.visibleTiles(pyramid, marginPx, options.maxTexelSize);
     const core::Rect onScreen = viewport.visibleImageRegion();
     result.scaleFactor = visible.scaleFactor;
 
     // The coarsest level first: something to show from the first frame, and the last resort
     // under every missing tile.
-    const int coarsest = *std::max_element(pyramid.scaleFactors.begin(), pyramid.scaleFactors.end());
+    const int coarsest =
+        *std::max_element(pyramid.scaleFactors.begin(), pyramid.scaleFactors.end());
     bool coarsestFailed = false;
     if (coarsest != visible.scaleFactor) {
         for (const core::TileRef& tile : core::tilesInRegion(pyramid, coarsest, onScreen)) {
             const std::string key = tileKey(image, tile);
-            if (!cache.get(key, image.iiifDir / tile.path, 0) && cache.failed(key) && !coarsestFailed) {
+            if (!cache.get(key, image.iiifDir / tile.path, 0) && cache.failed(key) &&
+                !coarsestFailed) {
                 coarsestFailed = true;
                 result.error = cache.error(key);
             }
@@ -182,21 +191,23 @@ void drawTiled(ImDrawList* list, const core::ZoomViewport& viewport, const IiifI
         }
         drawCoverage(list, viewport, image, cache, tile, placeholderColour);
     }
-    for (const core::TileRef* tile : prefetch) cache.get(tileKey(image, *tile), image.iiifDir / tile->path, priority++);
+    for (const core::TileRef* tile : prefetch)
+        cache.get(tileKey(image, *tile), image.iiifDir / tile->path, priority++);
     result.sharp = result.tilesMissing == 0;
     // A broken pyramid base matters only while nothing finer is on screen.
     result.failed = coarsestFailed && result.tilesDrawn == 0;
     if (!result.failed) result.error.clear();
 }
 
-void drawOriginal(ImDrawList* list, const core::ZoomViewport& viewport, const IiifImage& image, TextureCache& cache,
-                  ImU32 placeholderColour, DrawResult& result) {
+void drawOriginal(ImDrawList* list, const core::ZoomViewport& viewport, const IiifImage& image,
+                  TextureCache& cache, ImU32 placeholderColour, DrawResult& result) {
     const std::string key = fallbackKey(image, kFallbackMaxDimension);
     const core::Rect whole{0, 0, double(image.pyramid.width), double(image.pyramid.height)};
     const Texture* texture = cache.resident(key);
     if (!texture) {
         const std::string previewKey = fallbackKey(image, kFallbackPreviewDimension);
-        const Texture* preview = cache.get(previewKey, image.fallbackFile, 0, kFallbackPreviewDimension);
+        const Texture* preview =
+            cache.get(previewKey, image.fallbackFile, 0, kFallbackPreviewDimension);
         texture = cache.get(key, image.fallbackFile, 1, kFallbackMaxDimension);
         if (!texture) {
             if (preview) {
@@ -244,10 +255,12 @@ std::optional<core::TilePyramid> parseIiifInfo(std::string_view json, std::strin
     if (tiles == info.end() || !tiles->is_array() || tiles->empty() || !(*tiles)[0].is_object())
         return fail("no \"tiles\" entry");
     const nlohmann::json& tile = (*tiles)[0];
-    if (!positive(tile, "width", pyramid.tileSize) || pyramid.tileSize < 16 || pyramid.tileSize > 8192)
+    if (!positive(tile, "width", pyramid.tileSize) || pyramid.tileSize < 16 ||
+        pyramid.tileSize > 8192)
         return fail("tiles[0].width must be an integer from 16 to 8192");
     int tileHeight = pyramid.tileSize;
-    if (tile.contains("height") && (!positive(tile, "height", tileHeight) || tileHeight != pyramid.tileSize))
+    if (tile.contains("height") &&
+        (!positive(tile, "height", tileHeight) || tileHeight != pyramid.tileSize))
         return fail("only square tiles are supported");
     const auto factors = tile.find("scaleFactors");
     if (factors == tile.end() || !factors->is_array() || factors->empty())
@@ -259,8 +272,9 @@ std::optional<core::TilePyramid> parseIiifInfo(std::string_view json, std::strin
         pyramid.scaleFactors.push_back(f.get<int>());
     }
     std::sort(pyramid.scaleFactors.begin(), pyramid.scaleFactors.end());
-    pyramid.scaleFactors.erase(std::unique(pyramid.scaleFactors.begin(), pyramid.scaleFactors.end()),
-                               pyramid.scaleFactors.end());
+    pyramid.scaleFactors.erase(
+        std::unique(pyramid.scaleFactors.begin(), pyramid.scaleFactors.end()),
+        pyramid.scaleFactors.end());
     return pyramid;
 }
 
@@ -277,15 +291,17 @@ std::optional<IiifImage> loadIiifImage(const fs::path& packRoot, const core::Der
     std::string reason;
     auto image = loadOriginal(original, &reason);
     if (warning) {
-        *warning = image ? original.string() + ": " + why + "; showing the original downscaled to " +
-                               std::to_string(kFallbackMaxDimension) + " px (run `lantai build`)"
-                         : reason;
+        *warning = image
+                       ? original.string() + ": " + why + "; showing the original downscaled to " +
+                             std::to_string(kFallbackMaxDimension) + " px (run `lantai build`)"
+                       : reason;
     }
     return image;
 }
 
-DrawResult drawDeepZoom(ImDrawList* drawList, const core::ZoomViewport& viewport, const IiifImage& image,
-                        TextureCache& cache, ImU32 placeholderColour, const DeepZoomOptions& options) {
+DrawResult drawDeepZoom(ImDrawList* drawList, const core::ZoomViewport& viewport,
+                        const IiifImage& image, TextureCache& cache, ImU32 placeholderColour,
+                        const DeepZoomOptions& options) {
     DrawResult result;
     const core::Rect view = viewport.viewRect();
     if (!drawList || view.empty() || image.pyramid.width <= 0 || image.pyramid.height <= 0 ||
@@ -330,8 +346,8 @@ FitPlacement fitImage(ImVec2 min, ImVec2 max, int imageWidth, int imageHeight, I
     return p;
 }
 
-void drawImageFit(ImDrawList* drawList, ImVec2 min, ImVec2 max, const Texture* texture, ImageFit fit,
-                  ImU32 placeholderColour, float rounding, ImU32 tint) {
+void drawImageFit(ImDrawList* drawList, ImVec2 min, ImVec2 max, const Texture* texture,
+                  ImageFit fit, ImU32 placeholderColour, float rounding, ImU32 tint) {
     if (!drawList) return;
     if (!texture) {
         drawList->AddRectFilled(min, max, placeholderColour, rounding);
@@ -339,7 +355,8 @@ void drawImageFit(ImDrawList* drawList, ImVec2 min, ImVec2 max, const Texture* t
     }
     const FitPlacement p = fitImage(min, max, texture->width, texture->height, fit);
     if (rounding > 0.0f) {
-        drawList->AddImageRounded(texture->imguiId(), p.min, p.max, p.uvMin, p.uvMax, tint, rounding);
+        drawList->AddImageRounded(texture->imguiId(), p.min, p.max, p.uvMin, p.uvMax, tint,
+                                  rounding);
     } else {
         drawList->AddImage(texture->imguiId(), p.min, p.max, p.uvMin, p.uvMax, tint);
     }

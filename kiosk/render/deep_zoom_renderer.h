@@ -1,13 +1,13 @@
-// kiosk/render: deep-zoom drawing of IIIF tile pyramids (coarser level under loading tiles) and fitted thumbnails
+// kiosk/render: deep-zoom drawing of IIIF tile pyramids (coarser level under loading tiles) and
+// fitted thumbnails
 #pragma once
 
 #include "core/pack/derived_index.h"
 #include "core/visit/zoom_viewport.h"
 #include "kiosk/render/texture_cache.h"
 
-#include <imgui.h>
-
 #include <filesystem>
+#include <imgui.h>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,8 +21,8 @@ inline constexpr int kFallbackMaxDimension = 4096;
 // One image ready for deep zoom: its tile pyramid (content/FORMAT.md "Derived files") or, when
 // the pack has no usable derivatives, the original file shown as a single downscaled texture.
 struct IiifImage {
-    core::TilePyramid pyramid;          // full-resolution size (after EXIF orientation), tiles
-    std::filesystem::path iiifDir;      // folder of info.json; tile paths are relative to it
+    core::TilePyramid pyramid;     // full-resolution size (after EXIF orientation), tiles
+    std::filesystem::path iiifDir; // folder of info.json; tile paths are relative to it
     bool hasTiles = false;
     std::filesystem::path fallbackFile; // the original; drawn when !hasTiles
 };
@@ -32,8 +32,10 @@ struct IiifImage {
 // or absolute) with hasTiles = false and a warning for the log in *warning. nullopt (reason in
 // *warning) when neither is usable: the original is missing, unreadable, not JPEG/PNG/GIF or
 // above the pixel limit. Reads headers only (main thread is fine).
-std::optional<IiifImage> loadIiifImage(const std::filesystem::path& packRoot, const core::DerivedImage* derived,
-                                       const std::filesystem::path& imageFile, std::string* warning);
+std::optional<IiifImage> loadIiifImage(const std::filesystem::path& packRoot,
+                                       const core::DerivedImage* derived,
+                                       const std::filesystem::path& imageFile,
+                                       std::string* warning);
 
 // The pyramid an IIIF Image API 3.0 info.json describes (width, height, tiles[0].width and
 // scaleFactors; square tiles only). nullopt with a reason in *error when it is unusable.
@@ -64,8 +66,9 @@ struct DrawResult {
 //
 // Threading: main thread, after the frame's TextureCache::beginFrame() (uploads may come before
 // or after it), before the ImGui render.
-DrawResult drawDeepZoom(ImDrawList* drawList, const core::ZoomViewport& viewport, const IiifImage& image,
-                        TextureCache& cache, ImU32 placeholderColour, const DeepZoomOptions& options = {});
+DrawResult drawDeepZoom(ImDrawList* drawList, const core::ZoomViewport& viewport,
+                        const IiifImage& image, TextureCache& cache, ImU32 placeholderColour,
+                        const DeepZoomOptions& options = {});
 
 enum class ImageFit {
     Contain, // whole image inside the rect, letterboxed, centred
@@ -82,7 +85,8 @@ FitPlacement fitImage(ImVec2 min, ImVec2 max, int imageWidth, int imageHeight, I
 
 // Draws `texture` fitted into [min, max] (thumbnails, cards); a placeholderColour rectangle when
 // texture is null. rounding > 0 rounds the corners of what is drawn.
-void drawImageFit(ImDrawList* drawList, ImVec2 min, ImVec2 max, const Texture* texture, ImageFit fit,
-                  ImU32 placeholderColour, float rounding = 0.0f, ImU32 tint = IM_COL32_WHITE);
+void drawImageFit(ImDrawList* drawList, ImVec2 min, ImVec2 max, const Texture* texture,
+                  ImageFit fit, ImU32 placeholderColour, float rounding = 0.0f,
+                  ImU32 tint = IM_COL32_WHITE);
 
 } // namespace lantai::kiosk

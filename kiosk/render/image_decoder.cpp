@@ -1,16 +1,16 @@
-// kiosk/render: JPEG via libjpeg-turbo (DCT-domain scaling, EXIF orientation), PNG/GIF via stb_image, area downscale
+// kiosk/render: JPEG via libjpeg-turbo (DCT-domain scaling, EXIF orientation), PNG/GIF via
+// stb_image, area downscale
 #include "kiosk/render/image_decoder.h"
 
-#include "core/media/asset_probe.h"
 #include "core/base/file_io.h"
-
-#include <turbojpeg.h>
+#include "core/media/asset_probe.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <memory>
 #include <new>
+#include <turbojpeg.h>
 
 // stb_image is compiled here, once, with static linkage (libimgui's pkg-config also links the
 // Debian libstb.so; STB_IMAGE_STATIC keeps the two from meeting). Only the formats that reach it.
@@ -68,8 +68,10 @@ int orientationFromExif(const std::uint8_t* data, std::size_t size) {
     const std::uint8_t* tiff = data + 6;
     const std::size_t tiffSize = size - 6;
     bool big = false;
-    if (tiff[0] == 'M' && tiff[1] == 'M') big = true;
-    else if (!(tiff[0] == 'I' && tiff[1] == 'I')) return 1;
+    if (tiff[0] == 'M' && tiff[1] == 'M')
+        big = true;
+    else if (!(tiff[0] == 'I' && tiff[1] == 'I'))
+        return 1;
     if (readUint(tiff + 2, 2, big) != 42) return 1;
     const std::uint32_t ifd = readUint(tiff + 4, 4, big);
     if (ifd > tiffSize || tiffSize - ifd < 2) return 1;
@@ -100,14 +102,34 @@ void applyOrientation(DecodedImage& image, int o) {
         for (int x = 0; x < ow; ++x) {
             int sx = x, sy = y;
             switch (o) {
-            case 2: sx = w - 1 - x; break;
-            case 3: sx = w - 1 - x; sy = h - 1 - y; break;
-            case 4: sy = h - 1 - y; break;
-            case 5: sx = y; sy = x; break;
-            case 6: sx = y; sy = h - 1 - x; break;
-            case 7: sx = w - 1 - y; sy = h - 1 - x; break;
-            case 8: sx = w - 1 - y; sy = x; break;
-            default: break;
+            case 2:
+                sx = w - 1 - x;
+                break;
+            case 3:
+                sx = w - 1 - x;
+                sy = h - 1 - y;
+                break;
+            case 4:
+                sy = h - 1 - y;
+                break;
+            case 5:
+                sx = y;
+                sy = x;
+                break;
+            case 6:
+                sx = y;
+                sy = h - 1 - x;
+                break;
+            case 7:
+                sx = w - 1 - y;
+                sy = h - 1 - x;
+                break;
+            case 8:
+                sx = w - 1 - y;
+                sy = x;
+                break;
+            default:
+                break;
             }
             dst[std::size_t(y) * ow + x] = src[std::size_t(sy) * w + sx];
         }
@@ -123,7 +145,8 @@ struct TjDeleter {
     void operator()(void* h) const { tjDestroy(h); }
 };
 
-DecodedImage decodeJpeg(std::span<const std::uint8_t> bytes, std::string_view name, int maxDimension) {
+DecodedImage decodeJpeg(std::span<const std::uint8_t> bytes, std::string_view name,
+                        int maxDimension) {
     std::unique_ptr<void, TjDeleter> tj(tjInitDecompress());
     if (!tj) return failure(name, "cannot start the JPEG decoder");
     auto* buf = const_cast<unsigned char*>(bytes.data());
@@ -145,7 +168,8 @@ DecodedImage decodeJpeg(std::span<const std::uint8_t> bytes, std::string_view na
         for (int i = 0; factors && i < count; ++i) {
             const tjscalingfactor f = factors[i];
             if (f.num != 1 || (f.denom != 2 && f.denom != 4 && f.denom != 8)) continue;
-            if (TJSCALED(width, f) >= targetW && TJSCALED(height, f) >= targetH && f.denom > scale.denom)
+            if (TJSCALED(width, f) >= targetW && TJSCALED(height, f) >= targetH &&
+                f.denom > scale.denom)
                 scale = f;
         }
     }
@@ -194,16 +218,19 @@ struct StbiDeleter {
     void operator()(stbi_uc* p) const { stbi_image_free(p); }
 };
 
-DecodedImage decodeStb(std::span<const std::uint8_t> bytes, std::string_view name, int maxDimension) {
+DecodedImage decodeStb(std::span<const std::uint8_t> bytes, std::string_view name,
+                       int maxDimension) {
     const int len = static_cast<int>(bytes.size()); // <= kMaxDecodeFileBytes < INT_MAX
     int width = 0, height = 0, channels = 0;
     if (!stbi_info_from_memory(bytes.data(), len, &width, &height, &channels))
-        return failure(name, std::string("cannot read image header (") + stbi_failure_reason() + ")");
+        return failure(name,
+                       std::string("cannot read image header (") + stbi_failure_reason() + ")");
     if (tooLarge(std::uint64_t(width), std::uint64_t(height)))
         return failure(name, tooLargeMessage(std::uint64_t(width), std::uint64_t(height)));
     std::unique_ptr<stbi_uc, StbiDeleter> pixels(
         stbi_load_from_memory(bytes.data(), len, &width, &height, &channels, 4));
-    if (!pixels) return failure(name, std::string("cannot decode image (") + stbi_failure_reason() + ")");
+    if (!pixels)
+        return failure(name, std::string("cannot decode image (") + stbi_failure_reason() + ")");
 
     DecodedImage out;
     out.width = out.sourceWidth = width;
@@ -212,7 +239,8 @@ DecodedImage decodeStb(std::span<const std::uint8_t> bytes, std::string_view nam
     out.pixels.assign(pixels.get(), pixels.get() + n);
     pixels.reset();
     if (channels == 2 || channels == 4) {
-        for (std::size_t i = 3; i < n && out.opaque; i += 4) out.opaque = out.pixels[i] == 255;
+        for (std::size_t i = 3; i < n && out.opaque; i += 4)
+            out.opaque = out.pixels[i] == 255;
     }
     int targetW = width, targetH = height;
     fitWithin(width, height, maxDimension, targetW, targetH);
@@ -228,15 +256,19 @@ DecodedImage decodeStb(std::span<const std::uint8_t> bytes, std::string_view nam
 DecodedImage decode(std::span<const std::uint8_t> bytes, std::string_view name, int maxDimension) {
     const core::ProbeResult probe = core::probeBytes(bytes);
     switch (probe.kind) {
-    case core::AssetKind::Jpeg: return decodeJpeg(bytes, name, maxDimension);
+    case core::AssetKind::Jpeg:
+        return decodeJpeg(bytes, name, maxDimension);
     case core::AssetKind::Png:
-    case core::AssetKind::Gif: return decodeStb(bytes, name, maxDimension);
+    case core::AssetKind::Gif:
+        return decodeStb(bytes, name, maxDimension);
     case core::AssetKind::Webp:
     case core::AssetKind::Tiff:
-        return failure(name, std::string(core::assetKindName(probe.kind)) +
-                                 " images are shown only from the pack's derivatives; run `lantai build`");
+        return failure(
+            name, std::string(core::assetKindName(probe.kind)) +
+                      " images are shown only from the pack's derivatives; run `lantai build`");
     default:
-        return failure(name, bytes.empty() ? "file is empty" : "not an image file (JPEG, PNG or GIF)");
+        return failure(name,
+                       bytes.empty() ? "file is empty" : "not an image file (JPEG, PNG or GIF)");
     }
 }
 
@@ -272,7 +304,8 @@ int jpegExifOrientation(std::span<const std::uint8_t> bytes) {
 void fitWithin(int width, int height, int maxDimension, int& outWidth, int& outHeight) {
     outWidth = width;
     outHeight = height;
-    if (maxDimension <= 0 || width <= 0 || height <= 0 || std::max(width, height) <= maxDimension) return;
+    if (maxDimension <= 0 || width <= 0 || height <= 0 || std::max(width, height) <= maxDimension)
+        return;
     const double scale = double(maxDimension) / std::max(width, height);
     outWidth = std::clamp(static_cast<int>(std::lround(width * scale)), 1, maxDimension);
     outHeight = std::clamp(static_cast<int>(std::lround(height * scale)), 1, maxDimension);
@@ -330,7 +363,8 @@ DecodedImage boxDownscale(const DecodedImage& source, int width, int height) {
             const float wy = rowWeights[rs.weights + std::size_t(k)];
             const int sy = rs.first + k;
             if (sy == rowInBuffer) {
-                for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += wy * row[i];
+                for (std::size_t i = 0; i < acc.size(); ++i)
+                    acc[i] += wy * row[i];
                 continue;
             }
             rowInBuffer = sy;
@@ -354,7 +388,8 @@ DecodedImage boxDownscale(const DecodedImage& source, int width, int height) {
                 o[2] = b;
                 o[3] = a;
             }
-            for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += wy * row[i];
+            for (std::size_t i = 0; i < acc.size(); ++i)
+                acc[i] += wy * row[i];
         }
         std::uint8_t* dst = out.pixels.data() + std::size_t(dy) * std::size_t(width) * 4;
         for (int dx = 0; dx < width; ++dx) {
@@ -362,14 +397,16 @@ DecodedImage boxDownscale(const DecodedImage& source, int width, int height) {
             const float alpha = a[3];
             const float norm = opaque ? 1.0f : (alpha > 0.0f ? 1.0f / alpha : 0.0f);
             for (int c = 0; c < 3; ++c)
-                dst[dx * 4 + c] = static_cast<std::uint8_t>(std::clamp(a[c] * norm + 0.5f, 0.0f, 255.0f));
+                dst[dx * 4 + c] =
+                    static_cast<std::uint8_t>(std::clamp(a[c] * norm + 0.5f, 0.0f, 255.0f));
             dst[dx * 4 + 3] = static_cast<std::uint8_t>(std::clamp(alpha + 0.5f, 0.0f, 255.0f));
         }
     }
     return out;
 }
 
-DecodedImage decodeImageBytes(std::span<const std::uint8_t> bytes, std::string_view name, int maxDimension) {
+DecodedImage decodeImageBytes(std::span<const std::uint8_t> bytes, std::string_view name,
+                              int maxDimension) {
     try {
         if (bytes.size() > kMaxDecodeFileBytes) return failure(name, "file is larger than 1 GiB");
         return decode(bytes, name, maxDimension);
@@ -385,8 +422,8 @@ DecodedImage decodeImageFile(const std::filesystem::path& file, int maxDimension
     try {
         std::string data, error;
         if (!core::readFile(file, data, error, kMaxDecodeFileBytes)) return failure(name, error);
-        return decodeImageBytes({reinterpret_cast<const std::uint8_t*>(data.data()), data.size()}, name,
-                                maxDimension);
+        return decodeImageBytes({reinterpret_cast<const std::uint8_t*>(data.data()), data.size()},
+                                name, maxDimension);
     } catch (const std::bad_alloc&) {
         return failure(name, "out of memory while reading");
     }

@@ -1,4 +1,5 @@
-// kiosk/render: image file -> RGBA8 pixels (libjpeg-turbo for JPEG, stb_image for PNG/GIF), optional downscale
+// kiosk/render: image file -> RGBA8 pixels (libjpeg-turbo for JPEG, stb_image for PNG/GIF),
+// optional downscale
 #pragma once
 
 #include <cstddef>

@@ -1,10 +1,10 @@
-// kiosk/render: GPU texture cache — per-frame pins, budgeted uploads with glTexImage2D, LRU eviction
+// kiosk/render: GPU texture cache — per-frame pins, budgeted uploads with glTexImage2D, LRU
+// eviction
 #include "kiosk/render/texture_cache.h"
 
 #include "core/base/log.h"
 
 #include <GL/gl.h>
-
 #include <algorithm>
 #include <chrono>
 #include <vector>
@@ -15,7 +15,7 @@ namespace {
 
 // OpenGL 1.1 calls only: libGL exports them, so no function loader is needed here.
 class GlTextureUploader final : public TextureUploader {
-public:
+  public:
     unsigned create(const DecodedImage& image) override {
         if (image.width <= 0 || image.height <= 0) return 0;
         while (glGetError() != GL_NO_ERROR) {
@@ -64,7 +64,8 @@ TextureCache::TextureCache(std::size_t budgetBytes, DecodePool& pool, TextureUpl
 }
 
 TextureCache::~TextureCache() {
-    for (const auto& [key, texture] : m_textures) m_uploader->destroy(texture.id);
+    for (const auto& [key, texture] : m_textures)
+        m_uploader->destroy(texture.id);
 }
 
 void TextureCache::beginFrame() {
@@ -150,7 +151,8 @@ bool TextureCache::uploadPending(double budgetMs, int maxUploads) {
         const unsigned id = m_uploader->create(image);
         if (id == 0) {
             recordFailure(key, key + ": cannot create a " + std::to_string(image.width) + " x " +
-                                   std::to_string(image.height) + " GPU texture (out of video memory?)");
+                                   std::to_string(image.height) +
+                                   " GPU texture (out of video memory?)");
         } else {
             m_textures[key] = Texture{id, image.width, image.height};
             m_lru.insert(key, textureBytes(image));
@@ -161,7 +163,9 @@ bool TextureCache::uploadPending(double budgetMs, int maxUploads) {
         }
         ++uploads;
         changed = true;
-        elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        elapsedMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
     }
     if (uploads > 0) m_counters.lastUploadMs = elapsedMs;
     return changed;
@@ -205,7 +209,8 @@ void TextureCache::setBudget(std::size_t budgetBytes) {
 }
 
 void TextureCache::clear() {
-    for (const auto& [key, texture] : m_textures) m_uploader->destroy(texture.id);
+    for (const auto& [key, texture] : m_textures)
+        m_uploader->destroy(texture.id);
     m_textures.clear();
     m_lru.clear();
     m_wanted.clear();

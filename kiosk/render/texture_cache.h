@@ -1,15 +1,15 @@
-// kiosk/render: GPU texture cache — decodes via DecodePool, uploads within a per-frame budget, LRU eviction under a byte budget
+// kiosk/render: GPU texture cache — decodes via DecodePool, uploads within a per-frame budget, LRU
+// eviction under a byte budget
 #pragma once
 
 #include "core/base/lru_budget.h"
 #include "kiosk/render/decode_pool.h"
 
-#include <imgui.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <imgui.h>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -22,14 +22,16 @@ struct Texture {
     int width = 0;
     int height = 0;
     // What ImGui_ImplOpenGL3 binds: the GL name cast to a pointer.
-    ImTextureID imguiId() const { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(id)); }
+    ImTextureID imguiId() const {
+        return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(id));
+    }
 };
 
 // How pixels reach the GPU. The default creates GL_TEXTURE_2D objects with OpenGL 1.1 entry
 // points (exported by libGL itself, no loader needed) in the current context; tests pass a fake.
 // Threading: called only from TextureCache, on the thread owning the GL context.
 class TextureUploader {
-public:
+  public:
     virtual ~TextureUploader() = default;
     // Returns the new texture's id, 0 when it could not be created (e.g. out of video memory).
     virtual unsigned create(const DecodedImage& image) = 0;
@@ -37,10 +39,10 @@ public:
 };
 
 struct TextureCacheStats {
-    std::size_t resident = 0;       // textures on the GPU
-    std::size_t residentBytes = 0;  // their size (width * height * 4 each)
+    std::size_t resident = 0;      // textures on the GPU
+    std::size_t residentBytes = 0; // their size (width * height * 4 each)
     std::size_t budgetBytes = 0;
-    std::uint64_t uploads = 0;      // since construction
+    std::uint64_t uploads = 0; // since construction
     std::uint64_t evictions = 0;
     std::uint64_t failures = 0;     // decode or upload failures (each key once)
     std::uint64_t discarded = 0;    // decoded, but no longer wanted when it arrived
@@ -72,7 +74,7 @@ struct TextureCacheStats {
 // Threading: main thread only (the thread owning the GL context), including construction and
 // destruction; destroy it while the GL context is still current. The DecodePool must outlive it.
 class TextureCache {
-public:
+  public:
     // uploader: nullptr = the OpenGL uploader. The cache does not own a given uploader.
     TextureCache(std::size_t budgetBytes, DecodePool& pool, TextureUploader* uploader = nullptr);
     ~TextureCache();
@@ -113,7 +115,7 @@ public:
     // Where failures and decoder warnings go, one line each; default: core::logWarning.
     void setLogSink(std::function<void(const std::string&)> sink);
 
-private:
+  private:
     struct Wanted {
         std::uint64_t frame = 0;
         int priority = 0;

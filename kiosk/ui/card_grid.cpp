@@ -25,10 +25,12 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
     const float gap = ui.px(ui.theme->layout.spacing);
     const float inner = static_cast<float>(area.w) - pad * 2;
     // Cards about 30 units wide: 5 columns at 1920x1080, 3 at 1080x1920.
-    const int columns = std::max(1, static_cast<int>(std::floor((inner + gap) / (ui.px(30) + gap))));
+    const int columns =
+        std::max(1, static_cast<int>(std::floor((inner + gap) / (ui.px(30) + gap))));
     const float cardW = (inner - gap * float(columns - 1)) / float(columns);
     const float imageH = cardW * 0.78f;
-    const float textH = ui.fontSize(FontRole::Body) * 1.35f * 2 + ui.fontSize(FontRole::Caption) * 1.5f + pad * 0.6f;
+    const float textH = ui.fontSize(FontRole::Body) * 1.35f * 2 +
+                        ui.fontSize(FontRole::Caption) * 1.5f + pad * 0.6f;
     const float cardH = imageH + textH;
     const float rounding = ui.px(ui.theme->layout.rounding);
 
@@ -43,28 +45,36 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
         const Card& card = cards[i];
         const int col = static_cast<int>(i) % columns;
         const int row = static_cast<int>(i) / columns;
-        const Rect r{area.x + pad + float(col) * (cardW + gap), gridTop + float(row) * (cardH + gap), cardW, cardH};
-        if (r.bottom() < area.y || r.y > area.bottom()) continue; // off screen: no draw, no texture request
+        const Rect r{area.x + pad + float(col) * (cardW + gap),
+                     gridTop + float(row) * (cardH + gap), cardW, cardH};
+        if (r.bottom() < area.y || r.y > area.bottom())
+            continue; // off screen: no draw, no texture request
         ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(ColorRole::Surface), rounding);
         const Rect image{r.x, r.y, r.w, imageH};
-        if (!card.image.empty()) drawImageFile(ui, card.image, image, ImageFit::Cover, 480, rounding);
-        if (!card.badge.empty()) drawBadge(ui, {image.x + pad * 0.4, image.y + pad * 0.4}, card.badge);
+        if (!card.image.empty())
+            drawImageFile(ui, card.image, image, ImageFit::Cover, 480, rounding);
+        if (!card.badge.empty())
+            drawBadge(ui, {image.x + pad * 0.4, image.y + pad * 0.4}, card.badge);
         TextBlock title;
         title.role = FontRole::Body;
         title.color = ui.color(ColorRole::Text);
         title.maxLines = 2;
-        drawTextBlock(ui, {r.x + pad * 0.5, image.bottom() + pad * 0.3, r.w - pad, textH}, card.title, title);
+        drawTextBlock(ui, {r.x + pad * 0.5, image.bottom() + pad * 0.3, r.w - pad, textH},
+                      card.title, title);
         if (!card.subtitle.empty()) {
             TextBlock sub;
             sub.role = FontRole::Caption;
             sub.color = ui.color(ColorRole::TextMuted);
             sub.maxLines = 1;
-            drawTextBlock(ui, {r.x + pad * 0.5, r.bottom() - ui.fontSize(FontRole::Caption) * 1.5 - pad * 0.3, r.w - pad,
-                               ui.fontSize(FontRole::Caption) * 1.5},
+            drawTextBlock(ui,
+                          {r.x + pad * 0.5,
+                           r.bottom() - ui.fontSize(FontRole::Caption) * 1.5 - pad * 0.3, r.w - pad,
+                           ui.fontSize(FontRole::Caption) * 1.5},
                           card.subtitle, sub);
         }
         if (ui.pressed(r) && !m_dragging)
-            ui.draw->AddRect(minOf(r), maxOf(r), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
+            ui.draw->AddRect(minOf(r), maxOf(r), ui.color(ColorRole::Focus), rounding, 0,
+                             ui.px(ui.theme->layout.focusRingWidth));
         // Only the visible part of a card can be tapped.
         const Rect visible = core::intersect(r, area);
         if (!visible.empty()) ui.addTarget(card.id, visible, card.action);
@@ -73,11 +83,13 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
     // Scroll position indicator.
     if (m_maxScroll > 0) {
         const float trackH = static_cast<float>(area.h) - pad * 2;
-        const float thumbH = std::max(ui.px(4), trackH * static_cast<float>(area.h / (area.h + m_maxScroll)));
-        const float thumbY = static_cast<float>(area.y) + pad + (trackH - thumbH) * static_cast<float>(m_scroll / m_maxScroll);
+        const float thumbH =
+            std::max(ui.px(4), trackH * static_cast<float>(area.h / (area.h + m_maxScroll)));
+        const float thumbY = static_cast<float>(area.y) + pad +
+                             (trackH - thumbH) * static_cast<float>(m_scroll / m_maxScroll);
         const float x = static_cast<float>(area.right()) - ui.px(0.9f);
-        ui.draw->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + ui.px(0.5f), thumbY + thumbH), ui.color(ColorRole::Border, 0.8f),
-                               ui.px(0.25f));
+        ui.draw->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + ui.px(0.5f), thumbY + thumbH),
+                               ui.color(ColorRole::Border, 0.8f), ui.px(0.25f));
     }
 }
 
@@ -100,9 +112,11 @@ bool CardGrid::onGesture(const core::Gesture& g) {
         return true;
     case core::GestureType::WheelZoom:
         if (!m_area.contains(g.position)) return false;
-        m_scroll = std::clamp(m_scroll + (g.scale > 1 ? -1 : 1) * m_area.h * 0.15, 0.0, m_maxScroll);
+        m_scroll =
+            std::clamp(m_scroll + (g.scale > 1 ? -1 : 1) * m_area.h * 0.15, 0.0, m_maxScroll);
         return true;
-    default: return false;
+    default:
+        return false;
     }
 }
 

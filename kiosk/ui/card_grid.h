@@ -11,8 +11,8 @@
 namespace lantai::kiosk {
 
 struct Card {
-    std::string id;       // tap target id, e.g. "item:demo-1-01"
-    std::string image;    // pack path of the cover image (may be empty)
+    std::string id;    // tap target id, e.g. "item:demo-1-01"
+    std::string image; // pack path of the cover image (may be empty)
     std::string title;
     std::string subtitle; // date, item count ...
     std::string badge;    // optional badge label on the image
@@ -22,7 +22,7 @@ struct Card {
 // Vertical grid with drag-to-scroll and inertia; the header (drawn by the caller through
 // `drawHeader`, returning its height) scrolls with the cards. Threading: main thread only.
 class CardGrid {
-public:
+  public:
     void draw(UiContext& ui, const core::Rect& area, const std::vector<Card>& cards,
               const std::function<float(UiContext&, const core::Rect&)>& drawHeader);
     bool onGesture(const core::Gesture& gesture);
@@ -32,7 +32,7 @@ public:
     double scroll() const { return m_scroll; }
     double maxScroll() const { return m_maxScroll; }
 
-private:
+  private:
     core::InertiaScroller m_scroller;
     core::Rect m_area;
     double m_scroll = 0;

@@ -23,9 +23,11 @@ void ExhibitionScreen::draw(UiContext& ui, KioskState& state) {
         const auto& chapter = exhibition->chapters[c];
         Card card;
         card.id = "chapter:" + chapter.id;
-        if (!chapter.items.empty() && !chapter.items.front().images.empty()) card.image = chapter.items.front().images.front().file;
+        if (!chapter.items.empty() && !chapter.items.front().images.empty())
+            card.image = chapter.items.front().images.front().file;
         card.title = std::to_string(c + 1) + "  " + ui.text(chapter.title);
-        card.subtitle = core::uiCount("grid.items", static_cast<long long>(chapter.items.size()), ui.language);
+        card.subtitle =
+            core::uiCount("grid.items", static_cast<long long>(chapter.items.size()), ui.language);
         const int index = static_cast<int>(c);
         card.action = [&state, index] { state.nav.openChapter(index); };
         cards.push_back(std::move(card));
@@ -36,14 +38,16 @@ void ExhibitionScreen::draw(UiContext& ui, KioskState& state) {
             TextBlock sub;
             sub.role = FontRole::Heading;
             sub.color = u.color(ColorRole::TitleOnBackground);
-            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(exhibition->subtitle), sub);
+            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(exhibition->subtitle),
+                               sub);
         }
         if (!exhibition->intro.empty()) {
             TextBlock intro;
             intro.role = FontRole::Body;
             intro.color = u.color(ColorRole::TextOnBackground);
             intro.maxLines = u.portrait ? 8 : 5;
-            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(exhibition->intro), intro);
+            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(exhibition->intro),
+                               intro);
         }
         return h;
     });

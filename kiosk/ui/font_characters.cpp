@@ -1,8 +1,8 @@
 // kiosk/ui: per-role character sets for the font atlas
 #include "kiosk/ui/font_characters.h"
 
-#include "core/quiz/engine.h"
 #include "core/i18n/ui_strings.h"
+#include "core/quiz/engine.h"
 
 namespace lantai::kiosk {
 
@@ -13,7 +13,9 @@ void add(std::string& out, const core::LocalizedText& text) {
     out += text.en;
 }
 
-std::string& role(RoleCharacters& r, core::FontRole f) { return r[static_cast<std::size_t>(f)]; }
+std::string& role(RoleCharacters& r, core::FontRole f) {
+    return r[static_cast<std::size_t>(f)];
+}
 
 } // namespace
 
@@ -21,20 +23,25 @@ RoleCharacters fontCharactersFor(const core::Pack* pack, const std::string& pack
     RoleCharacters out;
     const std::string ui = core::allUiText();
     const std::string digits = "0123456789年月日·–—… ";
-    for (auto f : {core::FontRole::Heading, core::FontRole::Body, core::FontRole::Caption, core::FontRole::Button})
+    for (auto f : {core::FontRole::Heading, core::FontRole::Body, core::FontRole::Caption,
+                   core::FontRole::Button})
         role(out, f) = ui + digits;
     // Title: the big call to action, overlay and service titles, the pack title.
     std::string& title = role(out, core::FontRole::Title);
-    for (const char* key : {"attract.touch_to_start", "idle.still_there", "service.out_of_service", "quiz.title",
-                            "quiz.correct", "quiz.wrong", "quiz.partial", "quiz.timed_out", "quiz.result", "quiz.podium",
-                            "quiz.total_score"})
-        for (auto lang : {core::Language::Zh, core::Language::En}) title += core::uiText(key, lang);
+    for (const char* key : {"attract.touch_to_start", "idle.still_there", "service.out_of_service",
+                            "quiz.title", "quiz.correct", "quiz.wrong", "quiz.partial",
+                            "quiz.timed_out", "quiz.result", "quiz.podium", "quiz.total_score"})
+        for (auto lang : {core::Language::Zh, core::Language::En})
+            title += core::uiText(key, lang);
     title += " ·？！问答+" + digits;
     // Quiz nicknames and team names (core's preset tables) appear on buttons and headings.
     std::string presets;
-    for (const auto& n : core::presetNicknames()) add(presets, n.name);
-    for (const auto& t : core::teamPresets()) add(presets, t.name);
-    for (auto f : {core::FontRole::Heading, core::FontRole::Body, core::FontRole::Button}) role(out, f) += presets;
+    for (const auto& n : core::presetNicknames())
+        add(presets, n.name);
+    for (const auto& t : core::teamPresets())
+        add(presets, t.name);
+    for (auto f : {core::FontRole::Heading, core::FontRole::Body, core::FontRole::Button})
+        role(out, f) += presets;
     role(out, core::FontRole::Body) += packCharset;
     if (!pack) return out;
     std::string& heading = role(out, core::FontRole::Heading);
@@ -53,13 +60,17 @@ RoleCharacters fontCharactersFor(const core::Pack* pack, const std::string& pack
                 add(caption, i.era);
                 add(caption, i.rights);
                 caption += i.reference;
-                for (const auto& b : i.badges) caption += core::badgeText(b, core::Language::Zh) + core::badgeText(b, core::Language::En);
+                for (const auto& b : i.badges)
+                    caption += core::badgeText(b, core::Language::Zh) +
+                               core::badgeText(b, core::Language::En);
             }
         }
     }
-    for (const auto& v : pack->videos) add(heading, v.title);
+    for (const auto& v : pack->videos)
+        add(heading, v.title);
     for (const auto& bank : pack->quizBanks)
-        for (const auto& q : bank.questions) add(heading, q.prompt); // the question line of the quiz screen
+        for (const auto& q : bank.questions)
+            add(heading, q.prompt); // the question line of the quiz screen
     return out;
 }
 

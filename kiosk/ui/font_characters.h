@@ -1,4 +1,5 @@
-// kiosk/ui: which characters each font role needs — the pack's text by where the kiosk draws it, plus UI strings
+// kiosk/ui: which characters each font role needs — the pack's text by where the kiosk draws it,
+// plus UI strings
 #pragma once
 
 #include "core/pack/model.h"

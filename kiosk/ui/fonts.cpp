@@ -1,14 +1,14 @@
-// kiosk/ui: font atlas from the pack's characters (FreeType, memory-mapped fonts, alpha-only texture)
+// kiosk/ui: font atlas from the pack's characters (FreeType, memory-mapped fonts, alpha-only
+// texture)
 #include "kiosk/ui/fonts.h"
 
 #include <GL/gl.h>
 #include <backends/imgui_impl_opengl3.h>
-#include <imgui_freetype.h>
-
 #include <chrono>
 #include <cstdint>
 #include <fcntl.h>
 #include <filesystem>
+#include <imgui_freetype.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,7 +36,8 @@ struct MappedFile {
         if (fd < 0) return;
         struct stat st {};
         if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-            void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE,
+                             fd, 0);
             if (p != MAP_FAILED) {
                 data = p;
                 size = static_cast<std::size_t>(st.st_size);
@@ -57,7 +58,8 @@ constexpr int kSimplifiedChineseFaceIndex = 2; // NotoSansCJK-*.ttc: JP, KR, SC,
 
 std::string Fonts::findFontFile(bool bold) {
     const char* name = bold ? "NotoSansCJK-Bold.ttc" : "NotoSansCJK-Regular.ttc";
-    for (const char* dir : {"/usr/share/fonts/opentype/noto/", "/usr/share/fonts/noto-cjk/", "/usr/share/fonts/truetype/noto/"}) {
+    for (const char* dir : {"/usr/share/fonts/opentype/noto/", "/usr/share/fonts/noto-cjk/",
+                            "/usr/share/fonts/truetype/noto/"}) {
         std::error_code ec;
         const std::string path = std::string(dir) + name;
         if (std::filesystem::exists(path, ec)) return path;
@@ -65,7 +67,8 @@ std::string Fonts::findFontFile(bool bold) {
     return {};
 }
 
-std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme, const RoleCharacters& characters) {
+std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
+                                       const RoleCharacters& characters) {
     const auto started = std::chrono::steady_clock::now();
     auto out = std::make_unique<BuiltFonts>();
     out->unitPx = unitPx;
@@ -95,7 +98,8 @@ std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme, c
         builder.AddText(characters[i].c_str(), characters[i].c_str() + characters[i].size());
         builder.AddText("…·–—“”‘’、，。：；？！（）《》「」‹›−");
         builder.BuildRanges(&out->ranges[i]);
-        const bool useBold = role == core::FontRole::Title || role == core::FontRole::Heading || role == core::FontRole::Button;
+        const bool useBold = role == core::FontRole::Title || role == core::FontRole::Heading ||
+                             role == core::FontRole::Button;
         MappedFile& file = useBold ? bold : regular;
         ImFontConfig config;
         config.FontDataOwnedByAtlas = false; // the map outlives Build(); ClearInputData() below
@@ -104,9 +108,11 @@ std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme, c
         config.OversampleV = 1;
         config.PixelSnapH = true;
         const float px = std::max(10.0f, theme.fontSize(role) * unitPx);
-        std::snprintf(config.Name, sizeof config.Name, "NotoSansCJK-%s-%.0f", core::fontRoleName(role), px);
+        std::snprintf(config.Name, sizeof config.Name, "NotoSansCJK-%s-%.0f",
+                      core::fontRoleName(role), px);
         out->sizes[i] = px;
-        out->fonts[i] = atlas->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), px, &config, out->ranges[i].Data);
+        out->fonts[i] = atlas->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), px,
+                                                    &config, out->ranges[i].Data);
         if (!out->fonts[i]) {
             out->error = "cannot load the font " + std::string(useBold ? boldPath : regularPath);
             return out;
@@ -116,13 +122,18 @@ std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme, c
         out->error = "cannot build the font atlas";
         return out;
     }
-    for (ImFont* f : out->fonts) out->glyphs += f->Glyphs.Size;
+    for (ImFont* f : out->fonts)
+        out->glyphs += f->Glyphs.Size;
     atlas->ClearInputData(); // drop references to the mapped files before they are unmapped
-    out->buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    out->buildMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     return out;
 }
 
-Fonts::~Fonts() { release(); }
+Fonts::~Fonts() {
+    release();
+}
 
 void Fonts::release() {
     if (m_original && ImGui::GetCurrentContext()) ImGui::GetIO().Fonts = m_original;

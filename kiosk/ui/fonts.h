@@ -1,12 +1,12 @@
-// kiosk/ui: the font atlas — Noto Sans CJK SC at the theme's sizes, only the characters the pack and UI use
+// kiosk/ui: the font atlas — Noto Sans CJK SC at the theme's sizes, only the characters the pack
+// and UI use
 #pragma once
 
 #include "core/theme/theme.h"
 #include "kiosk/ui/font_characters.h"
 
-#include <imgui.h>
-
 #include <array>
+#include <imgui.h>
 #include <memory>
 #include <string>
 
@@ -27,11 +27,12 @@ struct BuiltFonts {
 };
 
 // CPU only; any thread (no ImGui context needed).
-std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme, const RoleCharacters& characters);
+std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
+                                       const RoleCharacters& characters);
 
 // The fonts in use. Threading: main thread, with the ImGui context and GL context current.
 class Fonts {
-public:
+  public:
     ~Fonts();
     // Makes `built` the ImGui atlas and uploads it as an 8-bit alpha texture (a quarter of the
     // RGBA texture the OpenGL3 backend would make). The first call also creates the backend's
@@ -41,7 +42,9 @@ public:
     void release();
     bool built() const { return m_built != nullptr; }
     float unitPx() const { return m_built ? m_built->unitPx : 0; }
-    ImFont* font(core::FontRole role) const { return m_built->fonts[static_cast<std::size_t>(role)]; }
+    ImFont* font(core::FontRole role) const {
+        return m_built->fonts[static_cast<std::size_t>(role)];
+    }
     float size(core::FontRole role) const { return m_built->sizes[static_cast<std::size_t>(role)]; }
     double buildMilliseconds() const { return m_built ? m_built->buildMs : 0; }
     std::size_t atlasBytes() const { return m_textureBytes; }
@@ -50,7 +53,7 @@ public:
     // Finds the Noto Sans CJK files (regular, bold); empty strings when missing.
     static std::string findFontFile(bool bold);
 
-private:
+  private:
     std::unique_ptr<BuiltFonts> m_built;
     ImFontAtlas* m_original = nullptr; // the context's own atlas, restored by release()
     unsigned m_texture = 0;

@@ -33,42 +33,55 @@ namespace {
 
 // A home tile: a card with its art on top (drawn by `art` into the rect it is given), a name and
 // a line of detail below, pressed feedback, and the tap target `id`.
-void drawHomeTile(UiContext& ui, const Rect& tile, const std::string& id, std::string_view name, std::string_view detail,
-                  const std::function<void(const Rect&, float rounding)>& art, std::function<void()> action) {
+void drawHomeTile(UiContext& ui, const Rect& tile, const std::string& id, std::string_view name,
+                  std::string_view detail,
+                  const std::function<void(const Rect&, float rounding)>& art,
+                  std::function<void()> action) {
     const float rounding = ui.px(ui.theme->layout.rounding);
     const float pad = ui.px(ui.theme->layout.padding);
     ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
-    const float textH = ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
+    const float textH =
+        ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
     const Rect artRect{tile.x, tile.y, tile.w, tile.h - textH};
     art(artRect, rounding);
     TextBlock nameStyle;
     nameStyle.role = FontRole::Heading;
     nameStyle.color = ui.color(ColorRole::Text);
     nameStyle.maxLines = 1;
-    drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4, tile.w - pad, textH}, name, nameStyle);
+    drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4, tile.w - pad, textH}, name,
+                  nameStyle);
     TextBlock detailStyle;
     detailStyle.role = FontRole::Body;
     detailStyle.color = ui.color(ColorRole::TextMuted);
     detailStyle.maxLines = 1;
-    drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45, tile.w - pad, textH},
+    drawTextBlock(ui,
+                  {tile.x + pad * 0.5,
+                   artRect.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45,
+                   tile.w - pad, textH},
                   detail, detailStyle);
     if (ui.pressed(tile))
-        ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0, ui.px(ui.theme->layout.focusRingWidth));
+        ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0,
+                         ui.px(ui.theme->layout.focusRingWidth));
     ui.addTarget(id, tile, std::move(action));
 }
 
 // The quiz tile: a large 问 mark on the accent colour, the title and the number of questions.
 void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
     const auto art = [&ui](const Rect& r, float rounding) {
-        ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(ColorRole::Accent), rounding, ImDrawFlags_RoundCornersTop);
+        ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(ColorRole::Accent), rounding,
+                               ImDrawFlags_RoundCornersTop);
         TextBlock mark;
         mark.role = FontRole::Title;
         mark.color = ui.color(ColorRole::TextOnAccent);
         mark.align = TextAlign::Center;
-        drawTextBlock(ui, {r.x, r.y + r.h / 2 - ui.fontSize(FontRole::Title) * 0.7, r.w, r.h}, "？ 问 · 答 ！", mark);
+        drawTextBlock(ui, {r.x, r.y + r.h / 2 - ui.fontSize(FontRole::Title) * 0.7, r.w, r.h},
+                      "？ 问 · 答 ！", mark);
     };
     drawHomeTile(ui, tile, "quiz", ui.ui("quiz.title"),
-                 ui.ui("home.quiz") + " · " + core::uiCount("quiz.count", static_cast<long long>(state.pack->questionCount()), ui.language),
+                 ui.ui("home.quiz") + " · " +
+                     core::uiCount("quiz.count",
+                                   static_cast<long long>(state.pack->questionCount()),
+                                   ui.language),
                  art, [&state] {
                      state.quiz->begin(state.clock());
                      state.nav.showQuiz();
@@ -79,36 +92,44 @@ void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
 void drawVideoTile(UiContext& ui, KioskState& state, const Rect& tile) {
     const auto& videos = state.pack->videos;
     const auto art = [&ui, &videos](const Rect& r, float rounding) {
-        ui.draw->AddRectFilled(minOf(r), maxOf(r), IM_COL32(0, 0, 0, 255), rounding, ImDrawFlags_RoundCornersTop);
+        ui.draw->AddRectFilled(minOf(r), maxOf(r), IM_COL32(0, 0, 0, 255), rounding,
+                               ImDrawFlags_RoundCornersTop);
         if (videos.front().poster)
-            drawImageFile(ui, videos.front().poster->file, r, ImageFit::Cover, static_cast<int>(std::max(r.w, r.h)), rounding);
+            drawImageFile(ui, videos.front().poster->file, r, ImageFit::Cover,
+                          static_cast<int>(std::max(r.w, r.h)), rounding);
         const float radius = static_cast<float>(std::min(r.w, r.h)) * 0.16f;
         const ImVec2 c = toIm(r.center());
         ui.draw->AddCircleFilled(c, radius, IM_COL32(0, 0, 0, 150), 40);
-        ui.draw->AddTriangleFilled(ImVec2(c.x - radius * 0.35f, c.y - radius * 0.5f), ImVec2(c.x - radius * 0.35f, c.y + radius * 0.5f),
+        ui.draw->AddTriangleFilled(ImVec2(c.x - radius * 0.35f, c.y - radius * 0.5f),
+                                   ImVec2(c.x - radius * 0.35f, c.y + radius * 0.5f),
                                    ImVec2(c.x + radius * 0.55f, c.y), IM_COL32(255, 255, 255, 240));
     };
     drawHomeTile(ui, tile, "videos", ui.ui("home.videos"),
-                 core::uiCount("video.count", static_cast<long long>(videos.size()), ui.language), art,
-                 [&state] { state.nav.showVideos(); });
+                 core::uiCount("video.count", static_cast<long long>(videos.size()), ui.language),
+                 art, [&state] { state.nav.showVideos(); });
 }
 
 // An exhibition tile: its cover (or its first image), title and number of items.
 void drawExhibitionTile(UiContext& ui, KioskState& state, const Rect& tile, int index) {
     const auto& exhibition = state.pack->exhibitions[static_cast<std::size_t>(index)];
     std::string cover;
-    if (exhibition.cover) cover = exhibition.cover->file;
+    if (exhibition.cover)
+        cover = exhibition.cover->file;
     else if (!exhibition.chapters.empty() && !exhibition.chapters.front().items.empty() &&
              !exhibition.chapters.front().items.front().images.empty())
         cover = exhibition.chapters.front().items.front().images.front().file;
     std::size_t items = 0;
-    for (const auto& c : exhibition.chapters) items += c.items.size();
+    for (const auto& c : exhibition.chapters)
+        items += c.items.size();
     const auto art = [&ui, &cover](const Rect& r, float rounding) {
-        if (!cover.empty()) drawImageFile(ui, cover, r, ImageFit::Cover, static_cast<int>(std::max(r.w, r.h)), rounding);
+        if (!cover.empty())
+            drawImageFile(ui, cover, r, ImageFit::Cover, static_cast<int>(std::max(r.w, r.h)),
+                          rounding);
     };
     drawHomeTile(ui, tile, "exhibition:" + exhibition.id, ui.text(exhibition.title),
-                 ui.ui("home.exhibitions") + " · " + core::uiCount("grid.items", static_cast<long long>(items), ui.language), art,
-                 [&state, index] { state.nav.openExhibition(index); });
+                 ui.ui("home.exhibitions") + " · " +
+                     core::uiCount("grid.items", static_cast<long long>(items), ui.language),
+                 art, [&state, index] { state.nav.openExhibition(index); });
 }
 
 } // namespace
@@ -131,13 +152,15 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
 
     std::string subtitle = ui.text(pack.organiser);
     if (!pack.event.empty()) subtitle += "  ·  " + ui.text(pack.event);
-    if (!pack.dateStart.empty()) subtitle += "  ·  " + pack.dateStart + (pack.dateEnd.empty() ? "" : " – " + pack.dateEnd);
+    if (!pack.dateStart.empty())
+        subtitle += "  ·  " + pack.dateStart + (pack.dateEnd.empty() ? "" : " – " + pack.dateEnd);
     TextBlock sub;
     sub.role = FontRole::Body;
     sub.color = ui.color(ColorRole::TextOnBackgroundMuted);
     sub.align = TextAlign::Center;
     sub.maxLines = 2;
-    y += drawTextBlock(ui, {pad, y + pad * 0.3f, ui.width - pad * 2, ui.height}, subtitle, sub) + pad;
+    y += drawTextBlock(ui, {pad, y + pad * 0.3f, ui.width - pad * 2, ui.height}, subtitle, sub) +
+         pad;
 
     // One tile per exhibition, then the videos and the quiz when the pack has them.
     const bool quiz = state.quiz && state.quiz->available();
@@ -147,15 +170,21 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     const int columns = ui.portrait ? 1 : std::min(3, std::max(1, count));
     const float gap = ui.px(ui.theme->layout.spacing) * 1.5f;
     const float availableH = ui.height - y - pad * 1.5f;
-    const float tileW = std::min((ui.width - pad * 2 - gap * float(columns - 1)) / float(columns), ui.px(120));
+    const float tileW =
+        std::min((ui.width - pad * 2 - gap * float(columns - 1)) / float(columns), ui.px(120));
     const int rows = (count + columns - 1) / columns;
-    const float tileH = std::min(availableH / float(std::max(1, rows)) - gap, tileW * (ui.portrait ? 0.75f : 0.72f));
+    const float tileH = std::min(availableH / float(std::max(1, rows)) - gap,
+                                 tileW * (ui.portrait ? 0.75f : 0.72f));
     const float startX = (ui.width - (tileW * float(columns) + gap * float(columns - 1))) / 2;
     for (int i = 0; i < count; ++i) {
-        const Rect tile{startX + float(i % columns) * (tileW + gap), y + float(i / columns) * (tileH + gap), tileW, tileH};
-        if (i < exhibitions) drawExhibitionTile(ui, state, tile, i);
-        else if (videos && i == exhibitions) drawVideoTile(ui, state, tile);
-        else drawQuizTile(ui, state, tile);
+        const Rect tile{startX + float(i % columns) * (tileW + gap),
+                        y + float(i / columns) * (tileH + gap), tileW, tileH};
+        if (i < exhibitions)
+            drawExhibitionTile(ui, state, tile, i);
+        else if (videos && i == exhibitions)
+            drawVideoTile(ui, state, tile);
+        else
+            drawQuizTile(ui, state, tile);
     }
 }
 

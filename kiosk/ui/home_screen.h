@@ -6,7 +6,7 @@
 namespace lantai::kiosk {
 
 class HomeScreen : public Screen {
-public:
+  public:
     void draw(UiContext& ui, KioskState& state) override;
 };
 

@@ -1,8 +1,8 @@
 // kiosk/ui: item detail screen (deep zoom + caption panel)
 #include "kiosk/ui/item_detail_screen.h"
 
-#include "core/i18n/ui_strings.h"
 #include "core/gallery/web_paths.h"
+#include "core/i18n/ui_strings.h"
 #include "kiosk/render/texture_cache.h"
 #include "kiosk/ui/item_grid_screen.h"
 #include "kiosk/ui/widgets.h"
@@ -26,15 +26,19 @@ void ItemDetailScreen::reset() {
     m_panelScroll = 0;
 }
 
-std::vector<std::string> ItemDetailScreen::takeLogLines() { return std::exchange(m_log, {}); }
+std::vector<std::string> ItemDetailScreen::takeLogLines() {
+    return std::exchange(m_log, {});
+}
 
 bool ItemDetailScreen::animating(const KioskState& state) const {
-    return state.viewport.isAnimating() || m_panFling.isMoving() || m_panelFling.isMoving() || m_panning || m_pinching ||
-           m_panelDragging || (m_image && !state.zoomSharp && !state.zoomImageFailed);
+    return state.viewport.isAnimating() || m_panFling.isMoving() || m_panelFling.isMoving() ||
+           m_panning || m_pinching || m_panelDragging ||
+           (m_image && !state.zoomSharp && !state.zoomImageFailed);
 }
 
 void ItemDetailScreen::prepareViewport(UiContext& ui, KioskState& state, const core::Item& item) {
-    const int imageIndex = std::clamp(state.nav.image(), 0, static_cast<int>(item.images.size()) - 1);
+    const int imageIndex =
+        std::clamp(state.nav.image(), 0, static_cast<int>(item.images.size()) - 1);
     const std::string key = item.id + "#" + std::to_string(imageIndex);
     if (key != m_preparedKey) {
         m_preparedKey = key;
@@ -44,7 +48,8 @@ void ItemDetailScreen::prepareViewport(UiContext& ui, KioskState& state, const c
         const auto& file = item.images[static_cast<std::size_t>(imageIndex)].file;
         const core::DerivedImage* derived = nullptr;
         if (ui.derived)
-            if (auto it = ui.derived->images.find(file); it != ui.derived->images.end()) derived = &it->second;
+            if (auto it = ui.derived->images.find(file); it != ui.derived->images.end())
+                derived = &it->second;
         std::string warning;
         m_image = loadIiifImage(ui.pack->root, derived, file, &warning);
         if (!warning.empty()) m_log.push_back(warning);
@@ -67,11 +72,13 @@ void ItemDetailScreen::draw(UiContext& ui, KioskState& state) {
     if (ui.portrait) {
         const double viewerH = (area.h - pad * 3) * 0.56;
         m_viewer = {pad, area.y + pad, ui.width - pad * 2, viewerH};
-        m_panel = {pad, m_viewer.bottom() + pad, ui.width - pad * 2, area.bottom() - m_viewer.bottom() - pad * 2};
+        m_panel = {pad, m_viewer.bottom() + pad, ui.width - pad * 2,
+                   area.bottom() - m_viewer.bottom() - pad * 2};
     } else {
         const double viewerW = (ui.width - pad * 3) * 0.63;
         m_viewer = {pad, area.y + pad, viewerW, area.h - pad * 2};
-        m_panel = {m_viewer.right() + pad, area.y + pad, ui.width - m_viewer.right() - pad * 2, area.h - pad * 2};
+        m_panel = {m_viewer.right() + pad, area.y + pad, ui.width - m_viewer.right() - pad * 2,
+                   area.h - pad * 2};
     }
     // The hand-off to the cloud gallery: a QR code to this item's page, under the caption panel.
     state.qrUrl.clear();
@@ -87,7 +94,8 @@ void ItemDetailScreen::draw(UiContext& ui, KioskState& state) {
         const float touch = ui.touchMin();
         const Rect watch{m_panel.x, m_panel.bottom() - touch, m_panel.w, touch};
         m_panel.h -= touch + pad;
-        button(ui, "watch-video", watch, ui.ui("video.play_symbol") + " " + ui.ui("item.watch_video"), ButtonKind::Primary,
+        button(ui, "watch-video", watch,
+               ui.ui("video.play_symbol") + " " + ui.ui("item.watch_video"), ButtonKind::Primary,
                [&state, id = video->id] { openVideoForVisitor(state, id); });
     }
     prepareViewport(ui, state, *item);
@@ -100,7 +108,8 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
     ui.draw->AddRectFilled(minOf(m_viewer), maxOf(m_viewer), IM_COL32(24, 16, 12, 255), rounding);
     state.zoomImageFailed = false;
     if (m_image) {
-        const DrawResult result = drawDeepZoom(ui.draw, state.viewport, *m_image, *ui.textures, ui.color(ColorRole::SurfaceAlt, 0.25f));
+        const DrawResult result = drawDeepZoom(ui.draw, state.viewport, *m_image, *ui.textures,
+                                               ui.color(ColorRole::SurfaceAlt, 0.25f));
         state.zoomScaleFactor = result.scaleFactor;
         state.zoomSharp = result.sharp;
         if (result.failed) {
@@ -116,14 +125,17 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
     }
     if (state.zoomImageFailed) {
         // Placeholder with a note: never a black rectangle.
-        const Rect box{m_viewer.x + m_viewer.w * 0.2, m_viewer.y + m_viewer.h * 0.35, m_viewer.w * 0.6, m_viewer.h * 0.3};
+        const Rect box{m_viewer.x + m_viewer.w * 0.2, m_viewer.y + m_viewer.h * 0.35,
+                       m_viewer.w * 0.6, m_viewer.h * 0.3};
         ui.draw->AddRectFilled(minOf(box), maxOf(box), ui.color(ColorRole::SurfaceAlt), rounding);
         TextBlock note;
         note.role = FontRole::Heading;
         note.color = ui.color(ColorRole::Text);
         note.align = TextAlign::Center;
-        const float h = measureTextBlock(ui, float(box.w) - ui.px(2), ui.ui("image.unavailable"), note);
-        drawTextBlock(ui, {box.x + ui.px(1), box.y + (box.h - h) / 2, box.w - ui.px(2), h}, ui.ui("image.unavailable"), note);
+        const float h =
+            measureTextBlock(ui, float(box.w) - ui.px(2), ui.ui("image.unavailable"), note);
+        drawTextBlock(ui, {box.x + ui.px(1), box.y + (box.h - h) / 2, box.w - ui.px(2), h},
+                      ui.ui("image.unavailable"), note);
     }
 
     const float touch = ui.touchMin();
@@ -131,10 +143,11 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
     // Previous / next at the viewer's edges.
     const double midY = m_viewer.y + m_viewer.h / 2 - touch / 2;
     if (state.nav.hasPreviousItem())
-        button(ui, "prev", {m_viewer.x + pad, midY, touch, touch}, "‹", ButtonKind::Secondary, [&state] { state.nav.previousItem(); });
+        button(ui, "prev", {m_viewer.x + pad, midY, touch, touch}, "‹", ButtonKind::Secondary,
+               [&state] { state.nav.previousItem(); });
     if (state.nav.hasNextItem())
-        button(ui, "next", {m_viewer.right() - pad - touch, midY, touch, touch}, "›", ButtonKind::Secondary,
-               [&state] { state.nav.nextItem(); });
+        button(ui, "next", {m_viewer.right() - pad - touch, midY, touch, touch}, "›",
+               ButtonKind::Secondary, [&state] { state.nav.nextItem(); });
     // Zoom controls, bottom right.
     const double by = m_viewer.bottom() - pad - touch;
     double bx = m_viewer.right() - pad - touch;
@@ -145,7 +158,8 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
     button(ui, "zoom-out", {bx, by, touch, touch}, "−", ButtonKind::Secondary,
            [&state, centre] { state.viewport.animateZoomBy(0.5, centre); });
     if (!state.viewport.atFit()) {
-        const float w = std::max(touch * 1.6f, textWidth(ui, FontRole::Button, ui.ui("zoom.reset")) + pad * 2);
+        const float w =
+            std::max(touch * 1.6f, textWidth(ui, FontRole::Button, ui.ui("zoom.reset")) + pad * 2);
         bx -= w + pad;
         button(ui, "zoom-reset", {bx, by, w, touch}, ui.ui("zoom.reset"), ButtonKind::Secondary,
                [&state] { state.viewport.animateToFit(); });
@@ -155,7 +169,9 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
         hint.color = ui.color(ColorRole::TextOnOverlay);
         hint.maxLines = 1;
         const std::string text = ui.ui("zoom.hint") + " · " + ui.ui("zoom.drag_hint");
-        drawTextBlock(ui, {m_viewer.x + pad, by + touch / 2 - ui.fontSize(FontRole::Caption) * 0.7, bx - m_viewer.x - pad * 2, touch},
+        drawTextBlock(ui,
+                      {m_viewer.x + pad, by + touch / 2 - ui.fontSize(FontRole::Caption) * 0.7,
+                       bx - m_viewer.x - pad * 2, touch},
                       text, hint);
     }
     // Multi-image strip along the top of the viewer.
@@ -166,25 +182,32 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
             const Rect r{x, m_viewer.y + pad, thumb, thumb};
             drawImageFile(ui, item.images[i].file, r, ImageFit::Cover, 480, ui.px(0.4f));
             const bool current = static_cast<int>(i) == state.nav.image();
-            ui.draw->AddRect(minOf(r), maxOf(r), current ? ui.color(ColorRole::Focus) : ui.color(ColorRole::Border), ui.px(0.4f), 0,
-                             current ? ui.px(0.45f) : ui.px(0.15f));
+            ui.draw->AddRect(minOf(r), maxOf(r),
+                             current ? ui.color(ColorRole::Focus) : ui.color(ColorRole::Border),
+                             ui.px(0.4f), 0, current ? ui.px(0.45f) : ui.px(0.15f));
             const int index = static_cast<int>(i);
-            ui.addTarget("image:" + std::to_string(i), r, [&state, index] { state.nav.selectImage(index); });
+            ui.addTarget("image:" + std::to_string(i), r,
+                         [&state, index] { state.nav.selectImage(index); });
             x += thumb + pad;
         }
         TextBlock count;
         count.role = FontRole::Caption;
         count.color = ui.color(ColorRole::TextOnOverlay);
         count.maxLines = 1;
-        drawTextBlock(ui, {x + pad, m_viewer.y + pad + thumb / 2 - ui.fontSize(FontRole::Caption) * 0.7, ui.px(30), thumb},
+        drawTextBlock(ui,
+                      {x + pad, m_viewer.y + pad + thumb / 2 - ui.fontSize(FontRole::Caption) * 0.7,
+                       ui.px(30), thumb},
                       core::uiFormat("item.image_n_of", ui.language,
-                                     {{"n", std::to_string(state.nav.image() + 1)}, {"total", std::to_string(item.images.size())}}),
+                                     {{"n", std::to_string(state.nav.image() + 1)},
+                                      {"total", std::to_string(item.images.size())}}),
                       count);
     }
 }
 
-void ItemDetailScreen::drawHandOff(UiContext& ui, KioskState& state, const core::Item& item, const Rect& row) {
-    const std::string url = core::webItemUrl(state.webBaseUrl, core::languageCode(ui.language), item.id);
+void ItemDetailScreen::drawHandOff(UiContext& ui, KioskState& state, const core::Item& item,
+                                   const Rect& row) {
+    const std::string url =
+        core::webItemUrl(state.webBaseUrl, core::languageCode(ui.language), item.id);
     if (url != m_qrText) {
         m_qrText = url;
         m_qr = encodeQr(url);
@@ -209,7 +232,8 @@ void ItemDetailScreen::drawCaptionPanel(UiContext& ui, KioskState& state, const 
     (void)state;
     const float rounding = ui.px(ui.theme->layout.rounding);
     const float pad = ui.px(ui.theme->layout.padding);
-    ui.draw->AddRectFilled(minOf(m_panel), maxOf(m_panel), ui.color(ColorRole::SurfaceAlt), rounding);
+    ui.draw->AddRectFilled(minOf(m_panel), maxOf(m_panel), ui.color(ColorRole::SurfaceAlt),
+                           rounding);
     ui.draw->PushClipRect(minOf(m_panel), maxOf(m_panel), true);
     const double x = m_panel.x + pad;
     const double w = m_panel.w - pad * 2;
@@ -235,8 +259,10 @@ void ItemDetailScreen::drawCaptionPanel(UiContext& ui, KioskState& state, const 
         labelStyle.role = FontRole::Caption;
         labelStyle.color = ui.color(ColorRole::TextMuted);
         labelStyle.maxLines = 1;
-        const float labelW = std::max(ui.px(14), textWidth(ui, FontRole::Caption, label) + ui.px(1));
-        drawTextBlock(ui, {x, y + ui.fontSize(FontRole::Body) * 0.12, labelW, 1e6}, label, labelStyle);
+        const float labelW =
+            std::max(ui.px(14), textWidth(ui, FontRole::Caption, label) + ui.px(1));
+        drawTextBlock(ui, {x, y + ui.fontSize(FontRole::Body) * 0.12, labelW, 1e6}, label,
+                      labelStyle);
         TextBlock valueStyle;
         valueStyle.role = FontRole::Body;
         valueStyle.color = ui.color(ColorRole::Text);
@@ -246,7 +272,8 @@ void ItemDetailScreen::drawCaptionPanel(UiContext& ui, KioskState& state, const 
     fact(ui.ui("item.reference"), item.reference);
     fact(ui.ui("item.holding"), ui.text(item.holding));
     y += ui.px(1.0f);
-    ui.draw->AddLine(ImVec2(float(x), float(y)), ImVec2(float(x + w), float(y)), ui.color(ColorRole::Border), std::max(1.0f, ui.px(0.12f)));
+    ui.draw->AddLine(ImVec2(float(x), float(y)), ImVec2(float(x + w), float(y)),
+                     ui.color(ColorRole::Border), std::max(1.0f, ui.px(0.12f)));
     y += ui.px(1.2f);
     if (!item.caption.empty()) {
         TextBlock caption;
@@ -264,7 +291,8 @@ void ItemDetailScreen::drawCaptionPanel(UiContext& ui, KioskState& state, const 
         TextBlock rights;
         rights.role = FontRole::Caption;
         rights.color = ui.color(ColorRole::TextMuted);
-        y += drawTextBlock(ui, {x, y, w, 1e6}, ui.ui("item.rights") + ": " + ui.text(item.rights), rights);
+        y += drawTextBlock(ui, {x, y, w, 1e6}, ui.ui("item.rights") + ": " + ui.text(item.rights),
+                           rights);
     }
     ui.draw->PopClipRect();
     const double contentH = y - top + pad * 2;
@@ -273,10 +301,13 @@ void ItemDetailScreen::drawCaptionPanel(UiContext& ui, KioskState& state, const 
     if (m_panelMaxScroll > 0) {
         // Fade at the bottom edge says "there is more".
         const float fadeH = ui.px(4);
-        ImU32 solid = ui.color(ColorRole::SurfaceAlt), clear = ui.color(ColorRole::SurfaceAlt, 0.0f);
+        ImU32 solid = ui.color(ColorRole::SurfaceAlt),
+              clear = ui.color(ColorRole::SurfaceAlt, 0.0f);
         if (m_panelScroll < m_panelMaxScroll - 1)
-            ui.draw->AddRectFilledMultiColor(ImVec2(float(m_panel.x), float(m_panel.bottom()) - fadeH),
-                                             ImVec2(float(m_panel.right()), float(m_panel.bottom()) - rounding), clear, clear, solid, solid);
+            ui.draw->AddRectFilledMultiColor(
+                ImVec2(float(m_panel.x), float(m_panel.bottom()) - fadeH),
+                ImVec2(float(m_panel.right()), float(m_panel.bottom()) - rounding), clear, clear,
+                solid, solid);
     }
 }
 
@@ -294,7 +325,8 @@ bool ItemDetailScreen::onGesture(const core::Gesture& g, UiContext& ui, KioskSta
             return true;
         }
         if (m_panel.contains(g.position)) {
-            m_panelScroll = std::clamp(m_panelScroll + (g.scale > 1 ? -1 : 1) * m_panel.h * 0.15, 0.0, m_panelMaxScroll);
+            m_panelScroll = std::clamp(m_panelScroll + (g.scale > 1 ? -1 : 1) * m_panel.h * 0.15,
+                                       0.0, m_panelMaxScroll);
             return true;
         }
         return false;
@@ -356,7 +388,8 @@ bool ItemDetailScreen::onGesture(const core::Gesture& g, UiContext& ui, KioskSta
         if (g.direction == core::SwipeDirection::Left) return state.nav.nextItem();
         if (g.direction == core::SwipeDirection::Right) return state.nav.previousItem();
         return false;
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -368,7 +401,8 @@ void ItemDetailScreen::advance(double dt, KioskState& state) {
     }
     if (m_panelFling.isMoving()) {
         const double before = m_panelScroll;
-        m_panelScroll = std::clamp(m_panelScroll - m_panelFling.update(dt).y, 0.0, m_panelMaxScroll);
+        m_panelScroll =
+            std::clamp(m_panelScroll - m_panelFling.update(dt).y, 0.0, m_panelMaxScroll);
         if (before == m_panelScroll) m_panelFling.stop();
     }
 }

@@ -1,4 +1,5 @@
-// kiosk/ui: item detail — deep-zoom viewer, caption panel, multi-image strip, previous/next by swipe
+// kiosk/ui: item detail — deep-zoom viewer, caption panel, multi-image strip, previous/next by
+// swipe
 #pragma once
 
 #include "core/visit/gesture_recognizer.h"
@@ -12,7 +13,7 @@
 namespace lantai::kiosk {
 
 class ItemDetailScreen : public Screen {
-public:
+  public:
     void draw(UiContext& ui, KioskState& state) override;
     bool onGesture(const core::Gesture& g, UiContext& ui, KioskState& state) override;
     bool animating(const KioskState& state) const override;
@@ -21,12 +22,13 @@ public:
     // Log lines for images shown without derivatives or broken (the app drains them).
     std::vector<std::string> takeLogLines();
 
-private:
+  private:
     void prepareViewport(UiContext& ui, KioskState& state, const core::Item& item);
     void drawViewer(UiContext& ui, KioskState& state, const core::Item& item);
     void drawCaptionPanel(UiContext& ui, KioskState& state, const core::Item& item);
     // The QR code to the item's page in the cloud gallery, along the bottom of the panel.
-    void drawHandOff(UiContext& ui, KioskState& state, const core::Item& item, const core::Rect& row);
+    void drawHandOff(UiContext& ui, KioskState& state, const core::Item& item,
+                     const core::Rect& row);
 
     core::Rect m_viewer;
     core::Rect m_panel;

@@ -32,7 +32,8 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
         if (!item.images.empty()) card.image = item.images.front().file;
         card.title = ui.text(item.title);
         card.subtitle = itemDateText(ui, item);
-        if (!item.reference.empty()) card.subtitle += (card.subtitle.empty() ? "" : "  ·  ") + item.reference;
+        if (!item.reference.empty())
+            card.subtitle += (card.subtitle.empty() ? "" : "  ·  ") + item.reference;
         if (!item.badges.empty()) card.badge = core::badgeText(item.badges.front(), ui.language);
         const int index = static_cast<int>(i);
         card.action = [&state, index] { state.nav.openItem(index); };
@@ -44,7 +45,10 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
         meta.role = FontRole::Body;
         meta.color = u.color(ColorRole::TextOnBackgroundMuted);
         meta.maxLines = 1;
-        h += drawTextBlock(u, box, core::uiCount("grid.items", static_cast<long long>(chapter->items.size()), u.language), meta);
+        h += drawTextBlock(
+            u, box,
+            core::uiCount("grid.items", static_cast<long long>(chapter->items.size()), u.language),
+            meta);
         if (!chapter->intro.empty()) {
             TextBlock intro;
             intro.role = FontRole::Body;
@@ -52,7 +56,8 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
             intro.maxLines = 4;
             h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(chapter->intro), intro);
         }
-        if (chapter->items.empty()) h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("grid.empty"));
+        if (chapter->items.empty())
+            h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("grid.empty"));
         return h;
     });
 }

@@ -7,15 +7,20 @@
 namespace lantai::kiosk {
 
 class ItemGridScreen : public Screen {
-public:
+  public:
     void draw(UiContext& ui, KioskState& state) override;
-    bool onGesture(const core::Gesture& g, UiContext&, KioskState&) override { return m_grid.onGesture(g); }
+    bool onGesture(const core::Gesture& g, UiContext&, KioskState&) override {
+        return m_grid.onGesture(g);
+    }
     bool animating(const KioskState&) const override { return m_grid.animating(); }
     void advance(double dt, KioskState&) override { m_grid.advance(dt); }
-    void reset() override { m_grid.reset(); m_shownChapter = {-1, -1}; }
+    void reset() override {
+        m_grid.reset();
+        m_shownChapter = {-1, -1};
+    }
     const CardGrid& grid() const { return m_grid; }
 
-private:
+  private:
     CardGrid m_grid;
     std::pair<int, int> m_shownChapter{-1, -1};
 };

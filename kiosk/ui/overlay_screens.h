@@ -10,7 +10,7 @@ void drawStillThereOverlay(UiContext& ui, KioskState& state, double countdownTot
 
 // Shown when no valid pack can be loaded: the reason in both languages, keeps running.
 class OutOfServiceScreen : public Screen {
-public:
+  public:
     void draw(UiContext& ui, KioskState& state) override;
 };
 

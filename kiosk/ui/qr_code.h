@@ -1,4 +1,5 @@
-// kiosk/ui: QR codes (libqrencode) drawn as crisp squares — the item page hand-off to a visitor's phone
+// kiosk/ui: QR codes (libqrencode) drawn as crisp squares — the item page hand-off to a visitor's
+// phone
 #pragma once
 
 #include "kiosk/ui/ui_context.h"

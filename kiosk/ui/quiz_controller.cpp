@@ -1,4 +1,5 @@
-// kiosk/ui: quiz stages and sessions; results, question usage and leaderboards through the stats store
+// kiosk/ui: quiz stages and sessions; results, question usage and leaderboards through the stats
+// store
 #include "kiosk/ui/quiz_controller.h"
 
 #include "core/base/log.h"
@@ -10,7 +11,9 @@ namespace lantai::kiosk {
 
 namespace {
 
-std::int64_t unixNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t unixNow() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 
 constexpr std::size_t kNicknameChoices = 12;
 
@@ -18,24 +21,33 @@ constexpr std::size_t kNicknameChoices = 12;
 
 const char* quizStageName(QuizStage stage) {
     switch (stage) {
-    case QuizStage::Entry: return "entry";
-    case QuizStage::Nickname: return "nickname";
-    case QuizStage::Pin: return "pin";
-    case QuizStage::TeamSetup: return "team_setup";
-    case QuizStage::Playing: return "playing";
-    case QuizStage::Result: return "result";
+    case QuizStage::Entry:
+        return "entry";
+    case QuizStage::Nickname:
+        return "nickname";
+    case QuizStage::Pin:
+        return "pin";
+    case QuizStage::TeamSetup:
+        return "team_setup";
+    case QuizStage::Playing:
+        return "playing";
+    case QuizStage::Result:
+        return "result";
     }
     return "entry";
 }
 
-void QuizController::configure(const core::Pack* pack, core::StatsStore* store, QuizSettings settings) {
+void QuizController::configure(const core::Pack* pack, core::StatsStore* store,
+                               QuizSettings settings) {
     m_pack = pack;
     m_store = store;
     m_settings = std::move(settings);
     reset();
 }
 
-bool QuizController::available() const { return m_pack && m_pack->questionCount() > 0; }
+bool QuizController::available() const {
+    return m_pack && m_pack->questionCount() > 0;
+}
 
 void QuizController::reset() {
     m_stage = QuizStage::Entry;
@@ -90,7 +102,8 @@ void QuizController::chooseLevel(core::AgeBand band, TimePoint) {
     m_ageBand = band;
     // A fresh, shuffled handful of the preset nicknames for each visitor.
     m_nicknameChoices.clear();
-    for (const auto& n : core::presetNicknames()) m_nicknameChoices.push_back(&n);
+    for (const auto& n : core::presetNicknames())
+        m_nicknameChoices.push_back(&n);
     std::shuffle(m_nicknameChoices.begin(), m_nicknameChoices.end(), m_rng);
     if (m_nicknameChoices.size() > kNicknameChoices) m_nicknameChoices.resize(kNicknameChoices);
     m_stage = QuizStage::Nickname;
@@ -109,7 +122,8 @@ void QuizController::startSolo(TimePoint now) {
         return;
     }
     std::vector<std::string> ids;
-    for (const auto& q : questions) ids.push_back(q.question.id);
+    for (const auto& q : questions)
+        ids.push_back(q.question.id);
     if (m_store) m_store->recordQuestionUsage(ids, unixNow());
     m_solo.emplace(std::move(questions), quizConfig());
     m_solo->start(now);
@@ -191,7 +205,9 @@ int QuizController::questionCount() const {
     return m_solo ? m_solo->questionCount() : 0;
 }
 
-int QuizController::score() const { return m_solo ? m_solo->score() : 0; }
+int QuizController::score() const {
+    return m_solo ? m_solo->score() : 0;
+}
 
 double QuizController::secondsLeft(TimePoint now) const {
     if (m_team) return m_team->teamQuiz(m_team->currentTeam()).secondsLeft(now);
@@ -199,13 +215,16 @@ double QuizController::secondsLeft(TimePoint now) const {
 }
 
 bool QuizController::timerRunning() const {
-    return m_stage == QuizStage::Playing && m_settings.timerSeconds > 0 && phase() == core::QuizPhase::Asking;
+    return m_stage == QuizStage::Playing && m_settings.timerSeconds > 0 &&
+           phase() == core::QuizPhase::Asking;
 }
 
 void QuizController::toggleOption(int displayed) {
     auto it = std::find(m_selected.begin(), m_selected.end(), displayed);
-    if (it == m_selected.end()) m_selected.push_back(displayed);
-    else m_selected.erase(it);
+    if (it == m_selected.end())
+        m_selected.push_back(displayed);
+    else
+        m_selected.erase(it);
 }
 
 void QuizController::answer(int displayed, TimePoint now) {
@@ -216,8 +235,10 @@ void QuizController::answer(int displayed, TimePoint now) {
 void QuizController::submit(TimePoint now) {
     if (phase() != core::QuizPhase::Asking || m_selected.empty()) return;
     std::sort(m_selected.begin(), m_selected.end());
-    if (m_team) m_team->answer(m_selected, now);
-    else if (m_solo) m_solo->answer(m_selected, now);
+    if (m_team)
+        m_team->answer(m_selected, now);
+    else if (m_solo)
+        m_solo->answer(m_selected, now);
 }
 
 void QuizController::next(TimePoint now) {
@@ -235,7 +256,9 @@ void QuizController::finish(TimePoint) {
     const std::int64_t nowUnix = unixNow();
     m_stage = QuizStage::Result;
     if (m_team) {
-        if (m_store) m_store->recordTeamSession(core::teamSessionRecord(*m_team, m_pack->id, bankId(), m_teamStartedUnix, nowUnix));
+        if (m_store)
+            m_store->recordTeamSession(
+                core::teamSessionRecord(*m_team, m_pack->id, bankId(), m_teamStartedUnix, nowUnix));
         core::logInfo("quiz: class session finished");
         return;
     }
@@ -246,7 +269,8 @@ void QuizController::finish(TimePoint) {
     rules.cooldownMinutes = m_settings.cooldownMinutes;
     rules.dailyCap = m_settings.dailyCap;
     rules.minAnswerMs = m_settings.minAnswerMs;
-    auto record = core::quizResultRecord(m_summary, m_solo->config(), m_pack->id, bankId(), m_nickname, nowUnix);
+    auto record = core::quizResultRecord(m_summary, m_solo->config(), m_pack->id, bankId(),
+                                         m_nickname, nowUnix);
     record.ageBand = core::ageBandName(m_ageBand);
     const auto query = todayQuery(nowUnix);
     if (auto outcome = m_store->recordQuizResult(record, query.range, rules))
@@ -258,8 +282,10 @@ void QuizController::finish(TimePoint) {
 
 bool QuizController::update(TimePoint now) {
     if (!timerRunning() || secondsLeft(now) > 0) return false;
-    if (m_team) m_team->timeout(now);
-    else if (m_solo) m_solo->timeout(now);
+    if (m_team)
+        m_team->timeout(now);
+    else if (m_solo)
+        m_solo->timeout(now);
     m_selected.clear();
     return true;
 }

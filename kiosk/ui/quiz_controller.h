@@ -1,4 +1,5 @@
-// kiosk/ui: the quiz as the kiosk runs it — stages, the solo or team session, results into the stats store
+// kiosk/ui: the quiz as the kiosk runs it — stages, the solo or team session, results into the
+// stats store
 #pragma once
 
 #include "core/quiz/engine.h"
@@ -34,7 +35,7 @@ const char* quizStageName(QuizStage stage);
 // Threading: main thread only. Holds a pointer to the pack's banks and to the stats store
 // (may be null: results are then not kept), both owned by the app.
 class QuizController {
-public:
+  public:
     using TimePoint = std::chrono::steady_clock::time_point;
 
     void configure(const core::Pack* pack, core::StatsStore* store, QuizSettings settings);
@@ -45,7 +46,9 @@ public:
     bool teamMode() const { return m_team.has_value(); }
     core::AgeBand ageBand() const { return m_ageBand; }
     const std::string& nickname() const { return m_nickname; }
-    const std::vector<const core::PresetNickname*>& nicknameChoices() const { return m_nicknameChoices; }
+    const std::vector<const core::PresetNickname*>& nicknameChoices() const {
+        return m_nicknameChoices;
+    }
     const std::string& pinDigits() const { return m_pin; }
     bool pinRejected() const { return m_pinRejected; }
     int teamCount() const { return m_teamCount; }
@@ -53,19 +56,21 @@ public:
     const std::string& message() const { return m_message; } // e.g. not enough questions
 
     // Stage actions (taps).
-    void begin(TimePoint now);                    // home tile: Entry
+    void begin(TimePoint now); // home tile: Entry
     void chooseLevel(core::AgeBand band, TimePoint now);
     void chooseNickname(const std::string& presetId, TimePoint now); // "" = no leaderboard
     void openPin();
     void pinDigit(char digit);
     void pinClear();
     void pinSubmit();
-    void setTeamCount(int count) { m_teamCount = std::clamp(count, core::kMinTeams, core::kMaxTeams); }
+    void setTeamCount(int count) {
+        m_teamCount = std::clamp(count, core::kMinTeams, core::kMaxTeams);
+    }
     void setPerTeam(int count) { m_perTeam = std::clamp(count, 1, 20); }
     void startTeams(TimePoint now);
-    void toggleOption(int displayed);  // multiple choice: select / unselect
+    void toggleOption(int displayed);          // multiple choice: select / unselect
     void answer(int displayed, TimePoint now); // single / true-false: answer right away
-    void submit(TimePoint now);        // multiple choice
+    void submit(TimePoint now);                // multiple choice
     void next(TimePoint now);
     void reset();
 
@@ -89,7 +94,7 @@ public:
     const std::vector<core::LeaderboardEntry>& leaderboard() const { return m_leaderboard; }
     int rank() const { return m_rank; } // today's rank of the last solo result, 0 = not ranked
 
-private:
+  private:
     void startSolo(TimePoint now);
     void finish(TimePoint now);
     core::QuizConfig quizConfig() const;

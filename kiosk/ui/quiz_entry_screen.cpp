@@ -7,8 +7,11 @@
 namespace lantai::kiosk {
 
 ImU32 readableTextOn(std::uint32_t rgb) {
-    const core::Color fill{static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8), static_cast<std::uint8_t>(rgb), 255};
-    return core::contrastRatio({255, 255, 255, 255}, fill) >= 4.5 ? IM_COL32_WHITE : IM_COL32(20, 20, 20, 255);
+    const core::Color fill{static_cast<std::uint8_t>(rgb >> 16),
+                           static_cast<std::uint8_t>(rgb >> 8), static_cast<std::uint8_t>(rgb),
+                           255};
+    return core::contrastRatio({255, 255, 255, 255}, fill) >= 4.5 ? IM_COL32_WHITE
+                                                                  : IM_COL32(20, 20, 20, 255);
 }
 
 using core::ColorRole;
@@ -24,23 +27,28 @@ void drawQuizEntry(UiContext& ui, KioskState& state, const Rect& area) {
     const float bw = std::min(static_cast<float>(area.w), ui.px(80));
     const float x = static_cast<float>(area.x + (area.w - bw) / 2);
     const std::pair<core::AgeBand, const char*> levels[] = {
-        {core::AgeBand::Primary, "quiz.level.1"}, {core::AgeBand::Secondary, "quiz.level.2"}, {core::AgeBand::Adult, "quiz.level.3"}};
+        {core::AgeBand::Primary, "quiz.level.1"},
+        {core::AgeBand::Secondary, "quiz.level.2"},
+        {core::AgeBand::Adult, "quiz.level.3"}};
     for (const auto& [band, key] : levels) {
         const core::AgeBand chosen = band;
-        button(ui, std::string("level:") + core::ageBandName(band), {x, y, bw, bh}, ui.ui(key), ButtonKind::Primary,
+        button(ui, std::string("level:") + core::ageBandName(band), {x, y, bw, bh}, ui.ui(key),
+               ButtonKind::Primary,
                [&state, chosen] { state.quiz->chooseLevel(chosen, state.clock()); });
         y += bh + gap;
     }
     if (quiz.classSessionsEnabled()) {
         y += gap;
-        button(ui, "class", {x, y, bw, bh * 0.8}, ui.ui("quiz.class_session"), ButtonKind::Ghost, [&state] { state.quiz->openPin(); });
+        button(ui, "class", {x, y, bw, bh * 0.8}, ui.ui("quiz.class_session"), ButtonKind::Ghost,
+               [&state] { state.quiz->openPin(); });
     }
     if (!quiz.message().empty()) {
         TextBlock note;
         note.role = FontRole::Body;
         note.color = ui.color(ColorRole::TextOnBackground);
         note.align = TextAlign::Center;
-        drawTextBlock(ui, {area.x, area.bottom() - ui.px(6), area.w, ui.px(6)}, ui.ui("quiz.empty"), note);
+        drawTextBlock(ui, {area.x, area.bottom() - ui.px(6), area.w, ui.px(6)}, ui.ui("quiz.empty"),
+                      note);
     }
 }
 
@@ -54,7 +62,8 @@ void drawQuizNickname(UiContext& ui, KioskState& state, const Rect& area) {
     const float bh = std::max(ui.touchMin(), ui.px(10));
     const auto& choices = quiz.nicknameChoices();
     for (std::size_t i = 0; i < choices.size(); ++i) {
-        const Rect r{area.x + float(i % columns) * (bw + gap), y + float(i / columns) * (bh + gap), bw, bh};
+        const Rect r{area.x + float(i % columns) * (bw + gap), y + float(i / columns) * (bh + gap),
+                     bw, bh};
         const std::string id = choices[i]->id;
         button(ui, "nickname:" + id, r, ui.text(choices[i]->name), ButtonKind::Secondary,
                [&state, id] { state.quiz->chooseNickname(id, state.clock()); });
@@ -62,7 +71,8 @@ void drawQuizNickname(UiContext& ui, KioskState& state, const Rect& area) {
     const int rows = (static_cast<int>(choices.size()) + columns - 1) / columns;
     y += float(rows) * (bh + gap) + gap;
     const float sw = std::min(static_cast<float>(area.w), ui.px(80));
-    button(ui, "nickname-skip", {area.x + (area.w - sw) / 2, y, sw, bh}, ui.ui("quiz.skip_nickname"), ButtonKind::Ghost,
+    button(ui, "nickname-skip", {area.x + (area.w - sw) / 2, y, sw, bh},
+           ui.ui("quiz.skip_nickname"), ButtonKind::Ghost,
            [&state] { state.quiz->chooseNickname("", state.clock()); });
 }
 
@@ -73,21 +83,31 @@ void drawQuizPin(UiContext& ui, KioskState& state, const Rect& area) {
     // The digits typed so far, as dots.
     TextBlock dots;
     dots.role = FontRole::Title;
-    dots.color = ui.color(quiz.pinRejected() ? ColorRole::TitleOnBackground : ColorRole::TextOnBackground);
+    dots.color =
+        ui.color(quiz.pinRejected() ? ColorRole::TitleOnBackground : ColorRole::TextOnBackground);
     dots.align = TextAlign::Center;
     std::string shown = quiz.pinRejected() ? ui.ui("quiz.wrong_pin") : std::string();
-    for (std::size_t i = 0; i < quiz.pinDigits().size(); ++i) shown += "· ";
-    y += drawTextBlock(ui, {area.x, y, area.w, ui.px(10)}, shown.empty() ? " " : shown, dots) + ui.px(1);
-    const float key = std::min(ui.touchMin() * 1.5f, (static_cast<float>(area.bottom()) - y) / 4.6f);
+    for (std::size_t i = 0; i < quiz.pinDigits().size(); ++i)
+        shown += "· ";
+    y += drawTextBlock(ui, {area.x, y, area.w, ui.px(10)}, shown.empty() ? " " : shown, dots) +
+         ui.px(1);
+    const float key =
+        std::min(ui.touchMin() * 1.5f, (static_cast<float>(area.bottom()) - y) / 4.6f);
     const float gap = ui.px(ui.theme->layout.spacing);
     const float x0 = static_cast<float>(area.x + (area.w - (key * 3 + gap * 2)) / 2);
     const char* keys = "123456789C0K";
     for (int i = 0; i < 12; ++i) {
         const Rect r{x0 + float(i % 3) * (key + gap), y + float(i / 3) * (key + gap), key, key};
         const char k = keys[i];
-        if (k == 'C') button(ui, "pin-clear", r, ui.ui("quiz.pin_clear"), ButtonKind::Ghost, [&state] { state.quiz->pinClear(); });
-        else if (k == 'K') button(ui, "pin-ok", r, ui.ui("quiz.pin_ok"), ButtonKind::Primary, [&state] { state.quiz->pinSubmit(); });
-        else button(ui, std::string("pin:") + k, r, std::string(1, k), ButtonKind::Secondary, [&state, k] { state.quiz->pinDigit(k); });
+        if (k == 'C')
+            button(ui, "pin-clear", r, ui.ui("quiz.pin_clear"), ButtonKind::Ghost,
+                   [&state] { state.quiz->pinClear(); });
+        else if (k == 'K')
+            button(ui, "pin-ok", r, ui.ui("quiz.pin_ok"), ButtonKind::Primary,
+                   [&state] { state.quiz->pinSubmit(); });
+        else
+            button(ui, std::string("pin:") + k, r, std::string(1, k), ButtonKind::Secondary,
+                   [&state, k] { state.quiz->pinDigit(k); });
     }
 }
 
@@ -97,22 +117,28 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
     y += quizHeading(ui, area, ui.ui("quiz.team_setup")) + ui.px(2);
     const float gap = ui.px(ui.theme->layout.spacing);
     const float bh = std::max(ui.touchMin(), ui.px(9));
-    auto row = [&](std::string_view label, const std::vector<int>& values, int current, const char* idPrefix,
-                   const std::function<void(int)>& set) {
+    auto row = [&](std::string_view label, const std::vector<int>& values, int current,
+                   const char* idPrefix, const std::function<void(int)>& set) {
         TextBlock style;
         style.role = FontRole::Body;
         style.color = ui.color(ColorRole::TextOnBackground);
         y += drawTextBlock(ui, {area.x, y, area.w, bh}, label, style);
-        const float bw = std::min(bh * 1.4f, (static_cast<float>(area.w) - gap * float(values.size() - 1)) / float(values.size()));
+        const float bw =
+            std::min(bh * 1.4f, (static_cast<float>(area.w) - gap * float(values.size() - 1)) /
+                                    float(values.size()));
         for (std::size_t i = 0; i < values.size(); ++i) {
             const int v = values[i];
-            button(ui, std::string(idPrefix) + std::to_string(v), {area.x + float(i) * (bw + gap), y, bw, bh}, std::to_string(v),
-                   v == current ? ButtonKind::Primary : ButtonKind::Secondary, [set, v] { set(v); });
+            button(ui, std::string(idPrefix) + std::to_string(v),
+                   {area.x + float(i) * (bw + gap), y, bw, bh}, std::to_string(v),
+                   v == current ? ButtonKind::Primary : ButtonKind::Secondary,
+                   [set, v] { set(v); });
         }
         y += bh + gap * 2;
     };
-    row(ui.ui("quiz.team_count"), {2, 3, 4, 5, 6}, quiz.teamCount(), "teams:", [&state](int v) { state.quiz->setTeamCount(v); });
-    row(ui.ui("quiz.per_team"), {3, 5, 8, 10}, quiz.perTeam(), "per-team:", [&state](int v) { state.quiz->setPerTeam(v); });
+    row(ui.ui("quiz.team_count"), {2, 3, 4, 5, 6}, quiz.teamCount(),
+        "teams:", [&state](int v) { state.quiz->setTeamCount(v); });
+    row(ui.ui("quiz.per_team"), {3, 5, 8, 10}, quiz.perTeam(),
+        "per-team:", [&state](int v) { state.quiz->setPerTeam(v); });
     // The teams, in their colours.
     const float chip = ui.fontSize(FontRole::Body) * 2.0f;
     float x = static_cast<float>(area.x);
@@ -120,10 +146,12 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
         const auto& preset = core::teamPresets()[static_cast<std::size_t>(i)];
         const std::string name = ui.text(preset.name);
         const float w = textWidth(ui, FontRole::Body, name) + chip;
-        const ImU32 colour = IM_COL32((preset.colour >> 16) & 0xFF, (preset.colour >> 8) & 0xFF, preset.colour & 0xFF, 255);
+        const ImU32 colour = IM_COL32((preset.colour >> 16) & 0xFF, (preset.colour >> 8) & 0xFF,
+                                      preset.colour & 0xFF, 255);
         ui.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip), colour, chip / 2);
-        ui.draw->AddText(ui.font(FontRole::Body), ui.fontSize(FontRole::Body), ImVec2(x + chip / 2, y + chip * 0.22f),
-                         readableTextOn(preset.colour), name.c_str());
+        ui.draw->AddText(ui.font(FontRole::Body), ui.fontSize(FontRole::Body),
+                         ImVec2(x + chip / 2, y + chip * 0.22f), readableTextOn(preset.colour),
+                         name.c_str());
         x += w + gap;
         if (x > area.right() - chip * 3) {
             x = static_cast<float>(area.x);
@@ -132,7 +160,8 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
     }
     y += chip + gap * 3;
     const float sw = std::min(static_cast<float>(area.w), ui.px(70));
-    button(ui, "team-start", {area.x + (area.w - sw) / 2, y, sw, bh * 1.2}, ui.ui("quiz.team_start"), ButtonKind::Primary,
+    button(ui, "team-start", {area.x + (area.w - sw) / 2, y, sw, bh * 1.2},
+           ui.ui("quiz.team_start"), ButtonKind::Primary,
            [&state] { state.quiz->startTeams(state.clock()); });
 }
 

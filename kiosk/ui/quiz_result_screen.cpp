@@ -1,4 +1,5 @@
-// kiosk/ui: quiz results — score, correct count, today's rank and leaderboard; the podium of a class contest
+// kiosk/ui: quiz results — score, correct count, today's rank and leaderboard; the podium of a
+// class contest
 #include "core/i18n/ui_strings.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/quiz_screen.h"
@@ -20,14 +21,19 @@ void drawTeamPodium(UiContext& ui, KioskState& state, const Rect& area, float y)
     for (const auto& standing : board) {
         const Rect r{area.x, y, area.w, rowH};
         const auto& preset = *standing.preset;
-        const ImU32 colour = IM_COL32((preset.colour >> 16) & 0xFF, (preset.colour >> 8) & 0xFF, preset.colour & 0xFF, 255);
+        const ImU32 colour = IM_COL32((preset.colour >> 16) & 0xFF, (preset.colour >> 8) & 0xFF,
+                                      preset.colour & 0xFF, 255);
         ui.draw->AddRectFilled(minOf(r), maxOf(r), colour, ui.px(ui.theme->layout.rounding));
-        const std::string line = core::uiFormat("quiz.rank_n", ui.language, {{"n", std::to_string(standing.rank)}}) + "   " +
-                                 ui.text(preset.name) + "   " + core::uiCount("quiz.total_score", standing.score, ui.language) + "   " +
-                                 core::uiFormat("quiz.correct_count", ui.language,
-                                                {{"n", std::to_string(standing.correctCount)}, {"total", std::to_string(standing.total)}});
+        const std::string line =
+            core::uiFormat("quiz.rank_n", ui.language, {{"n", std::to_string(standing.rank)}}) +
+            "   " + ui.text(preset.name) + "   " +
+            core::uiCount("quiz.total_score", standing.score, ui.language) + "   " +
+            core::uiFormat("quiz.correct_count", ui.language,
+                           {{"n", std::to_string(standing.correctCount)},
+                            {"total", std::to_string(standing.total)}});
         drawTextLine(ui, {r.x + ui.px(2), r.y, r.w - ui.px(4), r.h}, line,
-                     standing.rank == 1 ? FontRole::Heading : FontRole::Body, readableTextOn(preset.colour));
+                     standing.rank == 1 ? FontRole::Heading : FontRole::Body,
+                     readableTextOn(preset.colour));
         y += rowH + gap;
     }
 }
@@ -43,8 +49,8 @@ void drawQuizResult(UiContext& ui, KioskState& state, const Rect& area) {
     if (quiz.teamMode()) {
         y += quizHeading(ui, area, ui.ui("quiz.podium")) + gap * 2;
         drawTeamPodium(ui, state, area, y);
-        button(ui, "quiz-finish", {area.x + (area.w - bw) / 2, area.bottom() - bh, bw, bh}, ui.ui("quiz.finish_contest"),
-               ButtonKind::Primary, [&state] {
+        button(ui, "quiz-finish", {area.x + (area.w - bw) / 2, area.bottom() - bh, bw, bh},
+               ui.ui("quiz.finish_contest"), ButtonKind::Primary, [&state] {
                    state.quiz->reset();
                    state.nav.showHome();
                });
@@ -56,20 +62,25 @@ void drawQuizResult(UiContext& ui, KioskState& state, const Rect& area) {
     big.role = FontRole::Title;
     big.color = ui.color(ColorRole::TitleOnBackground);
     big.align = TextAlign::Center;
-    y += drawTextBlock(ui, {area.x, y, area.w, ui.px(12)}, core::uiCount("quiz.total_score", summary.score, ui.language), big);
+    y += drawTextBlock(ui, {area.x, y, area.w, ui.px(12)},
+                       core::uiCount("quiz.total_score", summary.score, ui.language), big);
     TextBlock line;
     line.role = FontRole::Body;
     line.color = ui.color(ColorRole::TextOnBackground);
     line.align = TextAlign::Center;
-    std::string status = core::uiFormat("quiz.correct_count", ui.language,
-                                        {{"n", std::to_string(summary.correctCount)}, {"total", std::to_string(summary.total)}});
+    std::string status = core::uiFormat(
+        "quiz.correct_count", ui.language,
+        {{"n", std::to_string(summary.correctCount)}, {"total", std::to_string(summary.total)}});
     status += "   ·   ";
-    status += quiz.rank() > 0 ? core::uiCount("quiz.today_rank", quiz.rank(), ui.language) : ui.ui("quiz.not_ranked");
+    status += quiz.rank() > 0 ? core::uiCount("quiz.today_rank", quiz.rank(), ui.language)
+                              : ui.ui("quiz.not_ranked");
     y += drawTextBlock(ui, {area.x, y, area.w, ui.px(8)}, status, line) + gap * 2;
 
     // Today's leaderboard.
-    const Rect board{area.x + area.w * 0.1, y, area.w * 0.8, std::max(0.0, area.bottom() - bh - gap * 2 - y)};
-    ui.draw->AddRectFilled(minOf(board), maxOf(board), ui.color(ColorRole::Surface), ui.px(ui.theme->layout.rounding));
+    const Rect board{area.x + area.w * 0.1, y, area.w * 0.8,
+                     std::max(0.0, area.bottom() - bh - gap * 2 - y)};
+    ui.draw->AddRectFilled(minOf(board), maxOf(board), ui.color(ColorRole::Surface),
+                           ui.px(ui.theme->layout.rounding));
     float by = static_cast<float>(board.y) + gap;
     TextBlock title;
     title.role = FontRole::Heading;
@@ -89,19 +100,25 @@ void drawQuizResult(UiContext& ui, KioskState& state, const Rect& area) {
         const auto* nick = core::findNickname(entry.nickname);
         const std::string name = nick ? ui.text(nick->name) : entry.nickname;
         const bool mine = entry.rank == quiz.rank() && quiz.rank() > 0;
-        if (mine) ui.draw->AddRectFilled(ImVec2(float(board.x), by), ImVec2(float(board.right()), by + rowH), ui.color(ColorRole::SurfaceAlt));
-        drawTextLine(ui, {board.x + ui.px(3), by, ui.px(8), rowH}, std::to_string(entry.rank), FontRole::Body, ui.color(ColorRole::TextMuted));
-        drawTextLine(ui, {board.x + ui.px(11), by, board.w * 0.6, rowH}, name, FontRole::Body, ui.color(ColorRole::Text));
-        drawTextLine(ui, {board.x, by, board.w - ui.px(3), rowH}, std::to_string(entry.score), FontRole::Body, ui.color(ColorRole::Text),
-                     TextAlign::Right);
+        if (mine)
+            ui.draw->AddRectFilled(ImVec2(float(board.x), by),
+                                   ImVec2(float(board.right()), by + rowH),
+                                   ui.color(ColorRole::SurfaceAlt));
+        drawTextLine(ui, {board.x + ui.px(3), by, ui.px(8), rowH}, std::to_string(entry.rank),
+                     FontRole::Body, ui.color(ColorRole::TextMuted));
+        drawTextLine(ui, {board.x + ui.px(11), by, board.w * 0.6, rowH}, name, FontRole::Body,
+                     ui.color(ColorRole::Text));
+        drawTextLine(ui, {board.x, by, board.w - ui.px(3), rowH}, std::to_string(entry.score),
+                     FontRole::Body, ui.color(ColorRole::Text), TextAlign::Right);
         by += rowH;
     }
-    button(ui, "play-again", {area.x, area.bottom() - bh, bw, bh}, ui.ui("quiz.play_again"), ButtonKind::Primary,
-           [&state] { state.quiz->begin(state.clock()); });
-    button(ui, "quiz-home", {area.right() - bw, area.bottom() - bh, bw, bh}, ui.ui("nav.home"), ButtonKind::Secondary, [&state] {
-        state.quiz->reset();
-        state.nav.showHome();
-    });
+    button(ui, "play-again", {area.x, area.bottom() - bh, bw, bh}, ui.ui("quiz.play_again"),
+           ButtonKind::Primary, [&state] { state.quiz->begin(state.clock()); });
+    button(ui, "quiz-home", {area.right() - bw, area.bottom() - bh, bw, bh}, ui.ui("nav.home"),
+           ButtonKind::Secondary, [&state] {
+               state.quiz->reset();
+               state.nav.showHome();
+           });
 }
 
 } // namespace lantai::kiosk

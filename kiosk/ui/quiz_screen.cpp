@@ -6,7 +6,9 @@
 
 namespace lantai::kiosk {
 
-bool QuizScreen::animating(const KioskState& state) const { return state.quiz && state.quiz->timerRunning(); }
+bool QuizScreen::animating(const KioskState& state) const {
+    return state.quiz && state.quiz->timerRunning();
+}
 
 float quizHeading(UiContext& ui, const core::Rect& area, std::string_view text) {
     TextBlock style;
@@ -29,12 +31,24 @@ void QuizScreen::draw(UiContext& ui, KioskState& state) {
     const float pad = ui.px(ui.theme->layout.padding);
     const core::Rect area{bar.x + pad, bar.y + pad, bar.w - pad * 2, bar.h - pad * 2};
     switch (state.quiz->stage()) {
-    case QuizStage::Entry: drawQuizEntry(ui, state, area); break;
-    case QuizStage::Nickname: drawQuizNickname(ui, state, area); break;
-    case QuizStage::Pin: drawQuizPin(ui, state, area); break;
-    case QuizStage::TeamSetup: drawQuizTeamSetup(ui, state, area); break;
-    case QuizStage::Playing: drawQuizPlay(ui, state, area); break;
-    case QuizStage::Result: drawQuizResult(ui, state, area); break;
+    case QuizStage::Entry:
+        drawQuizEntry(ui, state, area);
+        break;
+    case QuizStage::Nickname:
+        drawQuizNickname(ui, state, area);
+        break;
+    case QuizStage::Pin:
+        drawQuizPin(ui, state, area);
+        break;
+    case QuizStage::TeamSetup:
+        drawQuizTeamSetup(ui, state, area);
+        break;
+    case QuizStage::Playing:
+        drawQuizPlay(ui, state, area);
+        break;
+    case QuizStage::Result:
+        drawQuizResult(ui, state, area);
+        break;
     }
 }
 

@@ -9,7 +9,7 @@ namespace lantai::kiosk {
 // functions below, one file each (quiz_entry_screen.cpp, quiz_play_screen.cpp,
 // quiz_result_screen.cpp).
 class QuizScreen : public Screen {
-public:
+  public:
     void draw(UiContext& ui, KioskState& state) override;
     bool animating(const KioskState& state) const override;
 };

@@ -28,8 +28,9 @@ struct KioskState {
     int zoomScaleFactor = 0;
     bool zoomSharp = false;
     bool zoomImageFailed = false;
-    double zoomSettledAt = -1;   // kiosk clock when a pinch ended; -1 once sharp again
-    double sharpAfterZoomMs = -1; // last measured: pinch end -> every tile of the new level on screen
+    double zoomSettledAt = -1; // kiosk clock when a pinch ended; -1 once sharp again
+    double sharpAfterZoomMs =
+        -1; // last measured: pinch end -> every tile of the new level on screen
 
     // Out of service: why (shown in both languages).
     std::string serviceReason;
@@ -54,7 +55,7 @@ struct KioskState {
     core::Vec2 tapPosition;
 
     // Actions the app performs (session bookkeeping, logging, reset).
-    std::function<void()> startVisit;     // attract -> home
+    std::function<void()> startVisit; // attract -> home
     std::function<void()> toggleLanguage;
     std::function<void()> continueVisit; // "still there?" answered
 };
@@ -62,7 +63,7 @@ struct KioskState {
 // A screen draws itself each frame and may consume gestures other than taps (taps go to the
 // tap targets it registered). Threading: main thread only.
 class Screen {
-public:
+  public:
     virtual ~Screen() = default;
     virtual void draw(UiContext& ui, KioskState& state) = 0;
     // Returns true when the gesture was used.

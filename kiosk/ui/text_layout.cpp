@@ -10,7 +10,8 @@ namespace {
 core::AdvanceFunction advanceFor(ImFont* font, float size) {
     const float scale = size / font->FontSize;
     return [font, scale](char32_t cp) {
-        return static_cast<double>(font->GetCharAdvance(static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp)) * scale);
+        return static_cast<double>(
+            font->GetCharAdvance(static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp)) * scale);
     };
 }
 
@@ -18,15 +19,19 @@ core::AdvanceFunction advanceFor(ImFont* font, float size) {
 
 float textWidth(UiContext& ui, core::FontRole role, std::string_view text) {
     ImFont* font = ui.font(role);
-    return font->CalcTextSizeA(ui.fontSize(role), FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+    return font
+        ->CalcTextSizeA(ui.fontSize(role), FLT_MAX, 0.0f, text.data(), text.data() + text.size())
+        .x;
 }
 
-float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text, const TextBlock& style) {
+float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
+                    const TextBlock& style) {
     ImFont* font = ui.font(style.role);
     const float size = ui.fontSize(style.role);
     const float lineHeight = size * style.lineSpacing;
     std::string ellipsized;
-    const auto lines = core::wrapText(text, box.w, advanceFor(font, size), style.maxLines, &ellipsized);
+    const auto lines =
+        core::wrapText(text, box.w, advanceFor(font, size), style.maxLines, &ellipsized);
     float y = static_cast<float>(box.y);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& line = lines[i];
@@ -35,12 +40,13 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
             continue;
         }
         const bool last = i + 1 == lines.size() && !ellipsized.empty();
-        std::string_view part = last ? std::string_view(ellipsized) : text.substr(line.begin, line.end - line.begin);
+        std::string_view part =
+            last ? std::string_view(ellipsized) : text.substr(line.begin, line.end - line.begin);
         float x = static_cast<float>(box.x);
         if (style.align == TextAlign::Center) x += static_cast<float>((box.w - line.width) / 2);
         if (style.align == TextAlign::Right) x += static_cast<float>(box.w - line.width);
-        ui.draw->AddText(font, size, ImVec2(x, y + (lineHeight - size) * 0.3f), style.color, part.data(),
-                         part.data() + part.size());
+        ui.draw->AddText(font, size, ImVec2(x, y + (lineHeight - size) * 0.3f), style.color,
+                         part.data(), part.data() + part.size());
         y += lineHeight;
     }
     return y - static_cast<float>(box.y);
@@ -48,12 +54,13 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
 
 float measureTextBlock(UiContext& ui, float width, std::string_view text, const TextBlock& style) {
     const float size = ui.fontSize(style.role);
-    const auto lines = core::wrapText(text, width, advanceFor(ui.font(style.role), size), style.maxLines);
+    const auto lines =
+        core::wrapText(text, width, advanceFor(ui.font(style.role), size), style.maxLines);
     return static_cast<float>(lines.size()) * size * style.lineSpacing;
 }
 
-void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, core::FontRole role, ImU32 color,
-                  TextAlign align) {
+void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, core::FontRole role,
+                  ImU32 color, TextAlign align) {
     const float size = ui.fontSize(role);
     TextBlock style;
     style.role = role;

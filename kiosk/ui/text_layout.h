@@ -13,19 +13,20 @@ struct TextBlock {
     core::FontRole role = core::FontRole::Body;
     ImU32 color = IM_COL32_WHITE;
     TextAlign align = TextAlign::Left;
-    int maxLines = 0;           // 0 = unlimited; the last line ends with "…"
-    float lineSpacing = 1.35f;  // line height as a multiple of the font size
+    int maxLines = 0;          // 0 = unlimited; the last line ends with "…"
+    float lineSpacing = 1.35f; // line height as a multiple of the font size
 };
 
 // Draws `text` wrapped to box.w starting at box.y; returns the height used. Lines beyond the
 // box bottom are not drawn (but counted in the height, so callers can scroll).
-float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text, const TextBlock& style);
+float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
+                    const TextBlock& style);
 // Height the text would take at `width`.
 float measureTextBlock(UiContext& ui, float width, std::string_view text, const TextBlock& style);
 // Single line width.
 float textWidth(UiContext& ui, core::FontRole role, std::string_view text);
 // One line, no wrapping, vertically centred in `box`, truncated with "…" when too wide.
-void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, core::FontRole role, ImU32 color,
-                  TextAlign align = TextAlign::Left);
+void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, core::FontRole role,
+                  ImU32 color, TextAlign align = TextAlign::Left);
 
 } // namespace lantai::kiosk

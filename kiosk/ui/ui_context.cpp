@@ -10,13 +10,17 @@ ImU32 UiContext::color(core::ColorRole role, float alphaScale) const {
     return IM_COL32(c.r, c.g, c.b, static_cast<int>(static_cast<float>(c.a) * alphaScale));
 }
 
-const std::string& UiContext::ui(std::string_view key) const { return core::uiText(key, language); }
+const std::string& UiContext::ui(std::string_view key) const {
+    return core::uiText(key, language);
+}
 
 void UiContext::addTarget(std::string id, const core::Rect& rect, std::function<void()> action) {
     targets.push_back({std::move(id), rect, std::move(action)});
 }
 
-bool UiContext::pressed(const core::Rect& rect) const { return pressPosition && rect.contains(*pressPosition); }
+bool UiContext::pressed(const core::Rect& rect) const {
+    return pressPosition && rect.contains(*pressPosition);
+}
 
 const TapTarget* hitTest(const std::vector<TapTarget>& targets, core::Vec2 point) {
     for (auto it = targets.rbegin(); it != targets.rend(); ++it)

@@ -1,16 +1,15 @@
 // kiosk/ui: per-frame drawing context — sizes, theme colours, fonts, language, tap targets
 #pragma once
 
-#include "core/pack/derived_index.h"
 #include "core/base/geometry2d.h"
 #include "core/base/localized_text.h"
+#include "core/pack/derived_index.h"
 #include "core/pack/model.h"
 #include "core/theme/theme.h"
 #include "kiosk/ui/fonts.h"
 
-#include <imgui.h>
-
 #include <functional>
+#include <imgui.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,12 +45,14 @@ struct UiContext {
     std::vector<TapTarget> targets;
 
     ImU32 color(core::ColorRole role, float alphaScale = 1.0f) const;
-    const std::string& ui(std::string_view key) const;         // translation table
+    const std::string& ui(std::string_view key) const; // translation table
     const std::string& text(const core::LocalizedText& t) const { return t.get(language); }
-    float px(float units) const { return units * unit; }        // theme units -> pixels
+    float px(float units) const { return units * unit; } // theme units -> pixels
     float fontSize(core::FontRole role) const { return fonts->size(role); }
     ImFont* font(core::FontRole role) const { return fonts->font(role); }
-    float touchMin() const { return std::max(px(theme->layout.minTouchTarget), 64.0f * height / 1080.0f); }
+    float touchMin() const {
+        return std::max(px(theme->layout.minTouchTarget), 64.0f * height / 1080.0f);
+    }
 
     void addTarget(std::string id, const core::Rect& rect, std::function<void()> action);
     bool pressed(const core::Rect& rect) const;
@@ -61,8 +62,14 @@ struct UiContext {
 const TapTarget* hitTest(const std::vector<TapTarget>& targets, core::Vec2 point);
 const TapTarget* findTarget(const std::vector<TapTarget>& targets, const std::string& id);
 
-inline ImVec2 toIm(core::Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
-inline ImVec2 minOf(const core::Rect& r) { return {static_cast<float>(r.x), static_cast<float>(r.y)}; }
-inline ImVec2 maxOf(const core::Rect& r) { return {static_cast<float>(r.x + r.w), static_cast<float>(r.y + r.h)}; }
+inline ImVec2 toIm(core::Vec2 v) {
+    return {static_cast<float>(v.x), static_cast<float>(v.y)};
+}
+inline ImVec2 minOf(const core::Rect& r) {
+    return {static_cast<float>(r.x), static_cast<float>(r.y)};
+}
+inline ImVec2 maxOf(const core::Rect& r) {
+    return {static_cast<float>(r.x + r.w), static_cast<float>(r.y + r.h)};
+}
 
 } // namespace lantai::kiosk

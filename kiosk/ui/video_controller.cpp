@@ -17,12 +17,15 @@ std::string formatMediaTime(double seconds) {
     const long long total = seconds > 0 ? static_cast<long long>(std::floor(seconds)) : 0;
     const long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
     char buffer[32];
-    if (h > 0) std::snprintf(buffer, sizeof buffer, "%lld:%02lld:%02lld", h, m, s);
-    else std::snprintf(buffer, sizeof buffer, "%lld:%02lld", m, s);
+    if (h > 0)
+        std::snprintf(buffer, sizeof buffer, "%lld:%02lld:%02lld", h, m, s);
+    else
+        std::snprintf(buffer, sizeof buffer, "%lld:%02lld", m, s);
     return buffer;
 }
 
-void VideoController::configure(const core::Pack* pack, MediaPlayer* player, const VideoSettings& settings) {
+void VideoController::configure(const core::Pack* pack, MediaPlayer* player,
+                                const VideoSettings& settings) {
     m_pack = pack;
     m_player = player;
     m_settings = settings;
@@ -43,7 +46,8 @@ void VideoController::open(const core::Video& video, bool muted, const std::stri
     request.muted = muted;
     request.volume = m_volume;
     request.subtitleLang = subtitleLang;
-    for (const auto& s : video.subtitles) request.subtitles.push_back({s.lang, m_pack->root / s.file});
+    for (const auto& s : video.subtitles)
+        request.subtitles.push_back({s.lang, m_pack->root / s.file});
     // What the container's headers already tell (the validator warned about it): no need to
     // let the player try.
     std::error_code ec;
@@ -52,7 +56,8 @@ void VideoController::open(const core::Video& video, bool muted, const std::stri
         problemKey = "video.problem.missing";
         detail = "no such file";
     } else if (const auto probe = core::probeVideoContainerFile(request.file);
-               probe.problem == core::VideoContainerProblem::Truncated || probe.problem == core::VideoContainerProblem::NoMoov) {
+               probe.problem == core::VideoContainerProblem::Truncated ||
+               probe.problem == core::VideoContainerProblem::NoMoov) {
         problemKey = "video.problem.incomplete";
         detail = probe.detail;
     }
@@ -69,9 +74,12 @@ void VideoController::play(const core::Video& video, core::Language language) {
     if (!m_player) return;
     m_attract = false;
     std::string lang;
-    if (m_settings.subtitles == "auto") lang = language == core::Language::En ? "en" : "zh";
-    else if (m_settings.subtitles != "off") lang = m_settings.subtitles;
-    if (!lang.empty() && !std::any_of(video.subtitles.begin(), video.subtitles.end(), [&](const auto& s) { return s.lang == lang; }))
+    if (m_settings.subtitles == "auto")
+        lang = language == core::Language::En ? "en" : "zh";
+    else if (m_settings.subtitles != "off")
+        lang = m_settings.subtitles;
+    if (!lang.empty() && !std::any_of(video.subtitles.begin(), video.subtitles.end(),
+                                      [&](const auto& s) { return s.lang == lang; }))
         lang = video.subtitles.empty() ? "" : video.subtitles.front().lang;
     open(video, false, lang);
     if (!m_precheck) core::logInfo("video " + video.id + " started by a visitor");
@@ -101,13 +109,16 @@ bool VideoController::update() {
 double VideoController::knownDuration(const core::Video& video) {
     if (auto it = m_durations.find(video.id); it != m_durations.end()) return it->second;
     // The movie header says (MP4/MOV; a few header reads, once per video).
-    const double seconds = m_pack ? core::probeVideoContainerFile(m_pack->root / video.file).durationSeconds : 0;
+    const double seconds =
+        m_pack ? core::probeVideoContainerFile(m_pack->root / video.file).durationSeconds : 0;
     m_durations[video.id] = seconds;
     return seconds;
 }
 
-VideoProblem problemFor(const std::string& key, const std::string& file, const std::string& detail) {
-    return {core::uiText(key, core::Language::Zh), core::uiText(key, core::Language::En), file, detail};
+VideoProblem problemFor(const std::string& key, const std::string& file,
+                        const std::string& detail) {
+    return {core::uiText(key, core::Language::Zh), core::uiText(key, core::Language::En), file,
+            detail};
 }
 
 std::optional<VideoProblem> VideoController::problem() const {
@@ -115,19 +126,25 @@ std::optional<VideoProblem> VideoController::problem() const {
     if (!m_player || m_videoId.empty() || status().state != MediaState::Failed) return std::nullopt;
     const std::string& detail = status().error;
     std::string key = "video.problem.unreadable";
-    if (!m_player->available()) key = "video.problem.unavailable";
-    else if (detail.find("unrecognized") != std::string::npos || detail.find("format") != std::string::npos)
+    if (!m_player->available())
+        key = "video.problem.unavailable";
+    else if (detail.find("unrecognized") != std::string::npos ||
+             detail.find("format") != std::string::npos)
         key = "video.problem.damaged";
-    else if (detail.find("ended before") != std::string::npos) key = "video.problem.incomplete";
+    else if (detail.find("ended before") != std::string::npos)
+        key = "video.problem.incomplete";
     return problemFor(key, m_video ? m_video->file : "", detail);
 }
 
 void VideoController::togglePause() {
     if (!m_player) return;
     const auto state = status().state;
-    if (state == MediaState::Playing) m_player->setPaused(true);
-    else if (state == MediaState::Paused) m_player->setPaused(false);
-    else if (state == MediaState::Ended && m_video) open(*m_video, status().muted, status().subtitleLang);
+    if (state == MediaState::Playing)
+        m_player->setPaused(true);
+    else if (state == MediaState::Paused)
+        m_player->setPaused(false);
+    else if (state == MediaState::Ended && m_video)
+        open(*m_video, status().muted, status().subtitleLang);
 }
 
 void VideoController::seekBy(double seconds) {
@@ -148,7 +165,8 @@ void VideoController::setSubtitles(const std::string& lang) {
 }
 
 bool VideoController::hasSubtitles(const std::string& lang) const {
-    return m_video && std::any_of(m_video->subtitles.begin(), m_video->subtitles.end(), [&](const auto& s) { return s.lang == lang; });
+    return m_video && std::any_of(m_video->subtitles.begin(), m_video->subtitles.end(),
+                                  [&](const auto& s) { return s.lang == lang; });
 }
 
 void VideoController::changeVolume(int delta) {
@@ -167,7 +185,9 @@ void VideoController::languageChanged(core::Language language) {
     if (current != wanted && hasSubtitles(wanted)) m_player->setSubtitleLanguage(wanted);
 }
 
-unsigned VideoController::texture(int width, int height) { return m_player ? m_player->renderFrame(width, height) : 0; }
+unsigned VideoController::texture(int width, int height) {
+    return m_player ? m_player->renderFrame(width, height) : 0;
+}
 
 void VideoController::frameSwapped() {
     if (m_player) m_player->frameSwapped();

@@ -1,4 +1,5 @@
-// kiosk/ui: video playback for the screens — which video plays, how (visitor or attract loop), volume, subtitles, problems
+// kiosk/ui: video playback for the screens — which video plays, how (visitor or attract loop),
+// volume, subtitles, problems
 #pragma once
 
 #include "core/base/localized_text.h"
@@ -12,10 +13,10 @@
 namespace lantai::kiosk {
 
 struct VideoSettings {
-    int volume = 70;                 // percent at the start of a video
-    int maxVolume = 90;              // the volume buttons stop here
-    bool attractMuted = true;        // attract-loop videos play silently (unless the entry says otherwise)
-    std::string subtitles = "auto";  // "auto" (the visitor's language), "zh", "en", "off"
+    int volume = 70;          // percent at the start of a video
+    int maxVolume = 90;       // the volume buttons stop here
+    bool attractMuted = true; // attract-loop videos play silently (unless the entry says otherwise)
+    std::string subtitles = "auto"; // "auto" (the visitor's language), "zh", "en", "off"
 };
 
 // Why a video cannot be played, for the error card: both languages and the file.
@@ -31,7 +32,7 @@ VideoProblem problemFor(const std::string& key, const std::string& file, const s
 
 // Drives the MediaPlayer for the video screens and the attract loop. Threading: main thread only.
 class VideoController {
-public:
+  public:
     void configure(const core::Pack* pack, MediaPlayer* player, const VideoSettings& settings);
     bool available() const { return m_player && m_player->available(); }
     const char* backendName() const { return m_player ? m_player->backendName() : "none"; }
@@ -72,7 +73,7 @@ public:
     unsigned texture(int width, int height);
     void frameSwapped();
 
-private:
+  private:
     void open(const core::Video& video, bool muted, const std::string& subtitleLang);
 
     const core::Pack* m_pack = nullptr;
@@ -83,7 +84,7 @@ private:
     bool m_attract = false;
     int m_volume = 70;
     double m_lastSeekTarget = -1;
-    std::optional<VideoProblem> m_precheck; // found before asking the player (missing file, ...)
+    std::optional<VideoProblem> m_precheck;    // found before asking the player (missing file, ...)
     std::map<std::string, double> m_durations; // by video id
 };
 

@@ -43,9 +43,11 @@ void VideoLibraryScreen::draw(UiContext& ui, KioskState& state) {
     drawBackground(ui);
     const core::Rect area = standardTopBar(ui, state, ui.ui("home.videos"), true);
     std::vector<const core::Video*> videos;
-    for (const auto& v : pack.videos) videos.push_back(&v);
-    std::stable_sort(videos.begin(), videos.end(),
-                     [&](const core::Video* a, const core::Video* b) { return chapterOrder(pack, *a) < chapterOrder(pack, *b); });
+    for (const auto& v : pack.videos)
+        videos.push_back(&v);
+    std::stable_sort(videos.begin(), videos.end(), [&](const core::Video* a, const core::Video* b) {
+        return chapterOrder(pack, *a) < chapterOrder(pack, *b);
+    });
     std::vector<Card> cards;
     for (const core::Video* video : videos) {
         Card card;
@@ -53,7 +55,8 @@ void VideoLibraryScreen::draw(UiContext& ui, KioskState& state) {
         if (video->poster) card.image = video->poster->file;
         card.title = ui.text(video->title);
         card.subtitle = placeOf(ui, pack, *video);
-        if (const double seconds = state.video ? state.video->knownDuration(*video) : 0; seconds > 0)
+        if (const double seconds = state.video ? state.video->knownDuration(*video) : 0;
+            seconds > 0)
             card.badge = "▶ " + formatMediaTime(seconds);
         else
             card.badge = "▶";
@@ -65,8 +68,11 @@ void VideoLibraryScreen::draw(UiContext& ui, KioskState& state) {
         meta.role = FontRole::Body;
         meta.color = u.color(ColorRole::TextOnBackgroundMuted);
         meta.maxLines = 1;
-        float h = drawTextBlock(u, box, core::uiCount("video.count", static_cast<long long>(videos.size()), u.language), meta);
-        if (videos.empty()) h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("video.empty"));
+        float h = drawTextBlock(
+            u, box, core::uiCount("video.count", static_cast<long long>(videos.size()), u.language),
+            meta);
+        if (videos.empty())
+            h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("video.empty"));
         return h;
     });
 }

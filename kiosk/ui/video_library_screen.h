@@ -7,14 +7,16 @@
 namespace lantai::kiosk {
 
 class VideoLibraryScreen : public Screen {
-public:
+  public:
     void draw(UiContext& ui, KioskState& state) override;
-    bool onGesture(const core::Gesture& gesture, UiContext&, KioskState&) override { return m_grid.onGesture(gesture); }
+    bool onGesture(const core::Gesture& gesture, UiContext&, KioskState&) override {
+        return m_grid.onGesture(gesture);
+    }
     bool animating(const KioskState&) const override { return m_grid.animating(); }
     void advance(double dt, KioskState&) override { m_grid.advance(dt); }
     void reset() override { m_grid.reset(); }
 
-private:
+  private:
     CardGrid m_grid;
 };
 

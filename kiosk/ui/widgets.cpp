@@ -6,7 +6,6 @@
 #include "kiosk/render/texture_cache.h"
 
 #include <GL/gl.h>
-
 #include <cmath>
 #include <cstdint>
 
@@ -31,16 +30,21 @@ void drawBackground(UiContext& ui) {
                 const ImVec2 o(x, band);
                 ui.draw->AddLine(ImVec2(o.x, o.y + cell), ImVec2(o.x, o.y), col, t);
                 ui.draw->AddLine(ImVec2(o.x, o.y), ImVec2(o.x + cell * 0.8f, o.y), col, t);
-                ui.draw->AddLine(ImVec2(o.x + cell * 0.8f, o.y), ImVec2(o.x + cell * 0.8f, o.y + cell * 0.6f), col, t);
-                ui.draw->AddLine(ImVec2(o.x + cell * 0.8f, o.y + cell * 0.6f), ImVec2(o.x + cell * 0.3f, o.y + cell * 0.6f), col, t);
-                ui.draw->AddLine(ImVec2(o.x + cell * 0.3f, o.y + cell * 0.6f), ImVec2(o.x + cell * 0.3f, o.y + cell * 0.3f), col, t);
+                ui.draw->AddLine(ImVec2(o.x + cell * 0.8f, o.y),
+                                 ImVec2(o.x + cell * 0.8f, o.y + cell * 0.6f), col, t);
+                ui.draw->AddLine(ImVec2(o.x + cell * 0.8f, o.y + cell * 0.6f),
+                                 ImVec2(o.x + cell * 0.3f, o.y + cell * 0.6f), col, t);
+                ui.draw->AddLine(ImVec2(o.x + cell * 0.3f, o.y + cell * 0.6f),
+                                 ImVec2(o.x + cell * 0.3f, o.y + cell * 0.3f), col, t);
             }
         }
     }
 }
 
 namespace {
-void disableBlending(const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }
+void disableBlending(const ImDrawList*, const ImDrawCmd*) {
+    glDisable(GL_BLEND);
+}
 } // namespace
 
 float drawEmptyNote(UiContext& ui, const Rect& box, std::string_view text) {
@@ -77,12 +81,13 @@ void drawLetterboxBars(UiContext& ui, const Rect& area, const Rect& inner) {
 void drawOpaqueImage(UiContext& ui, unsigned texture, const Rect& rect) {
     // Video frames are opaque: blending them would only cost fill rate (a lot of it on llvmpipe).
     ui.draw->AddCallback(disableBlending, nullptr);
-    ui.draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)), minOf(rect), maxOf(rect));
+    ui.draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)),
+                      minOf(rect), maxOf(rect));
     ui.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
-void button(UiContext& ui, const std::string& id, const Rect& rect, std::string_view label, ButtonKind kind,
-            std::function<void()> action) {
+void button(UiContext& ui, const std::string& id, const Rect& rect, std::string_view label,
+            ButtonKind kind, std::function<void()> action) {
     const bool down = ui.pressed(rect);
     ColorRole fill = ColorRole::Accent, text = ColorRole::TextOnAccent;
     if (kind == ButtonKind::Primary && down) fill = ColorRole::AccentPressed;
@@ -97,9 +102,10 @@ void button(UiContext& ui, const std::string& id, const Rect& rect, std::string_
     } else {
         ui.draw->AddRectFilled(minOf(rect), maxOf(rect), ui.color(fill), rounding);
     }
-    const ImU32 textColor = kind == ButtonKind::Ghost && !down ? ui.color(ColorRole::TextOnBackground) : ui.color(text);
-    drawTextLine(ui, {rect.x + ui.px(1), rect.y, rect.w - ui.px(2), rect.h}, label, FontRole::Button, textColor,
-                 TextAlign::Center);
+    const ImU32 textColor =
+        kind == ButtonKind::Ghost && !down ? ui.color(ColorRole::TextOnBackground) : ui.color(text);
+    drawTextLine(ui, {rect.x + ui.px(1), rect.y, rect.w - ui.px(2), rect.h}, label,
+                 FontRole::Button, textColor, TextAlign::Center);
     ui.addTarget(id, rect, std::move(action));
 }
 
@@ -107,7 +113,8 @@ Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& actions)
     const float h = std::max(ui.touchMin(), ui.px(9.0f));
     const float pad = ui.px(ui.theme->layout.spacing);
     const float bw = std::max(ui.touchMin() * 1.6f, ui.px(15.0f));
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, h + pad * 2), ui.color(ColorRole::Background));
+    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, h + pad * 2),
+                           ui.color(ColorRole::Background));
     float left = pad;
     float right = ui.width - pad;
     const float y = pad;
@@ -116,28 +123,32 @@ Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& actions)
     button(ui, "lang", lang, ui.ui("lang.switch"), ButtonKind::Ghost, actions.toggleLanguage);
     right -= bw + pad;
     if (actions.back) {
-        button(ui, "back", {left, y, bw, h}, ui.ui("nav.back"), ButtonKind::Secondary, actions.back);
+        button(ui, "back", {left, y, bw, h}, ui.ui("nav.back"), ButtonKind::Secondary,
+               actions.back);
         left += bw + pad;
     }
     if (actions.home) {
-        button(ui, "home", {left, y, bw, h}, ui.ui("nav.home"), ButtonKind::Secondary, actions.home);
+        button(ui, "home", {left, y, bw, h}, ui.ui("nav.home"), ButtonKind::Secondary,
+               actions.home);
         left += bw + pad;
     }
     drawTextLine(ui, {left + pad, y, right - left - pad * 2, h}, title, FontRole::Heading,
                  ui.color(ColorRole::TitleOnBackground), TextAlign::Center);
     const float bottom = h + pad * 2;
-    ui.draw->AddLine(ImVec2(pad, bottom - 1), ImVec2(ui.width - pad, bottom - 1), ui.color(ColorRole::Border, 0.6f),
-                     std::max(1.0f, ui.px(0.12f)));
+    ui.draw->AddLine(ImVec2(pad, bottom - 1), ImVec2(ui.width - pad, bottom - 1),
+                     ui.color(ColorRole::Border, 0.6f), std::max(1.0f, ui.px(0.12f)));
     return {0, bottom, ui.width, ui.height - bottom};
 }
 
-std::string displayFileFor(const UiContext& ui, const std::string& packPath, int longestSide, int* maxDimension) {
+std::string displayFileFor(const UiContext& ui, const std::string& packPath, int longestSide,
+                           int* maxDimension) {
     *maxDimension = 0;
     const auto root = ui.pack->root;
     if (ui.derived) {
         if (auto it = ui.derived->images.find(packPath); it != ui.derived->images.end()) {
             const auto& image = it->second;
-            if (longestSide <= 480 && !image.thumb.empty()) return (root / "derived" / image.thumb).string();
+            if (longestSide <= 480 && !image.thumb.empty())
+                return (root / "derived" / image.thumb).string();
             // The IIIF "sizes" lantai build writes: the full image at every scale factor whose
             // longer side is at most 2048 px. Take the smallest one that is big enough.
             const auto pyramid = core::TilePyramid::standard(image.width, image.height);
@@ -148,11 +159,13 @@ std::string displayFileFor(const UiContext& ui, const std::string& packPath, int
                 const int h = (image.height + s - 1) / s;
                 const int longest = std::max(w, h);
                 if (longest > 2048) continue;
-                const bool better = best.empty() || (bestLongest < longestSide ? longest > bestLongest
-                                                                               : longest >= longestSide && longest < bestLongest);
+                const bool better =
+                    best.empty() ||
+                    (bestLongest < longestSide ? longest > bestLongest
+                                               : longest >= longestSide && longest < bestLongest);
                 if (better) {
-                    best = (root / "derived" / image.iiif / "full" / (std::to_string(w) + "," + std::to_string(h)) / "0" /
-                            "default.jpg")
+                    best = (root / "derived" / image.iiif / "full" /
+                            (std::to_string(w) + "," + std::to_string(h)) / "0" / "default.jpg")
                                .string();
                     bestLongest = longest;
                 }
@@ -164,8 +177,8 @@ std::string displayFileFor(const UiContext& ui, const std::string& packPath, int
     return (root / packPath).string();
 }
 
-void drawImageFile(UiContext& ui, const std::string& packPath, const Rect& rect, ImageFit fit, int wantLongestSide,
-                   float rounding) {
+void drawImageFile(UiContext& ui, const std::string& packPath, const Rect& rect, ImageFit fit,
+                   int wantLongestSide, float rounding) {
     int maxDimension = 0;
     const std::string file = displayFileFor(ui, packPath, wantLongestSide, &maxDimension);
     const std::string key = file + "@" + std::to_string(maxDimension);
@@ -178,14 +191,15 @@ void drawImageFile(UiContext& ui, const std::string& packPath, const Rect& rect,
             note.color = ui.color(ColorRole::TextMuted);
             note.align = TextAlign::Center;
             note.maxLines = 2;
-            const float h = measureTextBlock(ui, static_cast<float>(rect.w) - ui.px(2), ui.ui("image.unavailable"), note);
-            drawTextBlock(ui, {rect.x + ui.px(1), rect.y + (rect.h - h) / 2, rect.w - ui.px(2), h}, ui.ui("image.unavailable"),
-                          note);
+            const float h = measureTextBlock(ui, static_cast<float>(rect.w) - ui.px(2),
+                                             ui.ui("image.unavailable"), note);
+            drawTextBlock(ui, {rect.x + ui.px(1), rect.y + (rect.h - h) / 2, rect.w - ui.px(2), h},
+                          ui.ui("image.unavailable"), note);
         }
         return;
     }
-    drawImageFit(ui.draw, minOf(rect), maxOf(rect), texture, fit,
-                 ui.color(ColorRole::SurfaceAlt), rounding);
+    drawImageFit(ui.draw, minOf(rect), maxOf(rect), texture, fit, ui.color(ColorRole::SurfaceAlt),
+                 rounding);
 }
 
 float drawBadge(UiContext& ui, core::Vec2 topLeft, std::string_view label) {

@@ -1,4 +1,5 @@
-// kiosk/ui: shared widgets — background, buttons, the top bar (back · home · language), cards, images
+// kiosk/ui: shared widgets — background, buttons, the top bar (back · home · language), cards,
+// images
 #pragma once
 
 #include "kiosk/render/deep_zoom_renderer.h"
@@ -15,8 +16,8 @@ enum class ButtonKind { Primary, Secondary, Ghost };
 void drawBackground(UiContext& ui);
 
 // A touch button: rounded fill, centred label, pressed feedback, registered as tap target `id`.
-void button(UiContext& ui, const std::string& id, const core::Rect& rect, std::string_view label, ButtonKind kind,
-            std::function<void()> action);
+void button(UiContext& ui, const std::string& id, const core::Rect& rect, std::string_view label,
+            ButtonKind kind, std::function<void()> action);
 
 struct TopBarActions {
     std::function<void()> back; // empty: no back button
@@ -34,7 +35,8 @@ void drawImageFile(UiContext& ui, const std::string& packPath, const core::Rect&
 
 // The file to show for a pack image at about `longestSide` pixels: a thumbnail or one of the
 // IIIF "sizes" from derived/, else the original (decoded downscaled).
-std::string displayFileFor(const UiContext& ui, const std::string& packPath, int longestSide, int* maxDimension);
+std::string displayFileFor(const UiContext& ui, const std::string& packPath, int longestSide,
+                           int* maxDimension);
 
 // The largest rect of aspect width:height centred in `area` (`area` itself while unknown).
 core::Rect letterboxRect(const core::Rect& area, int width, int height);

@@ -18,7 +18,8 @@ namespace fuzz_text {
 inline std::size_t lineCount(std::string_view text) {
     std::size_t lines = 1;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++lines;
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+            ++lines;
     return lines;
 }
 

@@ -1,4 +1,5 @@
-// tests: libFuzzer target — bytes as pack.json (and as a quiz bank) through JsonDocument, loader, validator, writer
+// tests: libFuzzer target — bytes as pack.json (and as a quiz bank) through JsonDocument, loader,
+// validator, writer
 #include "core/base/json_document.h"
 #include "core/base/json_reader.h"
 #include "core/pack/loader.h"
@@ -22,11 +23,13 @@ using namespace lantai::core;
 // so the loader and validator take their "missing" paths and never touch real files.
 const fs::path& packRoot() {
     static const fs::path root = [] {
-        fs::path dir = fs::temp_directory_path() / ("lantai-fuzz-pack-" + std::to_string(::getpid()));
+        fs::path dir =
+            fs::temp_directory_path() / ("lantai-fuzz-pack-" + std::to_string(::getpid()));
         fs::create_directories(dir);
         std::atexit([] {
             std::error_code ec;
-            fs::remove_all(fs::temp_directory_path() / ("lantai-fuzz-pack-" + std::to_string(::getpid())), ec);
+            fs::remove_all(
+                fs::temp_directory_path() / ("lantai-fuzz-pack-" + std::to_string(::getpid())), ec);
         });
         return dir;
     }();
@@ -46,14 +49,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // 1. The document on its own: every recorded position must be inside the text.
     Diagnostics diagnostics;
     const auto document = JsonDocument::parse(text, "pack.json", diagnostics);
-    if (document.valid() != diagnostics.empty()) failure("valid() disagrees with the diagnostics", "");
-    for (const char* pointer : {"", "/format_version", "/exhibitions/0", "/exhibitions/0/chapters/0/items/0/images/0",
-                                "/0", "/a/b/c", "no-slash"}) {
+    if (document.valid() != diagnostics.empty())
+        failure("valid() disagrees with the diagnostics", "");
+    for (const char* pointer :
+         {"", "/format_version", "/exhibitions/0", "/exhibitions/0/chapters/0/items/0/images/0",
+          "/0", "/a/b/c", "no-slash"}) {
         const auto pos = document.positionOf(pointer);
         if (pos.line < 0 || pos.column < 0) failure("negative position", pointer);
     }
     for (const auto& d : diagnostics.items())
-        if (d.line < 0 || d.column < 0 || d.code.empty()) failure("bad diagnostic", formatDiagnostic(d, false));
+        if (d.line < 0 || d.column < 0 || d.code.empty())
+            failure("bad diagnostic", formatDiagnostic(d, false));
 
     // 2a. The same bytes as a quiz bank file (the pack root is empty, so the loader never
     //     reaches bank files by itself): read, check inside a pack, write back.
@@ -75,11 +81,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         if (!bankErrors) {
             Diagnostics againDiagnostics;
-            const auto againDocument = JsonDocument::parse(bankText, "quiz/fuzz.json", againDiagnostics);
+            const auto againDocument =
+                JsonDocument::parse(bankText, "quiz/fuzz.json", againDiagnostics);
             JsonReader againReader(againDocument, againDiagnostics);
             const auto again = readQuizBank(againReader, "quiz/fuzz.json");
-            if (againDiagnostics.hasErrors()) failure("written quiz bank does not load cleanly", bankText);
-            if (quizBankToJson(again) != bankJson) failure("quiz bank round trip changed the bank", bankText);
+            if (againDiagnostics.hasErrors())
+                failure("written quiz bank does not load cleanly", bankText);
+            if (quizBankToJson(again) != bankJson)
+                failure("quiz bank round trip changed the bank", bankText);
         }
     }
 
@@ -90,7 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& d : result.diagnostics.items()) {
         if (d.code.empty() || d.message.empty() || d.messageZh.empty() || d.file.empty())
             failure("incomplete diagnostic", formatDiagnostic(d, false));
-        if (!d.pointer.empty() && d.pointer[0] != '/') failure("pointer without leading slash", d.pointer);
+        if (!d.pointer.empty() && d.pointer[0] != '/')
+            failure("pointer without leading slash", d.pointer);
     }
     if (!result.parsed) return 0;
 
@@ -107,7 +117,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         auto again = loadPackFromText(serialised, packRoot());
         if (again.diagnostics.hasErrors()) {
             std::string list;
-            for (const auto& d : again.diagnostics.items()) list += formatDiagnostic(d, false) + "\n";
+            for (const auto& d : again.diagnostics.items())
+                list += formatDiagnostic(d, false) + "\n";
             failure("written pack.json does not load cleanly", list + serialised);
         }
         if (packToJson(again.pack) != written) failure("round trip changed the pack", serialised);

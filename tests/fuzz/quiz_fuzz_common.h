@@ -1,12 +1,11 @@
 // tests: checks shared by the quiz import fuzz targets (result invariants, GIFT export round trip)
 #pragma once
 
-#include "fuzz_text_common.h"
-
 #include "core/base/json_reader.h"
+#include "core/base/utf8.h"
 #include "core/pack/writer.h"
 #include "core/quiz/import.h"
-#include "core/base/utf8.h"
+#include "fuzz_text_common.h"
 
 #include <cmath>
 #include <cstdlib>

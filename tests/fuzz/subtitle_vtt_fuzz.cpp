@@ -1,4 +1,5 @@
-// tests: libFuzzer target — bytes as a WebVTT file through parseVtt, its invariants and a WebVTT round trip
+// tests: libFuzzer target — bytes as a WebVTT file through parseVtt, its invariants and a WebVTT
+// round trip
 #include "subtitle_fuzz_common.h"
 
 #include <cstdint>

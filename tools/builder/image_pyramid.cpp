@@ -469,8 +469,8 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
     if (!makeJpegReady(image, source, &failure)) return fail(failure.message);
     if (opt.maxLongest > 0 && std::max(image.get()->Xsize, image.get()->Ysize) > opt.maxLongest) {
         ImageRef shrunk;
-        if (vips_thumbnail_image(image.get(), shrunk.out(), opt.maxLongest, "height", opt.maxLongest,
-                                 "size", VIPS_SIZE_DOWN, nullptr) != 0)
+        if (vips_thumbnail_image(image.get(), shrunk.out(), opt.maxLongest, "height",
+                                 opt.maxLongest, "size", VIPS_SIZE_DOWN, nullptr) != 0)
             return fail(vipsFailure(source, "cannot shrink image").message);
         image = std::move(shrunk);
     }

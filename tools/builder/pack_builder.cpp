@@ -1,19 +1,18 @@
 // tools/builder: pack build — validation, parallel image derivatives, content index, charset
 #include "tools/builder/pack_builder.h"
 
-#include "core/pack/charset.h"
 #include "core/base/file_io.h"
-#include "tools/builder/image_pyramid.h"
-#include "core/pack/loader.h"
 #include "core/base/sha256.h"
-
-#include <nlohmann/json.hpp>
+#include "core/pack/charset.h"
+#include "core/pack/loader.h"
+#include "tools/builder/image_pyramid.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -34,8 +33,8 @@ struct ImageJob {
 };
 
 void addFailure(BuildReport& report, const std::string& file, const std::string& what) {
-    report.diagnostics.add({Severity::Error, "build.failed", file, "", 0, 0, "Build failed: " + what,
-                            "生成失败：" + what});
+    report.diagnostics.add({Severity::Error, "build.failed", file, "", 0, 0,
+                            "Build failed: " + what, "生成失败：" + what});
 }
 
 // Every source file of the pack (not derived/), pack-relative, sorted. Symlinks are listed
@@ -43,7 +42,8 @@ void addFailure(BuildReport& report, const std::string& file, const std::string&
 std::vector<std::string> listSourceFiles(const fs::path& root) {
     std::vector<std::string> out;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+    for (auto it = fs::recursive_directory_iterator(
+             root, fs::directory_options::skip_permission_denied, ec);
          it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
         const auto relative = fs::relative(it->path(), root, ec).generic_string();
@@ -69,11 +69,13 @@ void removeStale(const fs::path& dir, const std::set<std::string>& keep, bool st
     if (!fs::is_directory(dir, ec)) return;
     std::vector<fs::path> stale;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = stripExtension ? entry.path().stem().string() : entry.path().filename().string();
+        const std::string name =
+            stripExtension ? entry.path().stem().string() : entry.path().filename().string();
         if (name.starts_with(".")) continue; // another build's temporary output
         if (!keep.count(name)) stale.push_back(entry.path());
     }
-    for (const auto& p : stale) fs::remove_all(p, ec);
+    for (const auto& p : stale)
+        fs::remove_all(p, ec);
 }
 
 } // namespace
@@ -81,7 +83,8 @@ void removeStale(const fs::path& dir, const std::set<std::string>& keep, bool st
 std::string derivedKeyForPath(const std::string& relativePath) {
     std::string key = relativePath;
     for (char& c : key) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-';
         if (!ok) c = '_';
     }
     return key;
@@ -125,9 +128,11 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         job.sha256 = *sha;
         hashes[job.file] = *sha;
         keys.insert(job.key);
-        const auto prev = previous.value("images", nlohmann::json::object()).value(job.file, nlohmann::json::object());
+        const auto prev = previous.value("images", nlohmann::json::object())
+                              .value(job.file, nlohmann::json::object());
         if (prev.value("sha256", "") == job.sha256 && prev.value("key", "") == job.key &&
-            fs::exists(derived / "thumbs" / (job.key + ".jpg"), ec) && verifyPyramid(derived / "iiif" / job.key).empty()) {
+            fs::exists(derived / "thumbs" / (job.key + ".jpg"), ec) &&
+            verifyPyramid(derived / "iiif" / job.key).empty()) {
             job.reuse = true;
             job.width = prev.value("width", 0);
             job.height = prev.value("height", 0);
@@ -141,7 +146,8 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
     // Each libvips pipeline is multi-threaded but bound by the one-thread JPEG decoder, so a
     // few images at once help; more only add memory (~100 MB per concurrent 100 MP image).
     const std::size_t defaultJobs = std::min(cores, 4u);
-    const std::size_t workers = std::min<std::size_t>(jobs.size(), options.jobs > 0 ? static_cast<std::size_t>(options.jobs) : defaultJobs);
+    const std::size_t workers = std::min<std::size_t>(
+        jobs.size(), options.jobs > 0 ? static_cast<std::size_t>(options.jobs) : defaultJobs);
     std::atomic<std::size_t> next{0};
     std::size_t done = 0;
     std::mutex progressMutex;
@@ -149,8 +155,9 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         for (std::size_t i = next++; i < jobs.size(); i = next++) {
             ImageJob& job = jobs[i];
             if (!job.reuse) {
-                job.result = buildImagePyramid(pack.root / job.file, derived / "iiif" / job.key, "iiif/" + job.key,
-                                               derived / "thumbs" / (job.key + ".jpg"));
+                job.result =
+                    buildImagePyramid(pack.root / job.file, derived / "iiif" / job.key,
+                                      "iiif/" + job.key, derived / "thumbs" / (job.key + ".jpg"));
                 job.width = job.result.width;
                 job.height = job.result.height;
             }
@@ -160,9 +167,11 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         }
     };
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+    for (std::size_t t = 1; t < workers; ++t)
+        pool.emplace_back(work);
     work();
-    for (auto& t : pool) t.join();
+    for (auto& t : pool)
+        t.join();
 
     nlohmann::json imagesIndex = nlohmann::json::object();
     for (const auto& job : jobs) {
@@ -170,7 +179,8 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
             addFailure(report, job.file, job.result.error);
             continue;
         }
-        if (job.reuse) ++report.imagesReused;
+        if (job.reuse)
+            ++report.imagesReused;
         else {
             ++report.imagesBuilt;
             report.tiles += static_cast<std::size_t>(job.result.tileCount);
@@ -190,8 +200,10 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
     nlohmann::json files = nlohmann::json::object();
     for (const auto& relative : listSourceFiles(pack.root)) {
         std::string sha;
-        if (auto it = hashes.find(relative); it != hashes.end()) sha = it->second;
-        else if (auto computed = sha256File(pack.root / relative, error)) sha = *computed;
+        if (auto it = hashes.find(relative); it != hashes.end())
+            sha = it->second;
+        else if (auto computed = sha256File(pack.root / relative, error))
+            sha = *computed;
         else {
             addFailure(report, relative, "cannot read " + relative + ": " + error);
             continue;
@@ -210,7 +222,8 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         !writeFileAtomic(derived / "index.json", index.dump(1) + "\n", error))
         addFailure(report, "derived", error);
     report.ok = !report.diagnostics.hasErrors();
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
 }
 

@@ -1,4 +1,5 @@
-// tools/builder: `lantai build` — validate a pack, then write derived/ (IIIF tiles, thumbnails, index, charset)
+// tools/builder: `lantai build` — validate a pack, then write derived/ (IIIF tiles, thumbnails,
+// index, charset)
 #pragma once
 
 #include "core/base/diagnostic.h"

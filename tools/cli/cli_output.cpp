@@ -16,14 +16,15 @@ bool useChinese(const std::string& langOption) {
 }
 
 void printDiagnostics(const core::Diagnostics& diagnostics, bool chinese) {
-    for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, chinese).c_str());
+    for (const auto& d : diagnostics.items())
+        std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, chinese).c_str());
     const auto errors = diagnostics.errorCount();
     const auto warnings = diagnostics.warningCount();
     if (chinese)
         std::fprintf(stderr, "%zu 个错误，%zu 个警告\n", errors, warnings);
     else
-        std::fprintf(stderr, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-                     warnings == 1 ? "" : "s");
+        std::fprintf(stderr, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s",
+                     warnings, warnings == 1 ? "" : "s");
 }
 
 int exitCodeFor(const core::Diagnostics& diagnostics) {

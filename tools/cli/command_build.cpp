@@ -1,13 +1,12 @@
-// tools/cli: `lantai build PACK [--jobs N]` — validate, then write derived/ with a progress bar on a TTY
+// tools/cli: `lantai build PACK [--jobs N]` — validate, then write derived/ with a progress bar on
+// a TTY
+#include "tools/builder/pack_builder.h"
 #include "tools/cli/cli_output.h"
 #include "tools/cli/commands.h"
 
-#include "tools/builder/pack_builder.h"
-
-#include <unistd.h>
-
 #include <cstdio>
 #include <memory>
+#include <unistd.h>
 
 namespace lantai::cli {
 
@@ -34,9 +33,10 @@ CommandAction addBuildCommand(CLI::App& app) {
         std::string lang;
     };
     auto options = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("build", "Validate a pack, then write its derivatives into PACK/derived/ "
-                                            "(IIIF tiles, thumbnails, content index, character set)\n"
-                                            "校验并生成内容包的衍生文件（IIIF 瓦片、缩略图、索引、字符集）");
+    auto* cmd = app.add_subcommand("build",
+                                   "Validate a pack, then write its derivatives into PACK/derived/ "
+                                   "(IIIF tiles, thumbnails, content index, character set)\n"
+                                   "校验并生成内容包的衍生文件（IIIF 瓦片、缩略图、索引、字符集）");
     cmd->add_option("PACK", options->pack, "pack folder (contains pack.json)")->required();
     cmd->add_option("--jobs,-j", options->jobs, "images built in parallel (default: CPU cores)")
         ->check(CLI::Range(1, 256));
@@ -50,12 +50,17 @@ CommandAction addBuildCommand(CLI::App& app) {
         const auto report = core::buildPack(options->pack, buildOptions);
         if (!report.diagnostics.empty() || !report.ok) printDiagnostics(report.diagnostics, zh);
         if (report.ok)
-            std::printf(zh ? "已生成 %s：%zu 张图像（新生成 %zu，复用 %zu），%zu 个瓦片，%zu 个文件已索引，%zu 个字符，用时 %.1f 秒\n"
-                           : "Built %s: %zu images (%zu built, %zu up to date), %zu tiles written, %zu files indexed, "
+            std::printf(zh ? "已生成 %s：%zu 张图像（新生成 %zu，复用 %zu），%zu 个瓦片，%zu "
+                             "个文件已索引，%zu 个字符，用时 %.1f 秒\n"
+                           : "Built %s: %zu images (%zu built, %zu up to date), %zu tiles written, "
+                             "%zu files indexed, "
                              "%zu characters, %.1f s\n",
-                        options->pack.c_str(), report.images, report.imagesBuilt, report.imagesReused, report.tiles,
-                        report.files, report.characters, report.seconds);
-        return report.ok ? kExitOk : exitCodeFor(report.diagnostics) == kExitOk ? kExitInvalid : exitCodeFor(report.diagnostics);
+                        options->pack.c_str(), report.images, report.imagesBuilt,
+                        report.imagesReused, report.tiles, report.files, report.characters,
+                        report.seconds);
+        return report.ok                                    ? kExitOk
+               : exitCodeFor(report.diagnostics) == kExitOk ? kExitInvalid
+                                                            : exitCodeFor(report.diagnostics);
     };
 }
 

@@ -1,10 +1,10 @@
 // tools/cli: `lantai quiz import FILE --into PACK[:BANK]` and `lantai quiz export PACK[:BANK]
 // --format gift`
-#include "tools/cli/cli_output.h"
-#include "tools/cli/commands.h"
 #include "core/base/file_io.h"
 #include "core/pack/loader.h"
 #include "core/quiz/import.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
 #include <cstdio>
 #include <filesystem>

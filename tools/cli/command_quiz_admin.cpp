@@ -1,10 +1,10 @@
-// tools/cli: `lantai quiz hash-pin` (teacher PIN for the config) and `lantai quiz results` (class contests as CSV)
-#include "tools/cli/cli_output.h"
-#include "tools/cli/commands.h"
-
+// tools/cli: `lantai quiz hash-pin` (teacher PIN for the config) and `lantai quiz results` (class
+// contests as CSV)
 #include "core/base/file_io.h"
 #include "core/quiz/engine.h"
 #include "core/stats/stats_store.h"
+#include "tools/cli/cli_output.h"
+#include "tools/cli/commands.h"
 
 #include <cstdio>
 #include <ctime>
@@ -21,13 +21,17 @@ QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
         std::string output;
     };
     auto options = std::make_shared<Options>();
-    auto* hash = quiz.add_subcommand("hash-pin", "Print the hash of a teacher PIN for quiz.teacher_pin_hash in kiosk.toml\n"
-                                                 "生成教师密码的哈希值（填入 kiosk.toml 的 quiz.teacher_pin_hash）");
+    auto* hash = quiz.add_subcommand(
+        "hash-pin", "Print the hash of a teacher PIN for quiz.teacher_pin_hash in kiosk.toml\n"
+                    "生成教师密码的哈希值（填入 kiosk.toml 的 quiz.teacher_pin_hash）");
     hash->add_option("PIN", options->pin, "4 to 12 digits (read from standard input when omitted)");
-    auto* results = quiz.add_subcommand("results", "Export the class contests (team results) recorded by a kiosk as CSV\n"
-                                                   "导出展台记录的班级竞赛成绩（CSV）");
-    results->add_option("--state-dir", options->stateDir, "the kiosk's state directory (default /var/lib/lantai)");
-    results->add_option("--since", options->since, "only contests from this local date on (YYYY-MM-DD)");
+    auto* results = quiz.add_subcommand(
+        "results", "Export the class contests (team results) recorded by a kiosk as CSV\n"
+                   "导出展台记录的班级竞赛成绩（CSV）");
+    results->add_option("--state-dir", options->stateDir,
+                        "the kiosk's state directory (default /var/lib/lantai)");
+    results->add_option("--since", options->since,
+                        "only contests from this local date on (YYYY-MM-DD)");
     results->add_option("-o,--output", options->output, "output file (default: stdout)");
 
     QuizAdminCommands commands;
@@ -37,7 +41,9 @@ QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
             std::string pin = options->pin;
             if (pin.empty() && !std::getline(std::cin, pin)) pin.clear();
             if (!core::isValidPinFormat(pin)) {
-                std::fprintf(stderr, "lantai: a teacher PIN is 4 to 12 digits / 教师密码须为 4 到 12 位数字\n");
+                std::fprintf(
+                    stderr,
+                    "lantai: a teacher PIN is 4 to 12 digits / 教师密码须为 4 到 12 位数字\n");
                 return kExitUsage;
             }
             const auto hashed = core::hashPin(pin);
@@ -54,7 +60,8 @@ QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
         if (!options->since.empty()) {
             const auto parsed = core::parseLocalDate(options->since, offset);
             if (!parsed) {
-                std::fprintf(stderr, "lantai: --since expects YYYY-MM-DD, got \"%s\"\n", options->since.c_str());
+                std::fprintf(stderr, "lantai: --since expects YYYY-MM-DD, got \"%s\"\n",
+                             options->since.c_str());
                 return kExitUsage;
             }
             since = *parsed;
@@ -64,12 +71,14 @@ QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
         readOnly.readOnly = true;
         const auto file = core::StatsStore::databasePath(options->stateDir);
         if (!store.open(file, now, readOnly)) {
-            std::fprintf(stderr, "lantai: cannot open %s: %s\n", file.c_str(), store.lastError().c_str());
+            std::fprintf(stderr, "lantai: cannot open %s: %s\n", file.c_str(),
+                         store.lastError().c_str());
             return kExitUsage;
         }
         const auto csv = core::exportTeamResultsCsv(store, since, offset);
         if (!csv) {
-            std::fprintf(stderr, "lantai: cannot read the results: %s\n", store.lastError().c_str());
+            std::fprintf(stderr, "lantai: cannot read the results: %s\n",
+                         store.lastError().c_str());
             return kExitUsage;
         }
         if (options->output.empty()) {

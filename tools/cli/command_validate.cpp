@@ -1,13 +1,11 @@
 // tools/cli: `lantai validate PACK [--json]`
+#include "core/pack/loader.h"
 #include "tools/cli/cli_output.h"
 #include "tools/cli/commands.h"
 
-#include "core/pack/loader.h"
-
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace lantai::cli {
 
@@ -18,8 +16,10 @@ CommandAction addValidateCommand(CLI::App& app) {
         std::string lang;
     };
     auto options = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("validate", "Check a pack: JSON, fields, ids, references, assets, paths (exit 0 valid, 1 errors, 2 usage/I/O)\n"
-                                               "检查内容包（0 通过，1 有错误，2 用法或读写错误）");
+    auto* cmd =
+        app.add_subcommand("validate", "Check a pack: JSON, fields, ids, references, assets, paths "
+                                       "(exit 0 valid, 1 errors, 2 usage/I/O)\n"
+                                       "检查内容包（0 通过，1 有错误，2 用法或读写错误）");
     cmd->add_option("PACK", options->pack, "pack folder (contains pack.json)")->required();
     cmd->add_flag("--json", options->json, "print the diagnostics as a JSON array on stdout");
     cmd->add_option("--lang", options->lang, "message language: zh or en (default: from LANG)")
@@ -32,7 +32,8 @@ CommandAction addValidateCommand(CLI::App& app) {
             const bool zh = useChinese(options->lang);
             printDiagnostics(result.diagnostics, zh);
             if (!result.diagnostics.hasErrors())
-                std::printf(zh ? "内容包有效：%s（%zu 件展品）\n" : "Pack is valid: %s (%zu items)\n",
+                std::printf(zh ? "内容包有效：%s（%zu 件展品）\n"
+                               : "Pack is valid: %s (%zu items)\n",
                             options->pack.c_str(), result.pack.itemCount());
         }
         return exitCodeFor(result.diagnostics);

@@ -7,7 +7,8 @@
 #include <vector>
 
 int main(int argc, char** argv) {
-    CLI::App app{"lantai " LANTAI_VERSION " — content packs for the Lantai archive exhibition kiosk\n"
+    CLI::App app{"lantai " LANTAI_VERSION
+                 " — content packs for the Lantai archive exhibition kiosk\n"
                  "兰台：档案展览触摸屏的内容包工具"};
     app.set_version_flag("--version", "lantai " LANTAI_VERSION);
     app.require_subcommand(1);

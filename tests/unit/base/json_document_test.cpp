@@ -2,7 +2,6 @@
 #include "core/base/json_document.h"
 
 #include <gtest/gtest.h>
-
 #include <string>
 
 namespace lantai::core {
@@ -16,8 +15,9 @@ struct Pos {
 ::testing::AssertionResult at(const JsonDocument& doc, const std::string& pointer, Pos want) {
     const auto got = doc.positionOf(pointer);
     if (got.line == want.line && got.column == want.column) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << "\"" << pointer << "\" is at " << got.line << ":" << got.column
-                                         << ", expected " << want.line << ":" << want.column;
+    return ::testing::AssertionFailure()
+           << "\"" << pointer << "\" is at " << got.line << ":" << got.column << ", expected "
+           << want.line << ":" << want.column;
 }
 
 JsonDocument parseOk(const std::string& text) {
@@ -133,8 +133,9 @@ TEST(JsonDocument, SyntaxErrorColumnCountsCodePoints) {
 }
 
 TEST(JsonDocument, TruncatedAndEmptyInputAreSyntaxErrors) {
-    for (const std::string text : {"", "   ", "{", "{\"a\":", "[1, 2", "{\"a\": \"unterminated}", "nul",
-                                   "{} {}", "{\"a\": 1} x", "// comment\n{}", "{'a': 1}", "[1,]"}) {
+    for (const std::string text :
+         {"", "   ", "{", "{\"a\":", "[1, 2", "{\"a\": \"unterminated}", "nul", "{} {}",
+          "{\"a\": 1} x", "// comment\n{}", "{'a': 1}", "[1,]"}) {
         Diagnostics diagnostics;
         const auto doc = JsonDocument::parse(text, "t.json", diagnostics);
         EXPECT_FALSE(doc.valid()) << text;
@@ -148,7 +149,8 @@ TEST(JsonDocument, NumberTooLargeForADoubleIsASyntaxErrorNotAnException) {
     // nlohmann throws out_of_range (not parse_error) for 1e400; found by fuzz/pack_parser.
     Diagnostics diagnostics;
     JsonDocument doc;
-    EXPECT_NO_THROW(doc = JsonDocument::parse("{\n  \"weight\": 1e400\n}", "pack.json", diagnostics));
+    EXPECT_NO_THROW(doc =
+                        JsonDocument::parse("{\n  \"weight\": 1e400\n}", "pack.json", diagnostics));
     EXPECT_FALSE(doc.valid());
     ASSERT_EQ(diagnostics.items().size(), 1u);
     const auto& d = diagnostics.items()[0];
@@ -179,7 +181,8 @@ TEST(JsonDocument, ByteOrderMarkIsAcceptedAndNotAColumn) {
 TEST(JsonDocument, InvalidUtf8IsAnEncodingError) {
     // "République" saved as Latin-1: é is the single byte 0xE9.
     Diagnostics diagnostics;
-    const auto doc = JsonDocument::parse("{\n  \"en\": \"R\xE9publique\"\n}", "pack.json", diagnostics);
+    const auto doc =
+        JsonDocument::parse("{\n  \"en\": \"R\xE9publique\"\n}", "pack.json", diagnostics);
     EXPECT_FALSE(doc.valid());
     ASSERT_EQ(diagnostics.items().size(), 1u);
     const auto& d = diagnostics.items()[0];
@@ -191,9 +194,10 @@ TEST(JsonDocument, InvalidUtf8IsAnEncodingError) {
 }
 
 TEST(JsonDocument, OverlongSurrogateAndTruncatedSequencesAreEncodingErrors) {
-    for (const std::string& bad : {std::string("{\"a\": \"\xC0\xAF\"}"), std::string("{\"a\": \"\xED\xA0\x80\"}"),
-                                  std::string("{\"a\": \"\xE6\xA1\"}"), std::string("{\"a\": \"\xF4\x90\x80\x80\"}"),
-                                  std::string("\xFF\xFE{}")}) {
+    for (const std::string& bad :
+         {std::string("{\"a\": \"\xC0\xAF\"}"), std::string("{\"a\": \"\xED\xA0\x80\"}"),
+          std::string("{\"a\": \"\xE6\xA1\"}"), std::string("{\"a\": \"\xF4\x90\x80\x80\"}"),
+          std::string("\xFF\xFE{}")}) {
         Diagnostics diagnostics;
         EXPECT_FALSE(JsonDocument::parse(bad, "t.json", diagnostics).valid());
         ASSERT_EQ(diagnostics.items().size(), 1u);

@@ -1,11 +1,10 @@
 // tests: the process log — lines reach the file, rotation keeps N files, levels filter
 #include "core/base/file_io.h"
-#include "core/config/kiosk_config.h"
 #include "core/base/log.h"
-
-#include <gtest/gtest.h>
+#include "core/config/kiosk_config.h"
 
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -14,7 +13,8 @@ using namespace lantai::core;
 namespace {
 
 fs::path freshDir(const char* name) {
-    const fs::path dir = fs::temp_directory_path() / (std::string("lantai-log-test-") + name + "-" + std::to_string(::getpid()));
+    const fs::path dir = fs::temp_directory_path() / (std::string("lantai-log-test-") + name + "-" +
+                                                      std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -48,7 +48,8 @@ TEST(Log, RotatesAndKeepsTheConfiguredNumberOfFiles) {
     setLogLevel(LogLevel::Info);
     ASSERT_TRUE(openLog(dir / "kiosk.log", 4096, 2));
     const std::string line(200, 'x');
-    for (int i = 0; i < 200; ++i) logInfo(line + std::to_string(i));
+    for (int i = 0; i < 200; ++i)
+        logInfo(line + std::to_string(i));
     openLog({}, 0, 0);
     setLogToStderr(true);
     EXPECT_TRUE(fs::exists(dir / "kiosk.log"));
@@ -56,7 +57,8 @@ TEST(Log, RotatesAndKeepsTheConfiguredNumberOfFiles) {
     EXPECT_TRUE(fs::exists(dir / "kiosk.log.2"));
     EXPECT_FALSE(fs::exists(dir / "kiosk.log.3"));
     EXPECT_LE(fs::file_size(dir / "kiosk.log"), 4096u);
-    EXPECT_NE(slurp(dir / "kiosk.log").find(line + "199"), std::string::npos); // newest line in the live file
+    EXPECT_NE(slurp(dir / "kiosk.log").find(line + "199"),
+              std::string::npos); // newest line in the live file
 }
 
 TEST(Log, UnwritableFileIsReportedAndLoggingContinues) {

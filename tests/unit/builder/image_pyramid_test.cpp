@@ -363,14 +363,16 @@ TEST_F(ImagePyramidTest, MaxLongestShrinksBeforeTiling) {
     const fs::path iiif = m_derived / "iiif" / "images_big_jpg";
     PyramidOptions opt;
     opt.maxLongest = 1200;
-    const PyramidResult r = buildImagePyramid(src, iiif, "iiif/images_big_jpg", m_derived / "t.jpg", opt);
+    const PyramidResult r =
+        buildImagePyramid(src, iiif, "iiif/images_big_jpg", m_derived / "t.jpg", opt);
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.width, 1200);
     EXPECT_EQ(r.height, 800);
     EXPECT_EQ(r.scaleFactors, (std::vector<int>{1, 2, 4}));
     EXPECT_TRUE(verifyPyramid(iiif).empty());
     opt.maxLongest = 5000; // never upscaled
-    const PyramidResult same = buildImagePyramid(src, iiif, "iiif/images_big_jpg", m_derived / "t.jpg", opt);
+    const PyramidResult same =
+        buildImagePyramid(src, iiif, "iiif/images_big_jpg", m_derived / "t.jpg", opt);
     ASSERT_TRUE(same.ok) << same.error;
     EXPECT_EQ(same.width, 3000);
 }

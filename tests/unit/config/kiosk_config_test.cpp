@@ -2,9 +2,8 @@
 #include "core/config/kiosk_config.h"
 #include "core/pack/model.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <gtest/gtest.h>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -16,7 +15,8 @@ KioskConfigLoadResult load(const std::string& text) {
     return loadKioskConfigFromText(text, "kiosk.toml", "/etc/lantai");
 }
 
-const Diagnostic* findCode(const Diagnostics& d, const std::string& code, const std::string& pointer = {}) {
+const Diagnostic* findCode(const Diagnostics& d, const std::string& code,
+                           const std::string& pointer = {}) {
     for (const auto& item : d.items())
         if (item.code == code && (pointer.empty() || item.pointer == pointer)) return &item;
     return nullptr;
@@ -24,7 +24,8 @@ const Diagnostic* findCode(const Diagnostics& d, const std::string& code, const 
 
 std::string dump(const Diagnostics& d) {
     std::string out;
-    for (const auto& item : d.items()) out += formatDiagnostic(item, false) + "\n";
+    for (const auto& item : d.items())
+        out += formatDiagnostic(item, false) + "\n";
     return out;
 }
 
@@ -162,18 +163,21 @@ TEST(KioskConfig, ValidFileSetsEveryField) {
 }
 
 TEST(KioskConfig, ExampleFileIsCleanAndSetsEveryKey) {
-    const auto result = loadKioskConfig(fs::path(LANTAI_SOURCE_DIR) / "deploy" / "kiosk.example.toml");
+    const auto result =
+        loadKioskConfig(fs::path(LANTAI_SOURCE_DIR) / "deploy" / "kiosk.example.toml");
     EXPECT_TRUE(result.diagnostics.empty()) << dump(result.diagnostics);
     const KioskConfigLayer& l = result.layer;
     // The example documents every key: each one is present.
-    EXPECT_TRUE(l.stateDir && l.devMode && l.packPath && l.lastGoodPackPath && l.theme && l.orientation &&
-                l.windowed && l.windowWidth && l.windowHeight && l.textureBudgetMb && l.defaultLanguage &&
-                l.idleTimeoutS && l.stillThereS && l.attractSlideS && l.logFile && l.logLevel && l.logMaxSizeMb &&
-                l.logKeepFiles && l.baseUrl);
-    EXPECT_TRUE(l.quizScoring && l.quizQuestions && l.quizTimerS && l.quizStreakBonus && l.quizMinAnswerMs &&
-                l.quizCooldownMin && l.quizDailyCap && l.teacherPinHash && l.classIdleTimeoutS);
-    EXPECT_TRUE(l.videoEnabled && l.videoHwdec && l.videoVolume && l.videoMaxVolume && l.attractMuted &&
-                l.videoSubtitles && l.audioOutput);
+    EXPECT_TRUE(l.stateDir && l.devMode && l.packPath && l.lastGoodPackPath && l.theme &&
+                l.orientation && l.windowed && l.windowWidth && l.windowHeight &&
+                l.textureBudgetMb && l.defaultLanguage && l.idleTimeoutS && l.stillThereS &&
+                l.attractSlideS && l.logFile && l.logLevel && l.logMaxSizeMb && l.logKeepFiles &&
+                l.baseUrl);
+    EXPECT_TRUE(l.quizScoring && l.quizQuestions && l.quizTimerS && l.quizStreakBonus &&
+                l.quizMinAnswerMs && l.quizCooldownMin && l.quizDailyCap && l.teacherPinHash &&
+                l.classIdleTimeoutS);
+    EXPECT_TRUE(l.videoEnabled && l.videoHwdec && l.videoVolume && l.videoMaxVolume &&
+                l.attractMuted && l.videoSubtitles && l.audioOutput);
     // ... with the built-in defaults, so copying it changes nothing but the paths.
     const KioskConfig defaults;
     const KioskConfig& c = result.config;
@@ -209,7 +213,8 @@ TEST(KioskConfig, SyntaxErrorHasLineAndColumn) {
 }
 
 TEST(KioskConfig, WrongTypeKeepsDefault) {
-    const auto result = load("[session]\n\nidle_timeout_s = \"90\"\ndefault_language = 1\n\n[display]\nwindowed = 1\n");
+    const auto result = load(
+        "[session]\n\nidle_timeout_s = \"90\"\ndefault_language = 1\n\n[display]\nwindowed = 1\n");
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.diagnostics.errorCount(), 3u) << dump(result.diagnostics);
     const Diagnostic* d = findCode(result.diagnostics, "schema.type", "/session/idle_timeout_s");
@@ -275,20 +280,24 @@ TEST(KioskConfig, OutOfRangeAndBadEnums) {
 }
 
 TEST(KioskConfig, QuizBoundsAndPositions) {
-    const auto low = load("[quiz]\nquestions = 3\ntimer_s = 5\nmin_answer_ms = 0\nleaderboard_cooldown_min = 0\n"
-                          "daily_cap = 1\nclass_idle_timeout_s = 60\nteacher_pin_hash = \"\"\n");
+    const auto low =
+        load("[quiz]\nquestions = 3\ntimer_s = 5\nmin_answer_ms = 0\nleaderboard_cooldown_min = 0\n"
+             "daily_cap = 1\nclass_idle_timeout_s = 60\nteacher_pin_hash = \"\"\n");
     EXPECT_TRUE(low.diagnostics.empty()) << dump(low.diagnostics);
     EXPECT_EQ(low.config.quizTimerS, 5);
     EXPECT_EQ(low.config.classIdleTimeoutS, 60);
-    EXPECT_TRUE(low.layer.teacherPinHash && low.layer.teacherPinHash->empty()); // empty: class sessions off
-    const auto high = load("[quiz]\nquestions = 20\ntimer_s = 120\nmin_answer_ms = 5000\n"
-                           "leaderboard_cooldown_min = 1440\ndaily_cap = 100\nclass_idle_timeout_s = 7200\n");
+    EXPECT_TRUE(low.layer.teacherPinHash &&
+                low.layer.teacherPinHash->empty()); // empty: class sessions off
+    const auto high =
+        load("[quiz]\nquestions = 20\ntimer_s = 120\nmin_answer_ms = 5000\n"
+             "leaderboard_cooldown_min = 1440\ndaily_cap = 100\nclass_idle_timeout_s = 7200\n");
     EXPECT_TRUE(high.diagnostics.empty()) << dump(high.diagnostics);
     EXPECT_EQ(high.config.quizTimerS, 120);
     EXPECT_EQ(load("[quiz]\ntimer_s = 0\n").config.quizTimerS, 0); // 0: no timer
 
     // Out of range: schema.value at the value's line:column, the default kept.
-    const auto bad = load("[session]\nidle_timeout_s = 90\n\n[quiz]\nquestions = 50\n  timer_s = 2\n");
+    const auto bad =
+        load("[session]\nidle_timeout_s = 90\n\n[quiz]\nquestions = 50\n  timer_s = 2\n");
     ASSERT_EQ(bad.diagnostics.errorCount(), 2u) << dump(bad.diagnostics);
     const Diagnostic* questions = findCode(bad.diagnostics, "schema.value", "/quiz/questions");
     ASSERT_NE(questions, nullptr) << dump(bad.diagnostics);
@@ -310,18 +319,21 @@ TEST(KioskConfig, QuizBoundsAndPositions) {
 
     const auto typo = load("[quiz]\nquestion = 5\n");
     EXPECT_TRUE(typo.ok());
-    const Diagnostic* unknown = findCode(typo.diagnostics, "schema.unknown_field", "/quiz/question");
+    const Diagnostic* unknown =
+        findCode(typo.diagnostics, "schema.unknown_field", "/quiz/question");
     ASSERT_NE(unknown, nullptr) << dump(typo.diagnostics);
     EXPECT_EQ(unknown->line, 2);
     EXPECT_NE(unknown->message.find("\"questions\""), std::string::npos) << unknown->message;
 }
 
 TEST(KioskConfig, TeacherPinHashMustBeArgon2id) {
-    for (const char* value : {"1234", "$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", "$2b$12$abcdefghij"}) {
+    for (const char* value :
+         {"1234", "$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", "$2b$12$abcdefghij"}) {
         SCOPED_TRACE(value);
         const auto result = load(std::string("[quiz]\nteacher_pin_hash = \"") + value + "\"\n");
         ASSERT_FALSE(result.ok());
-        const Diagnostic* d = findCode(result.diagnostics, "schema.value", "/quiz/teacher_pin_hash");
+        const Diagnostic* d =
+            findCode(result.diagnostics, "schema.value", "/quiz/teacher_pin_hash");
         ASSERT_NE(d, nullptr) << dump(result.diagnostics);
         EXPECT_EQ(d->line, 2);
         EXPECT_EQ(d->column, 20);
@@ -336,7 +348,8 @@ TEST(KioskConfig, TeacherPinHashMustBeArgon2id) {
 }
 
 TEST(KioskConfig, UnknownKeysWarnWithPosition) {
-    const auto result = load("dev_mode = false\n[session]\nidle_timout_s = 30\n\n[displey]\ntheme = \"x\"\n");
+    const auto result =
+        load("dev_mode = false\n[session]\nidle_timout_s = 30\n\n[displey]\ntheme = \"x\"\n");
     EXPECT_TRUE(result.ok()) << dump(result.diagnostics); // warnings only
     ASSERT_EQ(result.diagnostics.warningCount(), 2u) << dump(result.diagnostics);
     const auto& typo = result.diagnostics.items()[0].pointer == "/session/idle_timout_s"
@@ -346,8 +359,9 @@ TEST(KioskConfig, UnknownKeysWarnWithPosition) {
     EXPECT_EQ(typo.pointer, "/session/idle_timout_s");
     EXPECT_EQ(typo.line, 3);
     EXPECT_NE(typo.message.find("idle_timeout_s"), std::string::npos) << "lists the known keys";
-    EXPECT_TRUE(std::any_of(result.diagnostics.items().begin(), result.diagnostics.items().end(),
-                            [](const Diagnostic& d) { return d.pointer == "/displey" && d.line == 5; }));
+    EXPECT_TRUE(
+        std::any_of(result.diagnostics.items().begin(), result.diagnostics.items().end(),
+                    [](const Diagnostic& d) { return d.pointer == "/displey" && d.line == 5; }));
     EXPECT_EQ(result.config.idleTimeoutS, 90);
 }
 
@@ -372,26 +386,28 @@ TEST(KioskConfig, PrecedenceDefaultsPackFileCommandLine) {
     ASSERT_TRUE(file.ok());
 
     Diagnostics cliDiagnostics;
-    const KioskConfigLayer cli = parseKioskConfigAssignments(
-        {"session.idle_timeout_s=30", "pack.path=/srv/pack", "dev_mode=true", "session.idle_timeout_s=45"},
-        cliDiagnostics);
+    const KioskConfigLayer cli =
+        parseKioskConfigAssignments({"session.idle_timeout_s=30", "pack.path=/srv/pack",
+                                     "dev_mode=true", "session.idle_timeout_s=45"},
+                                    cliDiagnostics);
     EXPECT_TRUE(cliDiagnostics.empty()) << dump(cliDiagnostics);
 
     const KioskConfig c = resolveKioskConfig(packLayer, file.layer, cli);
-    EXPECT_EQ(c.idleTimeoutS, 45);                     // command line (last assignment) over file over pack
-    EXPECT_EQ(c.theme, "red-archive");                 // file over pack
-    EXPECT_EQ(c.stillThereS, 20);                      // pack over default
-    EXPECT_EQ(c.attractSlideS, 5);                     // pack
-    EXPECT_EQ(c.orientation, Orientation::Landscape);  // pack
-    EXPECT_EQ(c.defaultLanguage, Language::En);        // pack
-    EXPECT_EQ(c.textureBudgetMb, 256);                 // default
-    EXPECT_EQ(c.packPath, fs::path("/srv/pack"));      // command line, unquoted string
+    EXPECT_EQ(c.idleTimeoutS, 45);     // command line (last assignment) over file over pack
+    EXPECT_EQ(c.theme, "red-archive"); // file over pack
+    EXPECT_EQ(c.stillThereS, 20);      // pack over default
+    EXPECT_EQ(c.attractSlideS, 5);     // pack
+    EXPECT_EQ(c.orientation, Orientation::Landscape); // pack
+    EXPECT_EQ(c.defaultLanguage, Language::En);       // pack
+    EXPECT_EQ(c.textureBudgetMb, 256);                // default
+    EXPECT_EQ(c.packPath, fs::path("/srv/pack"));     // command line, unquoted string
     EXPECT_TRUE(c.devMode);
 
     // Quiz keys: the command line overrides the file, untouched keys keep the file's values.
-    const auto quizFile = load(std::string("[quiz]\nscoring = \"speed\"\nquestions = 10\ntimer_s = 30\n"
-                                           "teacher_pin_hash = \"") +
-                               kPinHash + "\"\nclass_idle_timeout_s = 900\n");
+    const auto quizFile =
+        load(std::string("[quiz]\nscoring = \"speed\"\nquestions = 10\ntimer_s = 30\n"
+                         "teacher_pin_hash = \"") +
+             kPinHash + "\"\nclass_idle_timeout_s = 900\n");
     ASSERT_TRUE(quizFile.ok()) << dump(quizFile.diagnostics);
     Diagnostics quizCliDiagnostics;
     const KioskConfigLayer quizCli = parseKioskConfigAssignments(
@@ -467,9 +483,8 @@ TEST(KioskConfig, ApplyAndMergeLayers) {
 
 TEST(KioskConfig, CommandLineErrors) {
     Diagnostics d;
-    const auto layer = parseKioskConfigAssignments({"session.idle_timeout_s=abc", "noequals", "display.bogus=1",
-                                                    "display.windowed=yes"},
-                                                   d);
+    const auto layer = parseKioskConfigAssignments(
+        {"session.idle_timeout_s=abc", "noequals", "display.bogus=1", "display.windowed=yes"}, d);
     EXPECT_EQ(d.errorCount(), 3u) << dump(d);
     EXPECT_EQ(d.warningCount(), 1u) << dump(d);
     const Diagnostic* type = findCode(d, "schema.type");

@@ -1,10 +1,9 @@
 // tests: cloud-gallery search tokeniser against the shared vectors in tests/web/search_tokens.json
 #include "core/gallery/search_tokenizer.h"
 
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -29,7 +28,8 @@ TEST(SearchTokenizer, SharedVectors) {
         const auto expectedShards = c.at("shards").get<std::vector<std::uint32_t>>();
         EXPECT_EQ(searchTokens(text), expected) << "text: " << text;
         std::vector<std::uint32_t> got;
-        for (const auto& t : expected) got.push_back(searchShard(t, shards));
+        for (const auto& t : expected)
+            got.push_back(searchShard(t, shards));
         EXPECT_EQ(got, expectedShards) << "text: " << text;
     }
 }
@@ -41,6 +41,8 @@ TEST(SearchTokenizer, Fnv1aKnownValues) {
 }
 
 TEST(SearchTokenizer, InvalidUtf8Separates) {
-    EXPECT_EQ(searchTokens(std::string("ab\xff" "cd")), (std::vector<std::string>{"ab", "cd"}));
+    EXPECT_EQ(searchTokens(std::string("ab\xff"
+                                       "cd")),
+              (std::vector<std::string>{"ab", "cd"}));
     EXPECT_EQ(searchTokens(std::string("\xe6\xa1")), std::vector<std::string>{});
 }

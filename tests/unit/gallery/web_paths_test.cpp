@@ -17,10 +17,13 @@ TEST(WebPaths, ItemUrlJoinsWithOneSlash) {
               "https://archives.example.org/gallery/zh/items/x.html");
     EXPECT_EQ(webItemUrl("https://archives.example.org/gallery///", "en", "x"),
               "https://archives.example.org/gallery/en/items/x.html");
-    EXPECT_EQ(webItemUrl("https://archives.example.org", "zh", "x"), "https://archives.example.org/zh/items/x.html");
+    EXPECT_EQ(webItemUrl("https://archives.example.org", "zh", "x"),
+              "https://archives.example.org/zh/items/x.html");
 }
 
-TEST(WebPaths, EmptyBaseGivesRelativePath) { EXPECT_EQ(webItemUrl("", "zh", "x"), "zh/items/x.html"); }
+TEST(WebPaths, EmptyBaseGivesRelativePath) {
+    EXPECT_EQ(webItemUrl("", "zh", "x"), "zh/items/x.html");
+}
 
 TEST(WebPaths, JoinStripsLeadingSlashOfPath) {
     EXPECT_EQ(webJoinUrl("https://h/a/", "/iiif/k/info.json"), "https://h/a/iiif/k/info.json");

@@ -1,5 +1,7 @@
-// tests: cloud-gallery exporter pieces — escaping, site paths, texts, publishing policy, search index, IIIF manifest,
-// the site folder's swap and leftovers
+// tests: cloud-gallery exporter pieces — escaping, site paths, texts, publishing policy, search
+// index, IIIF manifest, the site folder's swap and leftovers
+#include "core/gallery/search_tokenizer.h"
+#include "core/gallery/web_paths.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/iiif_manifest.h"
 #include "tools/gallery/export/image_publishing.h"
@@ -8,14 +10,10 @@
 #include "tools/gallery/export/site_paths.h"
 #include "tools/gallery/export/site_strings.h"
 
-#include "core/gallery/search_tokenizer.h"
-#include "core/gallery/web_paths.h"
-
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <regex>
 #include <sstream>
 #include <sys/wait.h>
@@ -45,7 +43,12 @@ Pack makePack() {
     e.id = "exh";
     e.title = {"展览", ""};
     Chapter a{"ch-a", {"甲", "A"}, {}, {makeItem("one", "兰台档案", "images/one.jpg")}, {}};
-    Chapter b{"ch-b", {"乙", "B"}, {}, {makeItem("two", "第二件", "images/two.jpg"), makeItem("three", "第三件", "images/three.jpg")}, {}};
+    Chapter b{"ch-b",
+              {"乙", "B"},
+              {},
+              {makeItem("two", "第二件", "images/two.jpg"),
+               makeItem("three", "第三件", "images/three.jpg")},
+              {}};
     b.items[1].web.publish = PublishPolicy::None;
     e.chapters = {a, b};
     pack.exhibitions.push_back(e);
@@ -99,7 +102,8 @@ TEST(WebPaths, PagesAndRelativeLinks) {
 TEST(WebStrings, EveryUsedKeyExists) {
     const std::regex use(R"re(site(Text|Count)\(\s*"([a-z_.]+)")re");
     int seen = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(LANTAI_SOURCE_DIR) + "/tools/gallery/export")) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(LANTAI_SOURCE_DIR) +
+                                                                 "/tools/gallery/export")) {
         std::ifstream in(entry.path());
         std::stringstream text;
         text << in.rdbuf();
@@ -122,7 +126,8 @@ TEST(WebPolicy, StrictestPolicyWinsAndDefaultsApply) {
     pack.web.maxPx = 3000;
     Item& two = pack.exhibitions[0].chapters[1].items[0];
     two.web.publish = PublishPolicy::Full;
-    EXPECT_EQ(itemPolicy(pack, pack.exhibitions[0].chapters[0].items[0]).publish, PublishPolicy::Limited);
+    EXPECT_EQ(itemPolicy(pack, pack.exhibitions[0].chapters[0].items[0]).publish,
+              PublishPolicy::Limited);
     EXPECT_EQ(itemPolicy(pack, two).publish, PublishPolicy::Full);
     two.images.push_back({"images/one.jpg", {}, {}, {}}); // shown by a limited and a full item
     two.web = {PublishPolicy::Limited, 800};
@@ -131,7 +136,8 @@ TEST(WebPolicy, StrictestPolicyWinsAndDefaultsApply) {
     EXPECT_EQ(policies.at("images/three.jpg").publish, PublishPolicy::None);
     Pack plain = makePack();
     plain.exhibitions[0].chapters[0].items[0].web.publish = PublishPolicy::Limited;
-    EXPECT_EQ(itemPolicy(plain, plain.exhibitions[0].chapters[0].items[0]).maxPx, kDefaultLimitedPx);
+    EXPECT_EQ(itemPolicy(plain, plain.exhibitions[0].chapters[0].items[0]).maxPx,
+              kDefaultLimitedPx);
 }
 
 TEST(WebSearchIndex, TokensLandInTheirShard) {
@@ -160,11 +166,13 @@ TEST(WebManifest, ChaptersAreRangesOfPublishedCanvases) {
     EXPECT_EQ(m["id"], "https://x.org/g/iiif/manifests/exh.json");
     EXPECT_EQ(m["label"]["zh"][0], "展览");
     EXPECT_EQ(m["label"]["en"][0], "展览"); // English falls back to Chinese
-    ASSERT_EQ(m["items"].size(), 2u);        // "three" is not published
+    ASSERT_EQ(m["items"].size(), 2u);       // "three" is not published
     const auto& canvas = m["items"][0];
     EXPECT_EQ(canvas["width"], 3000);
-    EXPECT_EQ(canvas["items"][0]["items"][0]["body"]["service"][0]["id"], "https://x.org/g/iiif/images_one_jpg");
-    EXPECT_EQ(canvas["items"][0]["items"][0]["body"]["id"], "https://x.org/g/iiif/images_one_jpg/full/1500,1000/0/default.jpg");
+    EXPECT_EQ(canvas["items"][0]["items"][0]["body"]["service"][0]["id"],
+              "https://x.org/g/iiif/images_one_jpg");
+    EXPECT_EQ(canvas["items"][0]["items"][0]["body"]["id"],
+              "https://x.org/g/iiif/images_one_jpg/full/1500,1000/0/default.jpg");
     // A value that would read as HTML is escaped inside a <span>.
     EXPECT_EQ(canvas["summary"]["zh"][0], "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>");
     ASSERT_EQ(m["structures"].size(), 2u);
@@ -206,7 +214,8 @@ struct Scratch {
     ~Scratch() { fs::remove_all(dir); }
     std::vector<std::string> names() const {
         std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+        for (const auto& e : fs::directory_iterator(dir))
+            out.push_back(e.path().filename().string());
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -235,7 +244,8 @@ TEST(WebSiteFolder, SwapExchangesAndTheOldSiteBecomesTrash) {
     EXPECT_FALSE(fs::exists(tempSiteFolder(out)));
 
     removeInBackground({previous});
-    for (int i = 0; i < 500 && fs::exists(previous); ++i) ::usleep(10'000);
+    for (int i = 0; i < 500 && fs::exists(previous); ++i)
+        ::usleep(10'000);
     EXPECT_FALSE(fs::exists(previous));
     EXPECT_EQ(s.names(), std::vector<std::string>{"site"});
 }
@@ -254,8 +264,12 @@ TEST(WebSiteFolder, LeftoversOfEndedExportsAreClaimedRunningOnesKept) {
 
     const auto claimed = claimLeftovers(out);
     EXPECT_EQ(claimed.size(), 3u);
-    for (const fs::path& p : claimed) EXPECT_EQ(p.filename().string().rfind(".site.trash-" + std::to_string(::getpid()) + "-", 0), 0u) << p;
-    EXPECT_EQ(readText(out / "index.html"), "current"); // OUT exists: the .old- site is not put back
+    for (const fs::path& p : claimed)
+        EXPECT_EQ(p.filename().string().rfind(".site.trash-" + std::to_string(::getpid()) + "-", 0),
+                  0u)
+            << p;
+    EXPECT_EQ(readText(out / "index.html"),
+              "current"); // OUT exists: the .old- site is not put back
     const auto names = s.names();
     EXPECT_EQ(std::count(names.begin(), names.end(), ".site.tmp-" + running), 1);
     EXPECT_EQ(std::count(names.begin(), names.end(), ".other.tmp-" + dead), 1);

@@ -1,12 +1,12 @@
-// tests: the UI translation table — completeness, placeholders, keys the kiosk uses, counts and dates
-#include "core/pack/model.h"
-#include "core/i18n/ui_strings.h"
+// tests: the UI translation table — completeness, placeholders, keys the kiosk uses, counts and
+// dates
 #include "core/base/utf8.h"
-
-#include <gtest/gtest.h>
+#include "core/i18n/ui_strings.h"
+#include "core/pack/model.h"
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -21,7 +21,8 @@ namespace {
 std::set<std::string> placeholders(const std::string& text) {
     std::set<std::string> out;
     static const std::regex re(R"(\{[a-z_]+\})");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+         ++it)
         out.insert(it->str());
     return out;
 }
@@ -29,26 +30,100 @@ std::set<std::string> placeholders(const std::string& text) {
 // Keys the kiosk screens are written against (attract, home, exhibition, chapter, item grid,
 // item detail, zoom, quiz, video, idle reset, out of service).
 const char* const kKioskKeys[] = {
-    "attract.touch_to_start", "attract.welcome",
-    "nav.back", "nav.home", "nav.prev", "nav.next", "nav.prev_page", "nav.next_page", "nav.close",
-    "nav.read_more", "nav.read_less", "nav.see_all",
-    "lang.switch", "a11y.high_contrast", "a11y.standard_colors", "a11y.larger_text", "a11y.normal_text",
-    "home.exhibitions", "home.quiz", "home.videos", "home.highlights", "home.organiser",
-    "exhibition.open", "exhibition.start", "exhibition.intro", "exhibition.chapter_n", "exhibition.chapters",
-    "grid.items", "grid.empty",
-    "item.reference", "item.holding", "item.date", "item.description", "item.rights", "item.tags",
-    "item.image_n_of", "item.watch_video", "item.related_quiz", "item.scan_to_continue",
-    "badge.treasure", "badge.heritage_register",
-    "image.unavailable", "zoom.open", "zoom.hint", "zoom.drag_hint", "zoom.in", "zoom.out", "zoom.reset",
-    "quiz.choose_bank", "quiz.choose_level", "quiz.level.1", "quiz.level.2", "quiz.level.3", "quiz.count",
-    "quiz.start", "quiz.question_n_of", "quiz.type.single", "quiz.type.multiple", "quiz.type.true_false",
-    "quiz.true", "quiz.false", "quiz.submit", "quiz.next", "quiz.finish", "quiz.correct", "quiz.wrong",
-    "quiz.partial", "quiz.correct_answer", "quiz.explanation", "quiz.see_archive", "quiz.result", "quiz.score",
-    "quiz.play_again", "quiz.quit", "quiz.empty",
-    "video.all", "video.count", "video.play", "video.pause", "video.replay", "video.mute", "video.unmute",
-    "video.subtitles_on", "video.subtitles_off", "video.unavailable", "video.empty",
-    "idle.still_there", "idle.countdown", "idle.continue", "idle.restart",
-    "service.out_of_service", "service.come_back", "service.ask_staff", "common.loading",
+    "attract.touch_to_start",
+    "attract.welcome",
+    "nav.back",
+    "nav.home",
+    "nav.prev",
+    "nav.next",
+    "nav.prev_page",
+    "nav.next_page",
+    "nav.close",
+    "nav.read_more",
+    "nav.read_less",
+    "nav.see_all",
+    "lang.switch",
+    "a11y.high_contrast",
+    "a11y.standard_colors",
+    "a11y.larger_text",
+    "a11y.normal_text",
+    "home.exhibitions",
+    "home.quiz",
+    "home.videos",
+    "home.highlights",
+    "home.organiser",
+    "exhibition.open",
+    "exhibition.start",
+    "exhibition.intro",
+    "exhibition.chapter_n",
+    "exhibition.chapters",
+    "grid.items",
+    "grid.empty",
+    "item.reference",
+    "item.holding",
+    "item.date",
+    "item.description",
+    "item.rights",
+    "item.tags",
+    "item.image_n_of",
+    "item.watch_video",
+    "item.related_quiz",
+    "item.scan_to_continue",
+    "badge.treasure",
+    "badge.heritage_register",
+    "image.unavailable",
+    "zoom.open",
+    "zoom.hint",
+    "zoom.drag_hint",
+    "zoom.in",
+    "zoom.out",
+    "zoom.reset",
+    "quiz.choose_bank",
+    "quiz.choose_level",
+    "quiz.level.1",
+    "quiz.level.2",
+    "quiz.level.3",
+    "quiz.count",
+    "quiz.start",
+    "quiz.question_n_of",
+    "quiz.type.single",
+    "quiz.type.multiple",
+    "quiz.type.true_false",
+    "quiz.true",
+    "quiz.false",
+    "quiz.submit",
+    "quiz.next",
+    "quiz.finish",
+    "quiz.correct",
+    "quiz.wrong",
+    "quiz.partial",
+    "quiz.correct_answer",
+    "quiz.explanation",
+    "quiz.see_archive",
+    "quiz.result",
+    "quiz.score",
+    "quiz.play_again",
+    "quiz.quit",
+    "quiz.empty",
+    "video.all",
+    "video.count",
+    "video.play",
+    "video.pause",
+    "video.replay",
+    "video.mute",
+    "video.unmute",
+    "video.subtitles_on",
+    "video.subtitles_off",
+    "video.unavailable",
+    "video.empty",
+    "idle.still_there",
+    "idle.countdown",
+    "idle.continue",
+    "idle.restart",
+    "service.out_of_service",
+    "service.come_back",
+    "service.ask_staff",
+    "common.loading",
 };
 
 std::string readText(const fs::path& file) {
@@ -71,7 +146,8 @@ TEST(UiStrings, EveryEntryHasChineseAndEnglish) {
         EXPECT_STRNE(e.en, "");
         EXPECT_FALSE(findInvalidUtf8(e.zh).has_value());
         EXPECT_FALSE(findInvalidUtf8(e.en).has_value());
-        EXPECT_EQ(placeholders(e.zh), placeholders(e.en)) << "both languages use the same {placeholders}";
+        EXPECT_EQ(placeholders(e.zh), placeholders(e.en))
+            << "both languages use the same {placeholders}";
         EXPECT_EQ(uiText(e.key, Language::Zh), e.zh);
         EXPECT_EQ(uiText(e.key, Language::En), e.en);
     }
@@ -83,7 +159,8 @@ TEST(UiStrings, ChineseUsesFullWidthPunctuation) {
         const std::string zh = e.zh;
         if (std::string(e.key) == "lang.switch") continue; // the English label of the switch
         for (char c : {'?', '!', ',', ':', ';', '(', ')'})
-            EXPECT_EQ(zh.find(c), std::string::npos) << e.key << ": \"" << zh << "\" has ASCII '" << c << "'";
+            EXPECT_EQ(zh.find(c), std::string::npos)
+                << e.key << ": \"" << zh << "\" has ASCII '" << c << "'";
     }
 }
 
@@ -100,7 +177,8 @@ TEST(UiStrings, KnownValues) {
 }
 
 TEST(UiStrings, EveryKeyTheKioskUsesExists) {
-    for (const char* key : kKioskKeys) EXPECT_TRUE(hasUiText(key)) << key;
+    for (const char* key : kKioskKeys)
+        EXPECT_TRUE(hasUiText(key)) << key;
 }
 
 // Scans the kiosk's sources for uiText("…"), uiFormat("…") and uiCount("…") with a literal key,
@@ -114,11 +192,12 @@ TEST(UiStrings, EveryLiteralKeyInKioskSourcesExists) {
         const auto ext = entry.path().extension();
         if (ext != ".cpp" && ext != ".h") continue;
         const std::string text = readText(entry.path());
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), call); it != std::sregex_iterator(); ++it) {
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), call);
+             it != std::sregex_iterator(); ++it) {
             ++found;
             EXPECT_TRUE(hasUiText((*it)[2].str()))
-                << entry.path().lexically_relative(LANTAI_SOURCE_DIR).string() << ": unknown UI key \""
-                << (*it)[2].str() << "\"";
+                << entry.path().lexically_relative(LANTAI_SOURCE_DIR).string()
+                << ": unknown UI key \"" << (*it)[2].str() << "\"";
         }
     }
     std::printf("checked %zu literal UI keys in kiosk/\n", found);
@@ -135,8 +214,10 @@ TEST(UiStrings, MissingKeyReturnsTheKeyAndIsRecorded) {
 
 TEST(UiStrings, FormatAndCounts) {
     EXPECT_EQ(uiFormat("idle.countdown", Language::Zh, {{"n", "8"}}), "8 秒后回到首页");
-    EXPECT_EQ(uiFormat("idle.countdown", Language::En, {{"n", "8"}}), "Returning to the start in 8 s");
-    EXPECT_EQ(uiFormat("quiz.score", Language::En, {{"score", "4"}, {"total", "5"}}), "Score: 4 of 5");
+    EXPECT_EQ(uiFormat("idle.countdown", Language::En, {{"n", "8"}}),
+              "Returning to the start in 8 s");
+    EXPECT_EQ(uiFormat("quiz.score", Language::En, {{"score", "4"}, {"total", "5"}}),
+              "Score: 4 of 5");
     EXPECT_EQ(uiCount("grid.items", 1, Language::En), "1 item");
     EXPECT_EQ(uiCount("grid.items", 12, Language::En), "12 items");
     EXPECT_EQ(uiCount("grid.items", 12, Language::Zh), "12 件展品");
@@ -155,8 +236,8 @@ TEST(UiStrings, ItemDates) {
         {"1949-10", "1949年10月", "October 1949"},
         {"1949-10-01", "1949年10月1日", "1 October 1949"},
         {"1921-07-23", "1921年7月23日", "23 July 1921"},
-        {"1930年代", "1930年代", "1930年代"},  // not ISO: unchanged
-        {"1949-13", "1949-13", "1949-13"},      // bad month: unchanged
+        {"1930年代", "1930年代", "1930年代"},    // not ISO: unchanged
+        {"1949-13", "1949-13", "1949-13"},       // bad month: unchanged
         {"1949-10-1", "1949-10-1", "1949-10-1"}, // malformed: unchanged
         {"", "", ""},
     };
@@ -188,5 +269,6 @@ TEST(UiStrings, AllUiTextCoversEveryCharacter) {
         EXPECT_NE(all.find(e.zh), std::string::npos) << e.key;
         EXPECT_NE(all.find(e.en), std::string::npos) << e.key;
     }
-    for (const char* s : {"触", "镇", "？", "…", "："}) EXPECT_NE(all.find(s), std::string::npos) << s;
+    for (const char* s : {"触", "镇", "？", "…", "："})
+        EXPECT_NE(all.find(s), std::string::npos) << s;
 }

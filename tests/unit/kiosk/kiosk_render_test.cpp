@@ -1,11 +1,12 @@
-// tests: kiosk render layer — decoder (real JPEG/PNG bytes, downscale, EXIF, corrupt input), decode pool, texture cache, deep zoom
+// tests: kiosk render layer — decoder (real JPEG/PNG bytes, downscale, EXIF, corrupt input), decode
+// pool, texture cache, deep zoom
 #include "kiosk/render/decode_pool.h"
 #include "kiosk/render/deep_zoom_renderer.h"
 #include "kiosk/render/image_decoder.h"
 #include "kiosk/render/texture_cache.h"
 
-#include <SDL.h>
 #include <GL/gl.h>
+#include <SDL.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -31,7 +32,6 @@
 #include <random>
 #include <set>
 #include <thread>
-
 #include <unistd.h>
 
 using namespace lantai;
@@ -96,7 +96,8 @@ Bytes encodePng(int w, int h, int channels, const Bytes& pixels) {
 void writeBytes(const fs::path& file, const Bytes& bytes) {
     fs::create_directories(file.parent_path());
     std::ofstream out(file, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
 }
 
 const std::uint8_t* pixelAt(const DecodedImage& image, int x, int y) {
@@ -139,10 +140,10 @@ Bytes withExifOrientation(const Bytes& jpeg, int orientation, bool bigEndian) {
     tiff.push_back(bigEndian ? 'M' : 'I');
     u16(tiff, 42);
     u32(tiff, 8);
-    u16(tiff, 1);           // one entry
-    u16(tiff, 0x0112);      // Orientation
-    u16(tiff, 3);           // SHORT
-    u32(tiff, 1);           // count
+    u16(tiff, 1);      // one entry
+    u16(tiff, 0x0112); // Orientation
+    u16(tiff, 3);      // SHORT
+    u32(tiff, 1);      // count
     u16(tiff, unsigned(orientation));
     u16(tiff, 0);
     u32(tiff, 0); // next IFD
@@ -189,8 +190,8 @@ TEST(ImageDecoder, PngKeepsAlphaAndGreyBecomesRgba) {
 
 TEST(ImageDecoder, GifFirstFrame) {
     // 1 x 1 GIF89a, one red pixel.
-    const Bytes gif{'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0xFF, 0, 0, 0, 0, 0,
-                    ',', 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 'D', 1, 0, ';'};
+    const Bytes gif{'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0xFF, 0, 0, 0,  0,
+                    0,   ',', 0,   0,   0,   0,   1, 0, 1, 0, 0,    2, 2, 'D',  1, 0, ';'};
     const DecodedImage image = decodeImageBytes(gif, "dot.gif");
     ASSERT_TRUE(image.ok()) << image.error;
     EXPECT_EQ(image.width, 1);
@@ -240,8 +241,8 @@ TEST(ImageDecoder, BoxDownscaleIsAlphaWeighted) {
     src.opaque = false;
     // Left pair: transparent black + opaque white -> white at half alpha (not grey).
     // Right pair: 0 and 200 opaque grey -> 100.
-    src.pixels = {0, 0, 0, 0,       255, 255, 255, 255, 0, 0, 0, 255,       200, 200, 200, 255,
-                  0, 0, 0, 0,       255, 255, 255, 255, 0, 0, 0, 255,       200, 200, 200, 255};
+    src.pixels = {0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 255, 200, 200, 200, 255,
+                  0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 255, 200, 200, 200, 255};
     const DecodedImage out = boxDownscale(src, 2, 1);
     ASSERT_TRUE(out.ok());
     expectNear(out, 0, 0, Rgba{255, 255, 255, 128}, 1);
@@ -252,7 +253,8 @@ TEST(ImageDecoder, BoxDownscaleIsAlphaWeighted) {
     flat.height = 3;
     flat.pixels.assign(3 * 3 * 4, 90);
     const DecodedImage two = boxDownscale(flat, 2, 2);
-    for (std::uint8_t v : two.pixels) EXPECT_EQ(v, 90);
+    for (std::uint8_t v : two.pixels)
+        EXPECT_EQ(v, 90);
     EXPECT_FALSE(boxDownscale(flat, 4, 1).ok()); // upscaling is not its job
 }
 
@@ -308,7 +310,8 @@ TEST(ImageDecoder, TruncatedFilesAreErrorsNotCrashes) {
               std::string::npos);
     // Cut inside the pixel data (stb_image does not need the final 12-byte IEND chunk).
     for (std::size_t n = 0; n + 12 < png.size(); n += 5)
-        EXPECT_FALSE(decodeImageBytes({png.data(), n}, "cut.png").ok()) << "length " << n << " of " << png.size();
+        EXPECT_FALSE(decodeImageBytes({png.data(), n}, "cut.png").ok())
+            << "length " << n << " of " << png.size();
 }
 
 TEST(ImageDecoder, CorruptBytesNeverCrash) {
@@ -323,7 +326,8 @@ TEST(ImageDecoder, CorruptBytesNeverCrash) {
                 bytes[random() % bytes.size()] = static_cast<std::uint8_t>(random());
             const DecodedImage image = decodeImageBytes(bytes, "fuzz", round % 3 == 0 ? 16 : 0);
             if (image.ok()) {
-                EXPECT_EQ(image.pixels.size(), std::size_t(image.width) * std::size_t(image.height) * 4);
+                EXPECT_EQ(image.pixels.size(),
+                          std::size_t(image.width) * std::size_t(image.height) * 4);
             } else {
                 EXPECT_FALSE(image.error.empty());
             }
@@ -334,9 +338,11 @@ TEST(ImageDecoder, CorruptBytesNeverCrash) {
 TEST(ImageDecoder, UnsupportedAndMissingFilesExplainThemselves) {
     EXPECT_NE(decodeImageBytes({}, "empty.jpg").error.find("empty"), std::string::npos);
     const std::string text = "hello, not an image";
-    const DecodedImage t = decodeImageBytes({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}, "t.jpg");
+    const DecodedImage t = decodeImageBytes(
+        {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}, "t.jpg");
     EXPECT_NE(t.error.find("not an image"), std::string::npos);
-    const Bytes webp{'R', 'I', 'F', 'F', 30, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ', 0, 0, 0, 0};
+    const Bytes webp{'R', 'I', 'F', 'F', 30,  0,   0, 0, 'W', 'E',
+                     'B', 'P', 'V', 'P', '8', ' ', 0, 0, 0,   0};
     EXPECT_NE(decodeImageBytes(webp, "w.webp").error.find("lantai build"), std::string::npos);
     const DecodedImage missing = decodeImageFile("/nonexistent/lantai/x.jpg");
     EXPECT_FALSE(missing.ok());
@@ -410,7 +416,8 @@ bool waitUntil(const std::function<bool()>& done, int seconds = 20) {
 
 std::vector<std::string> keysOf(const std::vector<DecodeResult>& results) {
     std::vector<std::string> keys;
-    for (const auto& r : results) keys.push_back(r.key);
+    for (const auto& r : results)
+        keys.push_back(r.key);
     return keys;
 }
 
@@ -436,7 +443,8 @@ TEST(DecodePool, DecodesAndWakesOncePerBatch) {
     EXPECT_GE(wakes.load(), 1);
     EXPECT_LE(wakes.load(), 3);
     std::map<std::string, DecodeResult> byKey;
-    for (auto& r : pool.takeFinished()) byKey[r.key] = std::move(r);
+    for (auto& r : pool.takeFinished())
+        byKey[r.key] = std::move(r);
     ASSERT_EQ(byKey.size(), 3u);
     EXPECT_TRUE(byKey["a"].image.ok());
     EXPECT_EQ(byKey["a"].image.width, 8);
@@ -493,7 +501,8 @@ TEST(DecodePool, DestructorDropsQueuedWorkAndJoins) {
     {
         DecodePool pool(1);
         pool.setWakeCallback([] {});
-        for (int i = 0; i < 200; ++i) pool.submit({"k" + std::to_string(i), f.file, 0, i});
+        for (int i = 0; i < 200; ++i)
+            pool.submit({"k" + std::to_string(i), f.file, 0, i});
     }
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
@@ -578,7 +587,8 @@ TEST_F(CacheFixture, EvictsLeastRecentlyUsedBeyondBudgetButNeverPinned) {
     const std::size_t tile = 16 * 16 * 4;
     TextureCache cache(2 * tile, pool, &gpu);
     std::vector<fs::path> files;
-    for (int i = 0; i < 4; ++i) files.push_back(png("t" + std::to_string(i) + ".png", 16, 16));
+    for (int i = 0; i < 4; ++i)
+        files.push_back(png("t" + std::to_string(i) + ".png", 16, 16));
     pump(cache, [&] { cache.get("t0", files[0], 0); });
     pump(cache, [&] { cache.get("t1", files[1], 0); });
     pump(cache, [&] { cache.get("t2", files[2], 0); }); // t0 is the least recently used
@@ -676,9 +686,11 @@ TEST_F(CacheFixture, DecodesNoLongerWantedAreDiscarded) {
 TEST_F(CacheFixture, UploadsAreBudgetedPerFrameMostUrgentFirst) {
     TextureCache cache(1 << 20, pool, &gpu);
     std::vector<fs::path> files;
-    for (int i = 0; i < 3; ++i) files.push_back(png("u" + std::to_string(i) + ".png", 4 + i, 4));
+    for (int i = 0; i < 3; ++i)
+        files.push_back(png("u" + std::to_string(i) + ".png", 4 + i, 4));
     auto want = [&] {
-        for (int i = 0; i < 3; ++i) cache.get("u" + std::to_string(i), files[std::size_t(i)], 2 - i);
+        for (int i = 0; i < 3; ++i)
+            cache.get("u" + std::to_string(i), files[std::size_t(i)], 2 - i);
     };
     cache.beginFrame();
     want();
@@ -762,13 +774,15 @@ struct PyramidPack {
             const Rgba colour = s == 4 ? kRed : s == 2 ? Rgba{30, 200, 30, 255} : kBlue;
             for (const core::TileRef& t : core::tilesInRegion(pyramid, s, {0, 0, 1200, 800}))
                 writeBytes(iiif / t.path,
-                           encodeJpeg(t.tileWidth, t.tileHeight, twoColour(t.tileWidth, t.tileHeight, colour, colour)));
+                           encodeJpeg(t.tileWidth, t.tileHeight,
+                                      twoColour(t.tileWidth, t.tileHeight, colour, colour)));
         }
         std::ofstream(iiif / "info.json")
             << R"({"@context": "http://iiif.io/api/image/3/context.json", "id": "iiif/img",
                   "type": "ImageService3", "profile": "level0", "width": 1200, "height": 800,
                   "tiles": [{"width": 512, "height": 512, "scaleFactors": [1, 2, 4]}]})";
-        writeBytes(dir.path / "images" / "a.jpg", encodeJpeg(120, 80, twoColour(120, 80, kRed, kBlue)));
+        writeBytes(dir.path / "images" / "a.jpg",
+                   encodeJpeg(120, 80, twoColour(120, 80, kRed, kBlue)));
     }
     fs::path tile(int s, int column, int row) const {
         return dir.path / "derived" / "iiif" / "img" / core::makeTile(pyramid, s, column, row).path;
@@ -778,7 +792,8 @@ struct PyramidPack {
 TEST(DeepZoom, ParsesInfoJson) {
     std::string error;
     const auto p = parseIiifInfo(
-        R"({"width": 9000, "height": 5000, "tiles": [{"width": 512, "scaleFactors": [4, 1, 2, 2]}]})", &error);
+        R"({"width": 9000, "height": 5000, "tiles": [{"width": 512, "scaleFactors": [4, 1, 2, 2]}]})",
+        &error);
     ASSERT_TRUE(p) << error;
     EXPECT_EQ(p->width, 9000);
     EXPECT_EQ(p->height, 5000);
@@ -789,15 +804,22 @@ TEST(DeepZoom, ParsesInfoJson) {
         {"{", "not valid JSON"},
         {"[]", "not valid JSON"},
         {R"({"height": 5, "tiles": [{"width": 512, "scaleFactors": [1]}]})", "width and height"},
-        {R"({"width": 0, "height": 5, "tiles": [{"width": 512, "scaleFactors": [1]}]})", "width and height"},
-        {R"({"width": "9", "height": 5, "tiles": [{"width": 512, "scaleFactors": [1]}]})", "width and height"},
+        {R"({"width": 0, "height": 5, "tiles": [{"width": 512, "scaleFactors": [1]}]})",
+         "width and height"},
+        {R"({"width": "9", "height": 5, "tiles": [{"width": 512, "scaleFactors": [1]}]})",
+         "width and height"},
         {R"({"width": 9, "height": 5})", "tiles"},
         {R"({"width": 9, "height": 5, "tiles": []})", "tiles"},
-        {R"({"width": 9, "height": 5, "tiles": [{"width": 4, "scaleFactors": [1]}]})", "16 to 8192"},
-        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "height": 256, "scaleFactors": [1]}]})", "square"},
-        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "scaleFactors": []}]})", "non-empty"},
-        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "scaleFactors": [0]}]})", "integers from 1"},
-        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "scaleFactors": [1.5]}]})", "integers from 1"},
+        {R"({"width": 9, "height": 5, "tiles": [{"width": 4, "scaleFactors": [1]}]})",
+         "16 to 8192"},
+        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "height": 256, "scaleFactors": [1]}]})",
+         "square"},
+        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "scaleFactors": []}]})",
+         "non-empty"},
+        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "scaleFactors": [0]}]})",
+         "integers from 1"},
+        {R"({"width": 9, "height": 5, "tiles": [{"width": 512, "scaleFactors": [1.5]}]})",
+         "integers from 1"},
     };
     for (const auto& [json, expected] : bad) {
         error.clear();
@@ -869,7 +891,7 @@ TEST(DeepZoom, CoarsestFirstThenCoarserLevelUnderMissingTilesThenSharp) {
     EXPECT_EQ(r.scaleFactor, 2);
     EXPECT_EQ(r.tilesMissing, 2);
     EXPECT_EQ(r.tilesDrawn, 0);
-    EXPECT_EQ(quadsOf(list).size(), 2u); // two placeholder rectangles
+    EXPECT_EQ(quadsOf(list).size(), 2u);     // two placeholder rectangles
     EXPECT_EQ(list->_ClipRectStack.Size, 1); // the viewer's clip rect was popped again
     imgui.end();
 
@@ -887,8 +909,10 @@ TEST(DeepZoom, CoarsestFirstThenCoarserLevelUnderMissingTilesThenSharp) {
     EXPECT_EQ(r.tilesMissing, 2);
     std::vector<Quad> quads = quadsOf(list);
     ASSERT_EQ(quads.size(), 2u);
-    for (const Quad& q : quads) EXPECT_EQ(q.texture, coarse);
-    EXPECT_NEAR(quads[0].uvMax.x - quads[0].uvMin.x + quads[1].uvMax.x - quads[1].uvMin.x, 1.0f, 1e-5f);
+    for (const Quad& q : quads)
+        EXPECT_EQ(q.texture, coarse);
+    EXPECT_NEAR(quads[0].uvMax.x - quads[0].uvMin.x + quads[1].uvMax.x - quads[1].uvMin.x, 1.0f,
+                1e-5f);
     EXPECT_NEAR(quads[0].uvMin.x, 0.0f, 1e-5f); // the left tile (nearest the centre) first
     EXPECT_NEAR(quads[0].uvMax.x, 1024.0f / 1200.0f, 1e-5f);
     imgui.end();
@@ -972,7 +996,8 @@ TEST(DeepZoom, BrokenTilesKeepTheCoarserLevelAndBrokenBaseFails) {
     EXPECT_NE(r.error.find("0,0,1200,800"), std::string::npos);
     ImDrawList* list = imgui.begin();
     r = drawDeepZoom(list, viewport, *image, fresh, kPlaceholder);
-    for (const Quad& q : quadsOf(list)) EXPECT_EQ(q.texture, 0u); // placeholders only
+    for (const Quad& q : quadsOf(list))
+        EXPECT_EQ(q.texture, 0u); // placeholders only
     imgui.end();
 }
 
@@ -1054,7 +1079,8 @@ TEST(DeepZoom, FitImageContainAndCover) {
     ImGuiFrame imgui;
     ImDrawList* list = imgui.begin();
     const Texture texture{7, 200, 100};
-    drawImageFit(list, ImVec2(0, 0), ImVec2(100, 100), &texture, ImageFit::Cover, kPlaceholder, 8.0f);
+    drawImageFit(list, ImVec2(0, 0), ImVec2(100, 100), &texture, ImageFit::Cover, kPlaceholder,
+                 8.0f);
     drawImageFit(list, ImVec2(0, 0), ImVec2(100, 100), nullptr, ImageFit::Cover, kPlaceholder);
     bool sawTexture = false;
     for (const ImDrawCmd& cmd : list->CmdBuffer)
@@ -1071,7 +1097,8 @@ TEST(GlTextureUpload, UploadsTilesIntoARealContext) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-    SDL_Window* window = SDL_CreateWindow("lantai render test", 0, 0, 64, 64, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN);
+    SDL_Window* window =
+        SDL_CreateWindow("lantai render test", 0, 0, 64, 64, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN);
     SDL_GLContext context = window ? SDL_GL_CreateContext(window) : nullptr;
     if (!context) {
         if (window) SDL_DestroyWindow(window);
@@ -1089,12 +1116,15 @@ TEST(GlTextureUpload, UploadsTilesIntoARealContext) {
         DecodePool pool(2);
         TextureCache cache(std::size_t(kTiles) * 512 * 512 * 4, pool); // the real GL uploader
         cache.beginFrame();
-        for (int i = 0; i < kTiles; ++i) cache.get("t" + std::to_string(i), files[std::size_t(i)], i);
+        for (int i = 0; i < kTiles; ++i)
+            cache.get("t" + std::to_string(i), files[std::size_t(i)], i);
         ASSERT_TRUE(waitUntil([&] { return pool.finishedCount() == std::size_t(kTiles); }));
         const auto start = std::chrono::steady_clock::now();
         cache.uploadPending(1e9, kTiles);
         glFinish();
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         EXPECT_EQ(cache.stats().uploads, std::size_t(kTiles));
         std::printf("[ gl       ] %s: %.3f ms per 512x512 upload (%d tiles)\n",
                     reinterpret_cast<const char*>(glGetString(GL_RENDERER)), ms / kTiles, kTiles);

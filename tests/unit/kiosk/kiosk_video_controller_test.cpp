@@ -1,10 +1,10 @@
-// tests: the kiosk's video controller against a fake MediaPlayer — subtitles, volume, attract loop, problem cards
+// tests: the kiosk's video controller against a fake MediaPlayer — subtitles, volume, attract loop,
+// problem cards
 #include "kiosk/ui/video_controller.h"
-
-#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 using namespace lantai;
@@ -14,7 +14,7 @@ namespace {
 
 // Records what the controller asks for; plays whatever it is given.
 class FakePlayer final : public MediaPlayer {
-public:
+  public:
     bool available() const override { return true; }
     const char* backendName() const override { return "fake"; }
     void open(const MediaOpenRequest& r) override {
@@ -48,9 +48,11 @@ public:
 
 struct Fixture : ::testing::Test {
     void SetUp() override {
-        root = std::filesystem::temp_directory_path() / ("lantai-video-test-" + std::to_string(::getpid()));
+        root = std::filesystem::temp_directory_path() /
+               ("lantai-video-test-" + std::to_string(::getpid()));
         std::filesystem::create_directories(root / "videos");
-        std::ofstream(root / "videos" / "clip.mp4") << "not really a video, the fake player does not care";
+        std::ofstream(root / "videos" / "clip.mp4")
+            << "not really a video, the fake player does not care";
         pack.root = root;
         core::Video v;
         v.id = "clip";
@@ -116,7 +118,8 @@ TEST_F(Fixture, SubtitlesFollowALanguageSwitchUnlessTurnedOff) {
 }
 
 TEST_F(Fixture, AttractPlaybackIsMutedAndNotWatching) {
-    controller.playInAttract(pack.videos[0], false); // the configuration mutes the attract loop anyway
+    controller.playInAttract(pack.videos[0],
+                             false); // the configuration mutes the attract loop anyway
     EXPECT_TRUE(player.request.muted);
     EXPECT_TRUE(player.request.subtitleLang.empty());
     EXPECT_TRUE(controller.inAttract());

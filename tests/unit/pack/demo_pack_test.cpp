@@ -1,11 +1,10 @@
 // tests: the built demo pack — valid, and every image has a complete IIIF pyramid and thumbnail
 #include "core/pack/derived_index.h"
-#include "tools/builder/image_pyramid.h"
 #include "core/pack/loader.h"
-
-#include <gtest/gtest.h>
+#include "tools/builder/image_pyramid.h"
 
 #include <filesystem>
+#include <gtest/gtest.h>
 
 namespace fs = std::filesystem;
 using namespace lantai::core;
@@ -16,7 +15,8 @@ const fs::path kDemo = LANTAI_DEMO_PACK_DIR;
 
 TEST(DemoPack, ValidatesWithoutErrorsOrWarnings) {
     const auto result = loadAndValidatePack(kDemo);
-    for (const auto& d : result.diagnostics.items()) ADD_FAILURE() << formatDiagnostic(d, false);
+    for (const auto& d : result.diagnostics.items())
+        ADD_FAILURE() << formatDiagnostic(d, false);
     EXPECT_TRUE(result.ok());
 }
 
@@ -31,10 +31,13 @@ TEST(DemoPack, HasTheContentTheIssueAsksFor) {
     EXPECT_GE(pack.videos.size(), 2u);
     for (const auto& video : pack.videos) {
         bool chinese = false;
-        for (const auto& s : video.subtitles) chinese = chinese || s.lang == "zh";
+        for (const auto& s : video.subtitles)
+            chinese = chinese || s.lang == "zh";
         EXPECT_TRUE(chinese) << video.id << " has no Chinese subtitles";
     }
-    const auto chapterTitle = [&](std::size_t i) { return pack.exhibitions[0].chapters[i].title.zh; };
+    const auto chapterTitle = [&](std::size_t i) {
+        return pack.exhibitions[0].chapters[i].title.zh;
+    };
     EXPECT_EQ(chapterTitle(0), "信仰之基");
     EXPECT_EQ(chapterTitle(1), "践行初心");
     EXPECT_EQ(chapterTitle(2), "英勇斗争");
@@ -54,8 +57,9 @@ TEST(DemoPack, EveryImageHasACompletePyramidAndThumbnail) {
         ASSERT_NE(it, index->images.end()) << image->file << " is not in derived/index.json";
         const auto& derived = it->second;
         const auto missing = verifyPyramid(kDemo / "derived" / derived.iiif);
-        EXPECT_TRUE(missing.empty()) << image->file << ": " << missing.size() << " missing, first: "
-                                     << (missing.empty() ? "" : missing.front());
+        EXPECT_TRUE(missing.empty())
+            << image->file << ": " << missing.size()
+            << " missing, first: " << (missing.empty() ? "" : missing.front());
         EXPECT_TRUE(fs::is_regular_file(kDemo / "derived" / derived.thumb)) << derived.thumb;
         large += static_cast<long long>(derived.width) * derived.height >= 50'000'000 ? 1 : 0;
     }

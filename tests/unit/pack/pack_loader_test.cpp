@@ -1,4 +1,5 @@
-// tests: pack loader + writer — round trips (valid-minimal, a pack using every field, the demo pack), versions
+// tests: pack loader + writer — round trips (valid-minimal, a pack using every field, the demo
+// pack), versions
 #include "core/base/file_io.h"
 #include "core/base/json_document.h"
 #include "core/base/json_reader.h"
@@ -6,10 +7,9 @@
 #include "core/pack/validator.h"
 #include "core/pack/writer.h"
 
+#include <cstdlib>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <cstdlib>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -23,16 +23,17 @@ const fs::path kPacks = LANTAI_TEST_PACKS_DIR;
 
 std::string listDiagnostics(const Diagnostics& diagnostics) {
     std::string out;
-    for (const auto& d : diagnostics.items()) out += "  " + formatDiagnostic(d, false) + "\n";
+    for (const auto& d : diagnostics.items())
+        out += "  " + formatDiagnostic(d, false) + "\n";
     return out.empty() ? "  (none)\n" : out;
 }
 
 class TempDir {
-public:
+  public:
     TempDir() {
         static int counter = 0;
-        m_path = fs::temp_directory_path() /
-                 ("lantai-loader-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        m_path = fs::temp_directory_path() / ("lantai-loader-test-" + std::to_string(::getpid()) +
+                                              "-" + std::to_string(counter++));
         fs::remove_all(m_path);
         fs::create_directories(m_path);
     }
@@ -42,14 +43,15 @@ public:
     }
     const fs::path& path() const { return m_path; }
 
-private:
+  private:
     fs::path m_path;
 };
 
 // Copies a pack's source files (not derived/, not pack.json or the bank files, which the
 // writer produces) so that the written copy validates like the original.
 void copyAssets(const fs::path& from, const fs::path& to) {
-    for (auto it = fs::recursive_directory_iterator(from); it != fs::recursive_directory_iterator(); ++it) {
+    for (auto it = fs::recursive_directory_iterator(from); it != fs::recursive_directory_iterator();
+         ++it) {
         const auto relative = fs::relative(it->path(), from);
         if (relative.begin()->string() == "derived") {
             if (it->is_directory()) it.disable_recursion_pending();
@@ -78,20 +80,26 @@ void expectRoundTrip(const fs::path& dir) {
     EXPECT_EQ(packToJson(first.pack), packToJson(second.pack));
     ASSERT_EQ(first.pack.quizBanks.size(), second.pack.quizBanks.size());
     for (std::size_t i = 0; i < first.pack.quizBanks.size(); ++i)
-        EXPECT_EQ(quizBankToJson(first.pack.quizBanks[i]), quizBankToJson(second.pack.quizBanks[i]));
-    EXPECT_EQ(first.diagnostics.errorCount(), second.diagnostics.errorCount()) << listDiagnostics(second.diagnostics);
+        EXPECT_EQ(quizBankToJson(first.pack.quizBanks[i]),
+                  quizBankToJson(second.pack.quizBanks[i]));
+    EXPECT_EQ(first.diagnostics.errorCount(), second.diagnostics.errorCount())
+        << listDiagnostics(second.diagnostics);
     EXPECT_EQ(first.diagnostics.warningCount(), second.diagnostics.warningCount())
-        << "before:\n" << listDiagnostics(first.diagnostics) << "after:\n" << listDiagnostics(second.diagnostics);
+        << "before:\n"
+        << listDiagnostics(first.diagnostics) << "after:\n"
+        << listDiagnostics(second.diagnostics);
 }
 
 TEST(PackRoundTrip, ValidMinimal) {
     expectRoundTrip(kPacks / "valid-minimal");
     const auto loaded = loadPack(kPacks / "valid-minimal");
-    // The minimal pack is written in canonical form already: the writer reproduces it byte for byte.
+    // The minimal pack is written in canonical form already: the writer reproduces it byte for
+    // byte.
     std::string original, error;
     ASSERT_TRUE(readFile(kPacks / "valid-minimal" / "pack.json", original, error)) << error;
     EXPECT_EQ(serializePackDocument(packToJson(loaded.pack)), original);
-    ASSERT_TRUE(readFile(kPacks / "valid-minimal" / "quiz" / "basics.json", original, error)) << error;
+    ASSERT_TRUE(readFile(kPacks / "valid-minimal" / "quiz" / "basics.json", original, error))
+        << error;
     ASSERT_EQ(loaded.pack.quizBanks.size(), 1u);
     EXPECT_EQ(serializePackDocument(quizBankToJson(loaded.pack.quizBanks[0])), original);
 }
@@ -102,7 +110,8 @@ TEST(PackRoundTrip, DemoPack) {
 #ifdef LANTAI_DEMO_PACK_DIR
     if (dir.empty()) dir = LANTAI_DEMO_PACK_DIR;
 #endif
-    if (dir.empty() || !fs::exists(fs::path(dir) / "pack.json")) GTEST_SKIP() << "no built demo pack";
+    if (dir.empty() || !fs::exists(fs::path(dir) / "pack.json"))
+        GTEST_SKIP() << "no built demo pack";
     expectRoundTrip(dir);
 }
 
@@ -227,15 +236,18 @@ TEST(PackWriter, DefaultsAndEmptyOptionalFieldsAreLeftOut) {
     pack.exhibitions.push_back(exhibition);
     const auto json = packToJson(pack);
     std::vector<std::string> keys;
-    for (const auto& [key, value] : json.items()) keys.push_back(key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"format_version", "id", "title", "organiser", "exhibitions"}));
+    for (const auto& [key, value] : json.items())
+        keys.push_back(key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"format_version", "id", "title", "organiser",
+                                              "exhibitions"}));
     EXPECT_EQ(json["organiser"], nlohmann::ordered_json({{"zh", "馆"}}));
     EXPECT_EQ(json["exhibitions"][0]["chapters"][0]["items"], nlohmann::ordered_json::array());
 }
 
 TEST(PackWriter, SerialisesWithTwoSpacesUnescapedUtf8AndATrailingNewline) {
     nlohmann::ordered_json doc = {{"zh", "兰台"}, {"list", {1, 2}}};
-    EXPECT_EQ(serializePackDocument(doc), "{\n  \"zh\": \"兰台\",\n  \"list\": [\n    1,\n    2\n  ]\n}\n");
+    EXPECT_EQ(serializePackDocument(doc),
+              "{\n  \"zh\": \"兰台\",\n  \"list\": [\n    1,\n    2\n  ]\n}\n");
 }
 
 TEST(PackWriter, RefusesUnsafeBankPaths) {
@@ -264,7 +276,8 @@ TEST(PackWriter, CreatesTheFolderAndBankSubfolders) {
     EXPECT_TRUE(fs::is_regular_file(target / "quiz" / "basics.json"));
     // No temporary files are left behind.
     std::size_t files = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(target)) files += entry.is_regular_file() ? 1 : 0;
+    for (const auto& entry : fs::recursive_directory_iterator(target))
+        files += entry.is_regular_file() ? 1 : 0;
     EXPECT_EQ(files, 2u);
 }
 
@@ -282,7 +295,8 @@ TEST(FormatVersion, NewerVersionIsRefusedNamingBothVersions) {
     const auto result = loadPackFromText(minimalPackText("99"), kPacks / "valid-minimal");
     EXPECT_TRUE(result.parsed);
     EXPECT_FALSE(result.ok());
-    ASSERT_TRUE(result.diagnostics.hasCode("format.version_unsupported")) << listDiagnostics(result.diagnostics);
+    ASSERT_TRUE(result.diagnostics.hasCode("format.version_unsupported"))
+        << listDiagnostics(result.diagnostics);
     for (const auto& d : result.diagnostics.items()) {
         if (d.code != "format.version_unsupported") continue;
         EXPECT_EQ(d.severity, Severity::Error);
@@ -290,9 +304,11 @@ TEST(FormatVersion, NewerVersionIsRefusedNamingBothVersions) {
         EXPECT_EQ(d.pointer, "/format_version");
         EXPECT_EQ(d.line, 1);
         EXPECT_NE(d.message.find("99"), std::string::npos) << d.message;
-        EXPECT_NE(d.message.find("up to " + std::to_string(kPackFormatVersion)), std::string::npos) << d.message;
+        EXPECT_NE(d.message.find("up to " + std::to_string(kPackFormatVersion)), std::string::npos)
+            << d.message;
         EXPECT_NE(d.messageZh.find("99"), std::string::npos) << d.messageZh;
-        EXPECT_NE(d.messageZh.find(std::to_string(kPackFormatVersion)), std::string::npos) << d.messageZh;
+        EXPECT_NE(d.messageZh.find(std::to_string(kPackFormatVersion)), std::string::npos)
+            << d.messageZh;
     }
 }
 
@@ -308,16 +324,21 @@ TEST(FormatVersion, CurrentVersionLoadsWithoutMigration) {
 
 TEST(FormatVersion, ZeroNegativeAndNonIntegerVersionsAreErrors) {
     for (const auto& [version, code] : std::vector<std::pair<std::string, std::string>>{
-             {"0", "schema.value"}, {"-1", "schema.value"}, {"1.5", "schema.type"}, {"\"1\"", "schema.type"},
+             {"0", "schema.value"},
+             {"-1", "schema.value"},
+             {"1.5", "schema.type"},
+             {"\"1\"", "schema.type"},
              {"18446744073709551615", "schema.value"}}) {
         const auto result = loadPackFromText(minimalPackText(version), kPacks / "valid-minimal");
-        EXPECT_TRUE(result.diagnostics.hasCode(code)) << version << "\n" << listDiagnostics(result.diagnostics);
+        EXPECT_TRUE(result.diagnostics.hasCode(code)) << version << "\n"
+                                                      << listDiagnostics(result.diagnostics);
         EXPECT_FALSE(result.ok()) << version;
     }
     const auto missing = loadPackFromText(R"({"id": "p"})", kPacks / "valid-minimal");
     bool found = false;
     for (const auto& d : missing.diagnostics.items())
-        found |= d.code == "schema.required" && d.message.find("format_version") != std::string::npos;
+        found |=
+            d.code == "schema.required" && d.message.find("format_version") != std::string::npos;
     EXPECT_TRUE(found) << listDiagnostics(missing.diagnostics);
 }
 
@@ -364,12 +385,13 @@ TEST(LoadPack, FromTextMatchesFromFolder) {
 }
 
 TEST(LoadPack, NonObjectRootsAndWrongTypesDoNotThrow) {
-    for (const std::string text : {"[]", "1", "\"x\"", "null", "{}", R"({"exhibitions": 5})",
-                                   R"({"exhibitions": [1, null, "x", {"chapters": {}}]})",
-                                   R"({"exhibitions": [{"chapters": [{"items": [{"images": [5, {"file": 7}]}]}]}]})",
-                                   R"({"quiz_banks": [{"file": "../x.json"}, {"file": 1}, 3, {"file": "nope.json"}]})",
-                                   R"({"videos": [{"poster": 5, "subtitles": [1, {"lang": 2}]}], "attract": [{}, 1]})",
-                                   R"({"kiosk": [], "web": "x", "dates": 1, "title": {"zh": 1, "en": []}})"}) {
+    for (const std::string text :
+         {"[]", "1", "\"x\"", "null", "{}", R"({"exhibitions": 5})",
+          R"({"exhibitions": [1, null, "x", {"chapters": {}}]})",
+          R"({"exhibitions": [{"chapters": [{"items": [{"images": [5, {"file": 7}]}]}]}]})",
+          R"({"quiz_banks": [{"file": "../x.json"}, {"file": 1}, 3, {"file": "nope.json"}]})",
+          R"({"videos": [{"poster": 5, "subtitles": [1, {"lang": 2}]}], "attract": [{}, 1]})",
+          R"({"kiosk": [], "web": "x", "dates": 1, "title": {"zh": 1, "en": []}})"}) {
         PackLoadResult result;
         EXPECT_NO_THROW({
             result = loadPackFromText(text, kPacks / "valid-minimal");

@@ -1,14 +1,14 @@
-// tests: pack validator — every broken pack under tests/packs/broken reports its expected diagnostic
+// tests: pack validator — every broken pack under tests/packs/broken reports its expected
+// diagnostic
 #include "core/base/json_reader.h"
 #include "core/pack/loader.h"
-#include "core/pack/validator.h"
 #include "core/pack/path_safety.h"
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "core/pack/validator.h"
 
 #include <algorithm>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -55,7 +55,8 @@ std::vector<Expectation> brokenPacks() {
 
 std::string listDiagnostics(const Diagnostics& diagnostics) {
     std::string out;
-    for (const auto& d : diagnostics.items()) out += "  " + formatDiagnostic(d, false) + "\n";
+    for (const auto& d : diagnostics.items())
+        out += "  " + formatDiagnostic(d, false) + "\n";
     return out.empty() ? "  (none)\n" : out;
 }
 
@@ -77,8 +78,9 @@ TEST_P(BrokenPack, ReportsExpectedDiagnostic) {
         return d.code == e.code && severityName(d.severity) == e.severity && d.file == e.file &&
                d.pointer == e.pointer && (e.line == 0 || d.line == e.line);
     });
-    EXPECT_TRUE(found) << "expected " << e.severity << " [" << e.code << "] in " << e.file << " at \"" << e.pointer
-                       << "\"" << (e.line ? " line " + std::to_string(e.line) : std::string()) << "\ngot:\n"
+    EXPECT_TRUE(found) << "expected " << e.severity << " [" << e.code << "] in " << e.file
+                       << " at \"" << e.pointer << "\""
+                       << (e.line ? " line " + std::to_string(e.line) : std::string()) << "\ngot:\n"
                        << listDiagnostics(result.diagnostics);
 }
 
@@ -101,7 +103,8 @@ TEST_P(BrokenPack, OneMutationGivesOneKindOfProblem) {
     const Expectation& e = GetParam();
     const auto result = loadAndValidatePack(kPacks / "broken" / e.name);
     for (const auto& d : result.diagnostics.items())
-        EXPECT_EQ(d.code, e.code) << "unexpected extra diagnostic:\n  " << formatDiagnostic(d, false);
+        EXPECT_EQ(d.code, e.code) << "unexpected extra diagnostic:\n  "
+                                  << formatDiagnostic(d, false);
 }
 
 TEST_P(BrokenPack, LoadingNeverThrows) {
@@ -139,11 +142,14 @@ TEST(BrokenPacks, EveryDiagnosticCodeInFormatMdHasABrokenPack) {
     }
     ASSERT_GT(documented.size(), 20u);
     std::set<std::string> covered;
-    for (const auto& e : brokenPacks()) covered.insert(e.code);
+    for (const auto& e : brokenPacks())
+        covered.insert(e.code);
     // format.version_migrated cannot happen yet: version 1 is the first format version.
     documented.erase("format.version_migrated");
-    for (const auto& code : documented) EXPECT_TRUE(covered.count(code)) << "no tests/packs/broken pack for " << code;
-    for (const auto& code : covered) EXPECT_TRUE(documented.count(code)) << code << " is not in FORMAT.md's table";
+    for (const auto& code : documented)
+        EXPECT_TRUE(covered.count(code)) << "no tests/packs/broken pack for " << code;
+    for (const auto& code : covered)
+        EXPECT_TRUE(documented.count(code)) << code << " is not in FORMAT.md's table";
 }
 
 TEST(ValidMinimal, HasNoDiagnostics) {
@@ -170,7 +176,8 @@ TEST(Validator, EmptyPathIsAnError) {
     std::set<std::string> pointers;
     for (const auto& d : result.diagnostics.items())
         if (d.code == "schema.value") pointers.insert(d.pointer);
-    EXPECT_TRUE(pointers.count("/exhibitions/0/chapters/0/items/0/images/0/file")) << listDiagnostics(result.diagnostics);
+    EXPECT_TRUE(pointers.count("/exhibitions/0/chapters/0/items/0/images/0/file"))
+        << listDiagnostics(result.diagnostics);
     EXPECT_TRUE(pointers.count("/videos/0/file")) << listDiagnostics(result.diagnostics);
     EXPECT_TRUE(pointers.count("/videos/0/poster")) << listDiagnostics(result.diagnostics);
 }
@@ -198,8 +205,10 @@ TEST(Validator, PosterProblemsPointAtThePosterMember) {
 
 TEST(Validator, DatesOfTheBoothNeedFullDatesInOrder) {
     auto check = [](const std::string& start, const std::string& end) {
-        const std::string text = R"({"format_version": 1, "id": "p", "title": {"zh": "题", "en": "T"},
-          "organiser": {"zh": "馆", "en": "A"}, "dates": {"start": ")" + start + R"(", "end": ")" + end + R"("},
+        const std::string text =
+            R"({"format_version": 1, "id": "p", "title": {"zh": "题", "en": "T"},
+          "organiser": {"zh": "馆", "en": "A"}, "dates": {"start": ")" +
+            start + R"(", "end": ")" + end + R"("},
           "exhibitions": [{"id": "e", "title": {"zh": "展", "en": "E"}, "chapters": [{"id": "c",
             "title": {"zh": "章", "en": "C"}, "items": []}]}]})";
         auto result = loadPackFromText(text, kPacks / "valid-minimal");
@@ -228,9 +237,26 @@ TEST(IsPartialIsoDate, AcceptsYearMonthAndDay) {
 }
 
 TEST(IsPartialIsoDate, RejectsImpossibleAndMalformedDates) {
-    for (const char* bad : {"", "193", "19311", "1931-5", "1931-00", "1931-13", "1931-05-00", "1931-04-31",
-                            "1931-02-29", "1900-02-29", "2024-02-30", "1931/05/01", "1931-05-01T00:00",
-                            "abcd", "1931-ab", "1931-05-1a", " 1931", "1931-05-01 ", "-931", "+1931"})
+    for (const char* bad : {"",
+                            "193",
+                            "19311",
+                            "1931-5",
+                            "1931-00",
+                            "1931-13",
+                            "1931-05-00",
+                            "1931-04-31",
+                            "1931-02-29",
+                            "1900-02-29",
+                            "2024-02-30",
+                            "1931/05/01",
+                            "1931-05-01T00:00",
+                            "abcd",
+                            "1931-ab",
+                            "1931-05-1a",
+                            " 1931",
+                            "1931-05-01 ",
+                            "-931",
+                            "+1931"})
         EXPECT_FALSE(isPartialIsoDate(bad)) << '"' << bad << '"';
 }
 
@@ -245,16 +271,17 @@ TEST(IsValidId, AcceptsLowerCaseDigitsDashUnderscore) {
 }
 
 TEST(IsValidId, RejectsEverythingElse) {
-    for (const std::string& bad : {std::string(), std::string("-a"), std::string("_a"), std::string("A"),
-                                  std::string("aB"), std::string("a b"), std::string("a.b"), std::string("a/b"),
-                                  std::string("档案"), std::string("a\n"), std::string(65, 'x')})
+    for (const std::string& bad :
+         {std::string(), std::string("-a"), std::string("_a"), std::string("A"), std::string("aB"),
+          std::string("a b"), std::string("a.b"), std::string("a/b"), std::string("档案"),
+          std::string("a\n"), std::string(65, 'x')})
         EXPECT_FALSE(isValidId(bad)) << '"' << bad << '"';
 }
 
 // ---- validatePackPath ---------------------------------------------------------------------
 
 class PackPathTest : public testing::Test {
-protected:
+  protected:
     void SetUp() override {
         m_base = fs::temp_directory_path() / ("lantai-path-test-" + std::to_string(::getpid()));
         fs::remove_all(m_base);

@@ -9,12 +9,13 @@ namespace {
 
 TEST(KioskScript, ParsesEveryCommand) {
     Diagnostics d;
-    const auto script = parseKioskScript("# comment\n"
-                                         "wait 500\nwait-idle\ntap 50% 25%\ndoubletap @home\nlongpress 10 20\n"
-                                         "drag 0 0 100 100 250\nswipe left\nswipe up 50% 70%\npinch 30% 55% 2.5 300\n"
-                                         "wheel @viewer -2\nkey alt+f4\nscreenshot item-1\nadvance 95\nresize 1080 1920\n"
-                                         "quiz-answer correct\nquit\n",
-                                         "s.txt", d);
+    const auto script = parseKioskScript(
+        "# comment\n"
+        "wait 500\nwait-idle\ntap 50% 25%\ndoubletap @home\nlongpress 10 20\n"
+        "drag 0 0 100 100 250\nswipe left\nswipe up 50% 70%\npinch 30% 55% 2.5 300\n"
+        "wheel @viewer -2\nkey alt+f4\nscreenshot item-1\nadvance 95\nresize 1080 1920\n"
+        "quiz-answer correct\nquit\n",
+        "s.txt", d);
     EXPECT_TRUE(d.empty());
     ASSERT_EQ(script.commands.size(), 16u);
     EXPECT_EQ(script.commands[0].type, ScriptCommandType::Wait);
@@ -45,7 +46,8 @@ class KioskScriptBroken : public ::testing::TestWithParam<BrokenLine> {};
 TEST_P(KioskScriptBroken, ReportsLineAndColumnAndKeepsTheRest) {
     const auto& c = GetParam();
     Diagnostics d;
-    const auto script = parseKioskScript(std::string("wait 1\n") + c.text + "\nquit\n", "demo.script", d);
+    const auto script =
+        parseKioskScript(std::string("wait 1\n") + c.text + "\nquit\n", "demo.script", d);
     ASSERT_EQ(d.items().size(), 1u) << c.text;
     const auto& diag = d.items()[0];
     EXPECT_EQ(diag.code, "script.syntax");
@@ -56,25 +58,24 @@ TEST_P(KioskScriptBroken, ReportsLineAndColumnAndKeepsTheRest) {
     EXPECT_EQ(script.commands.size(), 2u); // the good lines still parse
 }
 
-INSTANTIATE_TEST_SUITE_P(Lines, KioskScriptBroken,
-                         ::testing::Values(BrokenLine{"jump 1 2", 1, "unknown command"},
-                                           BrokenLine{"wait", 6, "missing milliseconds"},
-                                           BrokenLine{"wait soon", 6, "expected a number"},
-                                           BrokenLine{"tap 10", 8, "missing y"},
-                                           BrokenLine{"tap 10 20 30", 11, "unexpected"},
-                                           BrokenLine{"tap @", 5, "empty target"},
-                                           BrokenLine{"swipe sideways", 7, "left, right, up or down"},
-                                           BrokenLine{"pinch 1 2 -1", 11, "positive"},
-                                           BrokenLine{"key ctrl+", 5, "missing key name"},
-                                           BrokenLine{"screenshot ../x", 12, "letters, digits"},
-                                           BrokenLine{"resize 100", 12, "missing height"},
-                                           BrokenLine{"quiz-answer maybe", 13, "correct"},
-                                           BrokenLine{"wait nan", 6, "expected a number"}));
+INSTANTIATE_TEST_SUITE_P(
+    Lines, KioskScriptBroken,
+    ::testing::Values(
+        BrokenLine{"jump 1 2", 1, "unknown command"}, BrokenLine{"wait", 6, "missing milliseconds"},
+        BrokenLine{"wait soon", 6, "expected a number"}, BrokenLine{"tap 10", 8, "missing y"},
+        BrokenLine{"tap 10 20 30", 11, "unexpected"}, BrokenLine{"tap @", 5, "empty target"},
+        BrokenLine{"swipe sideways", 7, "left, right, up or down"},
+        BrokenLine{"pinch 1 2 -1", 11, "positive"}, BrokenLine{"key ctrl+", 5, "missing key name"},
+        BrokenLine{"screenshot ../x", 12, "letters, digits"},
+        BrokenLine{"resize 100", 12, "missing height"},
+        BrokenLine{"quiz-answer maybe", 13, "correct"},
+        BrokenLine{"wait nan", 6, "expected a number"}));
 
 TEST(KioskScript, ArbitraryBytesNeverThrow) {
     Diagnostics d;
     std::string junk;
-    for (int i = 0; i < 4096; ++i) junk += static_cast<char>((i * 131 + 7) % 256);
+    for (int i = 0; i < 4096; ++i)
+        junk += static_cast<char>((i * 131 + 7) % 256);
     EXPECT_NO_THROW(parseKioskScript(junk, "junk", d));
 }
 

@@ -1,11 +1,11 @@
-// tests: themes — colour parsing, WCAG contrast maths, every shipped theme's pairs, theme diagnostics
+// tests: themes — colour parsing, WCAG contrast maths, every shipped theme's pairs, theme
+// diagnostics
 #include "core/theme/theme.h"
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <set>
 #include <sstream>
 #include <string>
@@ -51,8 +51,9 @@ std::vector<std::string> policyViolations(const Theme& theme) {
         const double min = c.pair.kind == PairKind::Graphic ? 3.0 : aaa ? 7.0 : 4.5;
         if (c.ratio + 1e-9 < min || !c.passes()) {
             char line[256];
-            std::snprintf(line, sizeof line, "%s on %s (%s): %.2f:1 < %.1f:1", colorRoleName(c.pair.foreground),
-                          colorRoleName(c.pair.background), c.pair.purpose, c.ratio, std::max(min, c.required));
+            std::snprintf(line, sizeof line, "%s on %s (%s): %.2f:1 < %.1f:1",
+                          colorRoleName(c.pair.foreground), colorRoleName(c.pair.background),
+                          c.pair.purpose, c.ratio, std::max(min, c.required));
             out.emplace_back(line);
         }
     }
@@ -90,7 +91,7 @@ TEST(ThemeColor, ParsesHexForms) {
         Color expected;
     };
     const Case cases[] = {
-        {"#000000", {0, 0, 0, 255}},         {"#FFFFFF", {255, 255, 255, 255}},
+        {"#000000", {0, 0, 0, 255}},          {"#FFFFFF", {255, 255, 255, 255}},
         {"#8e1a14", {0x8E, 0x1A, 0x14, 255}}, {"#1A0505CC", {0x1A, 0x05, 0x05, 0xCC}},
         {"#00000000", {0, 0, 0, 0}},
     };
@@ -102,8 +103,8 @@ TEST(ThemeColor, ParsesHexForms) {
 }
 
 TEST(ThemeColor, RejectsMalformed) {
-    for (const char* bad : {"", "#", "#12345", "123456", "#1234567", "#GG0000", "#12345678 ", " #123456", "#12 456",
-                            "red", "#123"}) {
+    for (const char* bad : {"", "#", "#12345", "123456", "#1234567", "#GG0000", "#12345678 ",
+                            " #123456", "#12 456", "red", "#123"}) {
         Color out;
         EXPECT_FALSE(parseColor(bad, out)) << "\"" << bad << "\"";
     }
@@ -136,8 +137,8 @@ TEST(ThemeContrast, KnownValues) {
 
 TEST(ThemeContrast, TranslucentForegroundIsCompositedOverItsBackground) {
     // 50 % white on black is #808080.
-    EXPECT_NEAR(contrastRatio(hex("#FFFFFF80"), hex("#000000")), contrastRatio(hex("#808080"), hex("#000000")),
-                1e-9);
+    EXPECT_NEAR(contrastRatio(hex("#FFFFFF80"), hex("#000000")),
+                contrastRatio(hex("#808080"), hex("#000000")), 1e-9);
     // A fully transparent text colour has no contrast at all.
     EXPECT_NEAR(contrastRatio(hex("#FFFFFF00"), hex("#000000")), 1.0, 1e-9);
 }
@@ -171,7 +172,8 @@ TEST(ThemePairs, EveryColourExceptBorderIsChecked) {
     for (std::size_t i = 0; i < kColorRoleCount; ++i) {
         const auto role = static_cast<ColorRole>(i);
         if (role == ColorRole::Border) continue; // decorative outline, not a text background
-        EXPECT_TRUE(used.count(role)) << colorRoleName(role) << " is drawn but never contrast-checked";
+        EXPECT_TRUE(used.count(role))
+            << colorRoleName(role) << " is drawn but never contrast-checked";
     }
 }
 
@@ -198,21 +200,25 @@ TEST(ShippedThemes, LoadCleanlyAndMeetContrastPolicy) {
     for (const auto& file : shippedThemes()) {
         SCOPED_TRACE(file.filename().string());
         const auto result = loadTheme(file);
-        for (const auto& d : result.diagnostics.items()) ADD_FAILURE() << formatDiagnostic(d, false);
+        for (const auto& d : result.diagnostics.items())
+            ADD_FAILURE() << formatDiagnostic(d, false);
         ASSERT_TRUE(result.ok());
         const Theme& theme = result.theme;
         EXPECT_EQ(theme.name, file.stem().string());
         EXPECT_FALSE(theme.displayName.zh.empty());
         EXPECT_FALSE(theme.displayName.en.empty());
-        for (const auto& violation : policyViolations(theme)) ADD_FAILURE() << violation;
+        for (const auto& violation : policyViolations(theme))
+            ADD_FAILURE() << violation;
 
         // Print the measured ratios (ctest --output-on-failure / -V shows them).
         const auto weakest = weakestTextPair(theme);
         std::printf("[theme %s] weakest text pair: %s on %s %.2f:1\n", theme.name.c_str(),
-                    colorRoleName(weakest.pair.foreground), colorRoleName(weakest.pair.background), weakest.ratio);
+                    colorRoleName(weakest.pair.foreground), colorRoleName(weakest.pair.background),
+                    weakest.ratio);
         for (const auto& c : measureThemeContrast(theme))
-            std::printf("    %-26s on %-18s %6.2f:1 (needs %.1f)\n", colorRoleName(c.pair.foreground),
-                        colorRoleName(c.pair.background), c.ratio, c.required);
+            std::printf("    %-26s on %-18s %6.2f:1 (needs %.1f)\n",
+                        colorRoleName(c.pair.foreground), colorRoleName(c.pair.background), c.ratio,
+                        c.required);
     }
 }
 
@@ -226,7 +232,8 @@ TEST(ShippedThemes, HighContrastIsAAA) {
         }
     // At least as large as the default theme's text.
     for (std::size_t i = 0; i < kFontRoleCount; ++i)
-        EXPECT_GE(result.theme.fontSizes[i], defaultTheme().fontSizes[i]) << fontRoleName(static_cast<FontRole>(i));
+        EXPECT_GE(result.theme.fontSizes[i], defaultTheme().fontSizes[i])
+            << fontRoleName(static_cast<FontRole>(i));
 }
 
 TEST(ShippedThemes, BuiltInDefaultEqualsRedArchiveFile) {
@@ -363,7 +370,8 @@ TEST(ThemeDiagnostics, MissingLogoWarnsAndNameMustMatchFile) {
 TEST(FindTheme, ByNameByPathAndNeverOutsideTheSearchDirs) {
     const std::vector<fs::path> dirs = {"/nonexistent-lantai-dir", kThemesDir};
     EXPECT_EQ(findTheme("high-contrast", dirs), kThemesDir / "high-contrast.json");
-    EXPECT_EQ(findTheme((kThemesDir / "red-archive.json").string(), {}), kThemesDir / "red-archive.json");
+    EXPECT_EQ(findTheme((kThemesDir / "red-archive.json").string(), {}),
+              kThemesDir / "red-archive.json");
     EXPECT_FALSE(findTheme("no-such-theme", dirs));
     EXPECT_FALSE(findTheme("..", dirs));
     EXPECT_FALSE(findTheme("Red-Archive", dirs));

@@ -1,4 +1,5 @@
-// tests: kiosk navigation — browsing levels, previous/next across chapters, the video library and player
+// tests: kiosk navigation — browsing levels, previous/next across chapters, the video library and
+// player
 #include "core/visit/navigation.h"
 
 #include <gtest/gtest.h>

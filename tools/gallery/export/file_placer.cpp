@@ -1,4 +1,5 @@
-// tools/gallery/export: puts files into the new site — hard link when possible, else copy, reusing the previous export
+// tools/gallery/export: puts files into the new site — hard link when possible, else copy, reusing
+// the previous export
 #include "tools/gallery/export/file_placer.h"
 
 #include <cerrno>
@@ -18,7 +19,8 @@ FilePlacer::FilePlacer(fs::path newRoot, fs::path previousRoot)
 bool FilePlacer::ensureDir(const fs::path& dir, std::string& error) {
     if (m_dirs.count(dir.native())) return true;
     // A tile is three directories deep (x,y,w,h/w,h/0/): one mkdir each when the parent is known.
-    if (!dir.has_parent_path() || dir.parent_path() == dir || !ensureDir(dir.parent_path(), error)) {
+    if (!dir.has_parent_path() || dir.parent_path() == dir ||
+        !ensureDir(dir.parent_path(), error)) {
         std::error_code ec;
         fs::create_directories(dir, ec);
         if (ec) {
@@ -26,14 +28,16 @@ bool FilePlacer::ensureDir(const fs::path& dir, std::string& error) {
             return false;
         }
     } else if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
-        error = dir.string() + ": cannot create directory: " + std::generic_category().message(errno);
+        error =
+            dir.string() + ": cannot create directory: " + std::generic_category().message(errno);
         return false;
     }
     m_dirs.insert(dir.native());
     return true;
 }
 
-bool FilePlacer::placeFile(const fs::path& source, const std::string& relativePath, std::string& error) {
+bool FilePlacer::placeFile(const fs::path& source, const std::string& relativePath,
+                           std::string& error) {
     const fs::path target = m_new / relativePath;
     if (!ensureDir(target.parent_path(), error)) return false;
     if (m_linkWorks) {
@@ -42,7 +46,8 @@ bool FilePlacer::placeFile(const fs::path& source, const std::string& relativePa
             return true;
         }
         if (errno != EXDEV && errno != EPERM && errno != EMLINK && errno != ENOTSUP) {
-            error = target.string() + ": cannot link " + source.string() + ": " + std::generic_category().message(errno);
+            error = target.string() + ": cannot link " + source.string() + ": " +
+                    std::generic_category().message(errno);
             return false;
         }
         m_linkWorks = errno == EMLINK; // another filesystem: copy from now on
@@ -55,8 +60,10 @@ bool FilePlacer::placeFile(const fs::path& source, const std::string& relativePa
     if (!m_previous.empty()) {
         const fs::path old = m_previous / relativePath;
         struct stat prev {};
-        if (::stat(old.c_str(), &prev) == 0 && prev.st_size == src.st_size && prev.st_mtim.tv_sec == src.st_mtim.tv_sec &&
-            prev.st_mtim.tv_nsec == src.st_mtim.tv_nsec && ::link(old.c_str(), target.c_str()) == 0) {
+        if (::stat(old.c_str(), &prev) == 0 && prev.st_size == src.st_size &&
+            prev.st_mtim.tv_sec == src.st_mtim.tv_sec &&
+            prev.st_mtim.tv_nsec == src.st_mtim.tv_nsec &&
+            ::link(old.c_str(), target.c_str()) == 0) {
             ++m_reused;
             return true;
         }
@@ -73,11 +80,12 @@ bool FilePlacer::placeFile(const fs::path& source, const std::string& relativePa
     return true;
 }
 
-bool FilePlacer::placeTree(const fs::path& sourceDir, const std::string& relativeDir, std::string& error,
-                           const std::string& skipName) {
+bool FilePlacer::placeTree(const fs::path& sourceDir, const std::string& relativeDir,
+                           std::string& error, const std::string& skipName) {
     std::error_code ec;
     std::string base = sourceDir.native();
-    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    while (base.size() > 1 && base.back() == '/')
+        base.pop_back();
     base += '/';
     for (fs::recursive_directory_iterator it(sourceDir, ec), end; it != end; it.increment(ec)) {
         if (ec) break;

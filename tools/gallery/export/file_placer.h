@@ -1,4 +1,5 @@
-// tools/gallery/export: puts files into the new site — hard link when possible, else copy, reusing the previous export
+// tools/gallery/export: puts files into the new site — hard link when possible, else copy, reusing
+// the previous export
 #pragma once
 
 #include <cstddef>
@@ -15,19 +16,20 @@ namespace lantai::core::web {
 // source's modification time. Files placed here must never be written to afterwards.
 // Not thread-safe.
 class FilePlacer {
-public:
+  public:
     FilePlacer(std::filesystem::path newRoot, std::filesystem::path previousRoot);
 
-    bool placeFile(const std::filesystem::path& source, const std::string& relativePath, std::string& error);
+    bool placeFile(const std::filesystem::path& source, const std::string& relativePath,
+                   std::string& error);
     // Every regular file below `sourceDir` into `relativeDir`, except files named `skipName`.
-    bool placeTree(const std::filesystem::path& sourceDir, const std::string& relativeDir, std::string& error,
-                   const std::string& skipName = {});
+    bool placeTree(const std::filesystem::path& sourceDir, const std::string& relativeDir,
+                   std::string& error, const std::string& skipName = {});
 
     std::size_t linked() const { return m_linked; }
     std::size_t copied() const { return m_copied; }
     std::size_t reused() const { return m_reused; }
 
-private:
+  private:
     bool ensureDir(const std::filesystem::path& dir, std::string& error);
 
     std::filesystem::path m_new;

@@ -10,12 +10,23 @@ std::string esc(std::string_view text) {
     out.reserve(text.size() + 16);
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -28,15 +39,19 @@ std::string paragraphs(std::string_view text) {
         std::size_t end = text.find("\n\n", pos);
         if (end == std::string_view::npos) end = text.size();
         std::string_view para = text.substr(pos, end - pos);
-        while (!para.empty() && (para.front() == '\n' || para.front() == '\r')) para.remove_prefix(1);
-        while (!para.empty() && (para.back() == '\n' || para.back() == '\r' || para.back() == ' ')) para.remove_suffix(1);
+        while (!para.empty() && (para.front() == '\n' || para.front() == '\r'))
+            para.remove_prefix(1);
+        while (!para.empty() && (para.back() == '\n' || para.back() == '\r' || para.back() == ' '))
+            para.remove_suffix(1);
         if (!para.empty()) {
             std::string escaped = esc(para);
             std::string withBreaks;
             for (const char c : escaped) {
                 if (c == '\r') continue;
-                if (c == '\n') withBreaks += "<br>";
-                else withBreaks += c;
+                if (c == '\n')
+                    withBreaks += "<br>";
+                else
+                    withBreaks += c;
             }
             out += "<p>" + withBreaks + "</p>";
         }

@@ -1,11 +1,11 @@
-// tools/gallery/export: IIIF Presentation 3 manifest of one exhibition (chapters as Ranges, language-map labels)
+// tools/gallery/export: IIIF Presentation 3 manifest of one exhibition (chapters as Ranges,
+// language-map labels)
 #include "tools/gallery/export/iiif_manifest.h"
 
+#include "core/gallery/web_paths.h"
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/site_paths.h"
-
-#include "core/i18n/ui_strings.h"
-#include "core/gallery/web_paths.h"
 
 namespace lantai::core::web {
 namespace {
@@ -19,12 +19,15 @@ json languageMap(const LocalizedText& text) {
     return out;
 }
 
-json languageMap(const std::string& zh, const std::string& en) { return languageMap(LocalizedText{zh, en}); }
+json languageMap(const std::string& zh, const std::string& en) {
+    return languageMap(LocalizedText{zh, en});
+}
 
 // IIIF viewers read a summary or metadata value that starts with '<' and ends with '>' as HTML:
 // such pack text is escaped and wrapped in <span> so it still shows as the text it is.
 std::string plainValue(const std::string& text) {
-    if (text.size() >= 2 && text.front() == '<' && text.back() == '>') return "<span>" + esc(text) + "</span>";
+    if (text.size() >= 2 && text.front() == '<' && text.back() == '>')
+        return "<span>" + esc(text) + "</span>";
     return text;
 }
 
@@ -39,51 +42,72 @@ json metadataEntry(const char* zh, const char* en, const LocalizedText& value) {
 struct Ids {
     const SiteContext& c;
     std::string manifest;
-    std::string id(const std::string& rootPath) const { return c.baseUrl.empty() ? rootPath : webJoinUrl(c.baseUrl, rootPath); }
+    std::string id(const std::string& rootPath) const {
+        return c.baseUrl.empty() ? rootPath : webJoinUrl(c.baseUrl, rootPath);
+    }
 };
 
-json canvas(const Ids& ids, const Item& item, const ImageRef& ref, const PublishedImage& img, int page) {
+json canvas(const Ids& ids, const Item& item, const ImageRef& ref, const PublishedImage& img,
+            int page) {
     const std::string canvasId = ids.manifest + "/canvas/" + item.id + "/p" + std::to_string(page);
     LocalizedText label = item.title;
     if (!ref.caption.empty()) {
         label.zh += "（" + ref.caption.zh + "）";
         label.en = item.title.get(Language::En) + " (" + ref.caption.get(Language::En) + ")";
     }
-    json service = json::array({{{"id", ids.id(iiifDir(img.key))}, {"type", "ImageService3"}, {"profile", "level0"}}});
+    json service = json::array(
+        {{{"id", ids.id(iiifDir(img.key))}, {"type", "ImageService3"}, {"profile", "level0"}}});
     json body = {{"id", ids.id(iiifDir(img.key) + "/" + img.largestSize)},
                  {"type", "Image"},
                  {"format", "image/jpeg"},
                  {"width", img.largestWidth},
                  {"height", img.largestHeight},
                  {"service", service}};
-    json annotation = {{"id", canvasId + "/annotation"}, {"type", "Annotation"}, {"motivation", "painting"},
-                       {"body", body}, {"target", canvasId}};
+    json annotation = {{"id", canvasId + "/annotation"},
+                       {"type", "Annotation"},
+                       {"motivation", "painting"},
+                       {"body", body},
+                       {"target", canvasId}};
     json out = {{"id", canvasId},
                 {"type", "Canvas"},
                 {"label", languageMap(label)},
                 {"width", img.width},
                 {"height", img.height},
-                {"thumbnail", json::array({{{"id", ids.id(thumbPath(img.key))}, {"type", "Image"}, {"format", "image/jpeg"},
-                                            {"width", img.thumbWidth}, {"height", img.thumbHeight}}})},
-                {"homepage", json::array({{{"id", ids.id(itemPath(Language::Zh, item.id))}, {"type", "Text"},
-                                           {"label", languageMap(item.title)}, {"format", "text/html"}}})},
-                {"items", json::array({{{"id", canvasId + "/page"}, {"type", "AnnotationPage"}, {"items", json::array({annotation})}}})}};
+                {"thumbnail", json::array({{{"id", ids.id(thumbPath(img.key))},
+                                            {"type", "Image"},
+                                            {"format", "image/jpeg"},
+                                            {"width", img.thumbWidth},
+                                            {"height", img.thumbHeight}}})},
+                {"homepage", json::array({{{"id", ids.id(itemPath(Language::Zh, item.id))},
+                                           {"type", "Text"},
+                                           {"label", languageMap(item.title)},
+                                           {"format", "text/html"}}})},
+                {"items", json::array({{{"id", canvasId + "/page"},
+                                        {"type", "AnnotationPage"},
+                                        {"items", json::array({annotation})}}})}};
     json metadata = json::array();
     if (!item.date.empty())
-        metadata.push_back(metadataEntry("日期", "Date", {formatItemDate(item.date, Language::Zh), formatItemDate(item.date, Language::En)}));
+        metadata.push_back(metadataEntry(
+            "日期", "Date",
+            {formatItemDate(item.date, Language::Zh), formatItemDate(item.date, Language::En)}));
     if (!item.era.empty()) metadata.push_back(metadataEntry("年代", "Period", item.era));
-    if (!item.reference.empty()) metadata.push_back(metadataEntry("档号", "Reference no.", {item.reference, item.reference}));
-    if (!item.holding.empty()) metadata.push_back(metadataEntry("馆藏单位", "Held by", item.holding));
+    if (!item.reference.empty())
+        metadata.push_back(
+            metadataEntry("档号", "Reference no.", {item.reference, item.reference}));
+    if (!item.holding.empty())
+        metadata.push_back(metadataEntry("馆藏单位", "Held by", item.holding));
     if (!metadata.empty()) out["metadata"] = metadata;
     if (!item.caption.empty()) out["summary"] = valueMap(item.caption);
-    if (!item.rights.empty()) out["requiredStatement"] = metadataEntry("版权说明", "Rights", item.rights);
+    if (!item.rights.empty())
+        out["requiredStatement"] = metadataEntry("版权说明", "Rights", item.rights);
     return out;
 }
 
 } // namespace
 
 json exhibitionManifest(const SiteContext& c, const Exhibition& e) {
-    const Ids ids{c, c.baseUrl.empty() ? manifestPath(e.id) : webJoinUrl(c.baseUrl, manifestPath(e.id))};
+    const Ids ids{c, c.baseUrl.empty() ? manifestPath(e.id)
+                                       : webJoinUrl(c.baseUrl, manifestPath(e.id))};
     json items = json::array();
     json ranges = json::array();
     for (const Chapter& ch : e.chapters) {
@@ -98,23 +122,34 @@ json exhibitionManifest(const SiteContext& c, const Exhibition& e) {
                 items.push_back(std::move(cv));
             }
         }
-        ranges.push_back({{"id", ids.manifest + "/range/" + ch.id}, {"type", "Range"}, {"label", languageMap(ch.title)},
+        ranges.push_back({{"id", ids.manifest + "/range/" + ch.id},
+                          {"type", "Range"},
+                          {"label", languageMap(ch.title)},
                           {"items", rangeItems}});
     }
     json manifest = {{"@context", "http://iiif.io/api/presentation/3/context.json"},
                      {"id", ids.manifest},
                      {"type", "Manifest"},
                      {"label", languageMap(e.title)}};
-    if (!e.intro.empty()) manifest["summary"] = valueMap(e.intro);
-    else if (!e.subtitle.empty()) manifest["summary"] = valueMap(e.subtitle);
-    json metadata = json::array({metadataEntry("展览", "Exhibition", c.pack->title), metadataEntry("主办", "Organised by", c.pack->organiser)});
+    if (!e.intro.empty())
+        manifest["summary"] = valueMap(e.intro);
+    else if (!e.subtitle.empty())
+        manifest["summary"] = valueMap(e.subtitle);
+    json metadata = json::array({metadataEntry("展览", "Exhibition", c.pack->title),
+                                 metadataEntry("主办", "Organised by", c.pack->organiser)});
     if (!c.pack->event.empty()) metadata.push_back(metadataEntry("活动", "Event", c.pack->event));
     manifest["metadata"] = metadata;
     manifest["requiredStatement"] = metadataEntry("主办", "Organised by", c.pack->organiser);
-    manifest["homepage"] = json::array({{{"id", ids.id(exhibitionPath(Language::Zh, e.id))}, {"type", "Text"},
-                                         {"label", languageMap(e.title)}, {"format", "text/html"}, {"language", json::array({"zh"})}},
-                                        {{"id", ids.id(exhibitionPath(Language::En, e.id))}, {"type", "Text"},
-                                         {"label", languageMap(e.title)}, {"format", "text/html"}, {"language", json::array({"en"})}}});
+    manifest["homepage"] = json::array({{{"id", ids.id(exhibitionPath(Language::Zh, e.id))},
+                                         {"type", "Text"},
+                                         {"label", languageMap(e.title)},
+                                         {"format", "text/html"},
+                                         {"language", json::array({"zh"})}},
+                                        {{"id", ids.id(exhibitionPath(Language::En, e.id))},
+                                         {"type", "Text"},
+                                         {"label", languageMap(e.title)},
+                                         {"format", "text/html"},
+                                         {"language", json::array({"en"})}}});
     if (!items.empty()) manifest["thumbnail"] = items[0]["thumbnail"];
     manifest["items"] = items;
     manifest["structures"] = ranges;

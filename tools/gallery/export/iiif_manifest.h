@@ -1,4 +1,5 @@
-// tools/gallery/export: IIIF Presentation 3 manifest of one exhibition (chapters as Ranges, language-map labels)
+// tools/gallery/export: IIIF Presentation 3 manifest of one exhibition (chapters as Ranges,
+// language-map labels)
 #pragma once
 
 #include "tools/gallery/export/site_context.h"

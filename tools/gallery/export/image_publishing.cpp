@@ -1,11 +1,11 @@
-// tools/gallery/export: the web publishing policy of each image and writing the published pyramids and thumbnails
+// tools/gallery/export: the web publishing policy of each image and writing the published pyramids
+// and thumbnails
 #include "tools/gallery/export/image_publishing.h"
 
-#include "tools/gallery/export/site_paths.h"
-
 #include "core/base/file_io.h"
-#include "tools/builder/image_pyramid.h"
 #include "core/gallery/web_paths.h"
+#include "tools/builder/image_pyramid.h"
+#include "tools/gallery/export/site_paths.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +17,9 @@ namespace fs = std::filesystem;
 ImagePolicy itemPolicy(const Pack& pack, const Item& item) {
     ImagePolicy p;
     p.publish = item.web.publish.value_or(pack.web.publish.value_or(PublishPolicy::Full));
-    p.maxPx = item.web.maxPx > 0 ? item.web.maxPx : pack.web.maxPx > 0 ? pack.web.maxPx : kDefaultLimitedPx;
+    p.maxPx = item.web.maxPx > 0   ? item.web.maxPx
+              : pack.web.maxPx > 0 ? pack.web.maxPx
+                                   : kDefaultLimitedPx;
     return p;
 }
 
@@ -26,9 +28,12 @@ namespace {
 // Higher = stricter.
 int strictness(const ImagePolicy& p) {
     switch (p.publish) {
-    case PublishPolicy::None: return 1 << 30;
-    case PublishPolicy::Limited: return (1 << 29) - p.maxPx;
-    case PublishPolicy::Full: return 0;
+    case PublishPolicy::None:
+        return 1 << 30;
+    case PublishPolicy::Limited:
+        return (1 << 29) - p.maxPx;
+    case PublishPolicy::Full:
+        return 0;
     }
     return 0;
 }
@@ -44,12 +49,13 @@ void thumbSize(int width, int height, int& tw, int& th) {
 }
 
 // Reads info.json of a pyramid, sets its id, writes it into the new site, fills `image`.
-bool writeInfo(const fs::path& sourceInfo, const fs::path& newRoot, const SiteContext& c, PublishedImage& image,
-               std::string& error) {
+bool writeInfo(const fs::path& sourceInfo, const fs::path& newRoot, const SiteContext& c,
+               PublishedImage& image, std::string& error) {
     std::string text;
     if (!readFile(sourceInfo, text, error)) return false;
     const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
-    if (!parsed.is_object() || !parsed.contains("sizes") || !parsed["sizes"].is_array() || parsed["sizes"].empty()) {
+    if (!parsed.is_object() || !parsed.contains("sizes") || !parsed["sizes"].is_array() ||
+        parsed["sizes"].empty()) {
         error = sourceInfo.string() + ": malformed info.json (run `lantai build` again)";
         return false;
     }
@@ -60,7 +66,8 @@ bool writeInfo(const fs::path& sourceInfo, const fs::path& newRoot, const SiteCo
     const nlohmann::json& largest = info["sizes"].back();
     image.largestWidth = largest.value("width", 0);
     image.largestHeight = largest.value("height", 0);
-    image.largestSize = "full/" + std::to_string(image.largestWidth) + "," + std::to_string(image.largestHeight) + "/0/default.jpg";
+    image.largestSize = "full/" + std::to_string(image.largestWidth) + "," +
+                        std::to_string(image.largestHeight) + "/0/default.jpg";
     thumbSize(image.width, image.height, image.thumbWidth, image.thumbHeight);
     return writeSiteFile(newRoot / iiifInfoPath(image.key), info.dump() + "\n", error);
 }
@@ -81,13 +88,15 @@ std::map<std::string, ImagePolicy> imagePolicies(const Pack& pack) {
     ImagePolicy packPolicy;
     packPolicy.publish = pack.web.publish.value_or(PublishPolicy::Full);
     packPolicy.maxPx = pack.web.maxPx > 0 ? pack.web.maxPx : kDefaultLimitedPx;
-    for (const ImageRef* ref : pack.allImages()) out.emplace(ref->file, packPolicy);
+    for (const ImageRef* ref : pack.allImages())
+        out.emplace(ref->file, packPolicy);
     return out;
 }
 
-bool publishImages(const fs::path& packRoot, const DerivedIndex& derived, FilePlacer& placer, const fs::path& newRoot,
-                   const fs::path& previousRoot, const nlohmann::json& previousStamp, nlohmann::json& stamp,
-                   SiteContext& c, ImagePublishStats& stats, std::string& error) {
+bool publishImages(const fs::path& packRoot, const DerivedIndex& derived, FilePlacer& placer,
+                   const fs::path& newRoot, const fs::path& previousRoot,
+                   const nlohmann::json& previousStamp, nlohmann::json& stamp, SiteContext& c,
+                   ImagePublishStats& stats, std::string& error) {
     stamp = nlohmann::json::object();
     for (const auto& [path, policy] : imagePolicies(*c.pack)) {
         if (policy.publish == PublishPolicy::None) {
@@ -103,7 +112,8 @@ bool publishImages(const fs::path& packRoot, const DerivedIndex& derived, FilePl
         PublishedImage image;
         image.key = d.key;
         const fs::path derivedIiif = packRoot / "derived" / d.iiif;
-        const bool shrink = policy.publish == PublishPolicy::Limited && std::max(d.width, d.height) > policy.maxPx;
+        const bool shrink =
+            policy.publish == PublishPolicy::Limited && std::max(d.width, d.height) > policy.maxPx;
         if (!shrink) {
             if (!placer.placeTree(derivedIiif, iiifDir(d.key), error, "info.json") ||
                 !placer.placeFile(packRoot / "derived" / d.thumb, thumbPath(d.key), error) ||
@@ -112,9 +122,12 @@ bool publishImages(const fs::path& packRoot, const DerivedIndex& derived, FilePl
             ++stats.full;
         } else {
             const nlohmann::json entry = {{"sha256", d.sha256}, {"max_px", policy.maxPx}};
-            const fs::path previousIiif = previousRoot.empty() ? fs::path() : previousRoot / iiifDir(d.key);
-            const bool reuse = !previousRoot.empty() && previousStamp.is_object() && previousStamp.value(d.key, nlohmann::json()) == entry &&
-                               fs::exists(previousRoot / thumbPath(d.key)) && verifyPyramid(previousIiif).empty();
+            const fs::path previousIiif =
+                previousRoot.empty() ? fs::path() : previousRoot / iiifDir(d.key);
+            const bool reuse = !previousRoot.empty() && previousStamp.is_object() &&
+                               previousStamp.value(d.key, nlohmann::json()) == entry &&
+                               fs::exists(previousRoot / thumbPath(d.key)) &&
+                               verifyPyramid(previousIiif).empty();
             fs::path infoSource;
             if (reuse) {
                 if (!placer.placeTree(previousIiif, iiifDir(d.key), error, "info.json") ||
@@ -124,8 +137,9 @@ bool publishImages(const fs::path& packRoot, const DerivedIndex& derived, FilePl
             } else {
                 PyramidOptions options;
                 options.maxLongest = policy.maxPx;
-                const PyramidResult r = buildImagePyramid(packRoot / path, newRoot / iiifDir(d.key), iiifDir(d.key),
-                                                          newRoot / thumbPath(d.key), options);
+                const PyramidResult r =
+                    buildImagePyramid(packRoot / path, newRoot / iiifDir(d.key), iiifDir(d.key),
+                                      newRoot / thumbPath(d.key), options);
                 if (!r.ok) {
                     error = r.error;
                     return false;

@@ -1,15 +1,14 @@
-// tools/gallery/export: the web publishing policy of each image and writing the published pyramids and thumbnails
+// tools/gallery/export: the web publishing policy of each image and writing the published pyramids
+// and thumbnails
 #pragma once
 
+#include "core/pack/derived_index.h"
 #include "tools/gallery/export/file_placer.h"
 #include "tools/gallery/export/site_context.h"
 
-#include "core/pack/derived_index.h"
-
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace lantai::core::web {
@@ -33,9 +32,9 @@ std::map<std::string, ImagePolicy> imagePolicies(const Pack& pack);
 
 struct ImagePublishStats {
     std::size_t full = 0;
-    std::size_t limited = 0;     // shrunk pyramids (built or reused)
+    std::size_t limited = 0; // shrunk pyramids (built or reused)
     std::size_t limitedBuilt = 0;
-    std::size_t withheld = 0;    // publish = none
+    std::size_t withheld = 0; // publish = none
 };
 
 // Writes iiif/KEY/ (tiles linked or copied from derived/, info.json rewritten with `id` =
@@ -43,9 +42,10 @@ struct ImagePublishStats {
 // published image, and records them in context.images. Limited images larger than max_px get a
 // pyramid shrunk from the original, reused from the previous export when its `stamp` entry
 // (source sha256 and max_px) matches. `stamp` receives this export's entries.
-bool publishImages(const std::filesystem::path& packRoot, const DerivedIndex& derived, FilePlacer& placer,
-                   const std::filesystem::path& newRoot, const std::filesystem::path& previousRoot,
-                   const nlohmann::json& previousStamp, nlohmann::json& stamp, SiteContext& context,
-                   ImagePublishStats& stats, std::string& error);
+bool publishImages(const std::filesystem::path& packRoot, const DerivedIndex& derived,
+                   FilePlacer& placer, const std::filesystem::path& newRoot,
+                   const std::filesystem::path& previousRoot, const nlohmann::json& previousStamp,
+                   nlohmann::json& stamp, SiteContext& context, ImagePublishStats& stats,
+                   std::string& error);
 
 } // namespace lantai::core::web

@@ -1,4 +1,5 @@
-// tools/gallery/export: the frame of every page — <head> metadata, header (nav, search, language switch), footer
+// tools/gallery/export: the frame of every page — <head> metadata, header (nav, search, language
+// switch), footer
 #include "tools/gallery/export/page_shell.h"
 
 #include "tools/gallery/export/html.h"
@@ -8,9 +9,15 @@
 namespace lantai::core::web {
 namespace {
 
-Language other(Language lang) { return otherLanguage(lang); }
-const char* htmlLang(Language lang) { return lang == Language::Zh ? "zh-CN" : "en"; }
-const char* ogLocale(Language lang) { return lang == Language::Zh ? "zh_CN" : "en_US"; }
+Language other(Language lang) {
+    return otherLanguage(lang);
+}
+const char* htmlLang(Language lang) {
+    return lang == Language::Zh ? "zh-CN" : "en";
+}
+const char* ogLocale(Language lang) {
+    return lang == Language::Zh ? "zh_CN" : "en_US";
+}
 
 std::string meta(const char* attr, const char* name, const std::string& content) {
     return std::string("<meta ") + attr + "=\"" + name + "\" content=\"" + esc(content) + "\">\n";
@@ -21,7 +28,8 @@ std::string header(const SiteContext& c, const Page& p) {
     auto href = [&](const std::string& target) { return esc(relativeLink(p.path, target)); };
     std::string h = "<a class=\"skip-link\" href=\"#main\">" + esc(siteText("skip", l)) + "</a>\n";
     h += "<header class=\"site-header\">\n";
-    h += "<a class=\"site-title\" href=\"" + href(homePath(l)) + "\">" + esc(c.pack->title.get(l)) + "</a>\n";
+    h += "<a class=\"site-title\" href=\"" + href(homePath(l)) + "\">" + esc(c.pack->title.get(l)) +
+         "</a>\n";
     h += "<nav class=\"site-nav\" aria-label=\"" + esc(siteText("nav.main", l)) + "\"><ul>";
     const std::pair<const char*, std::string> links[] = {
         {"nav.exhibitions", homePath(l)}, {"nav.videos", videosPath(l)}, {"nav.quiz", quizPath(l)}};
@@ -31,48 +39,60 @@ std::string header(const SiteContext& c, const Page& p) {
         h += ">" + esc(siteText(key, l)) + "</a></li>";
     }
     h += "</ul></nav>\n";
-    h += "<form role=\"search\" action=\"" + href(searchPath(l)) + "\" class=\"site-search\">"
-         "<label for=\"site-q\">" + esc(siteText("search.label", l)) + "</label>"
+    h += "<form role=\"search\" action=\"" + href(searchPath(l)) +
+         "\" class=\"site-search\">"
+         "<label for=\"site-q\">" +
+         esc(siteText("search.label", l)) +
+         "</label>"
          "<input id=\"site-q\" name=\"q\" type=\"search\"><button type=\"submit\">" +
          esc(siteText("search.button", l)) + "</button></form>\n";
     const Language o = other(l);
-    h += std::string("<a class=\"lang-switch\" hreflang=\"") + languageCode(o) + "\" lang=\"" + htmlLang(o) +
-         "\" href=\"" + href(p.otherLangPath) + "\">" + esc(siteText("lang.other", l)) + "</a>\n";
+    h += std::string("<a class=\"lang-switch\" hreflang=\"") + languageCode(o) + "\" lang=\"" +
+         htmlLang(o) + "\" href=\"" + href(p.otherLangPath) + "\">" +
+         esc(siteText("lang.other", l)) + "</a>\n";
     h += "</header>\n";
     return h;
 }
 
 std::string breadcrumb(const Page& p) {
     if (p.crumbs.empty()) return {};
-    std::string b = "<nav class=\"breadcrumb\" aria-label=\"" + esc(siteText("nav.breadcrumb", p.lang)) + "\"><ol>";
+    std::string b = "<nav class=\"breadcrumb\" aria-label=\"" +
+                    esc(siteText("nav.breadcrumb", p.lang)) + "\"><ol>";
     for (const Crumb& crumb : p.crumbs) {
-        if (crumb.path.empty()) b += "<li aria-current=\"page\">" + esc(crumb.label) + "</li>";
-        else b += "<li><a href=\"" + esc(relativeLink(p.path, crumb.path)) + "\">" + esc(crumb.label) + "</a></li>";
+        if (crumb.path.empty())
+            b += "<li aria-current=\"page\">" + esc(crumb.label) + "</li>";
+        else
+            b += "<li><a href=\"" + esc(relativeLink(p.path, crumb.path)) + "\">" +
+                 esc(crumb.label) + "</a></li>";
     }
     return b + "</ol></nav>\n";
 }
 
 std::string footer(const SiteContext& c, const Page& p) {
     const Language l = p.lang;
-    std::string f = "<footer class=\"site-footer\">\n<p>" + esc(siteText("footer.organiser", l)) + (l == Language::Zh ? "：" : ": ") +
-                    esc(c.pack->organiser.get(l));
+    std::string f = "<footer class=\"site-footer\">\n<p>" + esc(siteText("footer.organiser", l)) +
+                    (l == Language::Zh ? "：" : ": ") + esc(c.pack->organiser.get(l));
     if (!c.pack->event.empty()) f += " · " + esc(c.pack->event.get(l));
-    f += "</p>\n<p class=\"made-with\">" + esc(siteText("footer.made_with", l)) + "</p>\n</footer>\n";
+    f += "</p>\n<p class=\"made-with\">" + esc(siteText("footer.made_with", l)) +
+         "</p>\n</footer>\n";
     return f;
 }
 
 } // namespace
 
-Language otherLanguage(Language lang) { return lang == Language::Zh ? Language::En : Language::Zh; }
+Language otherLanguage(Language lang) {
+    return lang == Language::Zh ? Language::En : Language::Zh;
+}
 
-Page pageAt(const SiteContext& c, Language lang, const std::function<std::string(Language)>& pathOf, std::string title,
-            std::vector<Crumb> middleCrumbs) {
+Page pageAt(const SiteContext& c, Language lang, const std::function<std::string(Language)>& pathOf,
+            std::string title, std::vector<Crumb> middleCrumbs) {
     Page page;
     page.lang = lang;
     page.path = pathOf(lang);
     page.otherLangPath = pathOf(otherLanguage(lang));
     page.crumbs.push_back({c.pack->title.get(lang), homePath(lang)});
-    for (Crumb& crumb : middleCrumbs) page.crumbs.push_back(std::move(crumb));
+    for (Crumb& crumb : middleCrumbs)
+        page.crumbs.push_back(std::move(crumb));
     page.crumbs.push_back({title, ""});
     page.title = std::move(title);
     return page;
@@ -92,15 +112,20 @@ std::string renderHead(const SiteContext& c, const Page& p) {
     h += meta("property", "og:site_name", site);
     h += meta("property", "og:locale", ogLocale(l));
     h += meta("property", "og:locale:alternate", ogLocale(other(l)));
-    h += meta("property", "og:url", c.baseUrl.empty() ? p.path.substr(p.path.rfind('/') + 1) : c.absolute(p.path));
+    h += meta("property", "og:url",
+              c.baseUrl.empty() ? p.path.substr(p.path.rfind('/') + 1) : c.absolute(p.path));
     if (!p.ogImage.empty()) h += meta("property", "og:image", c.link(p.path, p.ogImage));
-    if (!c.baseUrl.empty()) h += "<link rel=\"canonical\" href=\"" + esc(c.absolute(p.path)) + "\">\n";
+    if (!c.baseUrl.empty())
+        h += "<link rel=\"canonical\" href=\"" + esc(c.absolute(p.path)) + "\">\n";
     const Language o = other(l);
     h += std::string("<link rel=\"alternate\" hreflang=\"") + languageCode(o) + "\" href=\"" +
          esc(c.link(p.path, p.otherLangPath)) + "\">\n";
-    h += "<link rel=\"icon\" href=\"" + esc(relativeLink(p.path, "assets/icon.svg")) + "\" type=\"image/svg+xml\">\n";
-    h += "<link rel=\"stylesheet\" href=\"" + esc(relativeLink(p.path, "assets/lantai.css?v=" + c.cssVersion)) + "\">\n";
-    h += "<script type=\"module\" src=\"" + esc(relativeLink(p.path, "assets/lantai.js?v=" + c.jsVersion)) + "\"></script>\n";
+    h += "<link rel=\"icon\" href=\"" + esc(relativeLink(p.path, "assets/icon.svg")) +
+         "\" type=\"image/svg+xml\">\n";
+    h += "<link rel=\"stylesheet\" href=\"" +
+         esc(relativeLink(p.path, "assets/lantai.css?v=" + c.cssVersion)) + "\">\n";
+    h += "<script type=\"module\" src=\"" +
+         esc(relativeLink(p.path, "assets/lantai.js?v=" + c.jsVersion)) + "\"></script>\n";
     return h + "</head>\n";
 }
 

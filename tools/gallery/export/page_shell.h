@@ -1,4 +1,5 @@
-// tools/gallery/export: the frame of every page — <head> metadata, header (nav, search, language switch), footer
+// tools/gallery/export: the frame of every page — <head> metadata, header (nav, search, language
+// switch), footer
 #pragma once
 
 #include "tools/gallery/export/site_context.h"
@@ -31,8 +32,9 @@ Language otherLanguage(Language lang);
 
 // A page at pathOf(lang), its twin at pathOf(other language), with `title` and a breadcrumb
 // that starts at the home page and ends with `title` (more crumbs go between).
-Page pageAt(const SiteContext& context, Language lang, const std::function<std::string(Language)>& pathOf,
-            std::string title, std::vector<Crumb> middleCrumbs = {});
+Page pageAt(const SiteContext& context, Language lang,
+            const std::function<std::string(Language)>& pathOf, std::string title,
+            std::vector<Crumb> middleCrumbs = {});
 
 // The whole HTML document of `page` (tools/gallery/SITE.md "Markup the script relies on").
 std::string renderPage(const SiteContext& context, const Page& page);

@@ -1,4 +1,5 @@
-// tools/gallery/export: the page renderers of the exported site — one function a page kind, each returns the whole HTML
+// tools/gallery/export: the page renderers of the exported site — one function a page kind, each
+// returns the whole HTML
 #pragma once
 
 #include "tools/gallery/export/page_shell.h"
@@ -10,7 +11,8 @@ namespace lantai::core::web {
 
 std::string renderLanguageChooser(const SiteContext& context); // index.html at the root
 std::string renderHome(const SiteContext& context, Language lang);
-std::string renderExhibition(const SiteContext& context, Language lang, const Exhibition& exhibition);
+std::string renderExhibition(const SiteContext& context, Language lang,
+                             const Exhibition& exhibition);
 std::string renderChapter(const SiteContext& context, Language lang, const Exhibition& exhibition,
                           const Chapter& chapter);
 Page itemPage(const SiteContext& context, Language lang, const Item& item); // head + body parts
@@ -24,6 +26,7 @@ std::string renderSearch(const SiteContext& context, Language lang);
 std::string itemCards(const SiteContext& context, Language lang, const std::string& fromPage,
                       const std::vector<Item>& items);
 // An <img> of a published image's thumbnail with its alt text (lazy unless `eager`).
-std::string thumbImg(const std::string& fromPage, const PublishedImage& image, const std::string& alt, bool eager = false);
+std::string thumbImg(const std::string& fromPage, const PublishedImage& image,
+                     const std::string& alt, bool eager = false);
 
 } // namespace lantai::core::web

@@ -1,4 +1,5 @@
-// tools/gallery/export: a quiz bank as the browser plays it (data/quiz/BANK.json, tools/gallery/SITE.md "Quiz data")
+// tools/gallery/export: a quiz bank as the browser plays it (data/quiz/BANK.json,
+// tools/gallery/SITE.md "Quiz data")
 #pragma once
 
 #include "tools/gallery/export/site_context.h"

@@ -1,10 +1,10 @@
-// tools/gallery/export: the root language chooser and each language's home page (exhibitions with chapters)
+// tools/gallery/export: the root language chooser and each language's home page (exhibitions with
+// chapters)
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/site_paths.h"
 #include "tools/gallery/export/site_strings.h"
-
-#include "core/i18n/ui_strings.h"
 
 namespace lantai::core::web {
 
@@ -19,13 +19,15 @@ std::string renderLanguageChooser(const SiteContext& c) {
     if (!c.baseUrl.empty()) h += "<link rel=\"canonical\" href=\"" + esc(c.absolute("")) + "\">\n";
     h += "<link rel=\"icon\" href=\"assets/icon.svg\" type=\"image/svg+xml\">\n";
     h += "<link rel=\"stylesheet\" href=\"assets/lantai.css?v=" + esc(c.cssVersion) + "\">\n";
-    h += "<script type=\"module\" src=\"assets/lantai.js?v=" + esc(c.jsVersion) + "\"></script>\n</head>\n<body>\n";
+    h += "<script type=\"module\" src=\"assets/lantai.js?v=" + esc(c.jsVersion) +
+         "\"></script>\n</head>\n<body>\n";
     h += "<main id=\"lang-chooser\">\n<h1>" + esc(pack.title.zh) + "<br><span lang=\"en\">" +
          esc(pack.title.get(Language::En)) + "</span></h1>\n";
     h += "<p>" + esc(siteText("chooser.title", Language::Zh)) + " / <span lang=\"en\">" +
          esc(siteText("chooser.title", Language::En)) + "</span></p>\n<ul class=\"lang-links\">\n";
     h += "<li><a hreflang=\"zh\" lang=\"zh-CN\" href=\"zh/index.html\">中文</a></li>\n";
-    h += "<li><a hreflang=\"en\" lang=\"en\" href=\"en/index.html\">English</a></li>\n</ul>\n</main>\n</body>\n</html>\n";
+    h += "<li><a hreflang=\"en\" lang=\"en\" "
+         "href=\"en/index.html\">English</a></li>\n</ul>\n</main>\n</body>\n</html>\n";
     return h;
 }
 
@@ -33,19 +35,22 @@ std::string renderHome(const SiteContext& c, Language lang) {
     const Pack& pack = *c.pack;
     Page page = pageAt(c, lang, homePath, pack.title.get(lang));
     page.crumbs.clear();
-    page.description = pack.organiser.get(lang) + (pack.event.empty() ? "" : " · " + pack.event.get(lang));
+    page.description =
+        pack.organiser.get(lang) + (pack.event.empty() ? "" : " · " + pack.event.get(lang));
     std::string& m = page.main;
     m += "<h1>" + esc(pack.title.get(lang)) + "</h1>\n";
     std::string when;
     if (!pack.dateStart.empty()) when = formatItemDate(pack.dateStart, lang);
-    if (!pack.dateEnd.empty() && pack.dateEnd != pack.dateStart) when += " – " + formatItemDate(pack.dateEnd, lang);
+    if (!pack.dateEnd.empty() && pack.dateEnd != pack.dateStart)
+        when += " – " + formatItemDate(pack.dateEnd, lang);
     m += "<p class=\"lead\">" + esc(pack.organiser.get(lang));
     if (!pack.event.empty()) m += " · " + esc(pack.event.get(lang));
     if (!when.empty()) m += " · " + esc(when);
     m += "</p>\n<h2>" + esc(siteText("home.exhibitions", lang)) + "</h2>\n";
     for (const Exhibition& e : pack.exhibitions) {
         const std::string link = esc(relativeLink(page.path, exhibitionPath(lang, e.id)));
-        m += "<section class=\"exhibition\">\n<h3><a href=\"" + link + "\">" + esc(e.title.get(lang)) + "</a></h3>\n";
+        m += "<section class=\"exhibition\">\n<h3><a href=\"" + link + "\">" +
+             esc(e.title.get(lang)) + "</a></h3>\n";
         const PublishedImage* cover = e.cover ? c.image(e.cover->file) : nullptr;
         if (!cover && !e.chapters.empty())
             for (const Chapter& ch : e.chapters)
@@ -56,13 +61,15 @@ std::string renderHome(const SiteContext& c, Language lang) {
             m += "<a class=\"cover\" href=\"" + link + "\" tabindex=\"-1\" aria-hidden=\"true\">" +
                  thumbImg(page.path, *cover, "", true) + "</a>\n";
         }
-        if (!e.subtitle.empty()) m += "<p class=\"subtitle\">" + esc(e.subtitle.get(lang)) + "</p>\n";
+        if (!e.subtitle.empty())
+            m += "<p class=\"subtitle\">" + esc(e.subtitle.get(lang)) + "</p>\n";
         m += "<div class=\"intro\">" + paragraphs(e.intro.get(lang)) + "</div>\n";
         m += "<h4>" + esc(siteText("home.chapters", lang)) + "</h4>\n<ol class=\"chapters\">\n";
         for (const Chapter& ch : e.chapters)
-            m += "<li><a href=\"" + esc(relativeLink(page.path, chapterPath(lang, e.id, ch.id))) + "\">" +
-                 esc(ch.title.get(lang)) + "</a> <span class=\"count\">" +
-                 esc(siteCount("chapter.items", static_cast<long long>(ch.items.size()), lang)) + "</span></li>\n";
+            m += "<li><a href=\"" + esc(relativeLink(page.path, chapterPath(lang, e.id, ch.id))) +
+                 "\">" + esc(ch.title.get(lang)) + "</a> <span class=\"count\">" +
+                 esc(siteCount("chapter.items", static_cast<long long>(ch.items.size()), lang)) +
+                 "</span></li>\n";
         m += "</ol>\n</section>\n";
     }
     return renderPage(c, page);

@@ -1,10 +1,10 @@
-// tools/gallery/export: the item page — metadata, caption, description, zoomable figures, pager (stable URL)
+// tools/gallery/export: the item page — metadata, caption, description, zoomable figures, pager
+// (stable URL)
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/site_paths.h"
 #include "tools/gallery/export/site_strings.h"
-
-#include "core/i18n/ui_strings.h"
 
 namespace lantai::core::web {
 namespace {
@@ -14,18 +14,24 @@ void metaRow(std::string& out, const char* key, Language lang, const std::string
     out += "<dt>" + esc(siteText(key, lang)) + "</dt><dd>" + esc(value) + "</dd>\n";
 }
 
-std::string figures(const SiteContext& c, Language lang, const std::string& from, const Item& item, bool* limited) {
+std::string figures(const SiteContext& c, Language lang, const std::string& from, const Item& item,
+                    bool* limited) {
     std::string out;
     bool first = true;
     for (const ImageRef& ref : item.images) {
         const PublishedImage* img = c.image(ref.file);
         if (!img) continue;
         *limited = *limited || img->limited;
-        out += "<figure class=\"zoom\" data-info=\"" + esc(relativeLink(from, iiifInfoPath(img->key))) + "\" data-width=\"" +
-               std::to_string(img->width) + "\" data-height=\"" + std::to_string(img->height) + "\">\n";
-        out += thumbImg(from, *img, ref.alt.empty() ? item.title.get(lang) : ref.alt.get(lang), first) + "\n";
+        out += "<figure class=\"zoom\" data-info=\"" +
+               esc(relativeLink(from, iiifInfoPath(img->key))) + "\" data-width=\"" +
+               std::to_string(img->width) + "\" data-height=\"" + std::to_string(img->height) +
+               "\">\n";
+        out += thumbImg(from, *img, ref.alt.empty() ? item.title.get(lang) : ref.alt.get(lang),
+                        first) +
+               "\n";
         first = false;
-        if (!ref.caption.empty()) out += "<figcaption>" + esc(ref.caption.get(lang)) + "</figcaption>\n";
+        if (!ref.caption.empty())
+            out += "<figcaption>" + esc(ref.caption.get(lang)) + "</figcaption>\n";
         out += "</figure>\n";
     }
     return out;
@@ -33,13 +39,17 @@ std::string figures(const SiteContext& c, Language lang, const std::string& from
 
 std::string pager(const std::string& from, Language lang, const ItemPlace& place) {
     if (!place.previous && !place.next) return {};
-    std::string out = "<nav class=\"pager\" aria-label=\"" + esc(siteText("item.pager", lang)) + "\">";
+    std::string out =
+        "<nav class=\"pager\" aria-label=\"" + esc(siteText("item.pager", lang)) + "\">";
     if (place.previous)
-        out += "<a rel=\"prev\" href=\"" + esc(relativeLink(from, itemPath(lang, place.previous->id))) + "\">" +
-               esc(siteText("item.prev", lang)) + (lang == Language::Zh ? "：" : ": ") + esc(place.previous->title.get(lang)) + "</a>";
+        out += "<a rel=\"prev\" href=\"" +
+               esc(relativeLink(from, itemPath(lang, place.previous->id))) + "\">" +
+               esc(siteText("item.prev", lang)) + (lang == Language::Zh ? "：" : ": ") +
+               esc(place.previous->title.get(lang)) + "</a>";
     if (place.next)
-        out += "<a rel=\"next\" href=\"" + esc(relativeLink(from, itemPath(lang, place.next->id))) + "\">" +
-               esc(siteText("item.next", lang)) + (lang == Language::Zh ? "：" : ": ") + esc(place.next->title.get(lang)) + "</a>";
+        out += "<a rel=\"next\" href=\"" + esc(relativeLink(from, itemPath(lang, place.next->id))) +
+               "\">" + esc(siteText("item.next", lang)) + (lang == Language::Zh ? "：" : ": ") +
+               esc(place.next->title.get(lang)) + "</a>";
     return out + "</nav>\n";
 }
 
@@ -49,11 +59,17 @@ Page itemPage(const SiteContext& c, Language lang, const Item& item) {
     const auto placeIt = c.places.find(item.id);
     const ItemPlace place = placeIt == c.places.end() ? ItemPlace{} : placeIt->second;
     std::vector<Crumb> crumbs;
-    if (place.exhibition) crumbs.push_back({place.exhibition->title.get(lang), exhibitionPath(lang, place.exhibition->id)});
+    if (place.exhibition)
+        crumbs.push_back(
+            {place.exhibition->title.get(lang), exhibitionPath(lang, place.exhibition->id)});
     if (place.chapter)
-        crumbs.push_back({place.chapter->title.get(lang), chapterPath(lang, place.exhibition->id, place.chapter->id)});
-    Page page = pageAt(c, lang, [&](Language l) { return itemPath(l, item.id); }, item.title.get(lang), std::move(crumbs));
-    page.description = excerpt(item.caption.empty() ? item.description.get(lang) : item.caption.get(lang), 160);
+        crumbs.push_back({place.chapter->title.get(lang),
+                          chapterPath(lang, place.exhibition->id, place.chapter->id)});
+    Page page = pageAt(
+        c, lang, [&](Language l) { return itemPath(l, item.id); }, item.title.get(lang),
+        std::move(crumbs));
+    page.description =
+        excerpt(item.caption.empty() ? item.description.get(lang) : item.caption.get(lang), 160);
     page.ogType = "article";
     if (const PublishedImage* img = c.cover(item)) page.ogImage = thumbPath(img->key);
 
@@ -61,12 +77,15 @@ Page itemPage(const SiteContext& c, Language lang, const Item& item) {
     m += "<article class=\"item\">\n<h1>" + esc(item.title.get(lang)) + "</h1>\n";
     if (!item.badges.empty()) {
         m += "<ul class=\"badges\" aria-label=\"" + esc(siteText("item.badges", lang)) + "\">";
-        for (const Badge& badge : item.badges) m += "<li class=\"badge\">" + esc(badgeText(badge, lang)) + "</li>";
+        for (const Badge& badge : item.badges)
+            m += "<li class=\"badge\">" + esc(badgeText(badge, lang)) + "</li>";
         m += "</ul>\n";
     }
-    if (!item.caption.empty()) m += "<p class=\"caption\">" + esc(item.caption.get(lang)) + "</p>\n";
+    if (!item.caption.empty())
+        m += "<p class=\"caption\">" + esc(item.caption.get(lang)) + "</p>\n";
     std::string rows;
-    metaRow(rows, "item.date", lang, item.date.empty() ? std::string() : formatItemDate(item.date, lang));
+    metaRow(rows, "item.date", lang,
+            item.date.empty() ? std::string() : formatItemDate(item.date, lang));
     metaRow(rows, "item.era", lang, item.era.get(lang));
     metaRow(rows, "item.reference", lang, item.reference);
     metaRow(rows, "item.holding", lang, item.holding.get(lang));
@@ -75,17 +94,22 @@ Page itemPage(const SiteContext& c, Language lang, const Item& item) {
     bool limited = false;
     const std::string figs = figures(c, lang, page.path, item, &limited);
     if (figs.empty()) {
-        m += "<p class=\"note exhibition-only\">" + esc(siteText("item.exhibition_only", lang)) + "</p>\n";
+        m += "<p class=\"note exhibition-only\">" + esc(siteText("item.exhibition_only", lang)) +
+             "</p>\n";
     } else {
-        m += "<section class=\"figures\" aria-label=\"" + esc(siteText("item.images", lang)) + "\">\n";
-        m += "<p class=\"note\">" + esc(siteText(limited ? "item.limited" : "item.zoom_hint", lang)) + "</p>\n";
+        m += "<section class=\"figures\" aria-label=\"" + esc(siteText("item.images", lang)) +
+             "\">\n";
+        m += "<p class=\"note\">" +
+             esc(siteText(limited ? "item.limited" : "item.zoom_hint", lang)) + "</p>\n";
         m += figs + "</section>\n";
     }
-    if (!item.description.empty()) m += "<div class=\"description\">" + paragraphs(item.description.get(lang)) + "</div>\n";
+    if (!item.description.empty())
+        m += "<div class=\"description\">" + paragraphs(item.description.get(lang)) + "</div>\n";
     if (const Video* video = item.video.empty() ? nullptr : c.pack->findVideo(item.video))
-        m += "<p class=\"item-video\">" + esc(siteText("item.video", lang)) + (lang == Language::Zh ? "：" : ": ") +
-             "<a href=\"" + esc(relativeLink(page.path, videoPath(lang, video->id))) + "\">" + esc(video->title.get(lang)) +
-             "</a></p>\n";
+        m += "<p class=\"item-video\">" + esc(siteText("item.video", lang)) +
+             (lang == Language::Zh ? "：" : ": ") + "<a href=\"" +
+             esc(relativeLink(page.path, videoPath(lang, video->id))) + "\">" +
+             esc(video->title.get(lang)) + "</a></p>\n";
     m += "</article>\n" + pager(page.path, lang, place);
     return page;
 }

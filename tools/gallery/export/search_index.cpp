@@ -1,10 +1,10 @@
-// tools/gallery/export: the sharded client-side search index of one language (tools/gallery/SITE.md "Search index")
+// tools/gallery/export: the sharded client-side search index of one language (tools/gallery/SITE.md
+// "Search index")
 #include "tools/gallery/export/search_index.h"
 
+#include "core/gallery/search_tokenizer.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/site_paths.h"
-
-#include "core/gallery/search_tokenizer.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,7 +20,8 @@ struct Doc {
 };
 
 void addTokens(std::set<std::string>& tokens, const std::string& text) {
-    for (std::string& t : searchTokens(text)) tokens.insert(std::move(t));
+    for (std::string& t : searchTokens(text))
+        tokens.insert(std::move(t));
 }
 
 std::string lower(std::string s) {
@@ -33,7 +34,8 @@ std::string lower(std::string s) {
 
 std::uint32_t shardCountFor(std::size_t postings) {
     std::uint32_t shards = 1;
-    while (shards < 64 && postings / shards > 2000) shards *= 2;
+    while (shards < 64 && postings / shards > 2000)
+        shards *= 2;
     return shards;
 }
 
@@ -45,15 +47,19 @@ SearchIndex buildSearchIndex(const SiteContext& c, Language lang) {
                 Doc d;
                 d.url = itemPath(lang, item.id);
                 d.title = item.title.get(lang);
-                d.snippet = excerpt(item.caption.empty() ? item.description.get(lang) : item.caption.get(lang), 120);
+                d.snippet = excerpt(item.caption.empty() ? item.description.get(lang)
+                                                         : item.caption.get(lang),
+                                    120);
                 d.reference = item.reference;
                 addTokens(d.tokens, d.title);
                 addTokens(d.tokens, item.caption.get(lang));
                 addTokens(d.tokens, item.description.get(lang));
-                for (const ImageRef& img : item.images) addTokens(d.tokens, img.caption.get(lang));
+                for (const ImageRef& img : item.images)
+                    addTokens(d.tokens, img.caption.get(lang));
                 addTokens(d.tokens, item.reference);
                 if (!item.reference.empty()) d.tokens.insert(lower(item.reference));
-                for (const std::string& tag : item.tags) addTokens(d.tokens, tag);
+                for (const std::string& tag : item.tags)
+                    addTokens(d.tokens, tag);
                 docs.push_back(std::move(d));
             }
     for (const Video& v : c.pack->videos) {
@@ -67,12 +73,14 @@ SearchIndex buildSearchIndex(const SiteContext& c, Language lang) {
     }
 
     std::size_t postings = 0;
-    for (const Doc& d : docs) postings += d.tokens.size();
+    for (const Doc& d : docs)
+        postings += d.tokens.size();
     SearchIndex index;
     index.shards = shardCountFor(postings);
     index.meta = {{"shards", index.shards}, {"docs", docs.size()}, {"version", 1}};
     index.docs = nlohmann::json::array();
-    for (std::uint32_t s = 0; s < index.shards; ++s) index.shardFiles[s] = nlohmann::json::object();
+    for (std::uint32_t s = 0; s < index.shards; ++s)
+        index.shardFiles[s] = nlohmann::json::object();
     for (std::size_t id = 0; id < docs.size(); ++id) {
         const Doc& d = docs[id];
         index.docs.push_back({d.url, d.title, d.snippet, d.reference});

@@ -1,21 +1,22 @@
-// tools/gallery/export: the sharded client-side search index of one language (tools/gallery/SITE.md "Search index")
+// tools/gallery/export: the sharded client-side search index of one language (tools/gallery/SITE.md
+// "Search index")
 #pragma once
 
 #include "tools/gallery/export/site_context.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace lantai::core::web {
 
 struct SearchIndex {
     std::uint32_t shards = 1;
-    nlohmann::json meta;                       // {"shards", "docs", "version"}
-    nlohmann::json docs;                       // [[url, title, snippet, reference], ...]
-    std::map<std::uint32_t, nlohmann::json> shardFiles; // shard -> {"token": [docId, ...]}; every shard present
+    nlohmann::json meta; // {"shards", "docs", "version"}
+    nlohmann::json docs; // [[url, title, snippet, reference], ...]
+    std::map<std::uint32_t, nlohmann::json>
+        shardFiles; // shard -> {"token": [docId, ...]}; every shard present
 };
 
 // Shard count for a number of postings: a power of two keeping a shard near 2,000 postings

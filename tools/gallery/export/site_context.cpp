@@ -1,9 +1,9 @@
-// tools/gallery/export: what every page renderer of the exported site needs to know (pack, published images, versions)
+// tools/gallery/export: what every page renderer of the exported site needs to know (pack,
+// published images, versions)
 #include "tools/gallery/export/site_context.h"
 
-#include "tools/gallery/export/site_paths.h"
-
 #include "core/gallery/web_paths.h"
+#include "tools/gallery/export/site_paths.h"
 
 namespace lantai::core::web {
 

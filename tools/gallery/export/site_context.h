@@ -1,4 +1,5 @@
-// tools/gallery/export: what every page renderer of the exported site needs to know (pack, published images, versions)
+// tools/gallery/export: what every page renderer of the exported site needs to know (pack,
+// published images, versions)
 #pragma once
 
 #include "core/pack/model.h"
@@ -11,22 +12,22 @@ namespace lantai::core::web {
 
 // An image as published on the site (after the item's web policy).
 struct PublishedImage {
-    std::string key;       // derived key: iiif/KEY, media/thumbs/KEY.jpg
-    int width = 0;         // of the exported pyramid (limited images: at most max_px)
+    std::string key; // derived key: iiif/KEY, media/thumbs/KEY.jpg
+    int width = 0;   // of the exported pyramid (limited images: at most max_px)
     int height = 0;
     int thumbWidth = 0;
     int thumbHeight = 0;
     std::string largestSize; // "full/W,H/0/default.jpg" inside iiif/KEY: the largest listed size
     int largestWidth = 0;
     int largestHeight = 0;
-    bool limited = false;    // shrunk for the web
+    bool limited = false; // shrunk for the web
 };
 
 // A video's exported files, relative to the site root.
 struct PublishedVideo {
-    std::string file;   // media/videos/ID.EXT
-    std::string mime;   // video/mp4 ...
-    std::string poster; // media/videos/ID.poster.jpg or ""
+    std::string file;                             // media/videos/ID.EXT
+    std::string mime;                             // video/mp4 ...
+    std::string poster;                           // media/videos/ID.poster.jpg or ""
     std::map<std::string, std::string> subtitles; // lang -> media/videos/ID.LANG.vtt
 };
 

@@ -1,4 +1,5 @@
-// tools/gallery/export: OUT and its hidden siblings — the folder being written, the atomic swap, leftovers, removal off the critical path
+// tools/gallery/export: OUT and its hidden siblings — the folder being written, the atomic swap,
+// leftovers, removal off the critical path
 #include "tools/gallery/export/site_folder.h"
 
 #include <atomic>
@@ -26,7 +27,8 @@ fs::path sibling(const fs::path& out, const std::string& suffix) {
 }
 
 fs::path newTrashPath(const fs::path& out) {
-    return sibling(out, "trash-" + std::to_string(::getpid()) + "-" + std::to_string(g_trashCount++));
+    return sibling(out,
+                   "trash-" + std::to_string(::getpid()) + "-" + std::to_string(g_trashCount++));
 }
 
 bool allDigits(const std::string& s) {
@@ -44,7 +46,9 @@ bool exportRunning(const std::string& pid) {
 
 } // namespace
 
-fs::path tempSiteFolder(const fs::path& out) { return sibling(out, "tmp-" + std::to_string(::getpid())); }
+fs::path tempSiteFolder(const fs::path& out) {
+    return sibling(out, "tmp-" + std::to_string(::getpid()));
+}
 
 fs::path toTrash(const fs::path& dir, const fs::path& out) {
     const fs::path trash = newTrashPath(out);
@@ -55,7 +59,8 @@ std::vector<fs::path> claimLeftovers(const fs::path& out) {
     const std::string prefix = "." + out.filename().string() + ".";
     std::vector<fs::path> finishedOld, claim;
     std::error_code ec;
-    for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end;
+         it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name.compare(0, prefix.size(), prefix) != 0) continue;
         const std::string rest = name.substr(prefix.size());
@@ -64,11 +69,14 @@ std::vector<fs::path> claimLeftovers(const fs::path& out) {
         const std::string kind = rest.substr(0, dash), id = rest.substr(dash + 1);
         if (kind == "trash") {
             const auto second = id.find('-');
-            if (second != std::string::npos && allDigits(id.substr(0, second)) && allDigits(id.substr(second + 1)))
+            if (second != std::string::npos && allDigits(id.substr(0, second)) &&
+                allDigits(id.substr(second + 1)))
                 claim.push_back(it->path());
         } else if ((kind == "tmp" || kind == "old") && allDigits(id) && !exportRunning(id)) {
-            if (kind == "old" && fs::exists(it->path() / kStampName, ec)) finishedOld.push_back(it->path());
-            else claim.push_back(it->path());
+            if (kind == "old" && fs::exists(it->path() / kStampName, ec))
+                finishedOld.push_back(it->path());
+            else
+                claim.push_back(it->path());
         }
     }
     for (const fs::path& old : finishedOld) {
@@ -76,7 +84,8 @@ std::vector<fs::path> claimLeftovers(const fs::path& out) {
         claim.push_back(old);
     }
     std::vector<fs::path> trash;
-    for (const fs::path& dir : claim) trash.push_back(toTrash(dir, out));
+    for (const fs::path& dir : claim)
+        trash.push_back(toTrash(dir, out));
     return trash;
 }
 
@@ -94,7 +103,8 @@ bool swapInSite(const fs::path& tmp, const fs::path& out, fs::path& previous, st
         return true;
     }
     if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) {
-        error = out.string() + ": cannot exchange the new site with the previous one: " + std::strerror(errno);
+        error = out.string() +
+                ": cannot exchange the new site with the previous one: " + std::strerror(errno);
         return false;
     }
     const fs::path old = sibling(out, "old-" + std::to_string(::getpid()));
@@ -118,15 +128,18 @@ void removeInBackground(const std::vector<fs::path>& dirs) {
     // waits for it and no zombie is left; it runs in its own session with stdio on /dev/null, so a
     // caller reading this process's output sees the end when this process exits.
     std::vector<std::string> args = {"sh", "-c", "nice -n 19 rm -rf -- \"$@\" &", "sh"};
-    for (const fs::path& dir : dirs) args.push_back(dir.string());
+    for (const fs::path& dir : dirs)
+        args.push_back(dir.string());
     std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
+    for (std::string& a : args)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     posix_spawn_file_actions_init(&actions);
     posix_spawnattr_init(&attr);
-    for (const int fd : {0, 1, 2}) posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd ? O_WRONLY : O_RDONLY, 0);
+    for (const int fd : {0, 1, 2})
+        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd ? O_WRONLY : O_RDONLY, 0);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
     pid_t pid = 0;
     const int failed = posix_spawn(&pid, "/bin/sh", &actions, &attr, argv.data(), environ);
@@ -139,7 +152,8 @@ void removeInBackground(const std::vector<fs::path>& dirs) {
         if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
     }
     std::error_code ec;
-    for (const fs::path& dir : dirs) fs::remove_all(dir, ec);
+    for (const fs::path& dir : dirs)
+        fs::remove_all(dir, ec);
 }
 
 } // namespace lantai::core::web

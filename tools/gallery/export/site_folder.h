@@ -1,4 +1,5 @@
-// tools/gallery/export: OUT and its hidden siblings — the folder being written, the atomic swap, leftovers, removal off the critical path
+// tools/gallery/export: OUT and its hidden siblings — the folder being written, the atomic swap,
+// leftovers, removal off the critical path
 #pragma once
 
 #include <filesystem>
@@ -28,8 +29,8 @@ std::vector<std::filesystem::path> claimLeftovers(const std::filesystem::path& o
 // in one step (renameat2 RENAME_EXCHANGE), so `out` always holds a complete site, and the
 // previous site is renamed to a trash folder without its stamp, returned in `previous` for
 // removeInBackground(); where the filesystem cannot exchange, two renames (put back on failure).
-bool swapInSite(const std::filesystem::path& tmp, const std::filesystem::path& out, std::filesystem::path& previous,
-                std::string& error);
+bool swapInSite(const std::filesystem::path& tmp, const std::filesystem::path& out,
+                std::filesystem::path& previous, std::string& error);
 
 // Renames a folder that must go (e.g. an export's unfinished temp folder) to a trash name.
 std::filesystem::path toTrash(const std::filesystem::path& dir, const std::filesystem::path& out);

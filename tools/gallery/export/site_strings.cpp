@@ -1,4 +1,5 @@
-// tools/gallery/export: the fixed texts of the exported site in Chinese and English (nav, labels, notes)
+// tools/gallery/export: the fixed texts of the exported site in Chinese and English (nav, labels,
+// notes)
 #include "tools/gallery/export/site_strings.h"
 
 #include <map>
@@ -40,7 +41,8 @@ constexpr Entry kEntries[] = {
     {"item.video", "相关视频", "Related video"},
     {"item.images", "图像", "Images"},
     {"item.exhibition_only", "原件仅在展厅展示", "The original is shown at the exhibition only"},
-    {"item.limited", "网上展示为缩小的版本，原件请到展厅观看。", "Shown online at reduced resolution; see the original at the exhibition."},
+    {"item.limited", "网上展示为缩小的版本，原件请到展厅观看。",
+     "Shown online at reduced resolution; see the original at the exhibition."},
     {"item.zoom_hint", "点击图像可放大查看细节。", "Select an image to zoom in on details."},
     {"videos.title", "视频", "Videos"},
     {"videos.empty", "暂无视频。", "No videos yet."},
@@ -60,7 +62,8 @@ constexpr Entry kEntries[] = {
 const std::map<std::string, std::pair<std::string, std::string>, std::less<>>& table() {
     static const auto* map = [] {
         auto* m = new std::map<std::string, std::pair<std::string, std::string>, std::less<>>();
-        for (const Entry& e : kEntries) (*m)[e.key] = {e.zh, e.en};
+        for (const Entry& e : kEntries)
+            (*m)[e.key] = {e.zh, e.en};
         return m;
     }();
     return *map;
@@ -78,7 +81,9 @@ const std::string& siteText(std::string_view key, Language lang) {
     return lang == Language::Zh ? it->second.first : it->second.second;
 }
 
-bool hasSiteText(std::string_view key) { return table().find(key) != table().end(); }
+bool hasSiteText(std::string_view key) {
+    return table().find(key) != table().end();
+}
 
 std::string siteCount(std::string_view key, long long n, Language lang) {
     std::string text = siteText(key, lang);

@@ -1,4 +1,5 @@
-// tools/gallery/export: the fixed texts of the exported site in Chinese and English (nav, labels, notes)
+// tools/gallery/export: the fixed texts of the exported site in Chinese and English (nav, labels,
+// notes)
 #pragma once
 
 #include "core/base/localized_text.h"

@@ -16,8 +16,8 @@ std::string sitemapXml(const SiteContext& c) {
         for (const Language l : {Language::Zh, Language::En}) {
             out += "<url><loc>" + esc(c.absolute(path(l))) + "</loc>";
             for (const Language alt : {Language::Zh, Language::En})
-                out += std::string("<xhtml:link rel=\"alternate\" hreflang=\"") + languageCode(alt) + "\" href=\"" +
-                       esc(c.absolute(path(alt))) + "\"/>";
+                out += std::string("<xhtml:link rel=\"alternate\" hreflang=\"") +
+                       languageCode(alt) + "\" href=\"" + esc(c.absolute(path(alt))) + "\"/>";
             out += "</url>\n";
         }
     };
@@ -26,11 +26,13 @@ std::string sitemapXml(const SiteContext& c) {
         add([&](Language l) { return exhibitionPath(l, e.id); });
         for (const Chapter& ch : e.chapters) {
             add([&](Language l) { return chapterPath(l, e.id, ch.id); });
-            for (const Item& item : ch.items) add([&](Language l) { return itemPath(l, item.id); });
+            for (const Item& item : ch.items)
+                add([&](Language l) { return itemPath(l, item.id); });
         }
     }
     add(videosPath);
-    for (const Video& v : c.pack->videos) add([&](Language l) { return videoPath(l, v.id); });
+    for (const Video& v : c.pack->videos)
+        add([&](Language l) { return videoPath(l, v.id); });
     add(quizPath);
     return out + "</urlset>\n";
 }

@@ -1,10 +1,10 @@
-// tools/gallery/export: videos into media/videos/ — the file, a JPEG poster and WebVTT subtitles (SRT converted)
+// tools/gallery/export: videos into media/videos/ — the file, a JPEG poster and WebVTT subtitles
+// (SRT converted)
 #include "tools/gallery/export/video_publishing.h"
-
-#include "tools/gallery/export/site_paths.h"
 
 #include "core/base/file_io.h"
 #include "core/media/subtitles.h"
+#include "tools/gallery/export/site_paths.h"
 
 #include <algorithm>
 
@@ -16,11 +16,13 @@ namespace {
 
 std::string lowerExtension(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     return ext;
 }
 
-bool writeWebVtt(const fs::path& source, const std::string& packPath, const fs::path& target, std::string& error) {
+bool writeWebVtt(const fs::path& source, const std::string& packPath, const fs::path& target,
+                 std::string& error) {
     std::string text;
     if (!readFile(source, text, error)) return false;
     const auto format = subtitleFormatOf(packPath);
@@ -46,9 +48,10 @@ std::string videoMimeType(const std::string& path) {
     return "video/mp4";
 }
 
-void publishVideos(const fs::path& packRoot, FilePlacer& placer, const fs::path& newRoot, SiteContext& c,
-                   Diagnostics& warnings) {
-    auto warn = [&](const char* code, const std::string& file, const std::string& en, const std::string& zh) {
+void publishVideos(const fs::path& packRoot, FilePlacer& placer, const fs::path& newRoot,
+                   SiteContext& c, Diagnostics& warnings) {
+    auto warn = [&](const char* code, const std::string& file, const std::string& en,
+                    const std::string& zh) {
         Diagnostic d;
         d.severity = Severity::Warning;
         d.code = code;
@@ -63,19 +66,25 @@ void publishVideos(const fs::path& packRoot, FilePlacer& placer, const fs::path&
         pv.mime = videoMimeType(v.file);
         std::string error;
         if (!placer.placeFile(packRoot / v.file, pv.file, error)) {
-            warn("export.video_skipped", v.file, "The video \"" + v.id + "\" is left out of the site: " + error,
+            warn("export.video_skipped", v.file,
+                 "The video \"" + v.id + "\" is left out of the site: " + error,
                  "视频“" + v.id + "”未导出：" + error);
             continue;
         }
         if (v.poster)
             if (const PublishedImage* img = c.image(v.poster->file)) {
                 pv.poster = "media/videos/" + v.id + ".poster.jpg";
-                if (!placer.placeFile(newRoot / iiifDir(img->key) / img->largestSize, pv.poster, error)) pv.poster.clear();
+                if (!placer.placeFile(newRoot / iiifDir(img->key) / img->largestSize, pv.poster,
+                                      error))
+                    pv.poster.clear();
             }
         for (const SubtitleRef& sub : v.subtitles) {
             const std::string target = "media/videos/" + v.id + "." + sub.lang + ".vtt";
-            if (writeWebVtt(packRoot / sub.file, sub.file, newRoot / target, error)) pv.subtitles[sub.lang] = target;
-            else warn("export.subtitle_skipped", sub.file, "Subtitles left out of the site: " + error, "字幕未导出：" + error);
+            if (writeWebVtt(packRoot / sub.file, sub.file, newRoot / target, error))
+                pv.subtitles[sub.lang] = target;
+            else
+                warn("export.subtitle_skipped", sub.file,
+                     "Subtitles left out of the site: " + error, "字幕未导出：" + error);
         }
         c.videos[v.id] = std::move(pv);
     }

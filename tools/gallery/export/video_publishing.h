@@ -1,10 +1,10 @@
-// tools/gallery/export: videos into media/videos/ — the file, a JPEG poster and WebVTT subtitles (SRT converted)
+// tools/gallery/export: videos into media/videos/ — the file, a JPEG poster and WebVTT subtitles
+// (SRT converted)
 #pragma once
 
+#include "core/base/diagnostic.h"
 #include "tools/gallery/export/file_placer.h"
 #include "tools/gallery/export/site_context.h"
-
-#include "core/base/diagnostic.h"
 
 #include <filesystem>
 #include <string>
@@ -18,8 +18,9 @@ namespace lantai::core::web {
 // The validator only warns about a video's own files, so a missing or unreadable video file
 // leaves that video out of the site and a subtitle file without readable cues leaves that track
 // out, each with a warning (`export.video_skipped`, `export.subtitle_skipped`) in `warnings`.
-void publishVideos(const std::filesystem::path& packRoot, FilePlacer& placer, const std::filesystem::path& newRoot,
-                   SiteContext& context, Diagnostics& warnings);
+void publishVideos(const std::filesystem::path& packRoot, FilePlacer& placer,
+                   const std::filesystem::path& newRoot, SiteContext& context,
+                   Diagnostics& warnings);
 
 // MIME type of a video file by extension ("video/mp4" for unknown ones).
 std::string videoMimeType(const std::string& path);

@@ -1,4 +1,5 @@
-// tools/gallery/export: `lantai export web` — a built pack as a static, relocatable cloud-gallery site (tools/gallery/SITE.md)
+// tools/gallery/export: `lantai export web` — a built pack as a static, relocatable cloud-gallery
+// site (tools/gallery/SITE.md)
 #pragma once
 
 #include "core/base/diagnostic.h"
@@ -39,10 +40,10 @@ struct WebExportReport {
 // export leaves the previous site as it was. `outDir` must be absent, empty or an earlier export
 // (it holds .lantai-export.json); files of the earlier export that did not change are linked, not
 // copied again. The previous site and leftovers of interrupted exports (hidden siblings, see
-// tools/gallery/export/site_folder.h) are deleted by a background `rm` started before returning. Not
-// thread-safe with another export into the same outDir.
-WebExportReport exportWebSite(const std::filesystem::path& packDir, const std::filesystem::path& outDir,
-                              const WebExportOptions& options);
+// tools/gallery/export/site_folder.h) are deleted by a background `rm` started before returning.
+// Not thread-safe with another export into the same outDir.
+WebExportReport exportWebSite(const std::filesystem::path& packDir,
+                              const std::filesystem::path& outDir, const WebExportOptions& options);
 
 // Is `url` usable as --base-url (http:// or https://, a host, no query or fragment)?
 bool isValidBaseUrl(const std::string& url);
