@@ -14,7 +14,7 @@ packages=(
   # demo pack media generation
   libvips-tools ffmpeg
   # tests: Xvfb + Mesa software GL for end-to-end runs, clang/libFuzzer, schema checks, timing
-  xvfb xauth libgl1-mesa-dri mesa-utils clang libclang-rt-14-dev python3 python3-jsonschema time zbar-tools mpv
+  xvfb xauth libgl1-mesa-dri mesa-utils clang clang-format libclang-rt-14-dev python3 python3-jsonschema time zbar-tools mpv
   imagemagick
   # web viewer tests: headless Chromium driven by playwright-core (fonts-noto-cjk above serves it too)
   chromium
