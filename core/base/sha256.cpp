@@ -1,6 +1,8 @@
 // core/base: SHA-256 via libsodium's crypto_hash_sha256
 #include "core/base/sha256.h"
 
+#include "core/base/file_io.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -24,23 +26,23 @@ std::string sha256Hex(std::string_view data) {
     return toHex(digest);
 }
 
-std::optional<std::string> sha256File(const std::filesystem::path& file, std::string& error) {
-    FILE* f = std::fopen(file.c_str(), "rb");
-    if (!f) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
+Result<std::string> sha256File(const std::filesystem::path& file) {
+    auto opened = openRegularFile(file);
+    if (!opened) return std::move(opened).error();
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);
     static thread_local unsigned char buffer[1 << 16];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        crypto_hash_sha256_update(&state, buffer, n);
-    const bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (failed) {
-        error = "read error";
-        return std::nullopt;
+    std::uint64_t offset = 0;
+    for (;;) {
+        const long long n = opened->readAt(offset, buffer, sizeof buffer);
+        if (n < 0)
+            return operationalError(
+                kFileUnreadable, file.string(),
+                "Cannot read \"" + file.string() + "\": " + std::strerror(errno) + ".",
+                "无法读取“" + file.string() + "”：" + std::strerror(errno) + "。");
+        if (n == 0) break;
+        crypto_hash_sha256_update(&state, buffer, static_cast<std::size_t>(n));
+        offset += static_cast<std::uint64_t>(n);
     }
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&state, digest);

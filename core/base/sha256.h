@@ -1,6 +1,8 @@
 // core/base: SHA-256 of files and buffers (libsodium), as lower-case hex
 #pragma once
 
+#include "core/base/result.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -9,7 +11,7 @@
 namespace lantai::core {
 
 std::string sha256Hex(std::string_view data);
-// Streams the file; nullopt (with `error`) when it cannot be read.
-std::optional<std::string> sha256File(const std::filesystem::path& file, std::string& error);
+// SHA-256 of a regular file (a FIFO, device or folder is an error, never a blocking read).
+Result<std::string> sha256File(const std::filesystem::path& file);
 
 } // namespace lantai::core

@@ -7,24 +7,28 @@
 
 namespace lantai::core {
 
-std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot,
-                                             std::string* error) {
-    std::string text, readError;
+Result<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot) {
     const auto file = packRoot / "derived" / "index.json";
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) {
-        if (error) *error = "the pack has not been built (no derived/index.json)";
-        return std::nullopt;
+    const auto damaged = [](const std::string& why) {
+        return operationalError(
+            kDerivedDamaged, "derived/index.json",
+            "derived/index.json is damaged" + why + "; run `lantai build` again.",
+            "derived/index.json 已损坏" + why + "；请重新运行 `lantai build`。");
+    };
+    auto text = readFile(file);
+    if (!text) {
+        if (text.error().code == kFileMissing)
+            return operationalError(
+                kPackNotBuilt, "derived/index.json",
+                "The pack has not been built (no derived/index.json); run `lantai build`.",
+                "内容包尚未构建（没有 derived/index.json）；请运行 `lantai build`。");
+        Diagnostic d = std::move(text).error();
+        d.file = "derived/index.json";
+        return d;
     }
-    if (!readFile(file, text, readError)) {
-        if (error) *error = "cannot read derived/index.json: " + readError;
-        return std::nullopt;
-    }
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object() || !json.contains("images") || !json["images"].is_object()) {
-        if (error) *error = "derived/index.json is damaged; run `lantai build` again";
-        return std::nullopt;
-    }
+    const auto json = nlohmann::json::parse(*text, nullptr, false);
+    if (!json.is_object() || !json.contains("images") || !json["images"].is_object())
+        return damaged("");
     DerivedIndex index;
     index.builtBy = json.value("built_by", "");
     try {
@@ -36,8 +40,7 @@ std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRo
             for (const auto& [path, v] : json["files"].items())
                 index.files[path] = {v.value("size", std::uintmax_t{0}), v.value("sha256", "")};
     } catch (const nlohmann::json::exception& e) {
-        if (error) *error = std::string("derived/index.json is damaged: ") + e.what();
-        return std::nullopt;
+        return damaged(std::string(" (") + e.what() + ")");
     }
     return index;
 }

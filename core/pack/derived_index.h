@@ -2,6 +2,8 @@
 // and `lantai info`
 #pragma once
 
+#include "core/base/result.h"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -25,8 +27,11 @@ struct DerivedIndex {
         files; // pack path -> size, sha256
 };
 
-// nullopt when the pack has not been built (or the index is unreadable; `error` says why).
-std::optional<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot,
-                                             std::string* error = nullptr);
+inline constexpr const char* kPackNotBuilt = "pack.not_built";    // no derived/index.json
+inline constexpr const char* kDerivedDamaged = "derived.damaged"; // unreadable or not the format
+
+// The index `lantai build` wrote, or why there is none (kPackNotBuilt, kDerivedDamaged, a file
+// error for a derived/index.json that cannot be read).
+Result<DerivedIndex> readDerivedIndex(const std::filesystem::path& packRoot);
 
 } // namespace lantai::core

@@ -6,6 +6,12 @@
 #include "core/pack/path_safety.h"
 #include "core/pack/validator.h"
 
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <sys/stat.h>
+#include <utility>
+
 namespace lantai::core {
 
 namespace {
@@ -217,31 +223,53 @@ ImageRef readImageRef(JsonReader& r, const json& value, const std::string& p) {
     return image;
 }
 
+// Why `dir` cannot be a pack folder (English, Chinese), or nullopt when it is a folder.
+static std::optional<std::pair<std::string, std::string>>
+describeNonFolder(const std::filesystem::path& dir) {
+    const std::string name = dir.string();
+    struct stat info {};
+    if (::stat(dir.c_str(), &info) != 0) {
+        if (errno == ELOOP)
+            return std::pair{"The pack folder " + name +
+                                 " is a symbolic link that leads back to itself (a link loop).",
+                             "内容包文件夹 " + name + " 是指向自身的符号链接（链接循环）。"};
+        if (errno == ENOENT || errno == ENOTDIR)
+            return std::pair{"The pack folder " + name + " does not exist.",
+                             "内容包文件夹 " + name + " 不存在。"};
+        return std::pair{"Cannot open the pack folder " + name + ": " + std::strerror(errno) + ".",
+                         "无法打开内容包文件夹 " + name + "：" + std::strerror(errno) + "。"};
+    }
+    if (S_ISDIR(info.st_mode)) return std::nullopt;
+    const FileKindName kind = fileKindName(info.st_mode);
+    const char* what = kind.en;
+    const char* whatZh = kind.zh;
+    return std::pair{name + " is " + what +
+                         ", not a pack folder. Give the folder that holds pack.json.",
+                     name + " 是" + whatZh + "，不是内容包文件夹；请指定包含 pack.json 的文件夹。"};
+}
+
 PackLoadResult loadPack(const std::filesystem::path& packDir) {
     PackLoadResult result;
     std::error_code ec;
     result.pack.root = std::filesystem::absolute(packDir, ec);
     const auto packFile = packDir / "pack.json";
-    std::string text;
-    std::string error;
-    if (!std::filesystem::is_directory(packDir, ec) || !std::filesystem::exists(packFile, ec)) {
-        const std::string what = std::filesystem::is_directory(packDir, ec)
-                                     ? "There is no pack.json in " + packDir.string() + "."
-                                     : "The pack folder " + packDir.string() + " does not exist.";
-        const std::string whatZh = std::filesystem::is_directory(packDir, ec)
-                                       ? "文件夹 " + packDir.string() + " 中没有 pack.json。"
-                                       : "内容包文件夹 " + packDir.string() + " 不存在。";
-        result.diagnostics.add(
-            {Severity::Error, "pack.not_found", "pack.json", "", 0, 0, what, whatZh});
+    const auto fail = [&](Diagnostic d) {
+        d.file = "pack.json";
+        result.diagnostics.add(std::move(d));
         return result;
+    };
+    const std::string folder = packDir.string();
+    if (const auto what = describeNonFolder(packDir))
+        return fail(operationalError("pack.not_found", "", what->first, what->second));
+    auto text = readFile(packFile);
+    if (!text) {
+        Diagnostic d = std::move(text).error();
+        if (d.code == kFileMissing)
+            d = operationalError("pack.not_found", "", "There is no pack.json in " + folder + ".",
+                                 "文件夹 " + folder + " 中没有 pack.json。");
+        return fail(std::move(d));
     }
-    if (!readFile(packFile, text, error)) {
-        result.diagnostics.add({Severity::Error, "pack.not_found", "pack.json", "", 0, 0,
-                                "Cannot read pack.json: " + error + ".",
-                                "无法读取 pack.json：" + error + "。"});
-        return result;
-    }
-    return loadPackFromText(text, result.pack.root);
+    return loadPackFromText(*text, result.pack.root);
 }
 
 PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem::path& packRoot) {
@@ -309,16 +337,17 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
                 pack.quizBanks.push_back(std::move(bank));
                 continue;
             }
-            std::string bankText;
-            if (!readFile(pack.root / file, bankText, error)) {
+            auto bankText = readFile(pack.root / file);
+            if (!bankText) {
+                const Diagnostic why = showFileAs(bankText.error(), pack.root / file, file);
                 result.diagnostics.add({Severity::Error, "asset.unreadable", file, "", 0, 0,
-                                        "Cannot read quiz bank: " + error + ".",
-                                        "无法读取题库文件：" + error + "。"});
+                                        "Cannot read the quiz bank: " + why.message,
+                                        "无法读取题库文件：" + why.messageZh});
                 pack.quizBanks.push_back(std::move(bank));
                 continue;
             }
             auto bankDoc = std::make_shared<const JsonDocument>(
-                JsonDocument::parse(bankText, file, result.diagnostics));
+                JsonDocument::parse(*bankText, file, result.diagnostics));
             if (bankDoc->valid()) {
                 result.documents[file] = bankDoc;
                 JsonReader br(*bankDoc, result.diagnostics);

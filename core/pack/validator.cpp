@@ -197,12 +197,17 @@ class Validator {
         const Severity media = need == AssetNeed::Video || need == AssetNeed::Subtitle
                                    ? Severity::Warning
                                    : Severity::Error;
-        std::error_code ec;
         const auto full = m_pack.root / relative;
-        if (!std::filesystem::is_regular_file(full, ec)) {
-            report(media, "asset.missing", at,
-                   "The file \"" + relative + "\" does not exist in the pack.",
-                   "内容包中不存在文件 \"" + relative + "\"。");
+        if (auto file = checkRegularFile(full); !file) {
+            // Missing keeps its code; a FIFO, device, folder or link loop says what it is.
+            if (file.error().code == kFileMissing)
+                report(media, "asset.missing", at,
+                       "The file \"" + relative + "\" does not exist in the pack.",
+                       "内容包中不存在文件 \"" + relative + "\"。");
+            else {
+                const Diagnostic why = showFileAs(file.error(), full, relative);
+                report(media, why.code, at, why.message, why.messageZh);
+            }
             return;
         }
         if (need == AssetNeed::QuizBank) return; // parsed by the loader
@@ -294,13 +299,13 @@ class Validator {
                    "字幕必须是 .srt 或 .vtt 文件：\"" + relative + "\"。");
             return;
         }
-        std::string text, error;
-        if (!readFile(m_pack.root / relative, text, error, 16u << 20)) {
-            report(severity, "asset.unreadable", at,
-                   "Cannot read \"" + relative + "\": " + error + ".",
-                   "无法读取 \"" + relative + "\"：" + error + "。");
+        auto read = readFile(m_pack.root / relative, 16u << 20);
+        if (!read) {
+            const Diagnostic why = showFileAs(read.error(), m_pack.root / relative, relative);
+            report(severity, "asset.unreadable", at, why.message, why.messageZh);
             return;
         }
+        const std::string& text = *read;
         if (auto bad = findInvalidUtf8(text)) {
             int line = 1;
             for (std::size_t i = 0; i < *bad; ++i)

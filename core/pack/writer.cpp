@@ -285,45 +285,49 @@ std::string serializePackDocument(const nlohmann::ordered_json& document) {
     return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) + "\n";
 }
 
-bool writePack(const Pack& pack, const std::filesystem::path& dir, std::string& error) {
+Status writePack(const Pack& pack, const std::filesystem::path& dir) {
+    const auto failed = [](std::string file, std::string message, std::string messageZh) {
+        return operationalError(kFileWriteFailed, std::move(file), std::move(message),
+                                std::move(messageZh));
+    };
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec) {
-        error = "cannot create " + dir.string() + ": " + ec.message();
-        return false;
-    }
-    auto write = [&](const std::filesystem::path& file, const nlohmann::ordered_json& document) {
+    if (ec)
+        return failed(dir.string(),
+                      "Cannot create the folder " + dir.string() + ": " + ec.message() + ".",
+                      "无法创建文件夹 " + dir.string() + "：" + ec.message() + "。");
+    auto write = [&](const std::filesystem::path& file,
+                     const nlohmann::ordered_json& document) -> Status {
         std::string text;
         try {
             text = serializePackDocument(document);
         } catch (const nlohmann::json::exception& e) {
-            error = "cannot serialise " + file.string() + ": " + e.what();
-            return false;
+            return operationalError(
+                "text.not_utf8", file.string(),
+                "Cannot write " + file.string() + ": a text is not valid UTF-8 (" + e.what() + ").",
+                "无法写入 " + file.string() + "：有文字不是有效的 UTF-8（" + e.what() + "）。");
         }
-        std::string why;
-        if (!writeFileAtomic(file, text, why)) {
-            error = why;
-            return false;
-        }
-        return true;
+        return writeFileAtomic(file, std::string_view(text));
     };
     // Banks first, so a pack.json on disk never lists a bank that is not written yet.
     for (const auto& bank : pack.quizBanks) {
-        if (bank.file.empty()) {
-            error = "quiz bank \"" + bank.id + "\" has no file path";
-            return false;
-        }
-        if (const auto problem = validatePackPath(dir, bank.file)) {
-            error = "quiz bank \"" + bank.id + "\": " + problem->message;
-            return false;
-        }
+        if (bank.file.empty())
+            return operationalError("path.unsafe", "",
+                                    "Quiz bank \"" + bank.id + "\" has no file path.",
+                                    "题库“" + bank.id + "”没有文件路径。");
+        if (const auto problem = validatePackPath(dir, bank.file))
+            return operationalError("path.unsafe", bank.file,
+                                    "Quiz bank \"" + bank.id + "\": " + problem->message,
+                                    "题库“" + bank.id + "”：" + problem->messageZh);
         const auto file = dir / bank.file;
         std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec) {
-            error = "cannot create " + file.parent_path().string() + ": " + ec.message();
-            return false;
-        }
-        if (!write(file, quizBankToJson(bank))) return false;
+        if (ec)
+            return failed(file.parent_path().string(),
+                          "Cannot create the folder " + file.parent_path().string() + ": " +
+                              ec.message() + ".",
+                          "无法创建文件夹 " + file.parent_path().string() + "：" + ec.message() +
+                              "。");
+        if (Status written = write(file, quizBankToJson(bank)); !written) return written;
     }
     return write(dir / "pack.json", packToJson(pack));
 }

@@ -1,6 +1,7 @@
 // core/pack: writing the pack model back to pack.json and quiz bank files (format v1)
 #pragma once
 
+#include "core/base/result.h"
 #include "core/pack/model.h"
 
 #include <filesystem>
@@ -26,7 +27,7 @@ std::string serializePackDocument(const nlohmann::ordered_json& document);
 // Writes `pack` into `dir` (created when missing): first every quiz bank file (at its
 // pack-relative `file` path, parent folders created), then pack.json, each atomically. Assets
 // are not copied. A bank with an empty or unsafe path (absolute, "..", backslash) is refused.
-// Returns false with an English reason in `error` on the first failure.
-bool writePack(const Pack& pack, const std::filesystem::path& dir, std::string& error);
+// Stops at the first failure and returns it.
+Status writePack(const Pack& pack, const std::filesystem::path& dir);
 
 } // namespace lantai::core

@@ -101,17 +101,21 @@ bool KioskApp::loadContent() {
     }
     m_state.serviceReason.clear();
     m_state.serviceReasonZh.clear();
-    std::string error;
-    m_derived = core::readDerivedIndex(m_loaded.pack.root, &error);
-    if (!m_derived)
+    auto derived = core::readDerivedIndex(m_loaded.pack.root);
+    m_derived.reset();
+    if (derived)
+        m_derived = std::move(*derived);
+    else
         core::logWarning(
-            "pack " + m_loaded.pack.id + ": " + error +
+            "pack " + m_loaded.pack.id + ": " + derived.error().message +
             "; images are decoded and downscaled from the originals (slower, no deep-zoom tiles). "
             "Run `lantai build` on the pack.");
     // Font atlas input: the pack's characters (derived/charset.txt from `lantai build`, else
     // collected now) and every UI string.
     std::string charset;
-    if (!core::readFile(m_loaded.pack.root / "derived" / "charset.txt", charset, error))
+    if (auto built = core::readFile(m_loaded.pack.root / "derived" / "charset.txt"))
+        charset = std::move(*built);
+    else
         charset = core::charactersToUtf8(core::collectPackCharacters(m_loaded.pack));
     m_charset = fontCharactersFor(&m_loaded.pack, charset);
     // Session timing: defaults < pack < config file < command line (resolved by main), but

@@ -120,9 +120,9 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         ImageJob job;
         job.file = image->file;
         job.key = derivedKeyForPath(image->file);
-        auto sha = sha256File(pack.root / image->file, error);
+        auto sha = sha256File(pack.root / image->file);
         if (!sha) {
-            addFailure(report, image->file, "cannot read " + image->file + ": " + error);
+            addFailure(report, image->file, sha.error().message);
             continue;
         }
         job.sha256 = *sha;
@@ -202,10 +202,10 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         std::string sha;
         if (auto it = hashes.find(relative); it != hashes.end())
             sha = it->second;
-        else if (auto computed = sha256File(pack.root / relative, error))
+        else if (auto computed = sha256File(pack.root / relative))
             sha = *computed;
         else {
-            addFailure(report, relative, "cannot read " + relative + ": " + error);
+            addFailure(report, relative, computed.error().message);
             continue;
         }
         files[relative] = {{"size", fs::file_size(pack.root / relative, ec)}, {"sha256", sha}};

@@ -54,8 +54,7 @@ CommandAction addInfoCommand(CLI::App& app) {
         std::printf("%-14s %zu\n", zh ? "视频" : "Videos", p.videos.size());
         std::printf("%-14s %zu %s, %zu %s\n", zh ? "题库" : "Quiz", p.quizBanks.size(),
                     zh ? "个题库" : "banks", p.questionCount(), zh ? "道题" : "questions");
-        std::string error;
-        if (const auto index = core::readDerivedIndex(p.root, &error)) {
+        if (const auto index = core::readDerivedIndex(p.root)) {
             std::size_t large = 0;
             for (const auto& [path, image] : index->images)
                 large += static_cast<long long>(image.width) * image.height >= 50'000'000 ? 1 : 0;

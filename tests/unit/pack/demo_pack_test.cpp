@@ -46,9 +46,8 @@ TEST(DemoPack, HasTheContentTheIssueAsksFor) {
 }
 
 TEST(DemoPack, EveryImageHasACompletePyramidAndThumbnail) {
-    std::string error;
-    const auto index = readDerivedIndex(kDemo, &error);
-    ASSERT_TRUE(index) << error;
+    const auto index = readDerivedIndex(kDemo);
+    ASSERT_TRUE(index) << index.error().message;
     const auto pack = loadPack(kDemo);
     ASSERT_TRUE(pack.parsed);
     std::size_t large = 0;

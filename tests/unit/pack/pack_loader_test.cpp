@@ -74,7 +74,8 @@ void expectRoundTrip(const fs::path& dir) {
     TempDir out;
     copyAssets(dir, out.path());
     std::string error;
-    ASSERT_TRUE(writePack(first.pack, out.path(), error)) << error;
+    const Status written = writePack(first.pack, out.path());
+    ASSERT_TRUE(written) << written.error().message;
     const auto second = loadAndValidatePack(out.path());
     ASSERT_TRUE(second.parsed) << listDiagnostics(second.diagnostics);
     EXPECT_EQ(packToJson(first.pack), packToJson(second.pack));
@@ -216,7 +217,8 @@ TEST(PackWriter, EveryFieldSurvivesARoundTrip) {
     EXPECT_EQ(writtenBank, expectedBank) << writtenBank.dump(1);
 
     TempDir again;
-    ASSERT_TRUE(writePack(first.pack, again.path(), error)) << error;
+    const Status rewritten = writePack(first.pack, again.path());
+    ASSERT_TRUE(rewritten) << rewritten.error().message;
     const auto second = loadPack(again.path());
     EXPECT_FALSE(second.diagnostics.hasErrors()) << listDiagnostics(second.diagnostics);
     EXPECT_EQ(packToJson(second.pack), written);
@@ -259,9 +261,9 @@ TEST(PackWriter, RefusesUnsafeBankPaths) {
         bank.file = bad;
         pack.quizBanks = {bank};
         TempDir dir;
-        std::string error;
-        EXPECT_FALSE(writePack(pack, dir.path(), error)) << bad;
-        EXPECT_FALSE(error.empty());
+        const Status written = writePack(pack, dir.path());
+        EXPECT_FALSE(written) << bad;
+        EXPECT_FALSE(written.ok() || written.error().message.empty());
         EXPECT_FALSE(fs::exists(dir.path() / "pack.json")) << bad;
     }
 }
@@ -270,8 +272,8 @@ TEST(PackWriter, CreatesTheFolderAndBankSubfolders) {
     auto loaded = loadPack(kPacks / "valid-minimal");
     TempDir dir;
     const auto target = dir.path() / "new" / "pack";
-    std::string error;
-    ASSERT_TRUE(writePack(loaded.pack, target, error)) << error;
+    const Status written = writePack(loaded.pack, target);
+    ASSERT_TRUE(written) << written.error().message;
     EXPECT_TRUE(fs::is_regular_file(target / "pack.json"));
     EXPECT_TRUE(fs::is_regular_file(target / "quiz" / "basics.json"));
     // No temporary files are left behind.

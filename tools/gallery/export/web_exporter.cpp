@@ -55,7 +55,8 @@ fs::path findAssets(const fs::path& dir) {
 }
 
 std::string versionOf(const fs::path& file, std::string& error) {
-    const auto hash = sha256File(file, error);
+    const auto hash = sha256File(file);
+    if (!hash) error = hash.error().message;
     return hash ? hash->substr(0, 10) : std::string();
 }
 
@@ -168,13 +169,13 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
     }
     const Pack& pack = loaded.pack;
     std::string error;
-    const auto derived = readDerivedIndex(pack.root, &error);
+    const auto derived = readDerivedIndex(pack.root);
     if (!derived) {
         report(d, Severity::Error, "export.not_built",
                "The pack has not been built: run `lantai build " + packDir.string() + "` first (" +
-                   error + ").",
-               "内容包尚未生成衍生文件：请先运行 lantai build " + packDir.string() + "（" + error +
-                   "）。",
+                   derived.error().message + ")",
+               "内容包尚未生成衍生文件：请先运行 lantai build " + packDir.string() + "（" +
+                   derived.error().messageZh + "）",
                "derived/index.json");
         return rep;
     }
