@@ -3,6 +3,7 @@
 #include "kiosk/ui/quiz_controller.h"
 
 #include "core/base/log.h"
+#include "kiosk/ui/quiz_stats_records.h"
 
 #include <algorithm>
 #include <ctime>
@@ -76,7 +77,7 @@ core::QuizConfig QuizController::quizConfig() const {
 
 core::UsageHistory QuizController::usage() const {
     if (!m_store) return {};
-    return m_store->questionUsage().value_or(core::UsageHistory{});
+    return usageHistory(m_store->questionUsage().value_or(core::QuestionUsageRecords{}));
 }
 
 std::string QuizController::bankId() const {
@@ -89,7 +90,7 @@ core::LeaderboardQuery QuizController::todayQuery(std::int64_t nowUnix) const {
     query.packId = m_pack ? m_pack->id : "";
     query.bank = bankId();
     query.ageBand = core::ageBandName(m_ageBand);
-    query.mode = m_settings.scoring;
+    query.mode = core::scoringModeName(m_settings.scoring);
     query.limit = 10;
     return query;
 }
@@ -258,7 +259,7 @@ void QuizController::finish(TimePoint) {
     if (m_team) {
         if (m_store)
             m_store->recordTeamSession(
-                core::teamSessionRecord(*m_team, m_pack->id, bankId(), m_teamStartedUnix, nowUnix));
+                teamSessionRecord(*m_team, m_pack->id, bankId(), m_teamStartedUnix, nowUnix));
         core::logInfo("quiz: class session finished");
         return;
     }
@@ -269,8 +270,9 @@ void QuizController::finish(TimePoint) {
     rules.cooldownMinutes = m_settings.cooldownMinutes;
     rules.dailyCap = m_settings.dailyCap;
     rules.minAnswerMs = m_settings.minAnswerMs;
-    auto record = core::quizResultRecord(m_summary, m_solo->config(), m_pack->id, bankId(),
-                                         m_nickname, nowUnix);
+    rules.nicknames = presetNicknameIds();
+    auto record =
+        quizResultRecord(m_summary, m_solo->config(), m_pack->id, bankId(), m_nickname, nowUnix);
     record.ageBand = core::ageBandName(m_ageBand);
     const auto query = todayQuery(nowUnix);
     if (auto outcome = m_store->recordQuizResult(record, query.range, rules))

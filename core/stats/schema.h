@@ -1,0 +1,21 @@
+// core/stats: the stats database's schema and its versioned migrations
+#pragma once
+
+#include "core/stats/sqlite.h"
+
+#include <optional>
+
+namespace lantai::core {
+
+// The schema version this Lantai writes. The table schema_version holds a database's version;
+// migration N brings a database from version N − 1 to N (core/stats/schema.cpp).
+constexpr int kStatsSchemaVersion = 1;
+
+// The database's schema version (0 for an empty database, which has no tables yet).
+std::optional<int> schemaVersion(SqliteConnection& db);
+
+// Brings the database to kStatsSchemaVersion, one migration per transaction. Refuses a newer
+// database (left untouched) and, when `readOnly`, an older one. False: db.error() says why.
+bool migrateSchema(SqliteConnection& db, bool readOnly);
+
+} // namespace lantai::core
