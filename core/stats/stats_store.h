@@ -2,6 +2,7 @@
 // and interaction events in one SQLite database (WAL, schema-versioned) in the state directory
 #pragma once
 
+#include "core/quiz/answer_timing.h"
 #include "core/quiz/engine.h"
 
 #include <cstdint>
@@ -40,7 +41,7 @@ int localUtcOffsetSeconds(std::int64_t unixSeconds);
 struct LeaderboardRules {
     int cooldownMinutes = 10; // a nickname takes no new leaderboard slot within this; 0 = off
     int dailyCap = 5;         // leaderboard entries per nickname per local day; 0 = no cap
-    int minAnswerMs = 300;    // a result with a faster answer is not counted
+    int minAnswerMs = kDefaultMinAnswerMs; // a result with a faster answer is not counted
 };
 
 enum class LeaderboardStatus {
