@@ -270,6 +270,8 @@ std::vector<SettingSpec> makeTable() {
     };
 }
 
+#undef LANTAI_SETTING_FIELD
+
 } // namespace
 
 std::string_view SettingSpec::section() const {
