@@ -5,7 +5,8 @@
 # arch/layering) runs the same script, so a violation added after configuring also fails.
 #
 # Table rows: | `folder` | `allowed/folder`, ... or — | forbidden system headers, ... or — |
-# A folder may always include itself. An allowed entry matches that folder and all below it.
+# A folder may always include itself. An allowed entry matches that folder and all below it,
+# or, when it names a header, that one header.
 # System headers in the third column are prefixes of what `#include <...>` names (e.g. `SDL`).
 
 function(lantai_check_layering source_dir)
@@ -73,7 +74,7 @@ function(lantai_check_layering source_dir)
           set(_ok OFF)
           foreach(_a IN LISTS _allowed_${_owner} _owner)
             string(FIND "${_target}" "${_a}/" _p)
-            if(_p EQUAL 0)
+            if(_p EQUAL 0 OR _target STREQUAL _a) # a folder and what is below it, or one header
               set(_ok ON)
               break()
             endif()

@@ -20,98 +20,64 @@ enum class Orientation { Auto, Landscape, Portrait };
 const char* orientationName(Orientation orientation); // "auto", "landscape", "portrait"
 bool parseOrientation(std::string_view text, Orientation& out);
 
-// The resolved configuration the kiosk runs with. Defaults are the values below; TOML keys
-// are in brackets (deploy/kiosk.example.toml documents each one).
-struct KioskConfig {
-    std::filesystem::path stateDir = "/var/lib/lantai"; // state_dir: stats, last good pack, logs
-    bool devMode = false;                               // dev_mode: windowed, debug keys, overlay
+// The kiosk's settings as C++ fields, listed once: KioskConfig holds a value of each,
+// KioskConfigLayer an optional one (a layer sets only some). What each field means — its TOML
+// key, type, range, default and doc line — is its one entry in the settings table
+// (core/config/settings_table.cpp); the comments below only name the key.
+template <template <class> class Slot> struct KioskSettingFields {
+    Slot<std::filesystem::path> stateDir{}; // state_dir
+    Slot<bool> devMode{};                   // dev_mode
 
-    std::filesystem::path packPath;         // [pack] path (empty: not configured)
-    std::filesystem::path lastGoodPackPath; // [pack] last_good (default <state_dir>/last-good-pack)
+    Slot<std::filesystem::path> packPath{};         // pack.path (empty: not configured)
+    Slot<std::filesystem::path> lastGoodPackPath{}; // pack.last_good
 
-    std::string theme = "red-archive";           // [display] theme: a theme name or a .json path
-    Orientation orientation = Orientation::Auto; // [display] orientation
-    bool windowed = false;                       // [display] windowed (false: fullscreen)
-    int windowWidth = 1920;                      // [display] window_width  (windowed only)
-    int windowHeight = 1080;                     // [display] window_height (windowed only)
-    int textureBudgetMb = 256; // [display] texture_budget_mb: GPU memory for images
+    Slot<std::string> theme{};             // display.theme
+    Slot<Orientation> orientation{};       // display.orientation
+    Slot<bool> windowed{};                 // display.windowed
+    Slot<int> windowWidth{};               // display.window_width
+    Slot<int> windowHeight{};              // display.window_height
+    Slot<int> textureBudgetMb{};           // display.texture_budget_mb
+    Slot<Language> defaultLanguage{};      // session.default_language
+    Slot<int> idleTimeoutS{};              // session.idle_timeout_s
+    Slot<int> stillThereS{};               // session.still_there_s
+    Slot<int> attractSlideS{};             // session.attract_slide_s
+    Slot<std::filesystem::path> logFile{}; // log.file
+    Slot<LogLevel> logLevel{};             // log.level
+    Slot<int> logMaxSizeMb{};              // log.max_size_mb
+    Slot<int> logKeepFiles{};              // log.keep_files
+    Slot<std::string> baseUrl{};           // web.base_url
 
-    Language defaultLanguage = Language::Zh; // [session] default_language
-    int idleTimeoutS = 90;                   // [session] idle_timeout_s: no touch -> "Still there?"
-    int stillThereS = 10;                    // [session] still_there_s: countdown before reset
-    int attractSlideS = 8;                   // [session] attract_slide_s
+    Slot<std::string> quizScoring{};    // quiz.scoring
+    Slot<int> quizQuestions{};          // quiz.questions
+    Slot<int> quizTimerS{};             // quiz.timer_s
+    Slot<bool> quizStreakBonus{};       // quiz.streak_bonus
+    Slot<int> quizMinAnswerMs{};        // quiz.min_answer_ms
+    Slot<int> quizCooldownMin{};        // quiz.leaderboard_cooldown_min
+    Slot<int> quizDailyCap{};           // quiz.daily_cap
+    Slot<std::string> teacherPinHash{}; // quiz.teacher_pin_hash
+    Slot<int> classIdleTimeoutS{};      // quiz.class_idle_timeout_s
 
-    std::filesystem::path logFile;      // [log] file (default <state_dir>/logs/kiosk.log)
-    LogLevel logLevel = LogLevel::Info; // [log] level
-    int logMaxSizeMb = 10;              // [log] max_size_mb: rotate when the file reaches it
-    int logKeepFiles = 5;               // [log] keep_files: rotated files kept (kiosk.log.1 …)
+    Slot<bool> videoEnabled{};          // video.enabled
+    Slot<std::string> videoHwdec{};     // video.hwdec
+    Slot<int> videoVolume{};            // video.volume
+    Slot<int> videoMaxVolume{};         // video.max_volume
+    Slot<bool> attractMuted{};          // video.attract_muted
+    Slot<std::string> videoSubtitles{}; // video.subtitles
+    Slot<std::string> audioOutput{};    // video.audio_output
+};
 
-    std::string baseUrl; // [web] base_url of the cloud gallery (QR hand-off)
+template <class T> using SettingValueSlot = T;
 
-    std::string quizScoring = "accuracy"; // [quiz] scoring: "accuracy" or "speed"
-    int quizQuestions = 5;                // [quiz] questions: questions per round
-    int quizTimerS = 0;                   // [quiz] timer_s: seconds per question (0: no timer)
-    bool quizStreakBonus = false;         // [quiz] streak_bonus: bonus points for answer streaks
-    int quizMinAnswerMs =
-        300; // [quiz] min_answer_ms: faster answers don't count for the leaderboard
-    int quizCooldownMin = 10; // [quiz] leaderboard_cooldown_min: minutes between entries
-    int quizDailyCap = 5;     // [quiz] daily_cap: leaderboard entries per nickname per day
-    std::string
-        teacherPinHash; // [quiz] teacher_pin_hash: argon2id string (empty: no class sessions)
-    int classIdleTimeoutS =
-        1200; // [quiz] class_idle_timeout_s: idle timeout during a class session
-
-    bool videoEnabled = true; // [video] enabled: false plays no videos (attract shows items)
-    std::string videoHwdec =
-        "auto-safe";          // [video] hwdec: mpv hardware decoding ("auto-safe", "no", ...)
-    int videoVolume = 70;     // [video] volume: starting volume, percent
-    int videoMaxVolume = 90;  // [video] max_volume: the visitor's volume buttons stop here
-    bool attractMuted = true; // [video] attract_muted: videos in the attract loop play silently
-    std::string videoSubtitles =
-        "auto"; // [video] subtitles: "auto" (the visitor's language), "zh", "en", "off"
-    std::string audioOutput; // [video] audio_output: mpv audio output ("" = automatic)
+// The resolved configuration the kiosk runs with. A default-constructed one holds every
+// setting's default from the settings table (deploy/kiosk.example.toml documents each one).
+struct KioskConfig : KioskSettingFields<SettingValueSlot> {
+    KioskConfig();
 };
 
 // One source of settings; every field is optional and a set field overrides lower layers.
 // Paths are already absolute (relative ones are resolved against the config file's folder,
 // or the working directory for the command line).
-struct KioskConfigLayer {
-    std::optional<std::filesystem::path> stateDir;
-    std::optional<bool> devMode;
-    std::optional<std::filesystem::path> packPath;
-    std::optional<std::filesystem::path> lastGoodPackPath;
-    std::optional<std::string> theme;
-    std::optional<Orientation> orientation;
-    std::optional<bool> windowed;
-    std::optional<int> windowWidth;
-    std::optional<int> windowHeight;
-    std::optional<int> textureBudgetMb;
-    std::optional<Language> defaultLanguage;
-    std::optional<int> idleTimeoutS;
-    std::optional<int> stillThereS;
-    std::optional<int> attractSlideS;
-    std::optional<std::filesystem::path> logFile;
-    std::optional<LogLevel> logLevel;
-    std::optional<int> logMaxSizeMb;
-    std::optional<int> logKeepFiles;
-    std::optional<std::string> baseUrl;
-    std::optional<std::string> quizScoring;
-    std::optional<int> quizQuestions;
-    std::optional<int> quizTimerS;
-    std::optional<bool> quizStreakBonus;
-    std::optional<int> quizMinAnswerMs;
-    std::optional<int> quizCooldownMin;
-    std::optional<int> quizDailyCap;
-    std::optional<std::string> teacherPinHash;
-    std::optional<int> classIdleTimeoutS;
-    std::optional<bool> videoEnabled;
-    std::optional<std::string> videoHwdec;
-    std::optional<int> videoVolume;
-    std::optional<int> videoMaxVolume;
-    std::optional<bool> attractMuted;
-    std::optional<std::string> videoSubtitles;
-    std::optional<std::string> audioOutput;
-};
+struct KioskConfigLayer : KioskSettingFields<std::optional> {};
 
 // Sets every field of `config` that `layer` sets.
 void applyOverrides(KioskConfig& config, const KioskConfigLayer& layer);
@@ -145,11 +111,20 @@ KioskConfigLoadResult loadKioskConfigFromText(std::string_view text, const std::
                                               const std::filesystem::path& baseDir);
 
 // Command-line overrides written like the file's keys: "session.idle_timeout_s=30",
-// "pack.path=/srv/pack", "dev_mode=true". Values are TOML; a value that is not valid TOML is
-// taken as a string (so paths need no quotes). Later assignments win. Diagnostics use the file
-// label "(command line)"; relative paths are resolved against the working directory.
+// "pack.path=/srv/pack", "dev_mode=true" (lantai-kiosk --set). Values are TOML; a value that is
+// not valid TOML is taken as a string (so paths need no quotes). Each value is checked like the
+// file's (same codes and messages); later assignments win. Diagnostics use the file label
+// "(command line)" and no line:column; relative paths are resolved against the working
+// directory. A key the settings table lacks is reported with `unknownKey` severity: a warning
+// (ignored, like the file's typos) or an error (lantai-kiosk refuses to start).
 KioskConfigLayer parseKioskConfigAssignments(const std::vector<std::string>& assignments,
-                                             Diagnostics& diagnostics);
+                                             Diagnostics& diagnostics,
+                                             Severity unknownKey = Severity::Warning);
+
+// The configuration as a TOML file: every key of the settings table in its [section], its doc
+// line above it and its range or allowed values beside it (lantai-kiosk --print-config). Read
+// back by loadKioskConfig it gives the same configuration.
+std::string formatKioskConfigToml(const KioskConfig& config);
 
 // Checks across fields of the resolved configuration (code config.invalid): a pack path is
 // set, still_there_s < idle_timeout_s, last_good differs from the pack path,

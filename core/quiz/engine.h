@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/localized_text.h"
+#include "core/quiz/answer_timing.h"
 #include "core/quiz/draw.h"
 #include "core/quiz/scoring.h"
 
@@ -19,9 +20,9 @@ struct QuizConfig {
     int questionCount = 5;
     QuestionFilter filter;
     ScoringRules scoring;
-    double timerSeconds = 0.0; // per-question timer; 0 = none (Speed mode then uses
-                               // scoring.speedWindowSeconds as T)
-    int minAnswerMs = 300;     // answers faster than this are flagged tooFast (no leaderboard)
+    double timerSeconds = 0.0;             // per-question timer; 0 = none (Speed mode then uses
+                                           // scoring.speedWindowSeconds as T)
+    int minAnswerMs = kDefaultMinAnswerMs; // faster answers are flagged tooFast (no leaderboard)
     bool shuffleOptions = true;
 };
 

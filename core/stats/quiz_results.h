@@ -2,6 +2,7 @@
 // booth
 #pragma once
 
+#include "core/quiz/answer_timing.h"
 #include "core/stats/calendar.h"
 #include "core/stats/sqlite.h"
 
@@ -17,7 +18,7 @@ namespace lantai::core {
 struct LeaderboardRules {
     int cooldownMinutes = 10; // a nickname takes no new leaderboard slot within this; 0 = off
     int dailyCap = 5;         // leaderboard entries per nickname per local day; 0 = no cap
-    int minAnswerMs = 300;    // a result with a faster answer is not counted
+    int minAnswerMs = kDefaultMinAnswerMs; // a result with a faster answer is not counted
     // The nicknames a visitor can choose (the quiz's preset nickname ids). Any other nickname
     // is stored as "", so free text never reaches the database; empty: nobody is ranked.
     std::vector<std::string> nicknames;

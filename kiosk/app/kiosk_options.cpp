@@ -2,8 +2,11 @@
 #include "kiosk/app/kiosk_options.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace lantai::kiosk {
 
@@ -50,6 +53,14 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     app.add_flag("--no-video", noVideo, "play no videos (the attract loop shows items instead)");
     app.add_flag("--print-startup-time", out.run.printStartupTime,
                  "print launch-to-first-interactive-frame time");
+    std::vector<std::string> assignments;
+    app.add_option("--set", assignments,
+                   "set a key of the configuration file, e.g. --set session.idle_timeout_s=60 "
+                   "(repeatable; wins over the flags above; --print-config lists every key)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    app.add_flag("--print-config", out.run.printConfig,
+                 "print the configuration the kiosk would start with, as TOML, and exit");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -87,6 +98,18 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     if (!logFile.empty()) layer.logFile = fs::absolute(logFile);
     if (!stateDir.empty()) layer.stateDir = fs::absolute(stateDir);
     if (!lastGood.empty()) layer.lastGoodPackPath = fs::absolute(lastGood);
+
+    core::Diagnostics diagnostics;
+    const auto set =
+        core::parseKioskConfigAssignments(assignments, diagnostics, core::Severity::Error);
+    for (const auto& d : diagnostics.items())
+        std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, false).c_str());
+    if (diagnostics.hasErrors()) {
+        std::fprintf(stderr, "lantai-kiosk: --set has errors; fix them and start again\n");
+        out.exitCode = 2;
+        return out;
+    }
+    layer = core::mergeLayers(layer, set);
     return out;
 }
 

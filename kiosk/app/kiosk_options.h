@@ -20,15 +20,20 @@ struct KioskRunOptions {
     std::filesystem::path screenshotDir;
     bool exitAfterScript = false;
     bool printStartupTime = false;
+    bool printConfig = false;           // print the resolved configuration as TOML and exit
     bool textureBudgetExplicit = false; // set by --texture-budget or the config file
 };
 
 struct ParsedKioskArgs {
-    core::KioskConfigLayer commandLine; // what the flags set (highest precedence)
+    core::KioskConfigLayer commandLine; // what the flags and --set set (highest precedence)
     KioskRunOptions run;
     int exitCode = -1; // >= 0: exit now (help, version or a usage error already printed)
 };
 
+// The named flags (--pack, --theme, --idle-timeout, ...) keep their own spellings and ranges;
+// `--set KEY=VALUE` reaches every key of the settings table with the checks and messages of the
+// TOML file and wins over the named flags. A --set problem (an unknown key included) is printed
+// and gives exitCode 2.
 ParsedKioskArgs parseKioskArgs(int argc, char** argv);
 
 // The installed demo pack (or the one in the build tree next to the binary).

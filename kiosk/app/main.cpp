@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
     args.run.textureBudgetExplicit =
         fileLayer.textureBudgetMb.has_value() || args.commandLine.textureBudgetMb.has_value();
     if (config.packPath.empty()) config.packPath = preliminary.packPath;
+    if (args.run.printConfig) {
+        std::fputs(core::formatKioskConfigToml(config).c_str(), stdout);
+        return 0;
+    }
     try {
         kiosk::KioskApp app(config, args.run, argv[0]);
         return app.run();

@@ -2,6 +2,7 @@
 // stats store
 #pragma once
 
+#include "core/quiz/answer_timing.h"
 #include "core/quiz/engine.h"
 #include "core/stats/stats_store.h"
 
@@ -20,7 +21,7 @@ struct QuizSettings {
     int questions = 5;
     double timerSeconds = 0;
     bool streakBonus = false;
-    int minAnswerMs = 300;
+    int minAnswerMs = core::kDefaultMinAnswerMs;
     int cooldownMinutes = 10;
     int dailyCap = 5;
     std::string teacherPinHash; // empty: class sessions disabled

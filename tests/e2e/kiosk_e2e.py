@@ -5,7 +5,7 @@
 Each scenario is a list of steps: a script line (see kiosk/SCRIPTS.md) and, optionally, what
 the kiosk's state must contain after that step. The kiosk runs for real (SDL2 + OpenGL on
 Mesa llvmpipe inside xvfb-run); screenshots are kept in OUT for humans to look at."""
-import argparse, json, os, shutil, subprocess, sys, tempfile
+import argparse, json, os, shlex, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -181,6 +181,32 @@ def configured():
         ("wait 300", {"still_there": True}),
         ("screenshot still-there-high-contrast", None),
     ]
+
+
+def example_set_command():
+    """The command line deploy/kiosk.example.toml shows (--config FILE --set session.idle_timeout_s=60
+    --set dev_mode=true): "Still there?" comes after 60 s without a touch, not the default 90 s."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("advance 55", None),
+        ("wait 300", {"still_there": False, "screen": "home", "session": "active"}),
+        ("advance 6", None),
+        ("wait 300", {"still_there": True, "session": "still_there"}),
+    ]
+
+
+def example_command(example, pack, work):
+    """The example's `lantai-kiosk --config ... --set ...` line, run on a copy of the example that
+    a booth would have (its pack and state paths pointed at the test's)."""
+    with open(example, encoding="utf-8") as f:
+        text = f.read()
+    line = next(l for l in text.splitlines() if "lantai-kiosk" in l and "--set" in l)
+    args = shlex.split(line.split("lantai-kiosk", 1)[1])
+    state = os.path.join(work, "state")
+    config = os.path.join(work, "kiosk.toml")
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(text.replace("/srv/lantai/packs/current", os.path.abspath(pack)).replace("/var/lib/lantai", state))
+    return [config if a == "/etc/lantai/kiosk.toml" else a for a in args]
 
 
 CONFIGURED_TOML = """
@@ -413,6 +439,7 @@ SCENARIOS = {
     "layouts": layouts,
     "idle_no_redraw": idle_no_redraw,
     "configured": configured,
+    "example_set_command": example_set_command,
     "quiz_solo": quiz_solo,
     "quiz_team": quiz_team,
     "qr_handoff": qr_handoff,
@@ -485,6 +512,7 @@ def main():
     ap.add_argument("--video-render", choices=["opengl", "software"],
                     help="force mpv's OpenGL render API or CPU-converted frames (LANTAI_VIDEO_RENDER)")
     ap.add_argument("--lantai", help="the lantai CLI (quiz_team: hashes the teacher PIN, exports the results)")
+    ap.add_argument("--example", help="deploy/kiosk.example.toml (example_set_command runs the command it shows)")
     args = ap.parse_args()
 
     steps = SCENARIOS[args.scenario]()
@@ -523,6 +551,8 @@ def main():
         with open(config, "w") as f:
             f.write(CONFIGURED_TOML + f'[pack]\npath = "{os.path.abspath(args.pack)}"\n')
         cmd += ["--config", config]
+    if args.scenario == "example_set_command":
+        cmd += example_command(args.example, args.pack, work)
     env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1")
     if args.video_render:
         env["LANTAI_VIDEO_RENDER"] = args.video_render
