@@ -2,8 +2,11 @@
 #include "kiosk/ui/attract_screen.h"
 
 #include "core/i18n/ui_strings.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/images.h"
+#include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/video_controller.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/video_frame.h"
 
 #include <cmath>
 #include <cstdint>
@@ -86,7 +89,7 @@ void AttractScreen::draw(UiContext& ui, KioskState& state) {
             drawOpaqueImage(ui, texture, frame);
         } else {
             ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height),
-                                   IM_COL32(0, 0, 0, 255));
+                                   ui.color(ColorRole::MediaBackdrop));
             if (video && video->poster)
                 drawImageFile(ui, video->poster->file, frame, ImageFit::Contain, longest);
         }

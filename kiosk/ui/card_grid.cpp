@@ -1,7 +1,9 @@
 // kiosk/ui: card grid with kinetic scrolling
 #include "kiosk/ui/card_grid.h"
 
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/badge.h"
+#include "kiosk/ui/images.h"
+#include "kiosk/ui/text_layout.h"
 
 #include <algorithm>
 #include <cmath>
@@ -126,6 +128,14 @@ void CardGrid::advance(double dt) {
     const double before = m_scroll;
     m_scroll = std::clamp(m_scroll - delta.y, 0.0, m_maxScroll);
     if (m_scroll == before && delta.y != 0) m_scroller.stop(); // hit an end
+}
+
+float drawEmptyNote(UiContext& ui, const Rect& box, std::string_view text) {
+    TextBlock note;
+    note.role = FontRole::Heading;
+    note.color = ui.color(ColorRole::TextOnBackground);
+    note.align = TextAlign::Center;
+    return drawTextBlock(ui, {box.x, box.y + ui.px(6), box.w, box.h}, text, note) + ui.px(6);
 }
 
 } // namespace lantai::kiosk

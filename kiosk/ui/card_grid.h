@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lantai::kiosk {
@@ -39,5 +40,8 @@ class CardGrid {
     double m_maxScroll = 0;
     bool m_dragging = false;
 };
+
+// "Nothing here yet" under a grid's header, centred; returns the height used.
+float drawEmptyNote(UiContext& ui, const core::Rect& box, std::string_view text);
 
 } // namespace lantai::kiosk

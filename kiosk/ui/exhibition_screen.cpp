@@ -2,7 +2,9 @@
 #include "kiosk/ui/exhibition_screen.h"
 
 #include "core/i18n/ui_strings.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/top_bar.h"
 
 namespace lantai::kiosk {
 

@@ -2,8 +2,11 @@
 #include "kiosk/ui/home_screen.h"
 
 #include "core/i18n/ui_strings.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/images.h"
 #include "kiosk/ui/quiz_controller.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/top_bar.h"
 
 #include <functional>
 
@@ -12,22 +15,6 @@ namespace lantai::kiosk {
 using core::ColorRole;
 using core::FontRole;
 using core::Rect;
-
-core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack) {
-    TopBarActions actions;
-    if (showBack)
-        actions.back = [&state] {
-            if (state.returnToQuiz && state.nav.screen() == core::KioskScreen::Item) {
-                state.returnToQuiz = false;
-                state.nav.showQuiz(); // back to the answer the visitor came from
-            } else {
-                state.nav.back();
-            }
-        };
-    actions.home = [&state] { state.nav.showHome(); };
-    actions.toggleLanguage = state.toggleLanguage;
-    return topBar(ui, title, actions);
-}
 
 namespace {
 
@@ -92,17 +79,18 @@ void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
 void drawVideoTile(UiContext& ui, KioskState& state, const Rect& tile) {
     const auto& videos = state.pack->videos;
     const auto art = [&ui, &videos](const Rect& r, float rounding) {
-        ui.draw->AddRectFilled(minOf(r), maxOf(r), IM_COL32(0, 0, 0, 255), rounding,
+        ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(ColorRole::MediaBackdrop), rounding,
                                ImDrawFlags_RoundCornersTop);
         if (videos.front().poster)
             drawImageFile(ui, videos.front().poster->file, r, ImageFit::Cover,
                           static_cast<int>(std::max(r.w, r.h)), rounding);
         const float radius = static_cast<float>(std::min(r.w, r.h)) * 0.16f;
         const ImVec2 c = toIm(r.center());
-        ui.draw->AddCircleFilled(c, radius, IM_COL32(0, 0, 0, 150), 40);
+        ui.draw->AddCircleFilled(c, radius, ui.color(ColorRole::MediaScrim), 40);
         ui.draw->AddTriangleFilled(ImVec2(c.x - radius * 0.35f, c.y - radius * 0.5f),
                                    ImVec2(c.x - radius * 0.35f, c.y + radius * 0.5f),
-                                   ImVec2(c.x + radius * 0.55f, c.y), IM_COL32(255, 255, 255, 240));
+                                   ImVec2(c.x + radius * 0.55f, c.y),
+                                   ui.color(ColorRole::MediaSymbol));
     };
     drawHomeTile(ui, tile, "videos", ui.ui("home.videos"),
                  core::uiCount("video.count", static_cast<long long>(videos.size()), ui.language),

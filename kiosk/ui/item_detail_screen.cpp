@@ -4,8 +4,14 @@
 #include "core/gallery/web_paths.h"
 #include "core/i18n/ui_strings.h"
 #include "kiosk/render/texture_cache.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/badge.h"
+#include "kiosk/ui/buttons.h"
+#include "kiosk/ui/images.h"
 #include "kiosk/ui/item_grid_screen.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/top_bar.h"
+#include "kiosk/ui/video_actions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -105,7 +111,8 @@ void ItemDetailScreen::draw(UiContext& ui, KioskState& state) {
 
 void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::Item& item) {
     const float rounding = ui.px(ui.theme->layout.rounding);
-    ui.draw->AddRectFilled(minOf(m_viewer), maxOf(m_viewer), IM_COL32(24, 16, 12, 255), rounding);
+    ui.draw->AddRectFilled(minOf(m_viewer), maxOf(m_viewer), ui.color(ColorRole::ViewerBackdrop),
+                           rounding);
     state.zoomImageFailed = false;
     if (m_image) {
         const DrawResult result = drawDeepZoom(ui.draw, state.viewport, *m_image, *ui.textures,

@@ -2,7 +2,10 @@
 #include "kiosk/ui/item_grid_screen.h"
 
 #include "core/i18n/ui_strings.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/card_grid.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/top_bar.h"
 
 namespace lantai::kiosk {
 

@@ -2,7 +2,9 @@
 #include "kiosk/ui/overlay_screens.h"
 
 #include "core/i18n/ui_strings.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/buttons.h"
+#include "kiosk/ui/text_layout.h"
 
 namespace lantai::kiosk {
 

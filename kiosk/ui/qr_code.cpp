@@ -7,6 +7,13 @@
 
 namespace lantai::kiosk {
 
+namespace {
+// Not theme colours: a QR code is dark modules on a light quiet zone for every phone camera,
+// whatever the theme (several scanners cannot read an inverted code).
+constexpr ImU32 kQrLight = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kQrDark = IM_COL32(0, 0, 0, 255);
+} // namespace
+
 QrMatrix encodeQr(const std::string& text) {
     QrMatrix out;
     QRcode* code =
@@ -30,9 +37,8 @@ float drawQr(UiContext& ui, const QrMatrix& qr, const core::Rect& box) {
     const float used = cell * static_cast<float>(modules);
     const float x0 = std::round(static_cast<float>(box.x) + (static_cast<float>(box.w) - used) / 2);
     const float y0 = std::round(static_cast<float>(box.y) + (static_cast<float>(box.h) - used) / 2);
-    ui.draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + used, y0 + used),
-                           IM_COL32(255, 255, 255, 255));
-    const ImU32 ink = IM_COL32(0, 0, 0, 255);
+    ui.draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + used, y0 + used), kQrLight);
+    const ImU32 ink = kQrDark;
     for (int y = 0; y < qr.size; ++y) {
         // Runs of dark modules along a row become one rectangle.
         int x = 0;

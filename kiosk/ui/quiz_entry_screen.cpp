@@ -1,18 +1,11 @@
 // kiosk/ui: quiz entry stages — level (小学/中学/成人), preset nickname, teacher PIN, team setup
 #include "core/i18n/ui_strings.h"
+#include "kiosk/ui/buttons.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/quiz_screen.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/text_layout.h"
 
 namespace lantai::kiosk {
-
-ImU32 readableTextOn(std::uint32_t rgb) {
-    const core::Color fill{static_cast<std::uint8_t>(rgb >> 16),
-                           static_cast<std::uint8_t>(rgb >> 8), static_cast<std::uint8_t>(rgb),
-                           255};
-    return core::contrastRatio({255, 255, 255, 255}, fill) >= 4.5 ? IM_COL32_WHITE
-                                                                  : IM_COL32(20, 20, 20, 255);
-}
 
 using core::ColorRole;
 using core::FontRole;
@@ -146,11 +139,10 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
         const auto& preset = core::teamPresets()[static_cast<std::size_t>(i)];
         const std::string name = ui.text(preset.name);
         const float w = textWidth(ui, FontRole::Body, name) + chip;
-        const ImU32 colour = IM_COL32((preset.colour >> 16) & 0xFF, (preset.colour >> 8) & 0xFF,
-                                      preset.colour & 0xFF, 255);
-        ui.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip), colour, chip / 2);
+        ui.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip),
+                               ui.color(core::teamColorRole(i)), chip / 2);
         ui.draw->AddText(ui.font(FontRole::Body), ui.fontSize(FontRole::Body),
-                         ImVec2(x + chip / 2, y + chip * 0.22f), readableTextOn(preset.colour),
+                         ImVec2(x + chip / 2, y + chip * 0.22f), ui.color(core::textOnTeamRole(i)),
                          name.c_str());
         x += w + gap;
         if (x > area.right() - chip * 3) {

@@ -1,9 +1,10 @@
 // kiosk/ui: quiz results — score, correct count, today's rank and leaderboard; the podium of a
 // class contest
 #include "core/i18n/ui_strings.h"
+#include "kiosk/ui/buttons.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/quiz_screen.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/text_layout.h"
 
 namespace lantai::kiosk {
 
@@ -21,9 +22,8 @@ void drawTeamPodium(UiContext& ui, KioskState& state, const Rect& area, float y)
     for (const auto& standing : board) {
         const Rect r{area.x, y, area.w, rowH};
         const auto& preset = *standing.preset;
-        const ImU32 colour = IM_COL32((preset.colour >> 16) & 0xFF, (preset.colour >> 8) & 0xFF,
-                                      preset.colour & 0xFF, 255);
-        ui.draw->AddRectFilled(minOf(r), maxOf(r), colour, ui.px(ui.theme->layout.rounding));
+        ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(core::teamColorRole(standing.team)),
+                               ui.px(ui.theme->layout.rounding));
         const std::string line =
             core::uiFormat("quiz.rank_n", ui.language, {{"n", std::to_string(standing.rank)}}) +
             "   " + ui.text(preset.name) + "   " +
@@ -33,7 +33,7 @@ void drawTeamPodium(UiContext& ui, KioskState& state, const Rect& area, float y)
                             {"total", std::to_string(standing.total)}});
         drawTextLine(ui, {r.x + ui.px(2), r.y, r.w - ui.px(4), r.h}, line,
                      standing.rank == 1 ? FontRole::Heading : FontRole::Body,
-                     readableTextOn(preset.colour));
+                     ui.color(core::textOnTeamRole(standing.team)));
         y += rowH + gap;
     }
 }

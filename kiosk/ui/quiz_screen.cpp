@@ -1,8 +1,10 @@
 // kiosk/ui: quiz screen dispatch by stage
 #include "kiosk/ui/quiz_screen.h"
 
+#include "kiosk/ui/background.h"
 #include "kiosk/ui/quiz_controller.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/top_bar.h"
 
 namespace lantai::kiosk {
 

@@ -21,9 +21,6 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const core::Rect& area)
 void drawQuizPlay(UiContext& ui, KioskState& state, const core::Rect& area);
 void drawQuizResult(UiContext& ui, KioskState& state, const core::Rect& area);
 
-// White or near-black, whichever reads better (WCAG) on a 0xRRGGBB fill (team colours).
-ImU32 readableTextOn(std::uint32_t rgb);
-
 // A heading line centred at the top of `area`; returns the height used.
 float quizHeading(UiContext& ui, const core::Rect& area, std::string_view text);
 

@@ -83,10 +83,4 @@ class ExhibitionScreen;
 class ItemGridScreen;
 class ItemDetailScreen;
 
-// The top bar every visitor screen shares (back goes one level up, home to the home screen).
-core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack);
-
-// Opens the player for a video of the pack and starts it for the visitor.
-bool openVideoForVisitor(KioskState& state, const std::string& videoId);
-
 } // namespace lantai::kiosk

@@ -11,7 +11,7 @@ enum class TextAlign { Left, Center, Right };
 
 struct TextBlock {
     core::FontRole role = core::FontRole::Body;
-    ImU32 color = IM_COL32_WHITE;
+    ImU32 color = 0; // always set from the theme: ui.color(role)
     TextAlign align = TextAlign::Left;
     int maxLines = 0;          // 0 = unlimited; the last line ends with "…"
     float lineSpacing = 1.35f; // line height as a multiple of the font size

@@ -5,9 +5,12 @@
 
 namespace lantai::kiosk {
 
-ImU32 UiContext::color(core::ColorRole role, float alphaScale) const {
-    const core::Color c = theme->color(role);
+ImU32 imColor(core::Color c, float alphaScale) {
     return IM_COL32(c.r, c.g, c.b, static_cast<int>(static_cast<float>(c.a) * alphaScale));
+}
+
+ImU32 UiContext::color(core::ColorRole role, float alphaScale) const {
+    return imColor(theme->color(role), alphaScale);
 }
 
 const std::string& UiContext::ui(std::string_view key) const {

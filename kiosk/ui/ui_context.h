@@ -8,6 +8,7 @@
 #include "core/theme/theme.h"
 #include "kiosk/ui/fonts.h"
 
+#include <algorithm>
 #include <functional>
 #include <imgui.h>
 #include <optional>
@@ -57,6 +58,11 @@ struct UiContext {
     void addTarget(std::string id, const core::Rect& rect, std::function<void()> action);
     bool pressed(const core::Rect& rect) const;
 };
+
+// The one mapping of theme colours to ImGui's packed colours (straight alpha, scaled by
+// `alphaScale`). Screens and widgets take every colour from the theme through UiContext::color;
+// a test keeps colour literals out of kiosk/ui.
+ImU32 imColor(core::Color color, float alphaScale = 1.0f);
 
 // Finds the topmost target containing `point`, or nullptr.
 const TapTarget* hitTest(const std::vector<TapTarget>& targets, core::Vec2 point);

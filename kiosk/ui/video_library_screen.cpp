@@ -2,8 +2,12 @@
 #include "kiosk/ui/video_library_screen.h"
 
 #include "core/i18n/ui_strings.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/card_grid.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/top_bar.h"
+#include "kiosk/ui/video_actions.h"
 #include "kiosk/ui/video_controller.h"
-#include "kiosk/ui/widgets.h"
 
 #include <algorithm>
 

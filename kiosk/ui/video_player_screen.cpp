@@ -2,8 +2,13 @@
 #include "kiosk/ui/video_player_screen.h"
 
 #include "core/i18n/ui_strings.h"
+#include "kiosk/ui/background.h"
+#include "kiosk/ui/buttons.h"
+#include "kiosk/ui/images.h"
+#include "kiosk/ui/text_layout.h"
+#include "kiosk/ui/top_bar.h"
 #include "kiosk/ui/video_controller.h"
-#include "kiosk/ui/widgets.h"
+#include "kiosk/ui/video_frame.h"
 
 #include <algorithm>
 #include <cmath>
@@ -38,13 +43,6 @@ void drawPauseIcon(UiContext& ui, const Rect& r, ImU32 color) {
 }
 
 } // namespace
-
-bool openVideoForVisitor(KioskState& state, const std::string& videoId) {
-    const core::Video* video = state.pack ? state.pack->findVideo(videoId) : nullptr;
-    if (!video || !state.video || !state.nav.openVideo(videoId)) return false;
-    state.video->play(*video, state.language);
-    return true;
-}
 
 double VideoPlayerScreen::fractionAt(double x) const {
     return m_seekBar.w > 0 ? std::clamp((x - m_seekBar.x) / m_seekBar.w, 0.0, 1.0) : 0.0;
@@ -106,7 +104,8 @@ void VideoPlayerScreen::drawVideo(UiContext& ui, KioskState& state, const core::
         drawLetterboxBars(ui, m_videoArea, frame);
         drawOpaqueImage(ui, texture, frame);
     } else {
-        ui.draw->AddRectFilled(minOf(m_videoArea), maxOf(m_videoArea), IM_COL32(0, 0, 0, 255));
+        ui.draw->AddRectFilled(minOf(m_videoArea), maxOf(m_videoArea),
+                               ui.color(ColorRole::MediaBackdrop));
     }
     if (!texture && video.poster) {
         drawImageFile(ui, video.poster->file, frame, ImageFit::Contain,
@@ -116,15 +115,15 @@ void VideoPlayerScreen::drawVideo(UiContext& ui, KioskState& state, const core::
         drawTextLine(ui,
                      {frame.x, frame.bottom() - ui.fontSize(FontRole::Body) * 2.5, frame.w,
                       ui.fontSize(FontRole::Body) * 2},
-                     ui.ui("video.loading"), FontRole::Body, IM_COL32(255, 255, 255, 230),
+                     ui.ui("video.loading"), FontRole::Body, ui.color(ColorRole::TextOnMedia),
                      TextAlign::Center);
     }
     // Paused or ended: a large play symbol over the picture.
     if (status.state == MediaState::Paused || status.state == MediaState::Ended) {
         const float r = ui.touchMin() * 0.9f;
         const ImVec2 c = toIm(m_videoArea.center());
-        ui.draw->AddCircleFilled(c, r, IM_COL32(0, 0, 0, 150), 48);
-        drawPlayIcon(ui, {c.x - r, c.y - r, r * 2.0, r * 2.0}, IM_COL32(255, 255, 255, 240));
+        ui.draw->AddCircleFilled(c, r, ui.color(ColorRole::MediaScrim), 48);
+        drawPlayIcon(ui, {c.x - r, c.y - r, r * 2.0, r * 2.0}, ui.color(ColorRole::MediaSymbol));
     }
     ui.addTarget("video-surface", m_videoArea, [&state] { state.video->togglePause(); });
 }

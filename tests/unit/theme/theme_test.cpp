@@ -1,5 +1,6 @@
 // tests: themes — colour parsing, WCAG contrast maths, every shipped theme's pairs, theme
 // diagnostics
+#include "core/quiz/engine.h"
 #include "core/theme/theme.h"
 
 #include <algorithm>
@@ -171,7 +172,9 @@ TEST(ThemePairs, EveryColourExceptBorderIsChecked) {
     }
     for (std::size_t i = 0; i < kColorRoleCount; ++i) {
         const auto role = static_cast<ColorRole>(i);
-        if (role == ColorRole::Border) continue; // decorative outline, not a text background
+        // Decorative: an outline, and the backdrop behind the deep-zoom image (nothing is read on
+        // either but the image itself).
+        if (role == ColorRole::Border || role == ColorRole::ViewerBackdrop) continue;
         EXPECT_TRUE(used.count(role))
             << colorRoleName(role) << " is drawn but never contrast-checked";
     }
@@ -186,6 +189,63 @@ TEST(ThemePairs, RoleNamesRoundTrip) {
         EXPECT_EQ(parseColorRole(name), role);
     }
     EXPECT_FALSE(parseColorRole("txt"));
+}
+
+TEST(ThemePairs, AnswerAndTeamRolesByIndex) {
+    EXPECT_EQ(answerColorRole(0), ColorRole::Answer1);
+    EXPECT_EQ(answerColorRole(7), ColorRole::Answer8);
+    EXPECT_EQ(answerColorRole(8), ColorRole::Answer1); // wraps after H
+    EXPECT_EQ(teamColorRole(0), ColorRole::Team1);
+    EXPECT_EQ(teamColorRole(5), ColorRole::Team6);
+    EXPECT_EQ(textOnTeamRole(2), ColorRole::TextOnTeam3);
+    EXPECT_EQ(std::string(colorRoleName(answerColorRole(3))), "answer_4");
+    EXPECT_EQ(std::string(colorRoleName(textOnTeamRole(5))), "text_on_team_6");
+    EXPECT_EQ(kTeamColorCount, kMaxTeams); // a class contest never has a team without a colour
+}
+
+TEST(ThemePairs, EveryAnswerAndTeamColourIsChecked) {
+    // Each answer: its label on it, its letter on the mark laid over it, its label while pressed.
+    for (int i = 0; i < kAnswerColorCount; ++i) {
+        const ColorRole answer = answerColorRole(i);
+        int label = 0, letter = 0, pressed = 0;
+        for (const auto& p : themeColorPairs()) {
+            label += p.foreground == ColorRole::TextOnAnswer && p.background == answer;
+            letter += p.foreground == answer && p.background == ColorRole::AnswerMark &&
+                      p.over == answer && p.kind == PairKind::Text;
+            pressed += p.foreground == ColorRole::TextOnAnswer &&
+                       p.background == ColorRole::AnswerPressed && p.over == answer;
+        }
+        EXPECT_EQ(label + letter + pressed, 3) << colorRoleName(answer);
+    }
+    for (int t = 0; t < kTeamColorCount; ++t) {
+        const auto& pairs = themeColorPairs();
+        EXPECT_TRUE(std::any_of(pairs.begin(), pairs.end(), [&](const ColorPair& p) {
+            return p.foreground == textOnTeamRole(t) && p.background == teamColorRole(t) &&
+                   p.kind == PairKind::Text;
+        })) << t;
+    }
+}
+
+TEST(ThemePairs, MarkIsMeasuredOverEachAnswer) {
+    // The letter of answer D on a white mark at 90 % laid over answer D itself.
+    const Theme& t = defaultTheme();
+    const Color mark = compositeOver(t.color(ColorRole::AnswerMark), t.color(ColorRole::Answer4));
+    bool found = false;
+    for (const auto& c : measureThemeContrast(t))
+        if (c.pair.foreground == ColorRole::Answer4 && c.pair.background == ColorRole::AnswerMark) {
+            EXPECT_NEAR(c.ratio, contrastRatio(t.color(ColorRole::Answer4), mark), 1e-9);
+            found = true;
+        }
+    EXPECT_TRUE(found);
+    // A mark that suits answer A but not answer B is caught on B.
+    Theme bad = defaultTheme();
+    bad.setColor(ColorRole::Answer2, hex("#D0D0D0"));
+    bad.setColor(ColorRole::TextOnAnswer, hex("#000000"));
+    bool caught = false;
+    for (const auto& c : measureThemeContrast(bad))
+        if (c.pair.foreground == ColorRole::Answer2 && c.pair.background == ColorRole::AnswerMark)
+            caught = !c.passes();
+    EXPECT_TRUE(caught);
 }
 
 // ---- shipped themes -------------------------------------------------------------------------
@@ -216,9 +276,11 @@ TEST(ShippedThemes, LoadCleanlyAndMeetContrastPolicy) {
                     colorRoleName(weakest.pair.foreground), colorRoleName(weakest.pair.background),
                     weakest.ratio);
         for (const auto& c : measureThemeContrast(theme))
-            std::printf("    %-26s on %-18s %6.2f:1 (needs %.1f)\n",
-                        colorRoleName(c.pair.foreground), colorRoleName(c.pair.background), c.ratio,
-                        c.required);
+            std::printf("    %-26s on %-18s %-17s %6.2f:1 (needs %.1f)\n",
+                        colorRoleName(c.pair.foreground), colorRoleName(c.pair.background),
+                        c.pair.over ? (std::string("over ") + colorRoleName(*c.pair.over)).c_str()
+                                    : "",
+                        c.ratio, c.required);
     }
 }
 
@@ -258,6 +320,29 @@ TEST(ShippedThemes, BuiltInDefaultEqualsRedArchiveFile) {
     EXPECT_EQ(builtIn.background.pattern, file.background.pattern);
     EXPECT_EQ(builtIn.background.patternColor, file.background.patternColor);
     EXPECT_TRUE(policyViolations(builtIn).empty());
+}
+
+TEST(ShippedThemes, RedArchiveKeepsTheKioskColours) {
+    // The answer and team colours the quiz screens drew before they were theme roles; the team
+    // fills are the presets' own colours (stored with each class-contest result).
+    const Theme& t = defaultTheme();
+    const char* answers[] = {"#B22222", "#1565C0", "#856404", "#2E7D32",
+                             "#6A1B9A", "#00695C", "#5D4037", "#37474F"};
+    for (int i = 0; i < kAnswerColorCount; ++i)
+        EXPECT_EQ(formatColor(t.color(answerColorRole(i))), answers[i]) << i;
+    EXPECT_EQ(formatColor(t.color(ColorRole::TextOnAnswer)), "#FFFFFF");
+    EXPECT_EQ(formatColor(t.color(ColorRole::AnswerMark)), "#FFFFFFE6");
+    EXPECT_EQ(formatColor(t.color(ColorRole::AnswerPressed)), "#0000003C");
+    for (int team = 0; team < kTeamColorCount; ++team) {
+        const std::uint32_t rgb = teamPresets()[static_cast<std::size_t>(team)].colour;
+        const Color fill{static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8),
+                         static_cast<std::uint8_t>(rgb), 255};
+        EXPECT_EQ(t.color(teamColorRole(team)), fill) << team;
+        // White, or near-black where white would fall under 4.5:1.
+        const Color text =
+            contrastRatio(hex("#FFFFFF"), fill) >= 4.5 ? hex("#FFFFFF") : hex("#141414");
+        EXPECT_EQ(t.color(textOnTeamRole(team)), text) << team;
+    }
 }
 
 // ---- a bad theme must fail ------------------------------------------------------------------
@@ -337,6 +422,34 @@ TEST(ThemeDiagnostics, MissingColourAndUnknownColour) {
     ASSERT_NE(unknown, nullptr);
     EXPECT_EQ(unknown->pointer, "/colors/bagde");
     EXPECT_EQ(unknown->severity, Severity::Warning);
+}
+
+TEST(ThemeDiagnostics, ColourAddedLaterMayBeMissing) {
+    // A theme written before the answer colours existed still loads, with the built-in value
+    // and a warning that names the colour.
+    std::string text = readText(kThemesDir / "high-contrast.json");
+    const auto pos = text.find("    \"answer_3\": ");
+    ASSERT_NE(pos, std::string::npos);
+    text.erase(pos, text.find('\n', pos) - pos + 1);
+    const auto result = loadThemeFromText(text, "high-contrast.json", kThemesDir);
+    EXPECT_TRUE(result.ok());
+    const Diagnostic* d = findCode(result.diagnostics, "theme.color_missing");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->severity, Severity::Warning);
+    EXPECT_NE(d->message.find("answer_3"), std::string::npos) << d->message;
+    EXPECT_FALSE(d->messageZh.empty());
+    EXPECT_EQ(result.theme.color(ColorRole::Answer3), defaultTheme().color(ColorRole::Answer3));
+    EXPECT_EQ(result.theme.name, "high-contrast");
+    // A colour of the first format stays required.
+    EXPECT_TRUE(colorRoleRequired(ColorRole::TextOnOverlay));
+    EXPECT_FALSE(colorRoleRequired(ColorRole::Team1));
+}
+
+TEST(ThemeDiagnostics, TranslucentAnswerColourIsAnError) {
+    // Answer colours are also text: each answer's letter is drawn in it.
+    const auto result = loadText(redArchiveWith("answer_2", "#1565C080"));
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(findCode(result.diagnostics, "schema.value")->pointer, "/colors/answer_2");
 }
 
 TEST(ThemeDiagnostics, SyntaxErrorVersionAndRanges) {
