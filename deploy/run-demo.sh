@@ -8,7 +8,9 @@ build=${LANTAI_BUILD_DIR:-build}
 
 deploy/install-deps.sh
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" --parallel
+# Only what the demo needs: the kiosk, the CLI that builds the pack, and the demo pack itself
+# (the test binaries and the web viewer are built by deploy/run-tests.sh).
+cmake --build "$build" --parallel --target lantai-kiosk lantai demo_pack
 "$build/tools/cli/lantai" validate "$build/packs/demo"
 "$build/tools/cli/lantai" info "$build/packs/demo"
 echo
