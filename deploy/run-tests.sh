@@ -21,4 +21,11 @@ cmake --build "$fuzz_build" --parallel "$jobs" --target lantai_fuzzers
 ctest --test-dir "$fuzz_build" -R '^fuzz/' --output-on-failure --parallel "$jobs"
 
 echo "== tests"
-ctest --test-dir "$build" --output-on-failure --parallel "$jobs" --timeout 600
+log="$build/ctest-full.log"
+set +e
+ctest --test-dir "$build" --output-on-failure --parallel "$jobs" --timeout 600 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# A skipped test did not run: only the ones tests/allowed_skips.txt lists with a reason may skip.
+bash tests/check_skips.sh "$log" tests/allowed_skips.txt || status=1
+exit "$status"
