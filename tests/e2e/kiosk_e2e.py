@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # tests/e2e: drives the real lantai-kiosk under Xvfb with a script and asserts on the state it reports
+# (over 500 lines: the scenarios are data — steps and expected states — sharing one runner)
 """Usage: kiosk_e2e.py --kiosk BIN --scenario NAME [--pack DIR] [--size WxH] [--out DIR]
 
 Each scenario is a list of steps: a script line (see kiosk/SCRIPTS.md) and, optionally, what

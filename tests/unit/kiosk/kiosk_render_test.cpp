@@ -1,5 +1,6 @@
 // tests: kiosk render layer — decoder (real JPEG/PNG bytes, downscale, EXIF, corrupt input), decode
-// pool, texture cache, deep zoom
+// pool, texture cache, deep zoom. Over 500 lines in one file because the four parts share the
+// fixtures at the top (encoded test images, temporary folders, the fake GPU uploader).
 #include "kiosk/render/decode_pool.h"
 #include "kiosk/render/deep_zoom_renderer.h"
 #include "kiosk/render/image_decoder.h"
