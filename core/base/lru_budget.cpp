@@ -78,12 +78,13 @@ bool LruBudget::isPinned(std::string_view key) const {
     return it != m_order.cend() && pinned(*it);
 }
 
-std::vector<std::string> LruBudget::evictUntilWithin(std::size_t budget) {
+std::vector<std::string> LruBudget::evictUntilWithin(std::size_t budget,
+                                                     std::uint64_t spareFrames) {
     std::vector<std::string> evicted;
     auto it = m_order.end();
     while (m_totalBytes > budget && it != m_order.begin()) {
         --it;
-        if (pinned(*it)) continue;
+        if (pinnedWithin(*it, spareFrames)) continue;
         m_totalBytes -= it->bytes;
         m_index.erase(m_index.find(std::string_view(it->key)));
         evicted.push_back(std::move(it->key));

@@ -43,8 +43,10 @@ class LruBudget {
     bool isPinned(std::string_view key) const;
 
     // Evicts least recently used, unpinned entries until totalBytes() <= budget (or only pinned
-    // entries remain). Returns the evicted keys, least recently used first.
-    std::vector<std::string> evictUntilWithin(std::size_t budget);
+    // entries remain). Returns the evicted keys, least recently used first. With spareFrames > 0
+    // an entry also counts as pinned when it was pinned in one of the spareFrames frames before
+    // this one (e.g. 1: what the previous frame drew, before this frame has drawn anything).
+    std::vector<std::string> evictUntilWithin(std::size_t budget, std::uint64_t spareFrames = 0);
 
     std::size_t totalBytes() const { return m_totalBytes; }
     std::size_t pinnedBytes() const;
@@ -75,6 +77,9 @@ class LruBudget {
     List::iterator find(std::string_view key);
     List::const_iterator find(std::string_view key) const;
     bool pinned(const Entry& e) const { return e.pinnedFrame == m_frame; }
+    bool pinnedWithin(const Entry& e, std::uint64_t frames) const {
+        return e.pinnedFrame != 0 && e.pinnedFrame + frames >= m_frame;
+    }
 
     List m_order;
     std::unordered_map<std::string, List::iterator, Hash, Equal> m_index;

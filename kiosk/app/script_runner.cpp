@@ -27,13 +27,13 @@ int keyFromName(const std::string& name) {
 
 } // namespace
 
-void ScriptRunner::pointer(double at, PlatformEvent::Type type, std::int64_t id,
-                           core::Vec2 position) {
+void ScriptRunner::pointer(double at, InputEvent::Type type, std::int64_t id, core::Vec2 position) {
     PlatformEvent e;
-    e.type = type;
-    e.pointer = id;
-    e.position = position;
-    e.time = at; // the gesture recogniser sees the scripted pace even if delivery is late
+    e.type = PlatformEvent::Type::Input;
+    e.input.type = type;
+    e.input.pointer = id;
+    e.input.position = position;
+    e.input.time = at; // the gesture recogniser sees the scripted pace even if delivery is late
     m_events.push_back({at, e, {}});
 }
 
@@ -55,7 +55,7 @@ std::optional<core::Vec2> ScriptRunner::resolve(const core::ScriptPoint& point, 
 
 bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
     using T = core::ScriptCommandType;
-    using P = PlatformEvent::Type;
+    using P = InputEvent::Type;
     m_commandStart = now;
     m_doneAt = now;
     const core::Vec2 size = m_host.windowSize();
@@ -133,19 +133,21 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         const auto p = resolve(c.points[0], c.line);
         if (!p) return false;
         PlatformEvent e;
-        e.type = P::Wheel;
-        e.position = *p;
-        e.wheel = c.number;
+        e.type = PlatformEvent::Type::Input;
+        e.input.type = P::Wheel;
+        e.input.position = *p;
+        e.input.wheel = c.number;
         m_events.push_back({now, e, {}});
         return true;
     }
     case T::Key: {
         PlatformEvent e;
-        e.type = P::Key;
-        e.key = keyFromName(c.text);
-        e.ctrl = c.ctrl;
-        e.alt = c.alt;
-        e.shift = c.shift;
+        e.type = PlatformEvent::Type::Input;
+        e.input.type = P::Key;
+        e.input.key = keyFromName(c.text);
+        e.input.ctrl = c.ctrl;
+        e.input.alt = c.alt;
+        e.input.shift = c.shift;
         m_events.push_back({now, e, {}});
         return true;
     }
@@ -214,7 +216,7 @@ double ScriptRunner::update() {
                     m_events.clear();
                     break;
                 }
-                timed.event.position = *centre;
+                timed.event.input.position = *centre;
             }
             m_host.injectEvent(timed.event);
             m_events.pop_front();

@@ -54,7 +54,7 @@ class ScriptRunner {
     };
     bool start(const core::ScriptCommand& command, double now);
     std::optional<core::Vec2> resolve(const core::ScriptPoint& point, int line);
-    void pointer(double at, PlatformEvent::Type type, std::int64_t id, core::Vec2 position);
+    void pointer(double at, InputEvent::Type type, std::int64_t id, core::Vec2 position);
     void finishCommand(double now);
 
     core::KioskScript m_script;

@@ -1,9 +1,10 @@
 // kiosk/platform: the libmpv media player — render API into an OpenGL texture, every mpv call on
-// the main thread
+// the main thread. Over 500 lines in one file because the mpv handle, its render context and the
+// FBO and software-upload paths share one object's state and threading rules.
+#include "kiosk/platform/mpv_media_player.h"
+
 #include "core/base/log.h"
 #include "core/config/kiosk_config.h"
-#include "kiosk/platform/media_player.h"
-#include "kiosk/platform/sdl_platform.h"
 
 #include <GL/gl.h>
 #include <SDL.h>
@@ -83,7 +84,7 @@ enum Observed : std::uint64_t {
 
 class MpvMediaPlayer final : public MediaPlayer {
   public:
-    explicit MpvMediaPlayer(SdlPlatform& platform) : m_platform(platform) {}
+    explicit MpvMediaPlayer(std::function<void()> wake) : m_wake(std::move(wake)) {}
 
     ~MpvMediaPlayer() override {
         // The render context goes first (it needs the GL context, which is still current),
@@ -303,11 +304,11 @@ class MpvMediaPlayer final : public MediaPlayer {
     const MediaStatus& status() const override { return m_status; }
 
   private:
-    static void onWakeup(void* self) { static_cast<MpvMediaPlayer*>(self)->m_platform.wake(); }
+    static void onWakeup(void* self) { static_cast<MpvMediaPlayer*>(self)->m_wake(); }
     static void onRenderUpdate(void* self) {
         auto* player = static_cast<MpvMediaPlayer*>(self);
         player->m_renderWanted = true;
-        player->m_platform.wake();
+        player->m_wake();
     }
 
     // Every call into mpv from the main thread is asynchronous: the main thread also renders,
@@ -543,7 +544,7 @@ class MpvMediaPlayer final : public MediaPlayer {
         return true;
     }
 
-    SdlPlatform& m_platform;
+    std::function<void()> m_wake; // thread-safe: ends the kiosk loop's wait
     FramebufferFunctions m_gl;
     mpv_handle* m_mpv = nullptr;
     mpv_render_context* m_render = nullptr;
@@ -571,9 +572,9 @@ class MpvMediaPlayer final : public MediaPlayer {
 
 } // namespace
 
-std::unique_ptr<MediaPlayer> createMpvMediaPlayer(SdlPlatform& platform,
+std::unique_ptr<MediaPlayer> createMpvMediaPlayer(std::function<void()> wake,
                                                   const MpvSettings& settings, std::string& error) {
-    auto player = std::make_unique<MpvMediaPlayer>(platform);
+    auto player = std::make_unique<MpvMediaPlayer>(std::move(wake));
     if (!player->start(settings, error)) return nullptr;
     return player;
 }

@@ -83,26 +83,28 @@ void SdlPlatform::swapBuffers() {
 }
 
 void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out) {
-    PlatformEvent ev;
+    PlatformEvent event;
+    event.type = PlatformEvent::Type::Input;
+    InputEvent& ev = event.input;
+    using I = InputEvent::Type;
     const SDL_Keymod mods = SDL_GetModState();
     switch (e.type) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return;
-        ev.type = e.type == SDL_MOUSEBUTTONDOWN ? PlatformEvent::Type::PointerDown
-                                                : PlatformEvent::Type::PointerUp;
+        ev.type = e.type == SDL_MOUSEBUTTONDOWN ? I::PointerDown : I::PointerUp;
         ev.position = {double(e.button.x), double(e.button.y)};
         break;
     case SDL_MOUSEMOTION:
         if (e.motion.which == SDL_TOUCH_MOUSEID) return;
-        ev.type = PlatformEvent::Type::PointerMove;
+        ev.type = I::PointerMove;
         ev.position = {double(e.motion.x), double(e.motion.y)};
         break;
     case SDL_MOUSEWHEEL: {
         if (e.wheel.which == SDL_TOUCH_MOUSEID) return;
         int x = 0, y = 0;
         SDL_GetMouseState(&x, &y);
-        ev.type = PlatformEvent::Type::Wheel;
+        ev.type = I::Wheel;
         ev.position = {double(x), double(y)};
         ev.wheel = e.wheel.preciseY;
         break;
@@ -110,14 +112,14 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP:
-        ev.type = e.type == SDL_FINGERDOWN ? PlatformEvent::Type::PointerDown
-                  : e.type == SDL_FINGERUP ? PlatformEvent::Type::PointerUp
-                                           : PlatformEvent::Type::PointerMove;
+        ev.type = e.type == SDL_FINGERDOWN ? I::PointerDown
+                  : e.type == SDL_FINGERUP ? I::PointerUp
+                                           : I::PointerMove;
         ev.pointer = static_cast<std::int64_t>(e.tfinger.fingerId) + 1;
         ev.position = {double(e.tfinger.x) * m_width, double(e.tfinger.y) * m_height};
         break;
     case SDL_KEYDOWN:
-        ev.type = PlatformEvent::Type::Key;
+        ev.type = I::Key;
         ev.key = e.key.keysym.sym;
         ev.ctrl = (mods & KMOD_CTRL) != 0;
         ev.alt = (mods & KMOD_ALT) != 0;
@@ -127,25 +129,25 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
             e.window.event == SDL_WINDOWEVENT_RESIZED) {
             updateSize();
-            ev.type = PlatformEvent::Type::Resize;
+            event.type = PlatformEvent::Type::Resize;
         } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
                    e.window.event == SDL_WINDOWEVENT_SHOWN) {
-            ev.type = PlatformEvent::Type::Expose;
+            event.type = PlatformEvent::Type::Expose;
         } else {
             return;
         }
         break;
     case SDL_QUIT:
-        ev.type = PlatformEvent::Type::Quit;
+        event.type = PlatformEvent::Type::Quit;
         break;
     default:
         if (m_wakeEvent && e.type == m_wakeEvent) {
-            ev.type = PlatformEvent::Type::Wake;
+            event.type = PlatformEvent::Type::Wake;
             break;
         }
         return;
     }
-    out.push_back(ev);
+    out.push_back(event);
 }
 
 std::vector<PlatformEvent> SdlPlatform::waitEvents(int timeoutMs) {

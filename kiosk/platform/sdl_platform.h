@@ -1,7 +1,7 @@
 // kiosk/platform: SDL2 window + OpenGL 3 context + input translated into platform events
 #pragma once
 
-#include "core/base/geometry2d.h"
+#include "kiosk/runtime/input_event.h"
 
 #include <cstdint>
 #include <string>
@@ -19,23 +19,17 @@ struct PlatformOptions {
     std::string title = "Lantai 兰台";
 };
 
-// Unified input: SDL mouse and finger events become pointer events in window pixels (the mouse
-// is pointer 0; fingers get their SDL finger id + 1). Touch-generated mouse events are dropped.
+// What the event pump reports: input for the runtime (SDL mouse and finger events become pointer
+// events in window pixels — the mouse is pointer 0, fingers get their SDL finger id + 1;
+// touch-generated mouse events are dropped; keys carry their SDL_Keycode), or a window event.
 struct PlatformEvent {
-    enum class Type { PointerDown, PointerMove, PointerUp, Wheel, Key, Resize, Quit, Wake, Expose };
+    enum class Type { Input, Resize, Quit, Wake, Expose };
     Type type = Type::Wake;
-    std::int64_t pointer = 0;
-    core::Vec2 position;
-    double wheel = 0;
-    int key = 0; // SDL_Keycode
-    bool ctrl = false, alt = false, shift = false;
-    // When the event happened on the kiosk clock (seconds), for replayed input; < 0: now. A busy
-    // frame must not turn a scripted 120 ms swipe into a slow drag.
-    double time = -1;
+    InputEvent input; // Type::Input
 };
 
 // Threading: everything on the main thread except wake(), which any thread may call (the
-// decode pool and, later, mpv's callbacks use it to end a wait).
+// runtime's decode workers and mpv's callbacks use it to end a wait).
 class SdlPlatform {
   public:
     SdlPlatform() = default;

@@ -41,12 +41,13 @@ struct DecodeResult {
 // priority, then the oldest submission. A decode already running is never interrupted.
 //
 // Threading: construct, submit(), beginGeneration(), takeFinished(), cancelAll(), the counters
-// and setWakeCallback() on one thread (the kiosk's main thread). The wake callback runs on a
+// and setWakeCallback() on one thread (the kiosk runtime's thread). The wake callback runs on a
 // worker thread, without any lock held, when a result arrives while none was waiting to be
-// collected (one wake per batch, not per result); it must be cheap and thread-safe, e.g.
-// SDL_PushEvent. The destructor stops the workers (queued requests are dropped, running decodes
-// finish) and joins them, so every wake callback has returned when it returns: destroy the pool
-// before whatever the callback uses (e.g. before SDL_Quit).
+// collected (one wake per batch, not per result); it must be cheap and thread-safe: the runtime
+// passes its host's wake callback (the kiosk's pushes an SDL user event to end the loop's wait).
+// The destructor stops the workers (queued requests are dropped, running decodes finish) and
+// joins them, so every wake callback has returned when it returns: destroy the pool before
+// whatever the callback uses (the host's window and event queue).
 class DecodePool {
   public:
     explicit DecodePool(int threads = 2);

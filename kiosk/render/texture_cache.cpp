@@ -64,16 +64,20 @@ TextureCache::TextureCache(std::size_t budgetBytes, DecodePool& pool, TextureUpl
 }
 
 TextureCache::~TextureCache() {
-    for (const auto& [key, texture] : m_textures)
-        m_uploader->destroy(texture.id);
+    for (const auto& [key, entry] : m_textures)
+        m_uploader->destroy(entry.texture.id);
 }
 
 void TextureCache::beginFrame() {
-    // Evict while last frame's pins still hold: what it drew (and just uploaded) stays, so the
-    // cache works whether uploadPending() runs before or after the frame's drawing.
-    evictBeyondBudget();
     ++m_frame;
     m_lru.beginFrame();
+    m_uploadedThisFrame = false;
+    m_drewBeforeUpload = false;
+    // Uploads make room first, so the total is over the budget only after setBudget() lowered
+    // it while this frame's pins held. The previous frame's draw data is rendered: nothing must
+    // stay for safety now; what it drew goes last.
+    evict(m_lru.evictUntilWithin(m_budget, 1));
+    evict(m_lru.evictUntilWithin(m_budget));
     m_pool.beginGeneration();
     // Requests neither repeated last frame nor this one are no longer wanted.
     std::erase_if(m_wanted, [this](const auto& entry) { return entry.second.frame + 1 < m_frame; });
@@ -81,7 +85,10 @@ void TextureCache::beginFrame() {
 
 const Texture* TextureCache::get(const std::string& key, const std::filesystem::path& file,
                                  int priority, int maxDimension) {
-    if (const Texture* texture = resident(key)) return texture;
+    if (const Texture* texture = resident(key)) {
+        m_textures.find(key)->second.priority = priority;
+        return texture;
+    }
     if (m_failed.contains(key)) return nullptr;
     m_wanted[key] = Wanted{m_frame, priority};
     if (!m_ready.contains(key)) m_pool.submit(DecodeRequest{key, file, maxDimension, priority});
@@ -92,7 +99,9 @@ const Texture* TextureCache::resident(const std::string& key) {
     const auto it = m_textures.find(key);
     if (it == m_textures.end()) return nullptr;
     m_lru.pin(key);
-    return &it->second;
+    if (!m_uploadedThisFrame) m_drewBeforeUpload = true;
+    it->second.priority = 0; // drawn: as urgent as anything (get() sets its own priority)
+    return &it->second.texture;
 }
 
 bool TextureCache::failed(const std::string& key) const {
@@ -108,6 +117,8 @@ const std::string& TextureCache::error(const std::string& key) const {
 bool TextureCache::uploadPending(double budgetMs, int maxUploads) {
     const auto start = std::chrono::steady_clock::now();
     bool changed = false;
+    m_waitingForRoom.clear(); // each is tried again below
+    m_uploadedThisFrame = true;
     for (DecodeResult& result : m_pool.takeFinished()) {
         if (m_textures.contains(result.key)) continue; // cannot happen (no request while resident)
         if (!result.image.ok()) {
@@ -148,14 +159,35 @@ bool TextureCache::uploadPending(double budgetMs, int maxUploads) {
         const std::string key = *candidate.key;
         const auto ready = m_ready.find(key);
         const DecodedImage& image = ready->second;
+        const std::size_t bytes = textureBytes(image);
+        if (bytes > m_budget) {
+            recordFailure(key, key + ": a " + std::to_string(image.width) + " x " +
+                                   std::to_string(image.height) + " texture (" +
+                                   std::to_string(bytes >> 20) +
+                                   " MB) does not fit in the whole texture budget (" +
+                                   std::to_string(m_budget >> 20) + " MB)");
+            changed = true;
+            continue;
+        }
+        if (!makeRoom(bytes, candidate.priority)) {
+            m_waitingForRoom[key] = candidate.priority;
+            if (!m_loggedBudgetFull) {
+                m_loggedBudgetFull = true;
+                log("texture budget (" + std::to_string(m_budget >> 20) +
+                    " MB) full with textures on screen: some images stay at a coarser level "
+                    "(display.texture_budget_mb raises the budget)");
+            }
+            continue;
+        }
         const unsigned id = m_uploader->create(image);
         if (id == 0) {
             recordFailure(key, key + ": cannot create a " + std::to_string(image.width) + " x " +
                                    std::to_string(image.height) +
                                    " GPU texture (out of video memory?)");
         } else {
-            m_textures[key] = Texture{id, image.width, image.height};
-            m_lru.insert(key, textureBytes(image));
+            m_textures[key] =
+                Resident{Texture{id, image.width, image.height}, bytes, candidate.priority};
+            m_lru.insert(key, bytes);
             m_lru.pin(key); // kept at least until the frame that wanted it has drawn it
             m_ready.erase(ready);
             m_wanted.erase(key);
@@ -171,19 +203,68 @@ bool TextureCache::uploadPending(double budgetMs, int maxUploads) {
     return changed;
 }
 
-void TextureCache::evictBeyondBudget() {
-    for (const std::string& key : m_lru.evictUntilWithin(m_budget)) {
+void TextureCache::evict(const std::vector<std::string>& keys) {
+    for (const std::string& key : keys) {
         const auto it = m_textures.find(key);
         if (it == m_textures.end()) continue;
-        m_uploader->destroy(it->second.id);
+        m_uploader->destroy(it->second.texture.id);
         m_textures.erase(it);
         ++m_counters.evictions;
     }
 }
 
+bool TextureCache::makeRoom(std::size_t bytes, int priority) {
+    const std::size_t target = m_budget - bytes; // bytes <= m_budget (checked by the caller)
+    // Textures neither this frame nor the previous one used.
+    evict(m_lru.evictUntilWithin(target, 1));
+    if (m_lru.totalBytes() <= target) return true;
+    // Only in-use textures remain. Those the previous frame used but this one has not (yet)
+    // may give way to a more urgent texture; this frame's are in its draw lists.
+    std::vector<std::pair<int, std::string>> lessUrgent;
+    std::size_t freeable = 0;
+    for (const auto& [key, entry] : m_textures) {
+        if (entry.priority <= priority || m_lru.isPinned(key)) continue;
+        lessUrgent.emplace_back(entry.priority, key);
+        freeable += entry.bytes;
+    }
+    if (m_lru.totalBytes() - freeable > target) return false;
+    std::sort(lessUrgent.begin(), lessUrgent.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> keys;
+    for (auto& [entryPriority, key] : lessUrgent) {
+        if (m_lru.totalBytes() <= target) break;
+        m_lru.erase(key);
+        keys.push_back(std::move(key));
+    }
+    evict(keys);
+    return true;
+}
+
+std::size_t TextureCache::keptInUse(int priority) const {
+    // Drawing before uploading (allowed, not the kiosk's order) pins the next frame's in-use
+    // textures before its upload: none of them can give way then.
+    if (m_drewBeforeUpload) return m_lru.pinnedBytes();
+    std::size_t kept = 0;
+    for (const auto& [key, entry] : m_textures)
+        if (entry.priority <= priority && m_lru.isPinned(key)) kept += entry.bytes;
+    return kept;
+}
+
+bool TextureCache::hasPendingUploads() const {
+    if (m_ready.size() > m_waitingForRoom.size()) return true;
+    // Next frame the textures this frame used are the previous frame's: would that leave room?
+    for (const auto& [key, priority] : m_waitingForRoom) {
+        const auto ready = m_ready.find(key);
+        if (ready != m_ready.end() && keptInUse(priority) + textureBytes(ready->second) <= m_budget)
+            return true;
+    }
+    return false;
+}
+
 void TextureCache::recordFailure(const std::string& key, std::string message) {
     m_wanted.erase(key);
     m_ready.erase(key);
+    m_waitingForRoom.erase(key);
     log("image failed: " + message);
     m_failed[key] = std::move(message);
     ++m_counters.failures;
@@ -196,25 +277,27 @@ TextureCacheStats TextureCache::stats() const {
     s.budgetBytes = m_budget;
     s.pendingDecodes = m_pool.queuedCount() + m_pool.runningCount() + m_pool.finishedCount();
     s.pendingUploads = m_ready.size();
+    s.waitingForRoom = m_waitingForRoom.size();
     return s;
 }
 
 bool TextureCache::hasPendingWork() const {
-    return !m_ready.empty() || !m_pool.idle();
+    return hasPendingUploads() || !m_pool.idle();
 }
 
 void TextureCache::setBudget(std::size_t budgetBytes) {
     m_budget = budgetBytes;
-    evictBeyondBudget();
+    evict(m_lru.evictUntilWithin(m_budget));
 }
 
 void TextureCache::clear() {
-    for (const auto& [key, texture] : m_textures)
-        m_uploader->destroy(texture.id);
+    for (const auto& [key, entry] : m_textures)
+        m_uploader->destroy(entry.texture.id);
     m_textures.clear();
     m_lru.clear();
     m_wanted.clear();
     m_ready.clear();
+    m_waitingForRoom.clear();
     m_failed.clear();
     m_pool.cancelAll();
     m_pool.takeFinished(); // results of decodes started before the clear

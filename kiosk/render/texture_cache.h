@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace lantai::kiosk {
 
@@ -47,17 +48,27 @@ struct TextureCacheStats {
     std::uint64_t failures = 0;     // decode or upload failures (each key once)
     std::uint64_t discarded = 0;    // decoded, but no longer wanted when it arrived
     std::size_t pendingDecodes = 0; // queued or running in the pool
-    std::size_t pendingUploads = 0; // decoded, waiting for uploadPending()
+    std::size_t pendingUploads = 0; // decoded, waiting for uploadPending() (or for room)
+    std::size_t waitingForRoom = 0; // of those: no room in the budget without evicting in-use ones
     double lastUploadMs = 0.0;      // time the last uploadPending() spent uploading
 };
 
 // Maps keys (usually the file path) to GPU textures. get() returns what is resident and asks
 // the DecodePool for the rest; uploadPending() turns finished decodes into textures, a few per
-// frame. beginFrame() evicts least recently used textures beyond the byte budget, sparing those
-// the previous frame drew or uploaded (pinned); the total may exceed the budget by one frame's
-// uploads, or while one frame's visible set alone is larger. Textures returned by get() or
-// resident() stay valid at least until the next beginFrame(), so draw lists built this frame
-// can be rendered safely.
+// frame. Textures returned by get() or resident() stay valid at least until the next
+// beginFrame(), so draw lists built this frame can be rendered safely.
+//
+// The byte budget is a ceiling: residentBytes() never exceeds it. Room for an upload is made
+// before it: first by evicting least recently used textures that neither this frame nor the
+// previous one used; then, when the textures in use alone leave no room, by evicting textures
+// only the previous frame used that were requested less urgently (a higher priority number;
+// resident() counts as 0) than the new one, least urgent first — the prefetch ring gives way to
+// the tiles on screen (this needs the kiosk's order, uploads before drawing: what this frame
+// drew is in its draw lists). Otherwise the decoded image waits for room (the deep-zoom renderer
+// keeps showing the coarser level there; logged once): a texture never displaces one in use that is
+// as urgent, so a view larger than the budget settles instead of thrashing. Waiting images do
+// not count as pending uploads unless the textures this frame used would leave them room next
+// frame. A texture larger than the whole budget fails (failed(key), with the reason).
 //
 // Decode failures (missing file, corrupt data) are remembered per key, logged once and not
 // retried until clear(): failed(key) tells the caller to draw a placeholder with error(key).
@@ -103,11 +114,14 @@ class TextureCache {
 
     std::size_t residentBytes() const { return m_lru.totalBytes(); }
     TextureCacheStats stats() const;
-    bool hasPendingUploads() const { return !m_ready.empty(); }
-    // Decodes queued or running, or uploads waiting.
+    // Decoded images uploadPending() can upload next frame (not those waiting for room that the
+    // textures this frame used would still keep out).
+    bool hasPendingUploads() const;
+    // Decodes queued or running, or uploads pending.
     bool hasPendingWork() const;
 
-    // Evicts beyond the new budget at once (sparing what this frame pinned).
+    // Evicts beyond the new budget at once, sparing what this frame pinned (the draw lists built
+    // so far use them); the next beginFrame() evicts the rest.
     void setBudget(std::size_t budgetBytes);
     std::size_t budget() const { return m_budget; }
     // Frees every texture and forgets failures and requests (pack reload).
@@ -121,18 +135,34 @@ class TextureCache {
         int priority = 0;
     };
 
+    struct Resident {
+        Texture texture;
+        std::size_t bytes = 0;
+        int priority = 0; // of the latest request (resident(): 0)
+    };
+
     void log(const std::string& line) const;
     void recordFailure(const std::string& key, std::string message);
-    void evictBeyondBudget();
+    void evict(const std::vector<std::string>& keys);
+    // Evicts (see the class comment) until `bytes` more fit in the budget; false when they cannot
+    // without evicting a texture in use that is at least as urgent (nothing evicted then beyond
+    // textures no recent frame used).
+    bool makeRoom(std::size_t bytes, int priority);
+    // Bytes in use this frame that a request of `priority` could not displace next frame.
+    std::size_t keptInUse(int priority) const;
 
     DecodePool& m_pool;
     std::unique_ptr<TextureUploader> m_ownedUploader;
     TextureUploader* m_uploader = nullptr;
     std::size_t m_budget = 0;
     core::LruBudget m_lru;
-    std::unordered_map<std::string, Texture> m_textures;
+    std::unordered_map<std::string, Resident> m_textures;
     std::unordered_map<std::string, Wanted> m_wanted;      // asked for, not resident or failed
     std::unordered_map<std::string, DecodedImage> m_ready; // decoded, waiting for upload
+    std::unordered_map<std::string, int> m_waitingForRoom; // of m_ready: priority, no room
+    bool m_loggedBudgetFull = false;
+    bool m_uploadedThisFrame = false; // uploadPending() ran since beginFrame()
+    bool m_drewBeforeUpload = false;  // get() / resident() pinned before it did
     std::unordered_map<std::string, std::string> m_failed;
     std::function<void(const std::string&)> m_logSink;
     std::uint64_t m_frame = 1;

@@ -4,7 +4,7 @@
 
 #include "core/base/localized_text.h"
 #include "core/pack/model.h"
-#include "kiosk/platform/media_player.h"
+#include "kiosk/media/media_player.h"
 
 #include <map>
 #include <optional>

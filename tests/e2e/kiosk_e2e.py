@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # tests/e2e: drives the real lantai-kiosk under Xvfb with a script and asserts on the state it reports
+# (over 500 lines: the scenarios are data — steps and expected states — sharing one runner)
 """Usage: kiosk_e2e.py --kiosk BIN --scenario NAME [--pack DIR] [--size WxH] [--out DIR]
 
 Each scenario is a list of steps: a script line (see kiosk/SCRIPTS.md) and, optionally, what
@@ -80,6 +81,31 @@ def lockdown():
         ("key ctrl+q", None),
         ("key ctrl+w", {"screen": "home"}),
         ("screenshot still-running", None),
+    ]
+
+
+def visits():
+    """Three visitors in a row, with `advance` past the idle timeout between them (no real waiting)."""
+    return [
+        ("wait-idle 5000", {"screen": "attract", "session": "attract"}),
+        # Visit 1: browses to a chapter and walks away.
+        ("tap @attract", {"screen": "home", "session": "active"}),
+        ("tap @exhibition:red-archives-sample", {"screen": "exhibition"}),
+        ("tap @chapter:ch1-foundations", {"screen": "chapter", "chapter": "ch1-foundations"}),
+        ("advance 101", {"screen": "attract", "session": "attract", "exhibition": "", "chapter": ""}),
+        # Visit 2: switches to English, answers "still there?" once, then leaves.
+        ("tap @attract", {"screen": "home", "session": "active", "language": "zh"}),
+        ("tap @lang", {"language": "en"}),
+        ("advance 95", {"still_there": True, "session": "still_there", "still_there_seconds": 5}),
+        ("tap @continue", {"still_there": False, "session": "active", "screen": "home", "language": "en"}),
+        ("advance 101", {"screen": "attract", "session": "attract", "language": "zh", "still_there": False}),
+        # Visit 3: opens an item and leaves; the kiosk is ready for the next visitor.
+        ("tap @attract", {"screen": "home", "session": "active", "language": "zh"}),
+        ("tap @exhibition:red-archives-sample", None),
+        ("tap @chapter:ch1-foundations", None),
+        ("tap @item:sample-1-01-letter", {"screen": "item", "item": "sample-1-01-letter"}),
+        ("advance 101", {"screen": "attract", "session": "attract", "item": ""}),
+        ("wait-idle 5000", {"screen": "attract", "session": "attract", "still_there": False}),
     ]
 
 
@@ -431,6 +457,7 @@ SCENARIOS = {
     "browse": demo_browse,
     "still_there": still_there_continue,
     "lockdown": lockdown,
+    "visits": visits,
     "out_of_service": out_of_service,
     "minimal_item": minimal_item,
     "corrupt_image": corrupt_image,

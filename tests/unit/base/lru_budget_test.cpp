@@ -90,6 +90,23 @@ TEST(LruBudget, PinnedEntriesSurviveEvictionForOneFrame) {
     EXPECT_EQ(lru.evictUntilWithin(100), (Keys{"old-visible"}));
 }
 
+TEST(LruBudget, SpareFramesKeepWhatRecentFramesPinned) {
+    LruBudget lru;
+    lru.insert("never", 100); // never pinned
+    lru.insert("two-ago", 100);
+    lru.insert("last", 100);
+    lru.pin("two-ago");
+    lru.beginFrame();
+    lru.pin("last");
+    lru.beginFrame(); // nothing pinned in this frame yet
+    lru.insert("now", 100);
+    lru.pin("now");
+    EXPECT_EQ(lru.evictUntilWithin(0, 1), (Keys{"never", "two-ago"}));
+    EXPECT_EQ(lru.keysByRecency(), (Keys{"now", "last"}));
+    EXPECT_EQ(lru.evictUntilWithin(0), (Keys{"last"})); // without spare frames: this frame only
+    EXPECT_EQ(lru.keysByRecency(), (Keys{"now"}));
+}
+
 TEST(LruBudget, UnpinAndErase) {
     LruBudget lru;
     lru.insert("a", 5);

@@ -1,5 +1,5 @@
-// kiosk/platform: what the kiosk needs from a video player (libmpv on the booth, a null player in
-// tests)
+// kiosk/media: what the kiosk needs from a video player (libmpv on the booth, from
+// kiosk/platform; the null player here for tests and kiosks without video)
 #pragma once
 
 #include <filesystem>
@@ -8,8 +8,6 @@
 #include <vector>
 
 namespace lantai::kiosk {
-
-class SdlPlatform;
 
 struct MediaSubtitle {
     std::string lang; // "zh", "en", ...
@@ -45,9 +43,10 @@ struct MediaStatus {
     double firstFrameMs = -1;           // open() -> first frame rendered, for the current file
 };
 
-// Threading: main thread only. Backends may run their own threads internally, but they only
-// reach the kiosk through SdlPlatform::wake(); every call here, and every state change, happens
-// on the main thread in update().
+// Threading: main thread only (the thread running the kiosk runtime, with its GL context current).
+// Backends may run their own threads internally, but they only reach the kiosk through a wake
+// callback the host gives them (it ends the loop's wait); every call here, and every state
+// change, happens on the main thread in update().
 class MediaPlayer {
   public:
     virtual ~MediaPlayer() = default;
@@ -79,19 +78,5 @@ class MediaPlayer {
 
 // The null player: plays nothing; every open() fails with `reason`.
 std::unique_ptr<MediaPlayer> createNullMediaPlayer(std::string reason);
-
-struct MpvSettings {
-    std::string hwdec = "auto-safe";
-    std::string audioOutput; // "" = mpv's automatic choice
-    std::string subtitleFont = "Noto Sans CJK SC";
-    // Software OpenGL (Mesa llvmpipe): mpv converts frames on the CPU (libswscale) and the kiosk
-    // uploads them, which costs far less than mpv's shader pipeline run by a software rasteriser.
-    bool softwareRender = false;
-};
-
-// The libmpv player rendering into an OpenGL texture of the current GL context (call with the
-// kiosk's context current). Returns nullptr and sets `error` when libmpv cannot start.
-std::unique_ptr<MediaPlayer> createMpvMediaPlayer(SdlPlatform& platform,
-                                                  const MpvSettings& settings, std::string& error);
 
 } // namespace lantai::kiosk

@@ -1,6 +1,6 @@
-// kiosk/platform: the null media player — plays nothing (tests that do not exercise video, video
+// kiosk/media: the null media player — plays nothing (tests that do not exercise video, video
 // disabled)
-#include "kiosk/platform/media_player.h"
+#include "kiosk/media/media_player.h"
 
 #include <utility>
 

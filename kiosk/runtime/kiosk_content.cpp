@@ -1,0 +1,115 @@
+// kiosk/runtime: loading the pack (with the last-good fallback), its derived index and font
+// characters, and the theme
+#include "kiosk/runtime/kiosk_content.h"
+
+#include "core/base/file_io.h"
+#include "core/base/log.h"
+#include "core/pack/charset.h"
+
+#include <utility>
+
+namespace lantai::kiosk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string firstErrorText(const core::Diagnostics& diagnostics, bool chinese) {
+    for (const auto& d : diagnostics.items())
+        if (d.severity == core::Severity::Error) return core::formatDiagnostic(d, chinese);
+    return {};
+}
+
+void logDiagnostics(const core::Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics.items())
+        core::logMessage(d.severity == core::Severity::Error ? core::LogLevel::Error
+                                                             : core::LogLevel::Warning,
+                         core::formatDiagnostic(d, false));
+}
+
+core::PackLoadResult loadLogged(const fs::path& dir, const char* what) {
+    core::logInfo(std::string("loading ") + what + " pack " + dir.string());
+    core::PackLoadResult loaded = core::loadAndValidatePack(dir);
+    logDiagnostics(loaded.diagnostics);
+    return loaded;
+}
+
+// A validated pack: its derived index (when built) and the characters the fonts need.
+void completeShown(KioskContent& content) {
+    const core::Pack& pack = content.loaded.pack;
+    auto derived = core::readDerivedIndex(pack.root);
+    content.derived.reset();
+    if (derived)
+        content.derived = std::move(*derived);
+    else
+        core::logWarning(
+            "pack " + pack.id + ": " + derived.error().message +
+            " Images are decoded and downscaled from the originals (slower, no deep-zoom tiles).");
+    // Font atlas input: the pack's characters (derived/charset.txt from `lantai build`, else
+    // collected now) and every UI string.
+    std::string charset;
+    if (auto built = core::readFile(pack.root / "derived" / "charset.txt"))
+        charset = std::move(*built);
+    else
+        charset = core::charactersToUtf8(core::collectPackCharacters(pack));
+    content.characters = fontCharactersFor(&pack, charset);
+    core::logInfo("pack " + pack.id + " loaded: " + std::to_string(pack.itemCount()) + " items, " +
+                  std::to_string(content.loaded.diagnostics.warningCount()) + " warnings");
+}
+
+// No valid pack: the reason from the configured pack's first error, in both languages.
+void outOfService(KioskContent& content, const fs::path& packDir,
+                  const core::Diagnostics& failure) {
+    content.serviceReason = "The content pack " + packDir.string() +
+                            " cannot be shown: " + firstErrorText(failure, false);
+    content.serviceReasonZh =
+        "内容包 " + packDir.string() + " 无法展示：" + firstErrorText(failure, true);
+    core::logError("out of service: " + content.serviceReason);
+    // The reason is shown in the body font: its characters must be in the atlas.
+    content.characters =
+        fontCharactersFor(nullptr, content.serviceReasonZh + content.serviceReason);
+}
+
+} // namespace
+
+KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodDir) {
+    KioskContent content;
+    content.loaded = loadLogged(packDir, "the");
+    content.ok = content.loaded.ok();
+    const core::Diagnostics firstFailure = content.loaded.diagnostics;
+    std::error_code ec;
+    if (!content.ok && !lastGoodDir.empty() && fs::exists(lastGoodDir / "pack.json", ec)) {
+        core::logWarning("the pack does not validate; falling back to the last good pack");
+        content.loaded = loadLogged(lastGoodDir, "the last good");
+        content.ok = content.loaded.ok();
+    }
+    if (content.ok)
+        completeShown(content);
+    else
+        outOfService(content, packDir, firstFailure);
+    return content;
+}
+
+KioskContent kioskContentFrom(core::PackLoadResult loaded, const fs::path& packDir) {
+    KioskContent content;
+    content.loaded = std::move(loaded);
+    content.ok = content.loaded.ok();
+    logDiagnostics(content.loaded.diagnostics);
+    if (content.ok)
+        completeShown(content);
+    else
+        outOfService(content, packDir, content.loaded.diagnostics);
+    return content;
+}
+
+core::Theme loadKioskTheme(const std::string& nameOrPath, const std::vector<fs::path>& searchDirs) {
+    auto result = core::loadNamedTheme(nameOrPath, searchDirs);
+    for (const auto& d : result.diagnostics.items())
+        core::logWarning("theme: " + core::formatDiagnostic(d, false));
+    if (result.ok()) return result.theme;
+    core::logWarning("theme \"" + nameOrPath +
+                     "\" unavailable; using the built-in red-archive theme");
+    return core::defaultTheme();
+}
+
+} // namespace lantai::kiosk

@@ -1,0 +1,40 @@
+// kiosk/runtime: what the kiosk shows — the pack (or the last good one) with its derived index and
+// font characters, or why it is out of service; the theme by name
+#pragma once
+
+#include "core/pack/derived_index.h"
+#include "core/pack/loader.h"
+#include "core/theme/theme.h"
+#include "kiosk/ui/font_characters.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lantai::kiosk {
+
+struct KioskContent {
+    core::PackLoadResult loaded;
+    bool ok = false; // `loaded` validates: the kiosk shows it
+    std::optional<core::DerivedIndex> derived;
+    // !ok: why, for the out-of-service screen (both languages).
+    std::string serviceReason;
+    std::string serviceReasonZh;
+    RoleCharacters characters; // the font atlas input: pack text and UI strings per font role
+};
+
+// Loads and validates `packDir`; when it does not validate and `lastGoodDir` holds a pack, that
+// one instead. Diagnostics go to the log. Reads files: call where blocking is fine.
+KioskContent loadKioskContent(const std::filesystem::path& packDir,
+                              const std::filesystem::path& lastGoodDir);
+
+// The same for a pack the caller loaded and validated (named `packDir` in messages).
+KioskContent kioskContentFrom(core::PackLoadResult loaded, const std::filesystem::path& packDir);
+
+// A theme by name or path from `searchDirs`; the built-in red-archive theme (with a warning in the
+// log) when it is unavailable.
+core::Theme loadKioskTheme(const std::string& nameOrPath,
+                           const std::vector<std::filesystem::path>& searchDirs);
+
+} // namespace lantai::kiosk

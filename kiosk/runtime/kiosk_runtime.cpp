@@ -1,0 +1,167 @@
+// kiosk/runtime: the runtime's life — content and theme, the ImGui context, fonts, decode workers
+// and texture cache, the viewport
+#include "kiosk/runtime/kiosk_runtime.h"
+
+#include "core/base/log.h"
+#include "core/base/steady_duration.h"
+#include "kiosk/runtime/imgui_context_scope.h"
+
+#include <algorithm>
+#include <backends/imgui_impl_opengl3.h>
+#include <cmath>
+#include <imgui.h>
+
+namespace lantai::kiosk {
+
+namespace {
+
+core::VisitorSessionConfig sessionConfig(const core::KioskConfig& config) {
+    // Session timing: defaults < pack < config file < command line (resolved by the host), but
+    // the pack's own kiosk defaults apply when the configuration leaves them unset.
+    core::VisitorSessionConfig session;
+    session.idleTimeoutSeconds = config.idleTimeoutS;
+    session.stillThereSeconds = config.stillThereS;
+    session.longIdleTimeoutSeconds = config.classIdleTimeoutS;
+    return session;
+}
+
+} // namespace
+
+KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(options)) {
+    const core::KioskConfig& config = m_options.config;
+    m_state.quiz = &m_quiz;
+    m_state.clock = [this] { return at(m_now); };
+    m_state.toggleLanguage = [this] {
+        m_state.language =
+            m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
+        m_video.languageChanged(m_state.language);
+    };
+    m_state.video = &m_video;
+    m_state.webBaseUrl = config.baseUrl;
+    m_state.startVisit = [this] {
+        if (m_state.nav.screen() == core::KioskScreen::Attract) m_state.nav.showHome();
+    };
+    m_state.continueVisit = [this] { m_state.stillThere = false; };
+
+    m_theme =
+        m_options.theme ? *m_options.theme : loadKioskTheme(config.theme, m_options.themeDirs);
+    std::optional<core::PackLoadResult> given = std::move(m_options.pack);
+    m_options.pack.reset();
+    applyContent(given ? kioskContentFrom(std::move(*given), config.packPath)
+                       : loadKioskContent(config.packPath, config.lastGoodPackPath));
+    configureQuiz();
+    // The configuration's default theme gives way to the one the pack asks for.
+    if (!m_options.theme && m_state.pack && config.theme == "red-archive" &&
+        m_state.pack->theme != config.theme)
+        m_theme = loadKioskTheme(m_state.pack->theme, m_options.themeDirs);
+    m_state.themeName = m_theme.name;
+}
+
+KioskRuntime::~KioskRuntime() {
+    ImGuiContextScope scope(m_imgui);
+    if (m_fontsFuture.valid()) m_fontsFuture.wait();
+    // Textures before the GL context and ImGui go away; the decode workers (which call the wake
+    // callback) stop before the host's platform does.
+    m_textures.reset();
+    m_decodePool.reset();
+    m_video.configure(nullptr, nullptr, {});
+    m_media.reset(); // mpv's render context needs the GL context
+    if (m_imgui) {
+        m_fonts.release();
+        if (m_rendererReady) ImGui_ImplOpenGL3_Shutdown();
+        ImGui::DestroyContext(m_imgui);
+    }
+}
+
+core::VisitorSession::TimePoint KioskRuntime::at(double seconds) const {
+    return core::VisitorSession::TimePoint{} + core::steadyDuration(seconds);
+}
+
+void KioskRuntime::applyContent(KioskContent content) {
+    m_content = std::move(content);
+    m_state.pack = m_content.ok ? &m_content.loaded.pack : nullptr;
+    m_state.nav.setPack(m_state.pack);
+    if (!m_content.ok) {
+        m_state.serviceReason = m_content.serviceReason;
+        m_state.serviceReasonZh = m_content.serviceReasonZh;
+        m_state.nav.showOutOfService();
+        return;
+    }
+    m_state.serviceReason.clear();
+    m_state.serviceReasonZh.clear();
+    m_session = core::VisitorSession(sessionConfig(m_options.config));
+    m_state.language = m_options.config.defaultLanguage;
+}
+
+void KioskRuntime::prepareFonts(int width, int height) {
+    const float unit = core::referenceUnitPx(width, height);
+    m_fontsFuture =
+        std::async(std::launch::async, [unit, theme = m_theme, characters = m_content.characters] {
+            return buildFonts(unit, theme, characters);
+        });
+}
+
+bool KioskRuntime::startGraphics(int width, int height, std::size_t textureBudgetBytes,
+                                 std::string& error) {
+    m_width = width;
+    m_height = height;
+    IMGUI_CHECKVERSION();
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    m_imgui = ImGui::CreateContext(); // current only if none was
+    ImGui::SetCurrentContext(previous);
+    ImGuiContextScope scope(m_imgui);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    m_rendererReady = true;
+
+    std::unique_ptr<BuiltFonts> built = m_fontsFuture.valid() ? m_fontsFuture.get() : nullptr;
+    const float unit = core::referenceUnitPx(width, height);
+    if (!built || std::abs(built->unitPx - unit) > 0.5f)
+        built = buildFonts(unit, m_theme, m_content.characters); // another size than expected
+    if (!installFonts(std::move(built))) {
+        error = "the fonts cannot be built (see the log)";
+        return false;
+    }
+
+    m_decodePool = std::make_unique<DecodePool>(2);
+    if (m_options.wake) m_decodePool->setWakeCallback(m_options.wake);
+    m_textures = std::make_unique<TextureCache>(textureBudgetBytes, *m_decodePool);
+    m_gestures =
+        core::GestureRecognizer(core::GestureConfig::forScreenHeight(std::min(m_width, m_height)));
+    m_redraw = true;
+    return true;
+}
+
+void KioskRuntime::setViewport(int width, int height) {
+    m_width = width;
+    m_height = height;
+    if (m_imgui && std::abs(core::referenceUnitPx(m_width, m_height) - m_fonts.unitPx()) > 0.5f) {
+        ImGuiContextScope scope(m_imgui);
+        rebuildFonts();
+    }
+    m_gestures =
+        core::GestureRecognizer(core::GestureConfig::forScreenHeight(std::min(m_width, m_height)));
+    m_redraw = true;
+}
+
+bool KioskRuntime::rebuildFonts() {
+    return installFonts(
+        buildFonts(core::referenceUnitPx(m_width, m_height), m_theme, m_content.characters));
+}
+
+bool KioskRuntime::installFonts(std::unique_ptr<BuiltFonts> built) {
+    std::string error;
+    if (!m_fonts.install(std::move(built), error)) {
+        core::logError("fonts: " + error);
+        return false;
+    }
+    core::logInfo("font atlas: " + std::to_string(m_fonts.glyphCount()) + " glyphs, " +
+                  std::to_string(m_fonts.atlasBytes() >> 10) + " KB, " +
+                  std::to_string(m_fonts.buildMilliseconds()) + " ms");
+    return true;
+}
+
+} // namespace lantai::kiosk

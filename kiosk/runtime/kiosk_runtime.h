@@ -1,0 +1,206 @@
+// kiosk/runtime: the kiosk's behaviour without a window — screens, navigation, visitor session,
+// quiz and video, the state report — fed input and time by a host, drawing into its framebuffer
+#pragma once
+
+#include "core/config/kiosk_config.h"
+#include "core/stats/stats_store.h"
+#include "core/visit/gesture_recognizer.h"
+#include "core/visit/visitor_session.h"
+#include "kiosk/media/media_player.h"
+#include "kiosk/render/decode_pool.h"
+#include "kiosk/render/texture_cache.h"
+#include "kiosk/runtime/frame_times.h"
+#include "kiosk/runtime/input_event.h"
+#include "kiosk/runtime/kiosk_content.h"
+#include "kiosk/runtime/screen_set.h"
+#include "kiosk/runtime/state_report.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/video_controller.h"
+
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct ImGuiContext;
+
+namespace lantai::kiosk {
+
+// The embedding contract
+// ----------------------
+// Hosts: the kiosk application (kiosk/app: an SDL window, its event pump, scripts) and, later,
+// the editor's live preview (an ImGui window of its own, rendering the runtime into a texture).
+//
+// Ownership. The host owns the window or offscreen target, the GL context, the clock and the
+// source of input. The runtime owns everything else it uses: its Dear ImGui context and font
+// atlas, the decode workers, the texture cache, the media player its factory made, the screens,
+// the quiz and video controllers and the loaded pack. The statistics store is the host's (it is
+// the booth's database; a preview passes none). The runtime calls no SDL function and reads no
+// clock for its behaviour: every call that can change what it shows takes `now`, seconds on the
+// host's monotonic clock (the kiosk's includes a script's `advance`). It reads the steady clock
+// only to measure its own frame-build time for the state report.
+//
+// Threading. Construct, call and destroy the runtime on one thread: the thread that owns the GL
+// context (the host's main thread). Other threads only call the host's wake callback (decode
+// workers when images are decoded, the media backend when it has news); it must be cheap and
+// thread-safe, and means "call update() and ask wantsFrame() soon".
+//
+// Dear ImGui. startGraphics() creates the runtime's own ImGuiContext, with its own font atlas and
+// OpenGL3 renderer backend data. Every call makes that context current for its duration and
+// restores whatever context was current before (possibly the host's), so the runtime can live
+// beside an editor's context in one process. It never touches another context.
+//
+// OpenGL. startGraphics(), setViewport(), renderFrame(), framePresented(), update() (the media
+// backend starts there after the first frame) and the destructor need the host's GL 3.3 core
+// context current; textures and shaders live in it. renderFrame() draws into the framebuffer
+// bound when it is called (the default one, or the host's FBO with a colour attachment of at
+// least the viewport size), at (0, 0) to the viewport size: it sets glViewport to that rectangle,
+// clears the colour buffer to the theme's background and draws with blending and scissoring; the
+// ImGui OpenGL3 backend restores the program, texture, buffer, blend, scissor, cull, depth and
+// polygon state it changes, texture uploads restore the GL_TEXTURE_2D binding and the video
+// backend restores the framebuffer binding. Left changed: the viewport (the rectangle above) and
+// the clear colour. The host presents (swaps, or samples its texture) and then calls
+// framePresented().
+
+// Makes the video backend (the libmpv player of kiosk/platform on a booth). Called at most once,
+// on the runtime's thread with the GL context current, after the first frame and only when the
+// pack has videos and video is enabled, so a slow backend never delays start-up. It returns a
+// player (the null player with a reason when the backend cannot start).
+using MediaPlayerFactory = std::function<std::unique_ptr<MediaPlayer>()>;
+
+struct KioskRuntimeOptions {
+    // Pack paths, theme name, session timing, quiz, video and web settings, default language.
+    core::KioskConfig config;
+    // A pack the host already loaded and validated (the editor's), used instead of loading
+    // config.packPath; config.packPath still names it in messages and the out-of-service retry.
+    std::optional<core::PackLoadResult> pack;
+    // A theme to use instead of config.theme (and the pack's own theme), e.g. one being edited.
+    std::optional<core::Theme> theme;
+    std::vector<std::filesystem::path> themeDirs; // where themes named by config or pack are
+    std::function<void()> wake;                   // any thread; see the contract above
+    MediaPlayerFactory mediaPlayer;               // empty: videos show as unavailable
+    core::StatsStore* store = nullptr; // quiz results and statistics (not owned); null: not kept
+};
+
+// What one renderFrame() cost (milliseconds), for the host's start-up log.
+struct FrameTiming {
+    double buildMs = 0;  // screens and ImGui draw data
+    double renderMs = 0; // GL commands
+};
+
+class KioskRuntime {
+  public:
+    // Loads the theme and the pack (no GL yet). The kiosk is out of service when no pack
+    // validates; it retries every minute.
+    explicit KioskRuntime(KioskRuntimeOptions options);
+    ~KioskRuntime(); // with the GL context current
+    KioskRuntime(const KioskRuntime&) = delete;
+    KioskRuntime& operator=(const KioskRuntime&) = delete;
+
+    // ---- start-up, in two steps so that the font atlas rasterises while the host opens its
+    // window. prepareFonts() (optional) starts rasterising on a worker thread for the expected
+    // viewport size; startGraphics() (GL context current) creates the ImGui context and its
+    // renderer, installs the fonts (rebuilt when the size came out otherwise), and starts the
+    // decode workers and a texture cache of `textureBudgetBytes` (the host knows its GPU). False
+    // with `error` when the fonts cannot be built.
+    void prepareFonts(int width, int height);
+    bool startGraphics(int width, int height, std::size_t textureBudgetBytes, std::string& error);
+
+    // ---- every loop iteration, in this order: input, update, then a frame when wanted.
+    // A pointer or key event; `now` is when it is delivered (event.time may be earlier).
+    void handleInput(const InputEvent& event, double now);
+    // The viewport changed size (pixels): fonts follow the new reference unit, gestures the new
+    // screen height.
+    void setViewport(int width, int height);
+    // Something outside changed (window exposed, a wake): draw again.
+    void requestRedraw() { m_redraw = true; }
+    // Timers: the visitor session (still there? reset), gestures (taps, long presses), quiz
+    // timers, video state, the out-of-service retry.
+    void update(double now);
+    // The host's clock jumped from `from` to `to` (a script's `advance`): runs update() at each
+    // deadline in between, as if the time had passed — the countdown, the reset and its end, quiz
+    // timers happen at their own times, so the next input lands where real waiting would.
+    void fastForward(double from, double to);
+    bool wantsFrame() const;
+    // How long the host may sleep before the runtime has work (a frame at up to 60 fps while
+    // something moves, the next session, attract, gesture, quiz or retry deadline); +infinity
+    // when nothing is scheduled.
+    double secondsUntilWork(double now) const;
+    // Draws one frame into the bound framebuffer (see the contract above).
+    FrameTiming renderFrame(double now);
+    // The frame was presented (swapped): video backends pace themselves on it.
+    void framePresented();
+
+    // ---- for hosts, scripts and tests
+    bool hasPack() const { return m_state.pack != nullptr; }
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    long long frames() const { return m_frames; }
+    // Nothing animating, loading, waiting for upload or held down.
+    bool isIdle() const;
+    // The centre of a tap target of the last frame ("nickname:*": the first with that prefix).
+    std::optional<core::Vec2> targetCenter(const std::string& id) const;
+    // The targets to tap to answer the quiz question on screen correctly (or wrongly), "submit"
+    // included for multiple choice; empty when no question waits for an answer.
+    std::vector<std::string> quizAnswerTargets(bool correct) const;
+    // The state report (kiosk/SCRIPTS.md "State JSON"): the runtime fills its part of `metrics`
+    // and keeps the host's (script step and errors, start-up time, PSS, GL renderer).
+    nlohmann::json stateJson(KioskMetrics metrics) const;
+
+  private:
+    void applyContent(KioskContent content);
+    bool rebuildFonts();
+    bool installFonts(std::unique_ptr<BuiltFonts> built);
+    void configureQuiz();
+    void configureVideo();
+    void startVideoBackend();
+    void updateVideo();
+    void applySessionEvents();
+    void handleGestures();
+    void resetVisit();
+    bool animating() const;
+    double secondsUntilDeadline(double now) const;
+    core::VisitorSession::TimePoint at(double seconds) const;
+    Screen& currentScreen() { return m_screens.forScreen(m_state.nav.screen()); }
+    const Screen& currentScreen() const { return m_screens.forScreen(m_state.nav.screen()); }
+
+    KioskRuntimeOptions m_options;
+    double m_now = 0; // the host's clock at the latest call (screens read it through state.clock)
+
+    ImGuiContext* m_imgui = nullptr;
+    bool m_rendererReady = false; // ImGui_ImplOpenGL3 initialised in m_imgui
+    Fonts m_fonts;
+    std::future<std::unique_ptr<BuiltFonts>> m_fontsFuture;
+    core::Theme m_theme;
+    std::unique_ptr<DecodePool> m_decodePool;
+    std::unique_ptr<TextureCache> m_textures;
+    int m_width = 0;
+    int m_height = 0;
+
+    KioskContent m_content;
+    double m_nextRetry = -1; // out of service: when to try loading the pack again
+    KioskState m_state;
+    core::VisitorSession m_session;
+    core::GestureRecognizer m_gestures;
+    bool m_swallowPointer = false; // the touch that woke the kiosk or dismissed an overlay
+    std::optional<core::Vec2> m_pressPosition;
+
+    ScreenSet m_screens;
+    QuizController m_quiz;
+    std::unique_ptr<MediaPlayer> m_media;
+    VideoController m_video;
+    bool m_videoRendered = false; // this frame drew a video texture (tell the player when shown)
+
+    std::vector<TapTarget> m_targets; // of the last drawn frame
+    bool m_redraw = true;
+    long long m_frames = 0;
+    double m_lastFrame = 0;
+    FrameTimes m_frameTimes;
+};
+
+} // namespace lantai::kiosk

@@ -1,0 +1,189 @@
+// kiosk/runtime: drawing a frame, when one is wanted, and what the runtime reports about it
+#include "core/base/log.h"
+#include "kiosk/runtime/imgui_context_scope.h"
+#include "kiosk/runtime/kiosk_runtime.h"
+
+#include <GL/gl.h>
+#include <algorithm>
+#include <backends/imgui_impl_opengl3.h>
+#include <chrono>
+#include <imgui.h>
+
+namespace lantai::kiosk {
+
+namespace {
+
+constexpr double kMaxFrameRate = 60.0;
+
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+const char* sessionName(core::SessionState state) {
+    switch (state) {
+    case core::SessionState::Attract:
+        return "attract";
+    case core::SessionState::Active:
+        return "active";
+    case core::SessionState::StillThere:
+        return "still_there";
+    case core::SessionState::Resetting:
+        return "resetting";
+    }
+    return "attract";
+}
+
+} // namespace
+
+bool KioskRuntime::animating() const {
+    return currentScreen().animating(m_state) || m_gestures.wantsFrames() ||
+           m_pressPosition.has_value() || (m_textures && m_textures->hasPendingUploads());
+}
+
+bool KioskRuntime::wantsFrame() const {
+    return m_redraw || animating();
+}
+
+bool KioskRuntime::isIdle() const {
+    return !animating() && !(m_textures && m_textures->hasPendingWork()) && !m_redraw &&
+           m_pressPosition == std::nullopt && m_gestures.pointerCount() == 0;
+}
+
+double KioskRuntime::secondsUntilWork(double now) const {
+    double wait = secondsUntilDeadline(now);
+    if (wantsFrame()) wait = std::min(wait, std::max(0.0, m_lastFrame + 1.0 / kMaxFrameRate - now));
+    if (m_state.nav.screen() == core::KioskScreen::Attract) {
+        const double slide = m_screens.attract.secondsUntilChange(now);
+        if (slide >= 0) wait = std::min(wait, slide);
+    }
+    return wait;
+}
+
+FrameTiming KioskRuntime::renderFrame(double now) {
+    ImGuiContextScope scope(m_imgui);
+    const auto frameStart = std::chrono::steady_clock::now();
+    m_now = now;
+    const double dt = std::clamp(now - m_lastFrame, 1e-4, 0.1);
+    m_lastFrame = now;
+    m_redraw = false;
+    m_videoRendered = !m_video.videoId().empty();
+    Screen& screen = currentScreen();
+    screen.advance(dt, m_state);
+
+    m_textures->beginFrame();
+    m_textures->uploadPending(4.0, 16); // GL uploads: not part of the UI build time below
+    const auto buildStart = std::chrono::steady_clock::now();
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
+    io.DeltaTime = static_cast<float>(dt);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+
+    UiContext ui;
+    ui.draw = ImGui::GetBackgroundDrawList();
+    ui.width = io.DisplaySize.x;
+    ui.height = io.DisplaySize.y;
+    ui.unit = m_fonts.unitPx();
+    ui.portrait = ui.height > ui.width;
+    ui.time = now;
+    ui.language = m_state.language;
+    ui.theme = &m_theme;
+    ui.fonts = &m_fonts;
+    ui.textures = m_textures.get();
+    ui.pack = m_state.pack;
+    ui.derived = m_content.derived ? &*m_content.derived : nullptr;
+    ui.pressPosition = m_swallowPointer ? std::nullopt : m_pressPosition;
+
+    if (m_state.pack || &screen == &m_screens.outOfService) screen.draw(ui, m_state);
+    if (m_state.stillThere)
+        drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
+    for (const auto& line : m_screens.detail.takeLogLines())
+        core::logWarning(line);
+
+    ImGui::Render(); // builds the draw data: still UI CPU work
+    FrameTiming timing;
+    timing.buildMs = millisecondsSince(buildStart);
+    m_frameTimes.add(timing.buildMs);
+    if (m_state.zoomSettledAt >= 0 && m_state.zoomSharp) {
+        // On the host's clock, as the pinch's end was: `now` plus what this frame took so far
+        // (its uploads included).
+        m_state.sharpAfterZoomMs =
+            (now + millisecondsSince(frameStart) / 1000.0 - m_state.zoomSettledAt) * 1000.0;
+        m_state.zoomSettledAt = -1;
+    }
+    const auto renderStart = std::chrono::steady_clock::now();
+    glViewport(0, 0, m_width, m_height);
+    const core::Color bg = m_theme.color(core::ColorRole::Background);
+    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    timing.renderMs = millisecondsSince(renderStart);
+    m_targets = std::move(ui.targets);
+    ++m_frames;
+    return timing;
+}
+
+void KioskRuntime::framePresented() {
+    if (m_videoRendered) m_video.frameSwapped();
+}
+
+nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
+    m.session = sessionName(m_session.state());
+    m.frames = m_frames;
+    m.fontAtlasMs = m_fonts.buildMilliseconds();
+    m.glyphs = m_fonts.glyphCount();
+    if (m_textures) {
+        const auto stats = m_textures->stats();
+        m.textureBytes = stats.residentBytes;
+        m.textureCount = stats.resident;
+        m.texturesPending = stats.pendingDecodes + stats.pendingUploads;
+    }
+    const bool onGrid = m_state.nav.screen() == core::KioskScreen::Chapter;
+    m.gridScroll = onGrid ? m_screens.grid.grid().scroll() : 0;
+    m.gridMaxScroll = onGrid ? m_screens.grid.grid().maxScroll() : 0;
+    m.attractSlide = m_screens.attract.slide();
+    m.targets.clear();
+    for (const auto& t : m_targets)
+        m.targets.push_back(t.id);
+    m_frameTimes.summary(m.frameBuildP99Ms, m.frameBuildMaxMs);
+    m.frameBuildSamples = m_frameTimes.count();
+    m.width = m_width;
+    m.height = m_height;
+    return kioskStateJson(m_state, m);
+}
+
+std::optional<core::Vec2> KioskRuntime::targetCenter(const std::string& id) const {
+    if (!id.empty() && id.back() == '*') { // "nickname:*": the first target with that prefix
+        const std::string prefix = id.substr(0, id.size() - 1);
+        for (const auto& t : m_targets)
+            if (t.id.starts_with(prefix)) return t.rect.center();
+        return std::nullopt;
+    }
+    if (const TapTarget* t = findTarget(m_targets, id)) return t->rect.center();
+    return std::nullopt;
+}
+
+std::vector<std::string> KioskRuntime::quizAnswerTargets(bool correct) const {
+    std::vector<std::string> targets;
+    const auto* drawn = m_quiz.question();
+    if (m_state.nav.screen() != core::KioskScreen::Quiz || !drawn ||
+        m_quiz.phase() != core::QuizPhase::Asking)
+        return targets;
+    const auto right = drawn->correctDisplayed();
+    std::vector<int> pick;
+    if (correct) {
+        pick = right;
+    } else {
+        for (int i = 0; i < drawn->optionCount() && pick.empty(); ++i)
+            if (std::find(right.begin(), right.end(), i) == right.end()) pick.push_back(i);
+    }
+    for (int i : pick)
+        targets.push_back("answer:" + std::to_string(i));
+    if (drawn->question.type == core::QuestionType::Multiple && !targets.empty())
+        targets.push_back("submit");
+    return targets;
+}
+
+} // namespace lantai::kiosk

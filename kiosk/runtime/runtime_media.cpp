@@ -1,0 +1,77 @@
+// kiosk/runtime: wiring the quiz and video controllers — settings from the configuration, the
+// video backend's late start, what plays when the visitor moves on
+#include "core/base/log.h"
+#include "kiosk/runtime/kiosk_runtime.h"
+
+namespace lantai::kiosk {
+
+void KioskRuntime::configureQuiz() {
+    const core::KioskConfig& config = m_options.config;
+    QuizSettings settings;
+    core::parseScoringMode(config.quizScoring, settings.scoring);
+    settings.questions = config.quizQuestions;
+    settings.timerSeconds = config.quizTimerS;
+    settings.streakBonus = config.quizStreakBonus;
+    settings.minAnswerMs = config.quizMinAnswerMs;
+    settings.cooldownMinutes = config.quizCooldownMin;
+    settings.dailyCap = config.quizDailyCap;
+    settings.teacherPinHash = config.teacherPinHash;
+    core::StatsStore* store = m_options.store;
+    m_quiz.configure(m_state.pack, store && store->isOpen() ? store : nullptr, settings);
+}
+
+void KioskRuntime::configureVideo() {
+    const core::KioskConfig& config = m_options.config;
+    VideoSettings settings;
+    settings.volume = config.videoVolume;
+    settings.maxVolume = config.videoMaxVolume;
+    settings.attractMuted = config.attractMuted;
+    settings.subtitles = config.videoSubtitles;
+    m_video.configure(m_state.pack, m_media.get(), settings);
+}
+
+// The video backend starts after the first frame is on screen (libmpv takes tens of
+// milliseconds), so it does not delay the kiosk becoming interactive.
+void KioskRuntime::startVideoBackend() {
+    if (m_media) return;
+    if (!m_options.config.videoEnabled) {
+        m_media = createNullMediaPlayer(
+            "video playback is disabled in the kiosk configuration ([video] enabled = false)");
+    } else if (m_state.pack && m_state.pack->videos.empty()) {
+        return; // nothing to play: start the backend only if a pack with videos arrives
+    } else if (m_options.mediaPlayer) {
+        m_media = m_options.mediaPlayer();
+    }
+    if (!m_media) m_media = createNullMediaPlayer("this kiosk has no video player");
+    configureVideo();
+    m_redraw = true;
+}
+
+void KioskRuntime::updateVideo() {
+    if (!m_media && m_frames > 0 && m_state.pack) startVideoBackend();
+    if (m_video.update()) m_redraw = true;
+    if (m_video.videoId().empty()) {
+        if (m_session.blockingActivity()) m_session.setBlockingActivity(false, at(m_now));
+        return;
+    }
+    const auto screen = m_state.nav.screen();
+    const bool onPlayer = screen == core::KioskScreen::Video &&
+                          m_state.nav.video() == m_video.videoId() && !m_video.inAttract();
+    const bool inAttract = screen == core::KioskScreen::Attract && m_video.inAttract();
+    if (!onPlayer && !inAttract) {
+        // The visitor left the player (Back, Home, the idle reset) or the attract loop.
+        m_video.stop();
+        m_redraw = true;
+    } else if (onPlayer && m_video.hasEnded()) {
+        core::logInfo("video " + m_video.videoId() + " ended");
+        m_video.stop();
+        m_state.nav.closeVideo();
+        m_redraw = true;
+    }
+    // The idle timeout waits while a visitor watches; it starts counting at pause or end.
+    const bool watching = m_video.visitorWatching();
+    if (watching != m_session.blockingActivity() && m_state.pack)
+        m_session.setBlockingActivity(watching, at(m_now));
+}
+
+} // namespace lantai::kiosk

@@ -1,0 +1,124 @@
+// kiosk/runtime: state JSON for tests — screen, item, zoom, session, video, quiz, measurements
+#include "kiosk/runtime/state_report.h"
+
+#include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/video_controller.h"
+
+namespace lantai::kiosk {
+
+nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
+    const auto* exhibition = state.nav.currentExhibition();
+    const auto* chapter = state.nav.currentChapter();
+    const auto* item = state.nav.currentItem();
+    const bool onItem = state.nav.screen() == core::KioskScreen::Item;
+    nlohmann::json j = {
+        {"screen", core::kioskScreenName(state.nav.screen())},
+        {"exhibition", exhibition ? exhibition->id : ""},
+        {"chapter", chapter ? chapter->id : ""},
+        {"item", item ? item->id : ""},
+        {"image", onItem ? state.nav.image() : -1},
+        {"zoom", onItem ? state.viewport.zoomLevelFraction() : 0.0},
+        {"zoom_scale", onItem ? state.viewport.zoom() : 0.0},
+        {"zoom_level", onItem ? state.zoomScaleFactor : 0},
+        {"zoom_sharp", onItem && state.zoomSharp},
+        {"image_failed", onItem && state.zoomImageFailed},
+        {"language", core::languageCode(state.language)},
+        {"theme", state.themeName},
+        {"pack", state.pack ? state.pack->id : ""},
+        {"session", m.session},
+        {"still_there", state.stillThere},
+        {"still_there_seconds", state.stillThereSeconds},
+        {"out_of_service_reason", state.serviceReason},
+        {"out_of_service_reason_zh", state.serviceReasonZh},
+        {"frames", m.frames},
+        {"script_step", m.scriptStep},
+        {"script_errors", m.scriptErrors},
+        {"startup_ms", m.startupMs},
+        {"font_atlas_ms", m.fontAtlasMs},
+        {"glyphs", m.glyphs},
+        {"texture_bytes", m.textureBytes},
+        {"textures", m.textureCount},
+        {"textures_pending", m.texturesPending},
+        {"grid_scroll", m.gridScroll},
+        {"grid_max_scroll", m.gridMaxScroll},
+        {"frame_build_p99_ms", m.frameBuildP99Ms},
+        {"frame_build_max_ms", m.frameBuildMaxMs},
+        {"frame_build_samples", m.frameBuildSamples},
+        {"sharp_after_zoom_ms", state.sharpAfterZoomMs},
+        {"attract_slide", m.attractSlide},
+        {"targets", m.targets},
+        {"width", m.width},
+        {"height", m.height},
+        {"gl_renderer", m.glRenderer},
+    };
+    if (state.video && !state.video->videoId().empty()) {
+        const VideoController& video = *state.video;
+        const MediaStatus& s = video.status();
+        nlohmann::json v = {{"id", video.videoId()},
+                            {"attract", video.inAttract()},
+                            {"state", mediaStateName(s.state)},
+                            {"position", s.position},
+                            {"duration", s.duration},
+                            {"subtitle", s.subtitleLang},
+                            {"subtitle_text", s.subtitleText},
+                            {"volume", video.volume()},
+                            {"max_volume", video.maxVolume()},
+                            {"muted", s.muted},
+                            {"seek_target", video.lastSeekTarget()},
+                            {"video_width", s.videoWidth},
+                            {"video_height", s.videoHeight},
+                            {"frames_rendered", s.framesRendered},
+                            {"dropped_frames", s.droppedFrames},
+                            {"decoder_dropped_frames", s.decoderDroppedFrames},
+                            {"first_frame_ms", s.firstFrameMs}};
+        if (const auto problem = video.problem()) {
+            v["error"] = problem->en;
+            v["error_zh"] = problem->zh;
+            v["error_file"] = problem->file;
+            v["error_detail"] = problem->detail;
+        }
+        j["video"] = std::move(v);
+    }
+    j["qr_url"] = state.nav.screen() == core::KioskScreen::Item ? state.qrUrl : "";
+    j["video_backend"] = state.video ? state.video->backendName() : "none";
+    j["blocking_activity"] = state.video && state.video->visitorWatching();
+    if (state.quiz && state.nav.screen() == core::KioskScreen::Quiz) {
+        const auto& quiz = *state.quiz;
+        nlohmann::json q = {{"stage", quizStageName(quiz.stage())},
+                            {"mode", quiz.teamMode() ? "team" : "solo"},
+                            {"index", quiz.questionIndex()},
+                            {"count", quiz.questionCount()},
+                            {"score", quiz.score()},
+                            {"nickname", quiz.nickname()},
+                            {"rank", quiz.rank()},
+                            {"answered", quiz.phase() == core::QuizPhase::Answered}};
+        if (const auto* d = quiz.question()) {
+            q["question"] = d->question.id;
+            q["type"] = core::questionTypeName(d->question.type);
+            q["correct_displayed"] = d->correctDisplayed(); // for tests: which buttons are right
+        }
+        if (const auto* r = quiz.lastResult()) {
+            q["last_correct"] = r->correct;
+            q["last_points"] = r->points;
+        }
+        if (quiz.stage() == QuizStage::Result && !quiz.teamMode()) {
+            q["correct_count"] = quiz.summary().correctCount;
+            q["final_score"] = quiz.summary().score;
+            q["leaderboard_size"] = quiz.leaderboard().size();
+        }
+        if (const auto* team = quiz.team()) {
+            q["team"] = team->team(team->currentTeam()).id;
+            nlohmann::json scores = nlohmann::json::object();
+            for (const auto& s : team->standings())
+                scores[s.preset->id] = s.score;
+            q["team_scores"] = scores;
+            q["team_finished"] = team->finished();
+            if (team->finished()) q["winner"] = team->scoreboard().front().preset->id;
+        }
+        j["quiz"] = q;
+    }
+    if (m.pssKb >= 0) j["pss_kb"] = m.pssKb;
+    return j;
+}
+
+} // namespace lantai::kiosk

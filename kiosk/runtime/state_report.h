@@ -1,0 +1,43 @@
+// kiosk/runtime: the kiosk state as JSON (--state-out) — what end-to-end tests and benchmarks
+// assert on
+#pragma once
+
+#include "kiosk/ui/screens.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace lantai::kiosk {
+
+// Numbers that are not part of the visitor's state but that tests and benchmarks read. The runtime
+// fills most of them (KioskRuntime::stateJson); the host adds what only it knows: the script's
+// step and errors, start-up time, the process's PSS and the GL renderer.
+struct KioskMetrics {
+    std::string session;  // attract, active, still_there, resetting
+    long long frames = 0; // frames drawn since start
+    int scriptStep = 0;
+    int scriptErrors = 0;
+    double startupMs = 0; // launch -> first interactive frame
+    double fontAtlasMs = 0;
+    int glyphs = 0;
+    std::size_t textureBytes = 0;
+    std::size_t textureCount = 0;
+    std::size_t texturesPending = 0;
+    double gridScroll = 0;
+    double gridMaxScroll = 0;
+    double frameBuildP99Ms =
+        0; // UI CPU time per frame (screens + ImGui draw data), last 600 frames
+    double frameBuildMaxMs = 0;
+    int frameBuildSamples = 0;
+    long pssKb = -1; // proportional set size of the process (step states only)
+    int attractSlide = 0;
+    std::vector<std::string> targets; // tap target ids on screen (topmost last)
+    int width = 0;
+    int height = 0;
+    std::string glRenderer;
+};
+
+nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& metrics);
+
+} // namespace lantai::kiosk
