@@ -1,74 +1,15 @@
-// core/visit: deep-zoom viewport — fit/max zoom, focal zoom, bounded pan, animation, IIIF tiles
+// core/visit: deep-zoom viewport — fit/max zoom, focal zoom, bounded pan, animation, the IIIF
+// tiles in view (the tile geometry itself is core/iiif)
 #pragma once
 
 #include "core/base/geometry2d.h"
+#include "core/iiif/tile_geometry.h"
 
-#include <string>
 #include <vector>
 
 namespace lantai::core {
 
-// ---- IIIF level-0 tile pyramid geometry (content/FORMAT.md "Derived files") ------------------
-
-// What an image's info.json says about its tiles: full-resolution size, square tile size and
-// scale factors (1, 2, 4, ...; each level's pixels are `scaleFactor` full-resolution pixels wide).
-struct TilePyramid {
-    int width = 0;
-    int height = 0;
-    int tileSize = 512;
-    std::vector<int> scaleFactors{1};
-
-    // The pyramid `lantai build` writes: scale factors 1, 2, 4, ... up to the first one at which
-    // the whole image fits in one tile.
-    static TilePyramid standard(int width, int height, int tileSize = 512);
-};
-
-// One tile of one level. The region is in full-resolution pixels and is clipped at the right
-// and bottom edges; the tile image is tileWidth x tileHeight = ceil(w / s) x ceil(h / s).
-struct TileRef {
-    int scaleFactor = 1;
-    int column = 0;
-    int row = 0;
-    int x = 0;
-    int y = 0;
-    int w = 0;
-    int h = 0;
-    int tileWidth = 0;
-    int tileHeight = 0;
-    std::string path; // "x,y,w,h/tw,th/0/default.jpg", relative to the image's iiif folder
-
-    Rect region() const { return {double(x), double(y), double(w), double(h)}; }
-    bool operator==(const TileRef&) const = default;
-};
-
-// The IIIF Image API 3.0 path of a tile: "x,y,w,h/tw,th/0/default.jpg" with tw = ceil(w / s),
-// th = ceil(h / s) — exactly the names `lantai build` (vips dzsave --layout iiif3) writes.
-std::string iiifTilePath(int x, int y, int w, int h, int scaleFactor);
-
-// Tile (column, row) of level `scaleFactor`; w/h 0 and an empty path when outside the image.
-TileRef makeTile(const TilePyramid& pyramid, int scaleFactor, int column, int row);
-
-// The level to draw at `zoom` (screen pixels per full-resolution pixel): the coarsest scale
-// factor s with s * zoom <= maxTexelSize, i.e. one level pixel covers at most maxTexelSize
-// screen pixels (1 = never blurrier than the screen). When none qualifies (zoom beyond
-// maxTexelSize), the finest level. Unsorted lists are fine; an empty list gives 1.
-int chooseScaleFactor(const std::vector<int>& scaleFactors, double zoom, double maxTexelSize = 1.0);
-
-// Tiles of level `scaleFactor` whose regions intersect `region` (full-resolution pixels, clipped
-// to the image), row by row.
-std::vector<TileRef> tilesInRegion(const TilePyramid& pyramid, int scaleFactor, const Rect& region);
-
-// Fallback for a tile that is still loading: the tiles of every coarser level that cover its
-// region, nearest level first (grouped by scaleFactor, ascending). With power-of-two scale
-// factors the tile grids nest, so that is exactly one tile per coarser level; the coarsest is
-// the whole image in one tile. Draw the first level whose tiles are all loaded, cropped with
-// textureSubRect(), under (before) the finer tiles.
-std::vector<TileRef> coarserCoverage(const TilePyramid& pyramid, const TileRef& tile);
-
-// Normalised texture coordinates (0..1, x/y = u0/v0, w/h = extent) of the part of `tile` that
-// shows `region` (full-resolution pixels); empty when they do not overlap.
-Rect textureSubRect(const TileRef& tile, const Rect& region);
-
+// The tiles a viewport shows (ZoomViewport::visibleTiles).
 struct VisibleTiles {
     int scaleFactor = 1;        // the level chosen for the current zoom
     std::vector<TileRef> tiles; // intersecting the view (plus margin), nearest the centre first

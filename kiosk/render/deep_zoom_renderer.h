@@ -2,6 +2,7 @@
 // fitted thumbnails
 #pragma once
 
+#include "core/iiif/tile_geometry.h"
 #include "core/pack/derived_index.h"
 #include "core/visit/zoom_viewport.h"
 #include "kiosk/render/texture_cache.h"

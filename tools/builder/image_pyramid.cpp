@@ -1,17 +1,16 @@
 // tools/builder: IIIF Image API 3.0 level-0 static tile pyramid + thumbnail writer on libvips
 #include "tools/builder/image_pyramid.h"
 
+#include "core/iiif/tile_geometry.h"
+#include "tools/builder/vips_image.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cmath>
-#include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <signal.h>
 #include <system_error>
 #include <unistd.h>
@@ -20,310 +19,20 @@
 namespace lantai::core {
 namespace fs = std::filesystem;
 
+using namespace imaging; // ImageRef, openSource, makeJpegReady, saveJpeg, ...
+
 namespace {
 
 constexpr const char* kContext = "http://iiif.io/api/image/3/context.json";
 constexpr const char* kProtocol = "http://iiif.io/api/image";
 
-// ---- geometry (shared by the writer and verifyPyramid) --------------------------------------
-
-int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
-}
-
-// 1, 2, 4, ... up to the first scale factor where the whole image fits in one tile.
-std::vector<int> computeScaleFactors(int width, int height, int tileSize) {
-    std::vector<int> out{1};
-    int s = 1;
-    while (ceilDiv(width, s) > tileSize || ceilDiv(height, s) > tileSize) {
-        s *= 2;
-        out.push_back(s);
-    }
-    return out;
-}
-
-// The full image at every scale factor whose longer side is at most maxListed, ascending.
-std::vector<std::pair<int, int>> computeSizes(int width, int height,
-                                              const std::vector<int>& scaleFactors, int maxListed) {
-    std::vector<std::pair<int, int>> out;
-    for (auto it = scaleFactors.rbegin(); it != scaleFactors.rend(); ++it) {
-        const int w = ceilDiv(width, *it);
-        const int h = ceilDiv(height, *it);
-        if (std::max(w, h) <= maxListed) out.emplace_back(w, h);
-    }
-    return out;
-}
-
-std::string fullPath(int w, int h) {
-    return "full/" + std::to_string(w) + "," + std::to_string(h) + "/0/default.jpg";
-}
-
-// Path of the tile whose region starts at (x, y) at scale factor s, canonical Image API 3.0
-// form `x,y,w,h/tw,th/0/default.jpg` (the names `vips dzsave --layout iiif3` writes).
-std::string tilePath(long long x, long long y, int width, int height, int tileSize, int s) {
-    const long long step = static_cast<long long>(tileSize) * s;
-    const int w = static_cast<int>(std::min<long long>(step, width - x));
-    const int h = static_cast<int>(std::min<long long>(step, height - y));
-    return std::to_string(x) + "," + std::to_string(y) + "," + std::to_string(w) + "," +
-           std::to_string(h) + "/" + std::to_string(ceilDiv(w, s)) + "," +
-           std::to_string(ceilDiv(h, s)) + "/0/default.jpg";
-}
-
-// Every tile path (relative to the pyramid directory), row by row, for every scale factor.
-std::vector<std::string> tilePaths(int width, int height, int tileSize,
-                                   const std::vector<int>& scaleFactors) {
-    std::vector<std::string> out;
-    for (const int s : scaleFactors) {
-        const long long step = static_cast<long long>(tileSize) * s;
-        for (long long y = 0; y < height; y += step)
-            for (long long x = 0; x < width; x += step)
-                out.push_back(tilePath(x, y, width, height, tileSize, s));
-    }
-    return out;
-}
-
-// Every full-region image implied by info.json: each listed size, the one-tile level (viewers
-// ask for region "full" when a tile covers the whole image) and "full/max" when the image fits
-// in one tile at full resolution (OpenSeadragon asks for size "max" then).
-std::vector<std::string> fullPaths(int width, int height, int tileSize,
-                                   const std::vector<int>& scaleFactors,
-                                   const std::vector<std::pair<int, int>>& sizes) {
-    std::vector<std::string> out;
-    std::set<std::string> seen;
-    auto add = [&](std::string p) {
-        if (seen.insert(p).second) out.push_back(std::move(p));
-    };
-    for (const auto& [w, h] : sizes)
-        add(fullPath(w, h));
-    const int top = scaleFactors.back();
-    add(fullPath(ceilDiv(width, top), ceilDiv(height, top)));
-    if (width <= tileSize && height <= tileSize) add("full/max/0/default.jpg");
-    return out;
-}
-
-// ---- small helpers ----------------------------------------------------------------------------
-
-// Owns one VipsImage reference.
-class ImageRef {
-  public:
-    ImageRef() = default;
-    explicit ImageRef(VipsImage* image) : m_image(image) {}
-    ImageRef(const ImageRef&) = delete;
-    ImageRef& operator=(const ImageRef&) = delete;
-    ImageRef(ImageRef&& other) noexcept : m_image(std::exchange(other.m_image, nullptr)) {}
-    ImageRef& operator=(ImageRef&& other) noexcept {
-        if (this != &other) {
-            reset();
-            m_image = std::exchange(other.m_image, nullptr);
-        }
-        return *this;
-    }
-    ~ImageRef() { reset(); }
-
-    void reset(VipsImage* image = nullptr) {
-        if (m_image) g_object_unref(m_image);
-        m_image = image;
-    }
-    VipsImage* get() const { return m_image; }
-    VipsImage** out() {
-        reset();
-        return &m_image;
-    }
-    explicit operator bool() const { return m_image != nullptr; }
-
-  private:
-    VipsImage* m_image = nullptr;
-};
-
-// Takes (and clears) the libvips error buffer as one line.
-std::string takeVipsError() {
-    char* raw = vips_error_buffer_copy();
-    std::string msg = raw ? raw : "";
-    g_free(raw);
-    std::replace(msg.begin(), msg.end(), '\n', ' ');
-    while (!msg.empty() && msg.back() == ' ')
-        msg.pop_back();
-    return msg.empty() ? std::string("unknown libvips error") : msg;
-}
-
-// A failure: "<file>: <what> (<libvips detail>)".
-struct Failure {
-    std::string message;
-};
-
-Failure vipsFailure(const fs::path& file, const std::string& what) {
-    return Failure{file.string() + ": " + what + ": " + takeVipsError()};
-}
-
-// True when an embedded ICC profile describes sRGB (its description mentions sRGB), so the
-// per-pixel transform can be skipped.
-bool profileLooksSrgb(const unsigned char* data, size_t size) {
-    if (size < 132) return false;
-    auto be32 = [&](size_t at) -> uint32_t {
-        return (uint32_t(data[at]) << 24) | (uint32_t(data[at + 1]) << 16) |
-               (uint32_t(data[at + 2]) << 8) | uint32_t(data[at + 3]);
-    };
-    const uint32_t count = be32(128);
-    for (uint32_t i = 0; i < count && 132 + 12 * (i + 1) <= size; ++i) {
-        const size_t entry = 132 + 12 * size_t(i);
-        if (std::memcmp(data + entry, "desc", 4) != 0) continue;
-        const size_t offset = be32(entry + 4);
-        const size_t length = be32(entry + 8);
-        if (offset > size || length > size - offset) return false;
-        // 'desc' (ASCII) or 'mluc' (UTF-16BE): look for "sRGB" in either encoding.
-        const unsigned char* d = data + offset;
-        for (size_t k = 0; k + 4 <= length; ++k)
-            if (std::memcmp(d + k, "sRGB", 4) == 0) return true;
-        for (size_t k = 0; k + 8 <= length; ++k)
-            if (d[k] == 0 && d[k + 1] == 's' && d[k + 2] == 0 && d[k + 3] == 'R' && d[k + 4] == 0 &&
-                d[k + 5] == 'G' && d[k + 6] == 0 && d[k + 7] == 'B')
-                return true;
-        return false;
-    }
-    return false;
-}
-
-enum class ColourFix { None, EmbeddedProfile, Cmyk };
-
-ColourFix colourFixNeeded(VipsImage* image) {
-    if (vips_image_get_interpretation(image) == VIPS_INTERPRETATION_CMYK) return ColourFix::Cmyk;
-    if (vips_image_get_typeof(image, VIPS_META_ICC_NAME)) {
-        const void* data = nullptr;
-        size_t size = 0;
-        if (vips_image_get_blob(image, VIPS_META_ICC_NAME, &data, &size) == 0 &&
-            !profileLooksSrgb(static_cast<const unsigned char*>(data), size))
-            return ColourFix::EmbeddedProfile;
-    }
-    return ColourFix::None;
-}
-
-int orientationOf(VipsImage* image) {
-    int orientation = 1;
-    if (vips_image_get_typeof(image, VIPS_META_ORIENTATION) &&
-        vips_image_get_int(image, VIPS_META_ORIENTATION, &orientation) != 0) {
-        vips_error_clear();
-        orientation = 1;
-    }
-    return orientation;
-}
-
-ImageRef openSource(const fs::path& source, VipsAccess access, Failure* failure) {
-    VipsSource* src = vips_source_new_from_file(source.c_str());
-    if (!src) {
-        *failure = vipsFailure(source, "cannot open image file");
-        return {};
-    }
-    VipsImage* image = vips_image_new_from_source(src, "", "access", access, "fail_on",
-                                                  VIPS_FAIL_ON_ERROR, nullptr);
-    g_object_unref(src);
-    if (!image) {
-        *failure = vipsFailure(source, "cannot read image (not a supported image or corrupt)");
-        return {};
-    }
-    return ImageRef(image);
-}
-
-// Makes an image JPEG-ready: CMYK and non-sRGB embedded profiles converted to sRGB (tile
-// metadata is stripped, so the pixels must be sRGB), 8 bits, alpha flattened onto white.
-bool makeJpegReady(ImageRef& image, const fs::path& source, Failure* failure) {
-    ImageRef next;
-    {
-        const ColourFix fix = colourFixNeeded(image.get());
-        if (fix != ColourFix::None) {
-            const int rc =
-                fix == ColourFix::Cmyk
-                    ? vips_icc_transform(image.get(), next.out(), "srgb", "embedded", TRUE,
-                                         "input_profile", "cmyk", "depth", 8, nullptr)
-                    : vips_icc_transform(image.get(), next.out(), "srgb", "embedded", TRUE, "depth",
-                                         8, nullptr);
-            if (rc == 0) {
-                image = std::move(next);
-            } else if (fix == ColourFix::Cmyk) {
-                *failure = vipsFailure(source, "cannot convert CMYK image to sRGB");
-                return false;
-            } else {
-                vips_error_clear(); // broken embedded profile: use the pixels as they are
-            }
-        }
-    }
-    VipsImage* in = image.get();
-    const VipsInterpretation interpretation = vips_image_get_interpretation(in);
-    const bool otherSpace =
-        interpretation == VIPS_INTERPRETATION_LAB || interpretation == VIPS_INTERPRETATION_LABQ ||
-        interpretation == VIPS_INTERPRETATION_LABS || interpretation == VIPS_INTERPRETATION_LCH ||
-        interpretation == VIPS_INTERPRETATION_CMC || interpretation == VIPS_INTERPRETATION_XYZ ||
-        interpretation == VIPS_INTERPRETATION_YXY || interpretation == VIPS_INTERPRETATION_scRGB ||
-        interpretation == VIPS_INTERPRETATION_HSV;
-    if (vips_image_get_format(in) != VIPS_FORMAT_UCHAR || otherSpace) {
-        const VipsInterpretation target =
-            in->Bands < 3 ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB;
-        if (vips_colourspace(in, next.out(), target, nullptr) != 0) {
-            *failure = vipsFailure(source, "cannot convert image to 8-bit sRGB");
-            return false;
-        }
-        image = std::move(next);
-        in = image.get();
-        if (vips_image_get_format(in) != VIPS_FORMAT_UCHAR) {
-            if (vips_cast_uchar(in, next.out(), nullptr) != 0) {
-                *failure = vipsFailure(source, "cannot convert image to 8 bits");
-                return false;
-            }
-            image = std::move(next);
-            in = image.get();
-        }
-    }
-    if (vips_image_hasalpha(in)) {
-        const double white[3] = {255, 255, 255};
-        VipsArrayDouble* bg = vips_array_double_new(white, std::min(in->Bands - 1, 3));
-        const int rc = vips_flatten(in, next.out(), "background", bg, nullptr);
-        vips_area_unref(VIPS_AREA(bg));
-        if (rc != 0) {
-            *failure = vipsFailure(source, "cannot flatten alpha channel");
-            return false;
-        }
-        image = std::move(next);
-        in = image.get();
-    }
-    if (in->Bands == 2 || in->Bands > 3) { // odd band counts JPEG cannot hold
-        if (vips_extract_band(in, next.out(), 0, "n", in->Bands > 3 ? 3 : 1, nullptr) != 0) {
-            *failure = vipsFailure(source, "cannot select image bands");
-            return false;
-        }
-        image = std::move(next);
-    }
-    return true;
-}
-
-// Resizes to exactly w x h (aspect may change by the rounding of ceil(W/s)).
-bool resizeExact(VipsImage* in, int w, int h, ImageRef* out) {
-    if (in->Xsize == w && in->Ysize == h) {
-        g_object_ref(in);
-        out->reset(in);
-        return true;
-    }
-    ImageRef t;
-    if (vips_thumbnail_image(in, t.out(), w, "height", h, "size", VIPS_SIZE_FORCE, nullptr) != 0)
-        return false;
-    if (t.get()->Xsize == w && t.get()->Ysize == h) {
-        *out = std::move(t);
-        return true;
-    }
-    return vips_embed(t.get(), out->out(), 0, 0, w, h, "extend", VIPS_EXTEND_COPY, nullptr) == 0;
-}
-
 // The whole image at scale factor s, joined from its tiles in dir.
-bool loadLevel(const fs::path& dir, int width, int height, int tileSize, int s, ImageRef* out) {
-    const long long step = static_cast<long long>(tileSize) * s;
+bool loadLevel(const fs::path& dir, const TilePyramid& pyramid, int s, ImageRef* out) {
     std::vector<ImageRef> tiles;
-    int across = 0;
-    for (long long y = 0; y < height; y += step) {
-        across = 0;
-        for (long long x = 0; x < width; x += step, ++across) {
-            const fs::path path = dir / tilePath(x, y, width, height, tileSize, s);
-            ImageRef tile;
-            if (vips_jpegload(path.c_str(), tile.out(), nullptr) != 0) return false;
-            tiles.push_back(std::move(tile));
-        }
+    for (const TileRef& t : levelTiles(pyramid, s)) {
+        ImageRef tile;
+        if (vips_jpegload((dir / t.path).c_str(), tile.out(), nullptr) != 0) return false;
+        tiles.push_back(std::move(tile));
     }
     if (tiles.size() == 1) {
         *out = std::move(tiles.front());
@@ -333,16 +42,12 @@ bool loadLevel(const fs::path& dir, int width, int height, int tileSize, int s, 
     for (const ImageRef& t : tiles)
         raw.push_back(t.get());
     ImageRef joined;
-    if (vips_arrayjoin(raw.data(), joined.out(), static_cast<int>(raw.size()), "across", across,
-                       "hspacing", tileSize, "vspacing", tileSize, nullptr) != 0)
+    if (vips_arrayjoin(raw.data(), joined.out(), static_cast<int>(raw.size()), "across",
+                       tileColumns(pyramid, s), "hspacing", pyramid.tileSize, "vspacing",
+                       pyramid.tileSize, nullptr) != 0)
         return false;
-    return vips_crop(joined.get(), out->out(), 0, 0, ceilDiv(width, s), ceilDiv(height, s),
-                     nullptr) == 0;
-}
-
-bool saveJpeg(VipsImage* image, const fs::path& path, int quality) {
-    return vips_jpegsave(image, path.c_str(), "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
-                         nullptr) == 0;
+    const PixelSize size = levelSize(pyramid, s);
+    return vips_crop(joined.get(), out->out(), 0, 0, size.width, size.height, nullptr) == 0;
 }
 
 std::atomic<unsigned> g_tempCounter{0};
@@ -373,27 +78,26 @@ bool looksLikeJpeg(const fs::path& path) {
     return head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
 }
 
-nlohmann::ordered_json makeInfo(const std::string& id, int width, int height, int tileSize,
-                                const std::vector<int>& scaleFactors,
-                                const std::vector<std::pair<int, int>>& sizes) {
+nlohmann::ordered_json makeInfo(const std::string& id, const TilePyramid& pyramid,
+                                const std::vector<PixelSize>& sizes) {
     nlohmann::ordered_json info;
     info["@context"] = kContext;
     info["id"] = id;
     info["type"] = "ImageService3";
     info["protocol"] = kProtocol;
     info["profile"] = "level0";
-    info["width"] = width;
-    info["height"] = height;
+    info["width"] = pyramid.width;
+    info["height"] = pyramid.height;
     nlohmann::ordered_json tile;
-    tile["width"] = tileSize;
-    tile["height"] = tileSize;
-    tile["scaleFactors"] = scaleFactors;
+    tile["width"] = pyramid.tileSize;
+    tile["height"] = pyramid.tileSize;
+    tile["scaleFactors"] = pyramid.scaleFactors;
     info["tiles"] = nlohmann::ordered_json::array({tile});
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& [w, h] : sizes) {
+    for (const PixelSize& size : sizes) {
         nlohmann::ordered_json entry;
-        entry["width"] = w;
-        entry["height"] = h;
+        entry["width"] = size.width;
+        entry["height"] = size.height;
         list.push_back(entry);
     }
     if (!list.empty()) info["sizes"] = list; // IIIF: if present, at least one entry
@@ -478,10 +182,8 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
     const int width = image.get()->Xsize;
     const int height = image.get()->Ysize;
     const int ts = opt.tileSize;
-    const std::vector<int> scaleFactors = computeScaleFactors(width, height, ts);
-    const std::vector<std::pair<int, int>> sizes =
-        computeSizes(width, height, scaleFactors, opt.maxListedSize);
-    const int top = scaleFactors.back();
+    const TilePyramid pyramid = TilePyramid::standard(width, height, ts);
+    const std::vector<PixelSize> sizes = listedSizes(pyramid, opt.maxListedSize);
 
     // ---- temporary sibling directory ----------------------------------------------------------
     const fs::path parent = iiifDir.parent_path().empty() ? fs::path(".") : iiifDir.parent_path();
@@ -514,7 +216,7 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
 
     {
         std::ofstream info(out / "info.json", std::ios::binary | std::ios::trunc);
-        info << makeInfo(iiifId, width, height, ts, scaleFactors, sizes).dump(2) << '\n';
+        info << makeInfo(iiifId, pyramid, sizes).dump(2) << '\n';
         info.close();
         if (!info) return fail((iiifDir / "info.json").string() + ": cannot write file");
     }
@@ -525,19 +227,18 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
     // again, while a listed size is at most 2048 px (16 tiles). The tiles are block-aligned, so
     // re-encoding them at the same quality adds almost no loss, and colour, orientation and alpha
     // handling match the tiles by construction.
-    for (const int s : scaleFactors) {
-        const int w = ceilDiv(width, s);
-        const int h = ceilDiv(height, s);
-        std::vector<std::string> targets;
-        if (std::max(w, h) <= opt.maxListedSize || s == top) targets.push_back(fullPath(w, h));
-        if (s == 1 && width <= ts && height <= ts) targets.push_back("full/max/0/default.jpg");
-        if (targets.empty()) continue;
-        const std::string firstTile = tilePath(0, 0, width, height, ts, s);
-        const bool oneTile = ceilDiv(width, ts * s) == 1 && ceilDiv(height, ts * s) == 1;
+    const std::vector<FullImage> fullImages = fullImagesToWrite(pyramid, opt.maxListedSize);
+    for (auto first = fullImages.begin(); first != fullImages.end();) {
+        const int s = first->scaleFactor; // the images of one level: load it once
+        const auto last = std::find_if(first, fullImages.end(),
+                                       [s](const FullImage& f) { return f.scaleFactor != s; });
+        const std::string firstTile = makeTile(pyramid, s, 0, 0).path;
+        const bool oneTile = tileColumns(pyramid, s) == 1 && tileRows(pyramid, s) == 1;
         ImageRef level;
-        if (!oneTile && !loadLevel(out, width, height, ts, s, &level))
+        if (!oneTile && !loadLevel(out, pyramid, s, &level))
             return fail(vipsFailure(iiifDir / firstTile, "cannot read tiles back").message);
-        for (const std::string& rel : targets) {
+        for (; first != last; ++first) {
+            const std::string& rel = first->path;
             fs::create_directories((out / rel).parent_path(), ec);
             if (ec)
                 return fail((iiifDir / rel).string() +
@@ -552,24 +253,15 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
         }
     }
 
-    int thumbW = width, thumbH = height;
-    if (std::max(width, height) > opt.thumbLongest) {
-        const double scale = double(opt.thumbLongest) / std::max(width, height);
-        thumbW = width >= height ? opt.thumbLongest
-                                 : std::max(1, static_cast<int>(std::lround(width * scale)));
-        thumbH = height > width ? opt.thumbLongest
-                                : std::max(1, static_cast<int>(std::lround(height * scale)));
-    }
+    const PixelSize thumb = thumbnailSize(width, height, opt.thumbLongest);
     // From the smallest level that is still at least the thumbnail's size.
-    int thumbScale = 1;
-    for (const int s : scaleFactors)
-        if (ceilDiv(width, s) >= thumbW && ceilDiv(height, s) >= thumbH) thumbScale = s;
+    const int thumbScale = coarsestLevelAtLeast(pyramid, thumb);
     guard.file = thumbParent / (thumbPrefix + tempSuffix());
     {
-        ImageRef level, thumb;
-        if (!loadLevel(out, width, height, ts, thumbScale, &level) ||
-            !resizeExact(level.get(), thumbW, thumbH, &thumb) ||
-            !saveJpeg(thumb.get(), guard.file, opt.jpegQuality))
+        ImageRef level, shrunk;
+        if (!loadLevel(out, pyramid, thumbScale, &level) ||
+            !resizeExact(level.get(), thumb.width, thumb.height, &shrunk) ||
+            !saveJpeg(shrunk.get(), guard.file, opt.jpegQuality))
             return fail(vipsFailure(thumbPath, "cannot write thumbnail").message);
     }
 
@@ -600,9 +292,10 @@ PyramidResult buildImagePyramid(const fs::path& source, const fs::path& iiifDirA
     result.ok = true;
     result.width = width;
     result.height = height;
-    result.scaleFactors = scaleFactors;
-    result.sizes = sizes;
-    result.tileCount = static_cast<int>(tilePaths(width, height, ts, scaleFactors).size());
+    result.scaleFactors = pyramid.scaleFactors;
+    for (const PixelSize& size : sizes)
+        result.sizes.emplace_back(size.width, size.height);
+    result.tileCount = static_cast<int>(tileCount(pyramid));
     return result;
 }
 
@@ -643,22 +336,23 @@ std::vector<std::string> verifyPyramid(const fs::path& iiifDir) {
         scaleFactors.push_back(s.get<int>());
     }
     if (!std::is_sorted(scaleFactors.begin(), scaleFactors.end())) return bad;
-    std::vector<std::pair<int, int>> sizes;
+    std::vector<PixelSize> sizes;
     if (info.contains("sizes")) {
         if (!info["sizes"].is_array()) return bad;
         for (const auto& s : info["sizes"]) {
             if (!positiveInt(s, "width") || !positiveInt(s, "height")) return bad;
-            sizes.emplace_back(s["width"].get<int>(), s["height"].get<int>());
+            sizes.push_back({s["width"].get<int>(), s["height"].get<int>()});
         }
     }
 
+    const TilePyramid pyramid{width, height, ts, scaleFactors};
     std::vector<std::string> problems;
     auto check = [&](const std::string& rel) {
         if (!looksLikeJpeg(iiifDir / rel)) problems.push_back(rel);
     };
-    for (const std::string& rel : tilePaths(width, height, ts, scaleFactors))
-        check(rel);
-    for (const std::string& rel : fullPaths(width, height, ts, scaleFactors, sizes))
+    for (const TileRef& t : allTiles(pyramid))
+        check(t.path);
+    for (const std::string& rel : fullImagePaths(pyramid, sizes))
         check(rel);
     return problems;
 }

@@ -2,13 +2,13 @@
 // index, IIIF manifest, the site folder's swap and leftovers
 #include "core/gallery/search_tokenizer.h"
 #include "core/gallery/web_paths.h"
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/iiif_manifest.h"
 #include "tools/gallery/export/image_publishing.h"
 #include "tools/gallery/export/search_index.h"
 #include "tools/gallery/export/site_folder.h"
 #include "tools/gallery/export/site_paths.h"
-#include "tools/gallery/export/site_strings.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -98,9 +98,11 @@ TEST(WebPaths, PagesAndRelativeLinks) {
     EXPECT_EQ(relativeLink("index.html", "zh/index.html"), "zh/index.html");
 }
 
-// Every siteText/siteCount key the renderers use is in the table, in both languages.
+// Every key the renderers use is in the one string table (core/i18n), in both languages: the
+// literal keys of uiText/uiCount/uiFormat calls, and every "web.…" literal (keys handed to a
+// helper).
 TEST(WebStrings, EveryUsedKeyExists) {
-    const std::regex use(R"re(site(Text|Count)\(\s*"([a-z_.]+)")re");
+    const std::regex use(R"re(ui(Text|Count|Format)\(\s*"([a-z0-9_.]+)"|"(web\.[a-z0-9_.]+)")re");
     int seen = 0;
     for (const auto& entry : std::filesystem::directory_iterator(std::string(LANTAI_SOURCE_DIR) +
                                                                  "/tools/gallery/export")) {
@@ -109,15 +111,15 @@ TEST(WebStrings, EveryUsedKeyExists) {
         text << in.rdbuf();
         const std::string s = text.str();
         for (std::sregex_iterator it(s.begin(), s.end(), use), end; it != end; ++it, ++seen) {
-            const std::string key = (*it)[2];
-            EXPECT_TRUE(hasSiteText(key)) << key << " in " << entry.path();
-            EXPECT_FALSE(siteText(key, Language::Zh).empty());
-            EXPECT_FALSE(siteText(key, Language::En).empty());
+            const std::string key = (*it)[2].matched ? (*it)[2].str() : (*it)[3].str();
+            EXPECT_TRUE(hasUiText(key)) << key << " in " << entry.path();
+            EXPECT_FALSE(uiText(key, Language::Zh).empty());
+            EXPECT_FALSE(uiText(key, Language::En).empty());
         }
     }
     EXPECT_GT(seen, 20);
-    EXPECT_EQ(siteCount("chapter.items", 1, Language::En), "1 item");
-    EXPECT_EQ(siteCount("chapter.items", 3, Language::Zh), "3 件展品");
+    EXPECT_EQ(uiCount("grid.items", 1, Language::En), "1 item");
+    EXPECT_EQ(uiCount("grid.items", 3, Language::Zh), "3 件展品");
 }
 
 TEST(WebPolicy, StrictestPolicyWinsAndDefaultsApply) {

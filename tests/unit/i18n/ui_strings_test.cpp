@@ -138,7 +138,7 @@ std::string readText(const fs::path& file) {
 TEST(UiStrings, EveryEntryHasChineseAndEnglish) {
     std::set<std::string> keys;
     static const std::regex keyPattern(R"([a-z0-9_]+(\.[a-z0-9_]+)+)");
-    for (const auto& e : allUiTextEntries()) {
+    for (const auto& e : allTextEntries()) {
         SCOPED_TRACE(e.key);
         EXPECT_TRUE(keys.insert(e.key).second) << "duplicate key";
         EXPECT_TRUE(std::regex_match(e.key, keyPattern)) << "keys are area.name in lower case";
@@ -155,7 +155,7 @@ TEST(UiStrings, EveryEntryHasChineseAndEnglish) {
 }
 
 TEST(UiStrings, ChineseUsesFullWidthPunctuation) {
-    for (const auto& e : allUiTextEntries()) {
+    for (const auto& e : allTextEntries()) {
         const std::string zh = e.zh;
         if (std::string(e.key) == "lang.switch") continue; // the English label of the switch
         for (char c : {'?', '!', ',', ':', ';', '(', ')'})
@@ -260,6 +260,34 @@ TEST(UiStrings, BadgeLabels) {
     Badge custom;
     custom.label = {"珍贵手稿", ""};
     EXPECT_EQ(badgeText(custom, Language::En), "珍贵手稿"); // English falls back to Chinese
+}
+
+// One table, two surfaces: the kiosk's view is every entry outside "web.", in table order.
+TEST(UiStrings, KioskEntriesAreTheTableWithoutTheWebStrings) {
+    std::vector<std::string> expected, kiosk;
+    std::size_t web = 0;
+    for (const auto& e : allTextEntries()) {
+        if (isWebOnlyKey(e.key))
+            ++web;
+        else
+            expected.push_back(e.key);
+    }
+    for (const auto& e : allUiTextEntries())
+        kiosk.push_back(e.key);
+    EXPECT_EQ(kiosk, expected);
+    EXPECT_GE(web, 20u);
+    EXPECT_TRUE(hasUiText("web.skip"));
+    EXPECT_EQ(allUiText().find(uiText("web.search.noscript", Language::Zh)), std::string::npos)
+        << "the web's own strings stay out of the kiosk's font atlas";
+}
+
+TEST(UiStrings, ItemDateIsTheDateElseThePeriod) {
+    Item item;
+    item.era = {"1930年代", "1930s"};
+    EXPECT_EQ(itemDateText(item, Language::En), "1930s");
+    item.date = "1931-05-04";
+    EXPECT_EQ(itemDateText(item, Language::Zh), "1931年5月4日");
+    EXPECT_EQ(itemDateText(Item{}, Language::En), "");
 }
 
 TEST(UiStrings, AllUiTextCoversEveryCharacter) {

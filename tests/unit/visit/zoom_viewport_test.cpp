@@ -1,5 +1,6 @@
 // tests: deep-zoom viewport — zoom bounds, focal zoom, pinch, pan bounds, animation, IIIF tiles
 #include "core/visit/zoom_viewport.h"
+#include "tests/unit/iiif/tile_paths.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,17 +10,10 @@
 #include <vector>
 
 using namespace lantai::core;
+using lantai::core::test::Paths;
+using lantai::core::test::pathsOf;
 
 namespace {
-
-using Paths = std::vector<std::string>;
-
-Paths pathsOf(const std::vector<TileRef>& tiles) {
-    Paths out;
-    for (const TileRef& t : tiles)
-        out.push_back(t.path);
-    return out;
-}
 
 ZoomViewport viewer(int imageW, int imageH, Rect view) {
     ZoomViewport v;
@@ -38,104 +32,6 @@ void expectNear(const Rect& actual, const Rect& expected, double tol = 1e-6) {
     EXPECT_NEAR(actual.y, expected.y, tol);
     EXPECT_NEAR(actual.w, expected.w, tol);
     EXPECT_NEAR(actual.h, expected.h, tol);
-}
-
-// ---- pyramid geometry ---------------------------------------------------------------------------
-
-TEST(TilePyramid, StandardScaleFactorsMatchTheBuilder) {
-    EXPECT_EQ(TilePyramid::standard(3000, 2000).scaleFactors, (std::vector<int>{1, 2, 4, 8}));
-    EXPECT_EQ(TilePyramid::standard(512, 512).scaleFactors, (std::vector<int>{1}));
-    EXPECT_EQ(TilePyramid::standard(513, 10).scaleFactors, (std::vector<int>{1, 2}));
-    EXPECT_EQ(TilePyramid::standard(8000, 6000).scaleFactors, (std::vector<int>{1, 2, 4, 8, 16}));
-    EXPECT_EQ(TilePyramid::standard(0, 0).scaleFactors, (std::vector<int>{1}));
-}
-
-TEST(TilePyramid, IiifTilePathRoundsTheSizeUp) {
-    struct Row {
-        int x, y, w, h, s;
-        const char* path;
-    };
-    const Row rows[] = {
-        {0, 0, 512, 512, 1, "0,0,512,512/512,512/0/default.jpg"},
-        {2560, 1536, 440, 464, 1, "2560,1536,440,464/440,464/0/default.jpg"},
-        {2048, 1024, 952, 976, 2, "2048,1024,952,976/476,488/0/default.jpg"},
-        {2048, 0, 953, 2000, 2, "2048,0,953,2000/477,1000/0/default.jpg"},
-        {2048, 0, 952, 2000, 4, "2048,0,952,2000/238,500/0/default.jpg"},
-        {0, 0, 3000, 2000, 8, "0,0,3000,2000/375,250/0/default.jpg"},
-        {0, 0, 3001, 2001, 8, "0,0,3001,2001/376,251/0/default.jpg"},
-    };
-    for (const Row& r : rows)
-        EXPECT_EQ(iiifTilePath(r.x, r.y, r.w, r.h, r.s), r.path);
-}
-
-TEST(TilePyramid, EveryLevelIsTiledCompletely) {
-    const TilePyramid p = TilePyramid::standard(3000, 2000);
-    const Rect whole{0, 0, 3000, 2000};
-    std::size_t total = 0;
-    for (const int s : p.scaleFactors) {
-        const std::vector<TileRef> tiles = tilesInRegion(p, s, whole);
-        const long long step = 512LL * s;
-        EXPECT_EQ(tiles.size(),
-                  std::size_t(((3000 + step - 1) / step) * ((2000 + step - 1) / step)));
-        long long area = 0;
-        for (const TileRef& t : tiles) {
-            area += static_cast<long long>(t.w) * t.h;
-            EXPECT_LE(t.tileWidth, 512);
-            EXPECT_LE(t.tileHeight, 512);
-        }
-        EXPECT_EQ(area, 3000LL * 2000LL) << "scale " << s;
-        total += tiles.size();
-    }
-    EXPECT_EQ(total, 24u + 6u + 2u + 1u);
-}
-
-TEST(TilePyramid, ChooseScaleFactorTable) {
-    const std::vector<int> f{1, 2, 4, 8};
-    struct Row {
-        double zoom, maxTexel;
-        int s;
-    };
-    const Row rows[] = {
-        {2.0, 1, 1},     {1.0, 1, 1},  {0.6, 1, 1},  {0.54, 1, 1}, {0.5, 1, 2},
-        {1.0 / 3, 1, 2}, {0.26, 1, 2}, {0.25, 1, 4}, {0.2, 1, 4},  {0.125, 1, 8},
-        {0.01, 1, 8},    {0.54, 2, 2}, {0.3, 2, 4},
-    };
-    for (const Row& r : rows)
-        EXPECT_EQ(chooseScaleFactor(f, r.zoom, r.maxTexel), r.s) << "zoom " << r.zoom;
-    EXPECT_EQ(chooseScaleFactor({8, 1, 4, 2}, 0.3), 2); // order does not matter
-    EXPECT_EQ(chooseScaleFactor({}, 0.3), 1);
-    EXPECT_EQ(chooseScaleFactor({2, 4}, 1.0), 2); // nothing fine enough: the finest there is
-}
-
-TEST(TilePyramid, RegionOnTileBoundariesDoesNotPullInNeighbours) {
-    const TilePyramid p = TilePyramid::standard(3000, 2000);
-    EXPECT_EQ(tilesInRegion(p, 1, {0, 0, 1024, 1024}).size(), 4u);
-    EXPECT_EQ(tilesInRegion(p, 1, {0, 0, 1024.0000001, 1024}).size(), 4u);
-    EXPECT_EQ(tilesInRegion(p, 1, {0, 0, 1025, 1024}).size(), 6u);
-    EXPECT_EQ(tilesInRegion(p, 1, {-500, -500, 100, 100}).size(), 0u); // outside the image
-    EXPECT_EQ(tilesInRegion(p, 1, {2999, 1999, 500, 500}).size(), 1u); // clipped to the image
-    EXPECT_TRUE(makeTile(p, 1, 6, 0).path.empty());                    // past the right edge
-}
-
-TEST(TilePyramid, CoarserCoverageAndTextureSubRect) {
-    const TilePyramid p = TilePyramid::standard(3000, 2000);
-    const TileRef corner = makeTile(p, 1, 5, 3);
-    EXPECT_EQ(corner.path, "2560,1536,440,464/440,464/0/default.jpg");
-    const std::vector<TileRef> cover = coarserCoverage(p, corner);
-    EXPECT_EQ(pathsOf(cover), (Paths{"2048,1024,952,976/476,488/0/default.jpg",
-                                     "2048,0,952,2000/238,500/0/default.jpg",
-                                     "0,0,3000,2000/375,250/0/default.jpg"}));
-    EXPECT_EQ(cover[0].scaleFactor, 2);
-    EXPECT_EQ(cover[2].scaleFactor, 8);
-    EXPECT_TRUE(coarserCoverage(p, cover[2]).empty()); // the top level has nothing coarser
-
-    const Rect uv = textureSubRect(cover[0], corner.region());
-    EXPECT_DOUBLE_EQ(uv.x, 512.0 / 952.0);
-    EXPECT_DOUBLE_EQ(uv.y, 512.0 / 976.0);
-    EXPECT_DOUBLE_EQ(uv.w, 440.0 / 952.0);
-    EXPECT_DOUBLE_EQ(uv.h, 464.0 / 976.0);
-    EXPECT_EQ(textureSubRect(cover[2], cover[2].region()), (Rect{0, 0, 1, 1}));
-    EXPECT_TRUE(textureSubRect(corner, {0, 0, 10, 10}).empty());
 }
 
 // ---- visible tiles: exact IIIF paths for a 3000 x 2000 image ----------------------------------

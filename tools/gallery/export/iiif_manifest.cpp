@@ -35,8 +35,10 @@ json valueMap(const LocalizedText& text) {
     return languageMap(plainValue(text.zh), plainValue(text.get(Language::En)));
 }
 
-json metadataEntry(const char* zh, const char* en, const LocalizedText& value) {
-    return {{"label", languageMap(zh, en)}, {"value", valueMap(value)}};
+// A metadata pair labelled with the string table's `labelKey` (the labels the item page shows).
+json metadataEntry(const char* labelKey, const LocalizedText& value) {
+    return {{"label", languageMap(uiText(labelKey, Language::Zh), uiText(labelKey, Language::En))},
+            {"value", valueMap(value)}};
 }
 
 struct Ids {
@@ -86,20 +88,15 @@ json canvas(const Ids& ids, const Item& item, const ImageRef& ref, const Publish
                                         {"type", "AnnotationPage"},
                                         {"items", json::array({annotation})}}})}};
     json metadata = json::array();
-    if (!item.date.empty())
+    if (!item.date.empty() || !item.era.empty())
         metadata.push_back(metadataEntry(
-            "日期", "Date",
-            {formatItemDate(item.date, Language::Zh), formatItemDate(item.date, Language::En)}));
-    if (!item.era.empty()) metadata.push_back(metadataEntry("年代", "Period", item.era));
+            "item.date", {itemDateText(item, Language::Zh), itemDateText(item, Language::En)}));
     if (!item.reference.empty())
-        metadata.push_back(
-            metadataEntry("档号", "Reference no.", {item.reference, item.reference}));
-    if (!item.holding.empty())
-        metadata.push_back(metadataEntry("馆藏单位", "Held by", item.holding));
+        metadata.push_back(metadataEntry("item.reference", {item.reference, item.reference}));
+    if (!item.holding.empty()) metadata.push_back(metadataEntry("item.holding", item.holding));
     if (!metadata.empty()) out["metadata"] = metadata;
     if (!item.caption.empty()) out["summary"] = valueMap(item.caption);
-    if (!item.rights.empty())
-        out["requiredStatement"] = metadataEntry("版权说明", "Rights", item.rights);
+    if (!item.rights.empty()) out["requiredStatement"] = metadataEntry("item.rights", item.rights);
     return out;
 }
 
@@ -135,11 +132,11 @@ json exhibitionManifest(const SiteContext& c, const Exhibition& e) {
         manifest["summary"] = valueMap(e.intro);
     else if (!e.subtitle.empty())
         manifest["summary"] = valueMap(e.subtitle);
-    json metadata = json::array({metadataEntry("展览", "Exhibition", c.pack->title),
-                                 metadataEntry("主办", "Organised by", c.pack->organiser)});
-    if (!c.pack->event.empty()) metadata.push_back(metadataEntry("活动", "Event", c.pack->event));
+    json metadata = json::array({metadataEntry("web.iiif.exhibition", c.pack->title),
+                                 metadataEntry("web.footer.organiser", c.pack->organiser)});
+    if (!c.pack->event.empty()) metadata.push_back(metadataEntry("web.iiif.event", c.pack->event));
     manifest["metadata"] = metadata;
-    manifest["requiredStatement"] = metadataEntry("主办", "Organised by", c.pack->organiser);
+    manifest["requiredStatement"] = metadataEntry("web.footer.organiser", c.pack->organiser);
     manifest["homepage"] = json::array({{{"id", ids.id(exhibitionPath(Language::Zh, e.id))},
                                          {"type", "Text"},
                                          {"label", languageMap(e.title)},

@@ -4,11 +4,11 @@
 
 #include "core/base/file_io.h"
 #include "core/gallery/web_paths.h"
+#include "core/iiif/tile_geometry.h"
 #include "tools/builder/image_pyramid.h"
 #include "tools/gallery/export/site_paths.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace lantai::core::web {
 
@@ -38,16 +38,6 @@ int strictness(const ImagePolicy& p) {
     return 0;
 }
 
-void thumbSize(int width, int height, int& tw, int& th) {
-    constexpr int kThumb = PyramidOptions{}.thumbLongest;
-    tw = width;
-    th = height;
-    if (std::max(width, height) <= kThumb) return;
-    const double scale = double(kThumb) / std::max(width, height);
-    tw = width >= height ? kThumb : std::max(1, static_cast<int>(std::lround(width * scale)));
-    th = height > width ? kThumb : std::max(1, static_cast<int>(std::lround(height * scale)));
-}
-
 // Reads info.json of a pyramid, sets its id, writes it into the new site, fills `image`.
 bool writeInfo(const fs::path& sourceInfo, const fs::path& newRoot, const SiteContext& c,
                PublishedImage& image, std::string& error) {
@@ -66,9 +56,11 @@ bool writeInfo(const fs::path& sourceInfo, const fs::path& newRoot, const SiteCo
     const nlohmann::json& largest = info["sizes"].back();
     image.largestWidth = largest.value("width", 0);
     image.largestHeight = largest.value("height", 0);
-    image.largestSize = "full/" + std::to_string(image.largestWidth) + "," +
-                        std::to_string(image.largestHeight) + "/0/default.jpg";
-    thumbSize(image.width, image.height, image.thumbWidth, image.thumbHeight);
+    image.largestSize = iiifFullPath(image.largestWidth, image.largestHeight);
+    // The thumbnail lantai build wrote (or buildImagePyramid just wrote) for this image.
+    const PixelSize thumb = thumbnailSize(image.width, image.height, PyramidOptions{}.thumbLongest);
+    image.thumbWidth = thumb.width;
+    image.thumbHeight = thumb.height;
     return writeSiteFile(newRoot / iiifInfoPath(image.key), info.dump() + "\n", error);
 }
 

@@ -2,9 +2,9 @@
 // switch), footer
 #include "tools/gallery/export/page_shell.h"
 
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/site_paths.h"
-#include "tools/gallery/export/site_strings.h"
 
 namespace lantai::core::web {
 namespace {
@@ -26,30 +26,32 @@ std::string meta(const char* attr, const char* name, const std::string& content)
 std::string header(const SiteContext& c, const Page& p) {
     const Language l = p.lang;
     auto href = [&](const std::string& target) { return esc(relativeLink(p.path, target)); };
-    std::string h = "<a class=\"skip-link\" href=\"#main\">" + esc(siteText("skip", l)) + "</a>\n";
+    std::string h =
+        "<a class=\"skip-link\" href=\"#main\">" + esc(uiText("web.skip", l)) + "</a>\n";
     h += "<header class=\"site-header\">\n";
     h += "<a class=\"site-title\" href=\"" + href(homePath(l)) + "\">" + esc(c.pack->title.get(l)) +
          "</a>\n";
-    h += "<nav class=\"site-nav\" aria-label=\"" + esc(siteText("nav.main", l)) + "\"><ul>";
-    const std::pair<const char*, std::string> links[] = {
-        {"nav.exhibitions", homePath(l)}, {"nav.videos", videosPath(l)}, {"nav.quiz", quizPath(l)}};
+    h += "<nav class=\"site-nav\" aria-label=\"" + esc(uiText("web.nav.main", l)) + "\"><ul>";
+    const std::pair<const char*, std::string> links[] = {{"home.exhibitions", homePath(l)},
+                                                         {"home.videos", videosPath(l)},
+                                                         {"home.quiz", quizPath(l)}};
     for (const auto& [key, target] : links) {
         h += "<li><a href=\"" + href(target) + "\"";
         if (target == p.path) h += " aria-current=\"page\"";
-        h += ">" + esc(siteText(key, l)) + "</a></li>";
+        h += ">" + esc(uiText(key, l)) + "</a></li>";
     }
     h += "</ul></nav>\n";
     h += "<form role=\"search\" action=\"" + href(searchPath(l)) +
          "\" class=\"site-search\">"
          "<label for=\"site-q\">" +
-         esc(siteText("search.label", l)) +
+         esc(uiText("web.search.label", l)) +
          "</label>"
          "<input id=\"site-q\" name=\"q\" type=\"search\"><button type=\"submit\">" +
-         esc(siteText("search.button", l)) + "</button></form>\n";
+         esc(uiText("web.search", l)) + "</button></form>\n";
     const Language o = other(l);
     h += std::string("<a class=\"lang-switch\" hreflang=\"") + languageCode(o) + "\" lang=\"" +
          htmlLang(o) + "\" href=\"" + href(p.otherLangPath) + "\">" +
-         esc(siteText("lang.other", l)) + "</a>\n";
+         esc(uiText("lang.switch", l)) + "</a>\n";
     h += "</header>\n";
     return h;
 }
@@ -57,7 +59,7 @@ std::string header(const SiteContext& c, const Page& p) {
 std::string breadcrumb(const Page& p) {
     if (p.crumbs.empty()) return {};
     std::string b = "<nav class=\"breadcrumb\" aria-label=\"" +
-                    esc(siteText("nav.breadcrumb", p.lang)) + "\"><ol>";
+                    esc(uiText("web.nav.breadcrumb", p.lang)) + "\"><ol>";
     for (const Crumb& crumb : p.crumbs) {
         if (crumb.path.empty())
             b += "<li aria-current=\"page\">" + esc(crumb.label) + "</li>";
@@ -70,10 +72,10 @@ std::string breadcrumb(const Page& p) {
 
 std::string footer(const SiteContext& c, const Page& p) {
     const Language l = p.lang;
-    std::string f = "<footer class=\"site-footer\">\n<p>" + esc(siteText("footer.organiser", l)) +
+    std::string f = "<footer class=\"site-footer\">\n<p>" + esc(uiText("web.footer.organiser", l)) +
                     (l == Language::Zh ? "：" : ": ") + esc(c.pack->organiser.get(l));
     if (!c.pack->event.empty()) f += " · " + esc(c.pack->event.get(l));
-    f += "</p>\n<p class=\"made-with\">" + esc(siteText("footer.made_with", l)) +
+    f += "</p>\n<p class=\"made-with\">" + esc(uiText("web.footer.made_with", l)) +
          "</p>\n</footer>\n";
     return f;
 }

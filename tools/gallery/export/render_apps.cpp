@@ -1,15 +1,15 @@
 // tools/gallery/export: the pages the script turns into apps — quiz (bank list) and search (results
 // container)
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/site_paths.h"
-#include "tools/gallery/export/site_strings.h"
 
 #include <nlohmann/json.hpp>
 
 namespace lantai::core::web {
 std::string renderQuiz(const SiteContext& c, Language lang) {
-    Page page = pageAt(c, lang, quizPath, siteText("quiz.title", lang));
+    Page page = pageAt(c, lang, quizPath, uiText("quiz.title", lang));
     nlohmann::json ids = nlohmann::json::array();
     for (const QuizBank& bank : c.pack->quizBanks)
         ids.push_back(bank.id);
@@ -17,30 +17,30 @@ std::string renderQuiz(const SiteContext& c, Language lang) {
     m += "<h1>" + esc(page.title) + "</h1>\n";
     m += "<div id=\"quiz\" data-banks=\"" + esc(ids.dump()) + "\">\n";
     if (c.pack->quizBanks.empty())
-        m += "<p>" + esc(siteText("quiz.empty", lang)) + "</p>\n";
+        m += "<p>" + esc(uiText("web.quiz.empty", lang)) + "</p>\n";
     else
         m += "<ul class=\"quiz-banks\">\n";
     for (const QuizBank& bank : c.pack->quizBanks)
         m += "<li><span class=\"bank-title\">" + esc(bank.title.get(lang)) +
              "</span> <span class=\"count\">" +
-             esc(siteCount("quiz.questions", static_cast<long long>(bank.questions.size()), lang)) +
+             esc(uiCount("quiz.count", static_cast<long long>(bank.questions.size()), lang)) +
              "</span></li>\n";
     if (!c.pack->quizBanks.empty()) m += "</ul>\n";
-    m += "<noscript><p>" + esc(siteText("quiz.noscript", lang)) + "</p></noscript>\n</div>\n";
+    m += "<noscript><p>" + esc(uiText("web.quiz.noscript", lang)) + "</p></noscript>\n</div>\n";
     return renderPage(c, page);
 }
 
 std::string renderSearch(const SiteContext& c, Language lang) {
-    Page page = pageAt(c, lang, searchPath, siteText("search.title", lang));
+    Page page = pageAt(c, lang, searchPath, uiText("web.search", lang));
     std::string& m = page.main;
     m += "<h1>" + esc(page.title) + "</h1>\n";
     m += "<form role=\"search\" action=\"search.html\" class=\"search-page-form\"><label "
          "for=\"search-q\">" +
-         esc(siteText("search.label", lang)) +
+         esc(uiText("web.search.label", lang)) +
          "</label><input id=\"search-q\" name=\"q\" type=\"search\"><button type=\"submit\">" +
-         esc(siteText("search.button", lang)) + "</button></form>\n";
+         esc(uiText("web.search", lang)) + "</button></form>\n";
     m += "<div id=\"search-results\" aria-live=\"polite\"><noscript><p>" +
-         esc(siteText("search.noscript", lang)) + "</p></noscript></div>\n";
+         esc(uiText("web.search.noscript", lang)) + "</p></noscript></div>\n";
     return renderPage(c, page);
 }
 

@@ -30,8 +30,7 @@ std::string itemCards(const SiteContext& c, Language lang, const std::string& fr
             out += "<span class=\"card-noimage\" aria-hidden=\"true\"></span>";
         }
         out += "<span class=\"card-title\">" + esc(item.title.get(lang)) + "</span></a>";
-        std::string metaText =
-            item.date.empty() ? item.era.get(lang) : formatItemDate(item.date, lang);
+        std::string metaText = itemDateText(item, lang);
         if (!item.reference.empty()) metaText += (metaText.empty() ? "" : " · ") + item.reference;
         if (!metaText.empty()) out += "<p class=\"card-meta\">" + esc(metaText) + "</p>";
         out += "</li>\n";

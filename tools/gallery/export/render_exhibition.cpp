@@ -1,8 +1,8 @@
 // tools/gallery/export: exhibition pages (intro, chapters with item cards) and chapter pages
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/site_paths.h"
-#include "tools/gallery/export/site_strings.h"
 
 namespace lantai::core::web {
 std::string renderExhibition(const SiteContext& c, Language lang, const Exhibition& e) {
@@ -25,7 +25,7 @@ std::string renderExhibition(const SiteContext& c, Language lang, const Exhibiti
         m += "</section>\n";
     }
     m += "<p class=\"iiif-link\"><a href=\"" + esc(relativeLink(page.path, manifestPath(e.id))) +
-         "\" type=\"application/ld+json\">" + esc(siteText("footer.iiif", lang)) + "</a></p>\n";
+         "\" type=\"application/ld+json\">" + esc(uiText("web.footer.iiif", lang)) + "</a></p>\n";
     return renderPage(c, page);
 }
 

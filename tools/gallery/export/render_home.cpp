@@ -4,7 +4,6 @@
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/site_paths.h"
-#include "tools/gallery/export/site_strings.h"
 
 namespace lantai::core::web {
 
@@ -23,8 +22,9 @@ std::string renderLanguageChooser(const SiteContext& c) {
          "\"></script>\n</head>\n<body>\n";
     h += "<main id=\"lang-chooser\">\n<h1>" + esc(pack.title.zh) + "<br><span lang=\"en\">" +
          esc(pack.title.get(Language::En)) + "</span></h1>\n";
-    h += "<p>" + esc(siteText("chooser.title", Language::Zh)) + " / <span lang=\"en\">" +
-         esc(siteText("chooser.title", Language::En)) + "</span></p>\n<ul class=\"lang-links\">\n";
+    h += "<p>" + esc(uiText("web.chooser.title", Language::Zh)) + " / <span lang=\"en\">" +
+         esc(uiText("web.chooser.title", Language::En)) +
+         "</span></p>\n<ul class=\"lang-links\">\n";
     h += "<li><a hreflang=\"zh\" lang=\"zh-CN\" href=\"zh/index.html\">中文</a></li>\n";
     h += "<li><a hreflang=\"en\" lang=\"en\" "
          "href=\"en/index.html\">English</a></li>\n</ul>\n</main>\n</body>\n</html>\n";
@@ -46,7 +46,7 @@ std::string renderHome(const SiteContext& c, Language lang) {
     m += "<p class=\"lead\">" + esc(pack.organiser.get(lang));
     if (!pack.event.empty()) m += " · " + esc(pack.event.get(lang));
     if (!when.empty()) m += " · " + esc(when);
-    m += "</p>\n<h2>" + esc(siteText("home.exhibitions", lang)) + "</h2>\n";
+    m += "</p>\n<h2>" + esc(uiText("home.exhibitions", lang)) + "</h2>\n";
     for (const Exhibition& e : pack.exhibitions) {
         const std::string link = esc(relativeLink(page.path, exhibitionPath(lang, e.id)));
         m += "<section class=\"exhibition\">\n<h3><a href=\"" + link + "\">" +
@@ -64,11 +64,11 @@ std::string renderHome(const SiteContext& c, Language lang) {
         if (!e.subtitle.empty())
             m += "<p class=\"subtitle\">" + esc(e.subtitle.get(lang)) + "</p>\n";
         m += "<div class=\"intro\">" + paragraphs(e.intro.get(lang)) + "</div>\n";
-        m += "<h4>" + esc(siteText("home.chapters", lang)) + "</h4>\n<ol class=\"chapters\">\n";
+        m += "<h4>" + esc(uiText("web.home.chapters", lang)) + "</h4>\n<ol class=\"chapters\">\n";
         for (const Chapter& ch : e.chapters)
             m += "<li><a href=\"" + esc(relativeLink(page.path, chapterPath(lang, e.id, ch.id))) +
                  "\">" + esc(ch.title.get(lang)) + "</a> <span class=\"count\">" +
-                 esc(siteCount("chapter.items", static_cast<long long>(ch.items.size()), lang)) +
+                 esc(uiCount("grid.items", static_cast<long long>(ch.items.size()), lang)) +
                  "</span></li>\n";
         m += "</ol>\n</section>\n";
     }

@@ -4,14 +4,13 @@
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/site_paths.h"
-#include "tools/gallery/export/site_strings.h"
 
 namespace lantai::core::web {
 namespace {
 
 void metaRow(std::string& out, const char* key, Language lang, const std::string& value) {
     if (value.empty()) return;
-    out += "<dt>" + esc(siteText(key, lang)) + "</dt><dd>" + esc(value) + "</dd>\n";
+    out += "<dt>" + esc(uiText(key, lang)) + "</dt><dd>" + esc(value) + "</dd>\n";
 }
 
 std::string figures(const SiteContext& c, Language lang, const std::string& from, const Item& item,
@@ -40,15 +39,15 @@ std::string figures(const SiteContext& c, Language lang, const std::string& from
 std::string pager(const std::string& from, Language lang, const ItemPlace& place) {
     if (!place.previous && !place.next) return {};
     std::string out =
-        "<nav class=\"pager\" aria-label=\"" + esc(siteText("item.pager", lang)) + "\">";
+        "<nav class=\"pager\" aria-label=\"" + esc(uiText("web.item.pager", lang)) + "\">";
     if (place.previous)
         out += "<a rel=\"prev\" href=\"" +
                esc(relativeLink(from, itemPath(lang, place.previous->id))) + "\">" +
-               esc(siteText("item.prev", lang)) + (lang == Language::Zh ? "：" : ": ") +
+               esc(uiText("nav.prev", lang)) + (lang == Language::Zh ? "：" : ": ") +
                esc(place.previous->title.get(lang)) + "</a>";
     if (place.next)
         out += "<a rel=\"next\" href=\"" + esc(relativeLink(from, itemPath(lang, place.next->id))) +
-               "\">" + esc(siteText("item.next", lang)) + (lang == Language::Zh ? "：" : ": ") +
+               "\">" + esc(uiText("nav.next", lang)) + (lang == Language::Zh ? "：" : ": ") +
                esc(place.next->title.get(lang)) + "</a>";
     return out + "</nav>\n";
 }
@@ -76,7 +75,7 @@ Page itemPage(const SiteContext& c, Language lang, const Item& item) {
     std::string& m = page.main;
     m += "<article class=\"item\">\n<h1>" + esc(item.title.get(lang)) + "</h1>\n";
     if (!item.badges.empty()) {
-        m += "<ul class=\"badges\" aria-label=\"" + esc(siteText("item.badges", lang)) + "\">";
+        m += "<ul class=\"badges\" aria-label=\"" + esc(uiText("web.item.badges", lang)) + "\">";
         for (const Badge& badge : item.badges)
             m += "<li class=\"badge\">" + esc(badgeText(badge, lang)) + "</li>";
         m += "</ul>\n";
@@ -84,9 +83,7 @@ Page itemPage(const SiteContext& c, Language lang, const Item& item) {
     if (!item.caption.empty())
         m += "<p class=\"caption\">" + esc(item.caption.get(lang)) + "</p>\n";
     std::string rows;
-    metaRow(rows, "item.date", lang,
-            item.date.empty() ? std::string() : formatItemDate(item.date, lang));
-    metaRow(rows, "item.era", lang, item.era.get(lang));
+    metaRow(rows, "item.date", lang, itemDateText(item, lang));
     metaRow(rows, "item.reference", lang, item.reference);
     metaRow(rows, "item.holding", lang, item.holding.get(lang));
     metaRow(rows, "item.rights", lang, item.rights.get(lang));
@@ -94,19 +91,19 @@ Page itemPage(const SiteContext& c, Language lang, const Item& item) {
     bool limited = false;
     const std::string figs = figures(c, lang, page.path, item, &limited);
     if (figs.empty()) {
-        m += "<p class=\"note exhibition-only\">" + esc(siteText("item.exhibition_only", lang)) +
+        m += "<p class=\"note exhibition-only\">" + esc(uiText("web.item.exhibition_only", lang)) +
              "</p>\n";
     } else {
-        m += "<section class=\"figures\" aria-label=\"" + esc(siteText("item.images", lang)) +
+        m += "<section class=\"figures\" aria-label=\"" + esc(uiText("web.item.images", lang)) +
              "\">\n";
         m += "<p class=\"note\">" +
-             esc(siteText(limited ? "item.limited" : "item.zoom_hint", lang)) + "</p>\n";
+             esc(uiText(limited ? "web.item.limited" : "web.item.zoom_hint", lang)) + "</p>\n";
         m += figs + "</section>\n";
     }
     if (!item.description.empty())
         m += "<div class=\"description\">" + paragraphs(item.description.get(lang)) + "</div>\n";
     if (const Video* video = item.video.empty() ? nullptr : c.pack->findVideo(item.video))
-        m += "<p class=\"item-video\">" + esc(siteText("item.video", lang)) +
+        m += "<p class=\"item-video\">" + esc(uiText("web.item.video", lang)) +
              (lang == Language::Zh ? "：" : ": ") + "<a href=\"" +
              esc(relativeLink(page.path, videoPath(lang, video->id))) + "\">" +
              esc(video->title.get(lang)) + "</a></p>\n";

@@ -1,9 +1,9 @@
 // tools/gallery/export: the video library page and one page per video (<video> with WebVTT subtitle
 // tracks)
+#include "core/i18n/ui_strings.h"
 #include "tools/gallery/export/html.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/site_paths.h"
-#include "tools/gallery/export/site_strings.h"
 
 namespace lantai::core::web {
 namespace {
@@ -17,11 +17,11 @@ const char* trackLabel(const std::string& lang) {
 } // namespace
 
 std::string renderVideoLibrary(const SiteContext& c, Language lang) {
-    Page page = pageAt(c, lang, videosPath, siteText("videos.title", lang));
+    Page page = pageAt(c, lang, videosPath, uiText("home.videos", lang));
     std::string& m = page.main;
     m += "<h1>" + esc(page.title) + "</h1>\n";
     if (c.pack->videos.empty())
-        m += "<p>" + esc(siteText("videos.empty", lang)) + "</p>\n";
+        m += "<p>" + esc(uiText("web.videos.empty", lang)) + "</p>\n";
     else
         m += "<ul class=\"cards videos\">\n";
     for (const Video& v : c.pack->videos) {
@@ -42,7 +42,7 @@ std::string renderVideoLibrary(const SiteContext& c, Language lang) {
 
 std::string renderVideo(const SiteContext& c, Language lang, const Video& v) {
     Page page = pageAt(c, lang, [&](Language l) { return videoPath(l, v.id); }, v.title.get(lang),
-                       {{siteText("videos.title", lang), videosPath(lang)}});
+                       {{uiText("home.videos", lang), videosPath(lang)}});
     page.description = excerpt(v.description.get(lang), 160);
     page.ogType = "video.other";
     std::string& m = page.main;
@@ -61,14 +61,14 @@ std::string renderVideo(const SiteContext& c, Language lang, const Video& v) {
                  esc(label ? label : trackLang) + "\" src=\"" + esc(relativeLink(page.path, file)) +
                  "\"" + (trackLang == languageCode(lang) ? " default" : "") + ">\n";
         }
-        m += "<p>" + esc(siteText("video.no_support", lang)) + "<a href=\"" +
-             esc(relativeLink(page.path, pv.file)) + "\">" + esc(siteText("video.download", lang)) +
-             "</a></p>\n</video>\n";
+        m += "<p>" + esc(uiText("web.video.no_support", lang)) + "<a href=\"" +
+             esc(relativeLink(page.path, pv.file)) + "\">" +
+             esc(uiText("web.video.download", lang)) + "</a></p>\n</video>\n";
     }
     if (!v.description.empty())
         m += "<div class=\"description\">" + paragraphs(v.description.get(lang)) + "</div>\n";
     if (const Item* item = v.item.empty() ? nullptr : c.pack->findItem(v.item))
-        m += "<p class=\"video-item\">" + esc(siteText("video.item", lang)) +
+        m += "<p class=\"video-item\">" + esc(uiText("web.video.item", lang)) +
              (lang == Language::Zh ? "：" : ": ") + "<a href=\"" +
              esc(relativeLink(page.path, itemPath(lang, item->id))) + "\">" +
              esc(item->title.get(lang)) + "</a></p>\n";

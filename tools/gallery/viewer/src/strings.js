@@ -25,7 +25,7 @@ const STRINGS = {
     zoomFailed: 'The high-resolution image could not be loaded; showing the thumbnail.',
     searchLoading: 'Searching…', searchNone: 'Nothing found for “{q}”.',
     searchCount: '{n} results for “{q}”.', searchEmpty: 'Type a word to search for.',
-    searchFailed: 'Search is not available right now.', reference: 'Reference',
+    searchFailed: 'Search is not available right now.', reference: 'Reference code',
     searchMore: 'Show more ({n} left)',
     quizChooseBank: 'Choose a question bank', quizQuestions: '{n} questions',
     quizStart: 'Start', quizCount: 'Questions', quizQuestionOf: 'Question {i} of {n}',
