@@ -240,15 +240,4 @@ struct PresetNickname {
 const std::vector<PresetNickname>& presetNicknames(); // 40 names
 const PresetNickname* findNickname(std::string_view id);
 
-// ---- teacher PIN ---------------------------------------------------------------------------
-
-// A PIN is 4–12 ASCII digits (typed on the kiosk's number pad).
-bool isValidPinFormat(std::string_view pin);
-// libsodium crypto_pwhash_str (Argon2id, interactive limits): the returned "$argon2id$…" string
-// carries its own random salt and parameters, so it is all the config needs to store. nullopt
-// when the PIN format is invalid or hashing failed (out of memory).
-std::optional<std::string> hashPin(std::string_view pin);
-// Constant-time check of `pin` against a hashPin() string; false for anything malformed.
-bool verifyPin(std::string_view pin, std::string_view stored);
-
 } // namespace lantai::core

@@ -3,6 +3,7 @@
 #include "kiosk/ui/quiz_controller.h"
 
 #include "core/base/log.h"
+#include "core/base/pin_hash.h"
 #include "kiosk/ui/quiz_stats_records.h"
 
 #include <algorithm>

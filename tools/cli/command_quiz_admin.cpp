@@ -1,6 +1,7 @@
 // tools/cli: `lantai quiz hash-pin` (teacher PIN for the config) and `lantai quiz results` (class
 // contests as CSV)
 #include "core/base/file_io.h"
+#include "core/base/pin_hash.h"
 #include "core/quiz/engine.h"
 #include "core/stats/stats_store.h"
 #include "tools/cli/cli_output.h"

@@ -1,4 +1,5 @@
 // tests: quiz engine — draw (filters, LRU, seed), scoring formulas, timers, streak, teams, PIN
+#include "core/base/pin_hash.h"
 #include "core/quiz/engine.h"
 
 #include <algorithm>
