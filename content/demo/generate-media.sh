@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Lantai (兰台) demo pack: deterministically generate every image, poster and video that
 # content/demo/pack.json references, and copy pack.json, the quiz bank and the subtitles, so
-# that OUTDIR becomes a complete pack.
+# that OUTDIR becomes a complete pack. Over 500 lines: one recipe per demo image (each a drawn
+# document, photo or object with its own text), kept in one script so the demo builds offline
+# from this file alone.
 #
 #   usage: generate-media.sh OUTDIR
 #

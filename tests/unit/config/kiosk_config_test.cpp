@@ -1,4 +1,6 @@
-// tests: kiosk TOML configuration — valid files, syntax/type/range errors, unknown keys, precedence
+// tests: kiosk TOML configuration — valid files, syntax/type/range errors, unknown keys,
+// precedence. Over 500 lines: one table-driven case list per kind of configuration error, kept
+// beside the precedence tests they share fixtures with.
 #include "core/config/kiosk_config.h"
 #include "core/pack/model.h"
 

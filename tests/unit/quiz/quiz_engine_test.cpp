@@ -1,4 +1,6 @@
-// tests: quiz engine — draw (filters, LRU, seed), scoring formulas, timers, streak, teams, PIN
+// tests: quiz engine — draw (filters, LRU, seed), scoring formulas, timers, streak, teams, PIN.
+// Over 500 lines: the engine is one state machine (solo and team sessions share it), so its
+// scenarios stay in one file with their shared question fixtures.
 #include "core/base/pin_hash.h"
 #include "core/quiz/engine.h"
 
