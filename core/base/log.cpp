@@ -1,14 +1,48 @@
 // core/base: process log with rotation
 #include "core/base/log.h"
 
+#include "core/base/file_io.h"
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <mutex>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace lantai::core {
 
 namespace {
+
+// fopen(path, "a") without ever blocking: a FIFO in the log's place would wait for a reader
+// forever. O_NONBLOCK on the open, then anything but a regular file is refused.
+FILE* openForAppend(const std::filesystem::path& path) {
+    const int fd =
+        ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
+    if (fd < 0) return nullptr;
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        errno = EINVAL;
+        return nullptr;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE* file = ::fdopen(fd, "a");
+    if (!file) ::close(fd);
+    return file;
+}
+
+Diagnostic logOpenError(const std::filesystem::path& file, const std::string& why,
+                        const std::string& whyZh) {
+    return operationalError("log.cannot_open", file.string(),
+                            "Lantai cannot open log file " + file.string() + " (" + why +
+                                "); the log goes to stderr only.",
+                            "无法打开日志文件 " + file.string() + "（" + whyZh +
+                                "），日志仅输出到标准错误。");
+}
 
 struct LogState {
     std::mutex mutex;
@@ -39,14 +73,13 @@ void rotateLocked(LogState& s) {
         std::filesystem::rename(s.path, s.path.string() + ".1", ec);
     else
         std::filesystem::remove(s.path, ec);
-    s.file = std::fopen(s.path.c_str(), "a");
+    s.file = openForAppend(s.path);
     s.written = 0;
 }
 
 } // namespace
 
-bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles,
-             std::string* error) {
+Status openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles) {
     auto& s = state();
     std::lock_guard lock(s.mutex);
     if (s.file) std::fclose(s.file);
@@ -54,17 +87,16 @@ bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFi
     s.path = file;
     s.maxBytes = std::max<std::size_t>(maxBytes, 4096);
     s.keepFiles = std::max(0, keepFiles);
-    if (file.empty()) return true;
+    if (file.empty()) return {};
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
-    s.file = std::fopen(file.c_str(), "a");
-    if (!s.file) {
-        if (error) *error = "cannot open log file " + file.string();
-        return false;
-    }
+    if (auto existing = checkRegularFile(file); !existing && existing.error().code != kFileMissing)
+        return logOpenError(file, existing.error().message, existing.error().messageZh);
+    s.file = openForAppend(file);
+    if (!s.file) return logOpenError(file, std::strerror(errno), std::strerror(errno));
     s.written = static_cast<std::size_t>(std::filesystem::file_size(file, ec));
     if (ec) s.written = 0;
-    return true;
+    return {};
 }
 
 const char* logLevelName(LogLevel level) {

@@ -1,6 +1,8 @@
 // core/base: the process log — timestamped lines to a file with size-based rotation (and stderr)
 #pragma once
 
+#include "core/base/result.h"
+
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -13,10 +15,9 @@ const char* logLevelName(LogLevel level); // "debug", "info", "warning", "error"
 bool parseLogLevel(std::string_view text, LogLevel& out);
 
 // Opens (appends to) `file`, rotating it to file.1 … file.N when it grows past maxBytes. With
-// an empty path, lines go to stderr only. Returns false (and keeps logging to stderr) when the
-// file cannot be opened; `error` says why.
-bool openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles,
-             std::string* error = nullptr);
+// an empty path, lines go to stderr only. When the file cannot be opened (or is not a regular
+// file: a FIFO there never blocks the kiosk), logging goes on to stderr and the error says why.
+Status openLog(const std::filesystem::path& file, std::size_t maxBytes, int keepFiles);
 void setLogLevel(LogLevel level);
 void setLogToStderr(bool enabled);
 

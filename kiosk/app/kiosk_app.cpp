@@ -57,11 +57,11 @@ int KioskApp::run() {
     const fs::path stateDir = usableStateDir(m_config.stateDir);
     const fs::path logFile =
         m_config.logFile.empty() ? stateDir / "logs" / "kiosk.log" : m_config.logFile;
-    std::string error;
     core::setLogLevel(m_config.logLevel);
-    if (!core::openLog(logFile, static_cast<std::size_t>(m_config.logMaxSizeMb) << 20,
-                       m_config.logKeepFiles, &error))
-        core::logWarning(error);
+    if (const core::Status opened = core::openLog(
+            logFile, static_cast<std::size_t>(m_config.logMaxSizeMb) << 20, m_config.logKeepFiles);
+        !opened)
+        core::logWarning(opened.error().message);
     core::logInfo("lantai-kiosk " LANTAI_VERSION " starting; log " + logFile.string());
 
     // We handle SIGTERM/SIGINT ourselves: SDL would turn them into SDL_QUIT, which kiosk mode
@@ -91,7 +91,7 @@ int KioskApp::run() {
     m_runtime = std::make_unique<KioskRuntime>(std::move(options));
     phase("pack loaded and validated");
 
-    if (!startGraphics(error)) {
+    if (std::string error; !startGraphics(error)) {
         core::logError(error);
         return 1;
     }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -38,7 +39,7 @@ TEST(Log, WritesTimestampedLinesWithLevel) {
     EXPECT_NE(text.find("[info] pack loaded"), std::string::npos);
     EXPECT_NE(text.find("[error] image failed: 档案.jpg"), std::string::npos);
     EXPECT_EQ(text.find("not shown"), std::string::npos);
-    openLog({}, 0, 0);
+    (void)openLog({}, 0, 0);
     setLogToStderr(true);
 }
 
@@ -50,7 +51,7 @@ TEST(Log, RotatesAndKeepsTheConfiguredNumberOfFiles) {
     const std::string line(200, 'x');
     for (int i = 0; i < 200; ++i)
         logInfo(line + std::to_string(i));
-    openLog({}, 0, 0);
+    (void)openLog({}, 0, 0);
     setLogToStderr(true);
     EXPECT_TRUE(fs::exists(dir / "kiosk.log"));
     EXPECT_TRUE(fs::exists(dir / "kiosk.log.1"));
@@ -63,10 +64,28 @@ TEST(Log, RotatesAndKeepsTheConfiguredNumberOfFiles) {
 
 TEST(Log, UnwritableFileIsReportedAndLoggingContinues) {
     std::string error;
-    EXPECT_FALSE(openLog("/proc/lantai-cannot-write/kiosk.log", 4096, 1, &error));
+    const Status opened = openLog("/proc/lantai-cannot-write/kiosk.log", 4096, 1);
+    EXPECT_FALSE(opened);
+    if (!opened) error = opened.error().message;
     EXPECT_NE(error.find("cannot open log file"), std::string::npos);
     logInfo("still works (stderr)");
-    openLog({}, 0, 0);
+    (void)openLog({}, 0, 0);
+}
+
+// A FIFO where the log belongs is refused at once (a blocking open would hang the kiosk
+// before its window opens), and logging goes on to stderr.
+TEST(Log, FifoInPlaceOfTheLogIsRefusedWithoutBlocking) {
+    const auto dir = freshDir("fifo");
+    ASSERT_EQ(::mkfifo((dir / "kiosk.log").c_str(), 0644), 0);
+    ::alarm(10); // a blocking open would end the test with SIGALRM instead of hanging
+    const Status opened = openLog(dir / "kiosk.log", 4096, 1);
+    ::alarm(0);
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().code, "log.cannot_open");
+    EXPECT_NE(opened.error().message.find("named pipe"), std::string::npos)
+        << opened.error().message;
+    logInfo("still works (stderr)");
+    (void)openLog({}, 0, 0);
 }
 
 } // namespace
