@@ -22,6 +22,8 @@ QuizOption readOption(JsonReader& r, const json& value, const std::string& p) {
     return option;
 }
 
+} // namespace
+
 Question readQuestion(JsonReader& r, const json& value, const std::string& p) {
     Question q;
     q.source = {r.document().file(), p};
@@ -69,8 +71,6 @@ Question readQuestion(JsonReader& r, const json& value, const std::string& p) {
     q.item = r.string(value, p, "item", false);
     return q;
 }
-
-} // namespace
 
 QuizBank readQuizBank(JsonReader& r, const std::string& file) {
     QuizBank bank;

@@ -83,6 +83,8 @@ Json badgeToJson(const Badge& badge) {
     return out;
 }
 
+} // namespace
+
 Json itemToJson(const Item& item) {
     Json out = Json::object();
     out["id"] = item.id;
@@ -162,6 +164,8 @@ Json videoToJson(const Video& video) {
     return out;
 }
 
+namespace {
+
 Json attractToJson(const AttractEntry& entry) {
     Json out = Json::object();
     if (entry.kind == AttractEntry::Kind::Video) {
@@ -196,6 +200,8 @@ Json optionToJson(const QuizOption& option) {
     return out;
 }
 
+} // namespace
+
 Json questionToJson(const Question& question) {
     Json out = Json::object();
     out["id"] = question.id;
@@ -222,8 +228,6 @@ Json questionToJson(const Question& question) {
     putString(out, "item", question.item);
     return out;
 }
-
-} // namespace
 
 Json packToJson(const Pack& pack) {
     Json out = Json::object();
