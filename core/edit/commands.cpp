@@ -397,12 +397,14 @@ Result<CommandPtr> commandFromJson(const Json& json) {
     }
     if (kind == "adopt_file") {
         const Json* token = member(json, "token");
+        const Json* name = member(json, "name");
         const Json* file = member(json, "file");
         const Json* reverse = member(json, "reverse");
-        if (!token || !token->is_string() || !file || !file->is_string())
+        if (!token || !token->is_string() || !name || !name->is_string() || !file ||
+            !file->is_string())
             return journalError("an incomplete file adoption");
         return CommandPtr(std::make_unique<AdoptFileCommand>(
-            token->get<std::string>(), file->get<std::string>(),
+            token->get<std::string>(), name->get<std::string>(), file->get<std::string>(),
             reverse && reverse->is_boolean() && reverse->get<bool>()));
     }
     if (kind == "compound") {

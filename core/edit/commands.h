@@ -150,7 +150,8 @@ class MoveNodeCommand final : public Command {
 // crashed session left it.
 class AdoptFileCommand final : public Command {
   public:
-    AdoptFileCommand(std::string token, std::string file, bool reverse = false);
+    // `token` and `name` are the StagedFile's; `file` the pack path it gets.
+    AdoptFileCommand(std::string token, std::string name, std::string file, bool reverse = false);
     Status apply(EditContext& context) override;
     Status revert(EditContext& context) override;
     Json toJson() const override;
@@ -161,6 +162,7 @@ class AdoptFileCommand final : public Command {
     Status bringIn(EditContext& context) const;
     Status takeOut(EditContext& context) const;
     std::string m_token;
+    std::string m_name;
     std::string m_file;
     bool m_reverse = false;
 };

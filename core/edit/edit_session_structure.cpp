@@ -288,7 +288,7 @@ PlannedFile EditSession::planAdoption(const StagedFile& staged, const std::strin
          ++n)
         path = withSuffix(base, n);
     m_plannedPaths.insert(path);
-    return {path, std::make_unique<AdoptFileCommand>(staged.token, path)};
+    return {path, std::make_unique<AdoptFileCommand>(staged.token, staged.name, path)};
 }
 
 Result<std::vector<std::string>> EditSession::addImageItems(const std::string& chapterId,

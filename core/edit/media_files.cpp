@@ -152,18 +152,19 @@ std::set<std::string> referencedFiles(const Pack& pack) {
 
 // ---- AdoptFileCommand ------------------------------------------------------------------------
 
-AdoptFileCommand::AdoptFileCommand(std::string token, std::string file, bool reverse)
-    : m_token(std::move(token)), m_file(std::move(file)), m_reverse(reverse) {}
+AdoptFileCommand::AdoptFileCommand(std::string token, std::string name, std::string file,
+                                   bool reverse)
+    : m_token(std::move(token)), m_name(std::move(name)), m_file(std::move(file)),
+      m_reverse(reverse) {}
 
 Status AdoptFileCommand::bringIn(EditContext& context) const {
     const EditFolder folder{context.root};
     const fs::path target = context.root / m_file;
-    const std::string name = fs::path(m_file).filename().string();
     std::error_code ec;
     if (fs::exists(fs::symlink_status(target, ec))) return {}; // already in (journal replay)
-    if (const auto trashed = folder.trashed(m_token, name); fs::exists(trashed, ec))
+    if (const auto trashed = folder.trashed(m_token, m_name); fs::exists(trashed, ec))
         return moveFile(trashed, target);
-    if (const auto staged = folder.staged(m_token, name); fs::exists(staged, ec))
+    if (const auto staged = folder.staged(m_token, m_name); fs::exists(staged, ec))
         return moveFile(staged, target);
     return mediaError(m_file,
                       "The copy of " + m_file + " is gone (neither staged nor in the trash).",
@@ -173,7 +174,7 @@ Status AdoptFileCommand::bringIn(EditContext& context) const {
 Status AdoptFileCommand::takeOut(EditContext& context) const {
     const EditFolder folder{context.root};
     const fs::path target = context.root / m_file;
-    const fs::path trashed = folder.trashed(m_token, fs::path(m_file).filename().string());
+    const fs::path trashed = folder.trashed(m_token, m_name);
     std::error_code ec;
     if (fs::exists(fs::symlink_status(target, ec))) return moveFile(target, trashed);
     if (fs::exists(trashed, ec)) return {}; // already out (journal replay)
@@ -190,11 +191,15 @@ Status AdoptFileCommand::revert(EditContext& context) {
 }
 
 Json AdoptFileCommand::toJson() const {
-    return {{"type", "adopt_file"}, {"token", m_token}, {"file", m_file}, {"reverse", m_reverse}};
+    return {{"type", "adopt_file"},
+            {"token", m_token},
+            {"name", m_name},
+            {"file", m_file},
+            {"reverse", m_reverse}};
 }
 
 CommandPtr AdoptFileCommand::inverse() const {
-    return std::make_unique<AdoptFileCommand>(m_token, m_file, !m_reverse);
+    return std::make_unique<AdoptFileCommand>(m_token, m_name, m_file, !m_reverse);
 }
 
 LocalizedText AdoptFileCommand::label() const {

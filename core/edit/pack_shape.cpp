@@ -176,7 +176,8 @@ Json NodeMerge::value(const Json& canonical, const Json& remembered, const std::
         }
         return out;
     }
-    return canonical;
+    // The same value as the file spells it ("weight": -1 stays -1, not -1.0).
+    return remembered == canonical ? remembered : canonical;
 }
 
 bool NodeMerge::keeps(const std::string& path, const Json& value) {
