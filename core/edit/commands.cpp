@@ -117,6 +117,11 @@ Json SetFieldCommand::toJson() const {
 }
 
 CommandPtr SetFieldCommand::inverse() const {
+    // Applied: the node's fields as they were, at once (a patch can have side effects, e.g. a
+    // question turned true/false loses its options, that setting the field back would not undo).
+    if (m_headBefore)
+        return std::make_unique<SetFieldCommand>(FieldRef{m_field.node, ""},
+                                                 nodeToJson(*m_headBefore));
     auto undo = std::make_unique<SetFieldCommand>(m_field, m_before);
     undo->setBefore(m_after);
     return undo;

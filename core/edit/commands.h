@@ -36,8 +36,8 @@ class Command {
     virtual Status apply(EditContext& context) = 0;
     virtual Status revert(EditContext& context) = 0;
     virtual Json toJson() const = 0;
-    // nullptr when the command does not know yet what it changes (never applied, and its
-    // journal line did not say).
+    // Exact once the command has been applied (it knows what it changed); from a journal line
+    // alone, the best the line allows. nullptr when it does not know what it changes.
     virtual std::unique_ptr<Command> inverse() const = 0;
     // What the undo/redo buttons say ("修改展品 / Edit item").
     virtual LocalizedText label() const = 0;

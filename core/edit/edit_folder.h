@@ -9,8 +9,9 @@
 namespace lantai::core::edit {
 
 // <pack>/.lantai-edit/ holds the editor's state beside the content (content/FORMAT.md, "The
-// editor's folder"): the lock, the journal of unsaved edits, the translation sidecar, media
-// copies not yet adopted by an edit (staging/) and copies an undo took out of the pack (trash/).
+// editor's folder"): the lock, the journal of unsaved edits, the translation sidecar, the files
+// as the session opened them (shape/), media copies not yet adopted by an edit (staging/) and
+// copies an undo took out of the pack (trash/).
 // The validator never looks at it, and `lantai build` / `lantai export web` skip every
 // top-level folder whose name starts with a dot.
 inline constexpr const char* kEditFolderName = ".lantai-edit";
@@ -22,6 +23,8 @@ struct EditFolder {
     std::filesystem::path lock() const { return dir() / "lock"; }
     std::filesystem::path journal() const { return dir() / "journal.jsonl"; }
     std::filesystem::path translation() const { return dir() / "translation.json"; }
+    // pack.json and the banks as the session opened them: the shape a recovery writes in.
+    std::filesystem::path shape() const { return dir() / "shape"; }
     std::filesystem::path staging() const { return dir() / "staging"; }
     std::filesystem::path trash() const { return dir() / "trash"; }
     // Where a media copy waits to be adopted, and where an undo puts it (by copy token).

@@ -38,6 +38,17 @@ void adoptedFiles(const Json& command, std::set<std::string>& out) {
             adoptedFiles(child, out);
 }
 
+// The files a session wrote into .lantai-edit/shape/ when it opened, by pack-relative name.
+std::map<std::string, std::string> shapeBase(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec))
+            if (auto text = readFile(it->path()))
+                files[it->path().lexically_relative(dir).generic_string()] = std::move(*text);
+    return files;
+}
+
 } // namespace
 
 Result<std::unique_ptr<EditSession>> EditSession::open(const fs::path& packDir,
@@ -54,16 +65,6 @@ Result<std::unique_ptr<EditSession>> EditSession::open(const fs::path& packDir,
     session->m_pack = std::move(loaded.pack);
     session->m_root = session->m_pack.root;
     session->m_loadDiagnostics = std::move(loaded.diagnostics);
-    // The files as they are on disk: their shape (pack_shape.h) and hashes (journal base).
-    std::vector<std::string> files{"pack.json"};
-    for (const auto& bank : session->m_pack.quizBanks)
-        files.push_back(bank.file);
-    for (const auto& file : files) {
-        auto text = readFile(session->m_root / file);
-        if (!text) continue;
-        session->m_diskHashes[file] = sha256Hex(*text);
-        session->m_shape.remember(file, Json::parse(*text, nullptr, false));
-    }
     const EditFolder folder{session->m_root};
     const OpenOptions& opts = session->m_options;
     if (!opts.readOnly) {
@@ -77,6 +78,8 @@ Result<std::unique_ptr<EditSession>> EditSession::open(const fs::path& packDir,
         session->m_lockProblem = sessionError("edit.read_only", "The pack was opened read-only.",
                                               "内容包以只读方式打开。");
     }
+    std::map<std::string, std::string> journalBase;
+    bool shapeFromBase = false;
     if (!session->readOnly()) {
         if (auto sidecar = readFile(folder.translation()))
             session->m_translations =
@@ -84,21 +87,75 @@ Result<std::unique_ptr<EditSession>> EditSession::open(const fs::path& packDir,
         clearStaging(session->m_root); // copies no edit adopted
         auto journal = readJournal(folder.journal());
         if (journal && !journal->entries.empty()) {
+            journalBase = journal->base;
             RecoveryInfo info;
             info.edits = journal->entries.size();
             info.savedAt = journal->started;
             info.lastEditAt = journal->entries.back().time;
-            info.filesChanged = journal->base != session->m_diskHashes;
             info.unreadableLines = journal->unreadableLines;
             session->m_recovery = info;
-        } else {
-            clearTrash(session->m_root);
-            if (Status started = session->startJournal(); !started)
-                return std::move(started).error();
+            // Write as the crashed session did: in the shape the files had when it opened (and
+            // only that: files it saved since must not lend their shape to its new nodes).
+            const auto base = shapeBase(folder.shape());
+            shapeFromBase = base.count("pack.json") != 0;
+            if (shapeFromBase) session->rememberShape(base);
         }
+    }
+    const auto files = session->packFiles();
+    if (!shapeFromBase) session->rememberShape(files);
+    for (const auto& [file, text] : files)
+        session->m_diskHashes[file] = sha256Hex(text);
+    if (session->m_recovery)
+        session->m_recovery->filesChanged = journalBase != session->m_diskHashes;
+    if (!session->readOnly() && !session->m_recovery) {
+        clearTrash(session->m_root);
+        session->writeShapeBase(files);
+        if (Status started = session->startJournal(); !started) return std::move(started).error();
     }
     session->m_translations.addBaseline(session->m_pack);
     return session;
+}
+
+std::map<std::string, std::string> EditSession::packFiles() const {
+    std::map<std::string, std::string> texts;
+    std::vector<std::string> files{"pack.json"};
+    for (const auto& bank : m_pack.quizBanks)
+        if (!bank.file.empty() && !validatePackPath(m_root, bank.file)) files.push_back(bank.file);
+    for (const auto& file : files)
+        if (auto text = readFile(m_root / file)) texts[file] = std::move(*text);
+    return texts;
+}
+
+void EditSession::rememberShape(const std::map<std::string, std::string>& files) {
+    // pack.json first, then the banks by file name: the same order whether the files come from
+    // the pack folder or from the shape base (a node found twice keeps its first form).
+    if (const auto pack = files.find("pack.json"); pack != files.end())
+        m_shape.remember(pack->first, Json::parse(pack->second, nullptr, false));
+    for (const auto& [file, text] : files)
+        if (file != "pack.json") m_shape.remember(file, Json::parse(text, nullptr, false));
+}
+
+void EditSession::writeShapeBase(const std::map<std::string, std::string>& files) const {
+    // Best effort: without it a recovery writes the same content, in the shape of the last save.
+    const fs::path base = EditFolder{m_root}.shape();
+    std::error_code ec;
+    fs::remove_all(base, ec);
+    for (const auto& [file, text] : files) {
+        fs::create_directories((base / file).parent_path(), ec);
+        (void)writeFileAtomic(base / file, std::string_view(text));
+    }
+}
+
+std::unordered_set<std::string> EditSession::takenIds(NodeKind kind) const {
+    auto taken = idsInUse(m_pack, kind);
+    for (const auto& id : m_shape.rememberedIds(kind))
+        taken.insert(id);
+    return taken;
+}
+
+std::string EditSession::makeId(NodeKind kind, const LocalizedText& title) const {
+    auto taken = takenIds(kind);
+    return newId(taken, kind, title, transliterator());
 }
 
 EditSession::~EditSession() = default;
@@ -139,11 +196,11 @@ Status EditSession::startJournal() {
     return {};
 }
 
-Status EditSession::journal(JournalEntry::Op op, const Command& command) {
+Status EditSession::journal(JournalEntry::Op op, const Command& command, const Command* inverse) {
     if (!m_journal)
         return sessionError("edit.journal_write", "The edit journal is not open.",
                             "编辑日志未打开。");
-    return m_journal->append({op, command.toJson(), now()});
+    return m_journal->append({op, command.toJson(), now(), inverse ? inverse->toJson() : Json()});
 }
 
 void EditSession::pushApplied(CommandPtr command) {
@@ -170,7 +227,8 @@ Status EditSession::undo() {
         return sessionError("edit.nothing", "There is nothing to undo.", "没有可撤销的操作。");
     EditContext ctx = context();
     if (Status ok = top->revert(ctx); !ok) return ok;
-    if (Status logged = journal(JournalEntry::Op::Undo, *top); !logged) {
+    const CommandPtr inverse = top->inverse();
+    if (Status logged = journal(JournalEntry::Op::Undo, *top, inverse.get()); !logged) {
         (void)top->apply(ctx);
         return logged;
     }
@@ -257,7 +315,6 @@ Status EditSession::save() {
             return written;
         folders.insert(path.parent_path());
         m_diskHashes[file] = hash;
-        m_shape.remember(file, Json::parse(text, nullptr, false));
     }
     for (const auto& folder : folders)
         if (Status synced = syncDirectory(folder); !synced) return synced;
@@ -275,9 +332,10 @@ Status EditSession::save() {
 Status EditSession::replay(const JournalEntry& entry) {
     EditContext ctx = context();
     const auto fresh = [&](bool inverse) -> Status {
-        auto command = commandFromJson(entry.command);
+        const bool exact = inverse && !entry.inverse.is_null();
+        auto command = commandFromJson(exact ? entry.inverse : entry.command);
         if (!command) return std::move(command).error();
-        CommandPtr step = inverse ? (*command)->inverse() : std::move(*command);
+        CommandPtr step = inverse && !exact ? (*command)->inverse() : std::move(*command);
         if (!step)
             return sessionError("edit.journal_entry", "An undo in the journal cannot be replayed.",
                                 "日志中的撤销操作无法重放。");
@@ -315,8 +373,12 @@ Result<std::size_t> EditSession::recover() {
     auto contents = readJournal(path);
     if (!contents) return std::move(contents).error();
     std::size_t replayed = 0;
+    m_recoveryStop.reset();
     for (const auto& entry : contents->entries) {
-        if (!replay(entry)) break;
+        if (Status ok = replay(entry); !ok) {
+            m_recoveryStop = std::move(ok).error();
+            break;
+        }
         ++replayed;
     }
     m_recovery.reset();
@@ -348,6 +410,11 @@ Status EditSession::discardRecovery() {
     }
     clearTrash(m_root);
     m_recovery.reset();
+    // The shape is the files' own again (it was the crashed session's).
+    m_shape = PackShape();
+    const auto files = packFiles();
+    rememberShape(files);
+    writeShapeBase(files);
     return startJournal();
 }
 

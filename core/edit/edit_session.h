@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace lantai::core::edit {
@@ -104,6 +105,8 @@ class EditSession {
     Status redo();
     bool canUndo() const { return m_stack.canUndo(); }
     bool canRedo() const { return m_stack.canRedo(); }
+    std::size_t undoDepth() const { return m_stack.undoDepth(); }
+    std::size_t redoDepth() const { return m_stack.redoDepth(); }
     std::optional<LocalizedText> undoLabel() const;
     std::optional<LocalizedText> redoLabel() const;
 
@@ -181,6 +184,8 @@ class EditSession {
     // back as they were. Returns how many entries were replayed; stops at the first entry that
     // no longer applies (the files changed meanwhile) and keeps what was replayed.
     Result<std::size_t> recover();
+    // Why the last recover() stopped before the end of the journal (nullopt: it replayed all).
+    const std::optional<Diagnostic>& recoveryStop() const { return m_recoveryStop; }
     // Forgets the journal's edits (media copies they brought into the pack go too).
     Status discardRecovery();
     // A clean close: the journal is emptied when nothing is unsaved (kept otherwise, so the next
@@ -196,11 +201,20 @@ class EditSession {
     EditContext context() { return {m_pack, m_translations, m_root}; }
     Status checkWritable() const;
     std::int64_t now() const;
-    Status journal(JournalEntry::Op op, const Command& command);
+    Status journal(JournalEntry::Op op, const Command& command, const Command* inverse = nullptr);
     Status startJournal();
     Status replay(const JournalEntry& entry);
     void pushApplied(CommandPtr command);
     std::string bankFileFor(const std::string& bankId) const;
+    // pack.json and the banks it lists, as they are on disk: file -> text.
+    std::map<std::string, std::string> packFiles() const;
+    // Remembers the shape of those files (pack_shape.h).
+    void rememberShape(const std::map<std::string, std::string>& files);
+    void writeShapeBase(const std::map<std::string, std::string>& files) const;
+    // Ids new nodes must not take: the pack's, and those of nodes deleted in this session
+    // (whose remembered shape would otherwise attach to the newcomer).
+    std::unordered_set<std::string> takenIds(NodeKind kind) const;
+    std::string makeId(NodeKind kind, const LocalizedText& title) const;
     Result<std::string> insertNew(NodeRef parent, std::size_t index, AnyNode node);
     std::vector<CommandPtr> clearReferences(const NodeRef& node) const;
 
@@ -216,6 +230,7 @@ class EditSession {
     std::optional<Diagnostic> m_lockProblem; // why there is no lock (read-only medium, option)
     std::optional<Journal> m_journal;
     std::optional<RecoveryInfo> m_recovery;
+    std::optional<Diagnostic> m_recoveryStop;
     std::set<std::string> m_plannedPaths; // media paths handed out by planAdoption
     std::uint64_t m_revision = 0;
 };

@@ -21,8 +21,10 @@ Result<QuizImportOutcome> EditSession::importQuestions(QuizFormat format, std::s
             "\"" + outcome.bankId +
                 "\" is not a valid bank id (lower-case letters, digits, - and _).",
             "“" + outcome.bankId + "”不是有效的题库标识（小写字母、数字、- 和 _）。");
-    outcome.parsed =
-        importQuiz(format, text, fileName, quizImportOptionsFor(m_pack, outcome.bankId, language));
+    QuizImportOptions options = quizImportOptionsFor(m_pack, outcome.bankId, language);
+    for (const auto& id : m_shape.rememberedIds(NodeKind::Question))
+        options.takenIds.insert(id);
+    outcome.parsed = importQuiz(format, text, fileName, options);
     QuizImportResult& parsed = outcome.parsed;
     for (std::size_t i = 0; i < parsed.questions.size(); ++i) {
         const std::string& item = parsed.questions[i].item;

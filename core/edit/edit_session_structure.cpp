@@ -129,12 +129,12 @@ Result<std::string> EditSession::insertNew(NodeRef parent, std::size_t index, An
 
 Result<std::string> EditSession::addExhibition(const LocalizedText& title, std::size_t index) {
     Exhibition exhibition;
-    exhibition.id = newId(m_pack, NodeKind::Exhibition, title, transliterator());
+    exhibition.id = makeId(NodeKind::Exhibition, title);
     exhibition.title = title;
     // The format needs a part in every exhibition: a new one comes with its first.
     Chapter chapter;
     chapter.title = {"新单元", "New part"};
-    chapter.id = newId(m_pack, NodeKind::Chapter, chapter.title, transliterator());
+    chapter.id = makeId(NodeKind::Chapter, chapter.title);
     exhibition.chapters.push_back(std::move(chapter));
     return insertNew(NodeRef::pack(), index, std::move(exhibition));
 }
@@ -142,19 +142,19 @@ Result<std::string> EditSession::addExhibition(const LocalizedText& title, std::
 Result<std::string> EditSession::addChapter(const std::string& exhibitionId,
                                             const LocalizedText& title, std::size_t index) {
     Chapter chapter;
-    chapter.id = newId(m_pack, NodeKind::Chapter, title, transliterator());
+    chapter.id = makeId(NodeKind::Chapter, title);
     chapter.title = title;
     return insertNew(NodeRef::exhibition(exhibitionId), index, std::move(chapter));
 }
 
 Result<std::string> EditSession::addItem(const std::string& chapterId, Item item,
                                          std::size_t index) {
-    if (item.id.empty()) item.id = newId(m_pack, NodeKind::Item, item.title, transliterator());
+    if (item.id.empty()) item.id = makeId(NodeKind::Item, item.title);
     return insertNew(NodeRef::chapter(chapterId), index, std::move(item));
 }
 
 Result<std::string> EditSession::addVideo(Video video, std::size_t index) {
-    if (video.id.empty()) video.id = newId(m_pack, NodeKind::Video, video.title, transliterator());
+    if (video.id.empty()) video.id = makeId(NodeKind::Video, video.title);
     return insertNew(NodeRef::pack(), index, std::move(video));
 }
 
@@ -171,7 +171,7 @@ std::string EditSession::bankFileFor(const std::string& bankId) const {
 
 Result<std::string> EditSession::addQuizBank(const LocalizedText& title) {
     QuizBank bank;
-    bank.id = newId(m_pack, NodeKind::QuizBank, title, transliterator());
+    bank.id = makeId(NodeKind::QuizBank, title);
     bank.title = title;
     bank.file = bankFileFor(bank.id);
     return insertNew(NodeRef::pack(), SIZE_MAX, std::move(bank));
@@ -180,7 +180,7 @@ Result<std::string> EditSession::addQuizBank(const LocalizedText& title) {
 Result<std::string> EditSession::addQuestion(const std::string& bankId, Question question,
                                              std::size_t index) {
     if (question.id.empty()) {
-        const auto taken = idsInUse(m_pack, NodeKind::Question);
+        const auto taken = takenIds(NodeKind::Question);
         for (int n = static_cast<int>(taken.size()) + 1;
              question.id.empty() || taken.count(question.id); ++n)
             question.id = (bankId.empty() ? std::string("q") : bankId) + "-" + std::to_string(n);
@@ -197,7 +197,7 @@ Result<std::string> EditSession::duplicate(const NodeRef& node) {
     std::map<NodeKind, std::unordered_set<std::string>> taken;
     for (const NodeKind kind : {NodeKind::Exhibition, NodeKind::Chapter, NodeKind::Item,
                                 NodeKind::Video, NodeKind::QuizBank, NodeKind::Question})
-        taken[kind] = idsInUse(m_pack, kind);
+        taken[kind] = takenIds(kind);
     renumber(*copy, taken);
     if (auto* bank = std::get_if<QuizBank>(&*copy)) bank->file = bankFileFor(bank->id);
     return insertNew(slot->parent, slot->index + 1, std::move(*copy));
@@ -297,7 +297,7 @@ Result<std::vector<std::string>> EditSession::addImageItems(const std::string& c
                                                             const std::string& folder) {
     const NodeRef chapter = NodeRef::chapter(chapterId);
     index = clampIndex(m_pack, chapter, NodeKind::Item, index);
-    auto taken = idsInUse(m_pack, NodeKind::Item);
+    auto taken = takenIds(NodeKind::Item);
     std::vector<CommandPtr> children;
     std::vector<std::string> ids;
     for (const auto& staged : images) {
@@ -325,7 +325,7 @@ Result<std::string> EditSession::addMultiImageItem(const std::string& chapterId,
     std::vector<CommandPtr> children;
     Item item;
     item.title = title;
-    item.id = newId(m_pack, NodeKind::Item, title, transliterator());
+    item.id = makeId(NodeKind::Item, title);
     for (const auto& staged : images) {
         PlannedFile file = planAdoption(staged, folder);
         item.images.push_back(ImageRef{file.path, {}, {}, {}});

@@ -71,6 +71,8 @@ Result<JournalContents> readJournal(const std::filesystem::path& file) {
             continue;
         entry.time = json.value("time", std::int64_t{0});
         if (const auto command = json.find("cmd"); command != json.end()) entry.command = *command;
+        if (const auto inverse = json.find("inverse"); inverse != json.end())
+            entry.inverse = *inverse;
         contents.entries.push_back(std::move(entry));
     }
     return contents;
@@ -127,9 +129,9 @@ Journal::~Journal() {
 }
 
 std::string Journal::line(const JournalEntry& entry) {
-    return Json{{"op", journalOpName(entry.op)}, {"time", entry.time}, {"cmd", entry.command}}.dump(
-               -1, ' ', false, Json::error_handler_t::replace) +
-           "\n";
+    Json line{{"op", journalOpName(entry.op)}, {"time", entry.time}, {"cmd", entry.command}};
+    if (!entry.inverse.is_null()) line["inverse"] = entry.inverse;
+    return line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 Status Journal::append(const JournalEntry& entry) {

@@ -17,7 +17,9 @@ namespace lantai::core::edit {
 //   {"lantai_edit_journal": 1, "base": {"pack.json": SHA256, "quiz/a.json": SHA256, ...},
 //    "started": UNIX_SECONDS}
 //   {"op": "do", "time": T, "cmd": COMMAND}     an edit (COMMAND: Command::toJson)
-//   {"op": "undo", "time": T, "cmd": COMMAND}   the step undone (as it was on the stack)
+//   {"op": "undo", "time": T, "cmd": COMMAND, "inverse": COMMAND}
+//                                                the step undone (as it was on the stack) and
+//                                                the command that undoes it exactly
 //   {"op": "redo", "time": T, "cmd": COMMAND}
 // `base` names the saved files the edits apply to (their SHA-256 as written). A save writes
 // the files, then replaces the journal by a fresh header naming them; so a journal with entries
@@ -28,6 +30,7 @@ struct JournalEntry {
     Op op = Op::Do;
     Json command;
     std::int64_t time = 0;
+    Json inverse; // undo entries: Command::inverse() of the step, for a replay without it
 };
 
 struct JournalContents {

@@ -301,10 +301,10 @@ bool patchJson(Json& document, std::string_view pointer, const Json& value) {
 Result<FieldPatch> patchField(Pack& pack, const FieldRef& field, const Json& value) {
     const std::string where = toString(field);
     const auto tokens = parsePointer(field.pointer);
-    if (!tokens || tokens->empty())
+    if (!tokens)
         return editError("edit.bad_field", "\"" + where + "\" does not name a field.",
                          "\"" + where + "\" 不是一个字段。");
-    const std::string& member = tokens->front();
+    const std::string member = tokens->empty() ? std::string() : tokens->front();
     if (member == "id" || member == "format_version" || isChildrenMember(field.node.kind, member))
         return editError("edit.bad_field",
                          "\"" + where + "\" cannot be edited as a field (ids never change; " +
@@ -317,13 +317,30 @@ Result<FieldPatch> patchField(Pack& pack, const FieldRef& field, const Json& val
                          "找不到 " + toString(field.node) + "。");
     const Json before = nodeToJson(*head);
     Json patched = before;
+    if (tokens->empty()) {
+        // The node's own fields as they were (an exact undo): same id, no children.
+        const bool sameId = value.is_object() && value.value("id", std::string()) == idOf(*head);
+        bool children = false;
+        if (value.is_object())
+            for (const auto& [key, child] : value.items())
+                children = children || (isChildrenMember(field.node.kind, key) && key != "file" &&
+                                        !(child.is_array() && child.empty()));
+        if (!sameId || children)
+            return editError("edit.bad_field",
+                             "A node's fields can only be replaced by fields with the same id "
+                             "and without children.",
+                             "只能用标识相同且不含子节点的字段替换节点的字段。");
+    }
     if (!patchJson(patched, field.pointer, value))
         return editError("edit.bad_field", "\"" + where + "\" does not lead to a value.",
                          "\"" + where + "\" 没有指向一个值。");
     Diagnostics after;
     auto read = nodeFromJson(field.node.kind, patched, after);
     if (!read) return std::move(read).error();
-    auto refused = refusedProblems(after);
+    // A whole head restores a state the node had, which the format's checks let in then (or
+    // that structure edits made, like an item added before its first image): not refused now.
+    auto refused =
+        tokens->empty() ? std::multimap<std::string, std::string>() : refusedProblems(after);
     if (!refused.empty()) {
         // Problems the node already had (a question with nine options) do not block an edit.
         Diagnostics already;

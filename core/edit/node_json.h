@@ -58,7 +58,8 @@ struct FieldPatch {
 // format_version, a children member, a pointer through a non-object, and a value the format
 // does not allow there (wrong type, out of range, not one of the allowed values, unknown
 // field). Content a curator is still working on (an empty title, a date not yet complete) is
-// accepted: the validator lists it.
+// accepted: the validator lists it. The pointer "" restores every field of the node at once
+// (an exact undo): the value must carry the node's id and no children, and is not refused.
 Result<FieldPatch> patchField(Pack& pack, const FieldRef& field, const Json& value);
 
 } // namespace lantai::core::edit

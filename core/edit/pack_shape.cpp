@@ -94,13 +94,31 @@ Json ordered(std::vector<std::pair<std::string, Json>> members, const Json& cano
     return out;
 }
 
+// A node as remembered: its children lists only say whether they had any (a list that was
+// empty on disk is kept empty on save; one that had children and has none now goes).
+Json rememberedHead(NodeKind kind, const Json& node) {
+    Json head = Json::object();
+    for (const auto& [key, value] : node.items())
+        head[key] = !childKindOf(kind, key)             ? value
+                    : value.is_array() && value.empty() ? Json::array()
+                                                        : Json::array({"…"});
+    return head;
+}
+
+// The kinds remembered by id (banks are remembered by file, the pack's head on its own).
+bool rememberedById(NodeKind kind) {
+    return kind == NodeKind::Exhibition || kind == NodeKind::Chapter || kind == NodeKind::Item ||
+           kind == NodeKind::Video || kind == NodeKind::Question;
+}
+
 } // namespace
 
-// One node being merged: its new head, and whether a remembered member can come back.
+// One node being merged against its remembered form. Paths are pointers into the remembered
+// node (where redundancy is decided).
 class NodeMerge {
   public:
-    NodeMerge(const PackShape& shape, NodeKind kind, const Json& canonical)
-        : m_shape(shape), m_kind(kind), m_head(headOnly(kind, canonical)) {}
+    NodeMerge(const PackShape& shape, NodeKind kind, const Json& remembered, bool fromMemory)
+        : m_shape(shape), m_kind(kind), m_remembered(remembered), m_fromMemory(fromMemory) {}
 
     Json object(const Json& canonical, const Json& remembered, const std::string& path);
 
@@ -108,22 +126,29 @@ class NodeMerge {
     Json member(const std::string& key, const Json& canonical, const Json& remembered,
                 const std::string& path);
     Json value(const Json& canonical, const Json& remembered, const std::string& path);
-    // Putting `value` back at `path` leaves what the node says unchanged.
-    bool keeps(const std::string& path, const Json& value);
 
     const PackShape& m_shape;
     NodeKind m_kind;
-    Json m_head;
-    std::optional<Json> m_said; // normalized(m_kind, m_head), computed on first need
+    const Json& m_remembered;
+    bool m_fromMemory;
 };
 
 Json NodeMerge::object(const Json& canonical, const Json& remembered, const std::string& path) {
     std::vector<std::pair<std::string, Json>> members;
     for (const auto& [key, old] : remembered.items()) {
-        const std::string at = path + "/" + escapePointerToken(key);
-        if (const auto it = canonical.find(key); it != canonical.end())
+        if (const auto it = canonical.find(key); it != canonical.end()) {
             members.emplace_back(key, member(key, *it, old, path));
-        else if (keeps(at, old))
+            continue;
+        }
+        // Only the remembered node has it: kept when it says nothing the node would lose (an
+        // unknown field, another language, a default spelled out). A list of children that
+        // had any and has none now is gone; one that was empty stays.
+        if (path.empty() && childKindOf(m_kind, key)) {
+            if (old.is_array() && old.empty()) members.emplace_back(key, old);
+            continue;
+        }
+        if (m_fromMemory &&
+            m_shape.redundant(m_kind, m_remembered, path + "/" + escapePointerToken(key)))
             members.emplace_back(key, old);
     }
     return ordered(std::move(members), canonical);
@@ -172,7 +197,7 @@ Json NodeMerge::value(const Json& canonical, const Json& remembered, const std::
                 continue;
             }
             used[*j] = true;
-            out.push_back(value(canonical[i], remembered[*j], path + "/" + std::to_string(i)));
+            out.push_back(value(canonical[i], remembered[*j], path + "/" + std::to_string(*j)));
         }
         return out;
     }
@@ -180,45 +205,33 @@ Json NodeMerge::value(const Json& canonical, const Json& remembered, const std::
     return remembered == canonical ? remembered : canonical;
 }
 
-bool NodeMerge::keeps(const std::string& path, const Json& value) {
-    Json candidate = m_head;
-    if (!patchJson(candidate, path, value)) return false;
-    if (!m_said) m_said = normalized(m_kind, m_head);
-    return !m_said->is_null() && normalized(m_kind, candidate) == *m_said;
+bool PackShape::redundant(NodeKind kind, const Json& remembered, const std::string& path) const {
+    const auto key = std::make_pair(&remembered, path);
+    if (const auto it = m_redundant.find(key); it != m_redundant.end()) return it->second;
+    const Json head = headOnly(kind, remembered);
+    auto said = m_said.find(&remembered);
+    if (said == m_said.end()) said = m_said.emplace(&remembered, normalized(kind, head)).first;
+    Json without = head;
+    const bool answer = patchJson(without, path, nullptr) && !said->second.is_null() &&
+                        normalized(kind, without) == said->second;
+    m_redundant.emplace(key, answer);
+    return answer;
 }
 
 Json PackShape::mergeNode(NodeKind kind, const Json& canonical, const Json* remembered) const {
     if (!canonical.is_object()) return canonical;
-    NodeMerge merge(*this, kind, canonical);
-    return merge.object(canonical, remembered && remembered->is_object() ? *remembered : canonical,
-                        "");
+    const bool fromMemory = remembered && remembered->is_object();
+    const Json& shape = fromMemory ? *remembered : canonical;
+    NodeMerge merge(*this, kind, shape, fromMemory);
+    return merge.object(canonical, shape, "");
 }
 
 const Json* PackShape::lookup(NodeKind kind, const Json& canonical) const {
-    const std::map<std::string, Json>* byId = nullptr;
-    switch (kind) {
-    case NodeKind::Exhibition:
-        byId = &m_exhibitions;
-        break;
-    case NodeKind::Chapter:
-        byId = &m_chapters;
-        break;
-    case NodeKind::Item:
-        byId = &m_items;
-        break;
-    case NodeKind::Video:
-        byId = &m_videos;
-        break;
-    case NodeKind::Question:
-        byId = &m_questions;
-        break;
-    default:
-        return nullptr;
-    }
+    const auto byId = m_nodes.find(kind);
     const auto id = canonical.find("id");
-    if (id == canonical.end() || !id->is_string()) return nullptr;
-    const auto it = byId->find(id->get<std::string>());
-    return it == byId->end() ? nullptr : &it->second;
+    if (byId == m_nodes.end() || id == canonical.end() || !id->is_string()) return nullptr;
+    const auto it = byId->second.find(id->get<std::string>());
+    return it == byId->second.end() ? nullptr : &it->second;
 }
 
 void PackShape::rememberNode(NodeKind kind, const Json& node) {
@@ -227,35 +240,13 @@ void PackShape::rememberNode(NodeKind kind, const Json& node) {
         if (const auto child = childKindOf(kind, key); child && value.is_array())
             for (const auto& element : value)
                 rememberNode(*child, element);
-    Json head = Json::object();
-    for (const auto& [key, value] : node.items())
-        head[key] = childKindOf(kind, key) ? Json::array() : value;
-    const auto id = node.find("id");
     if (kind == NodeKind::Pack) {
-        m_packHead = std::move(head);
+        if (!m_packHead.is_object()) m_packHead = rememberedHead(kind, node);
         return;
     }
-    if (id == node.end() || !id->is_string()) return;
-    const std::string key = id->get<std::string>();
-    switch (kind) {
-    case NodeKind::Exhibition:
-        m_exhibitions[key] = std::move(head);
-        break;
-    case NodeKind::Chapter:
-        m_chapters[key] = std::move(head);
-        break;
-    case NodeKind::Item:
-        m_items[key] = std::move(head);
-        break;
-    case NodeKind::Video:
-        m_videos[key] = std::move(head);
-        break;
-    case NodeKind::Question:
-        m_questions[key] = std::move(head);
-        break;
-    default:
-        break;
-    }
+    const auto id = node.find("id");
+    if (id == node.end() || !id->is_string() || !rememberedById(kind)) return;
+    m_nodes[kind].try_emplace(id->get<std::string>(), rememberedHead(kind, node));
 }
 
 void PackShape::remember(const std::string& file, const Json& document) {
@@ -268,10 +259,20 @@ void PackShape::remember(const std::string& file, const Json& document) {
         questions != document.end() && questions->is_array())
         for (const auto& question : *questions)
             rememberNode(NodeKind::Question, question);
-    Json head = Json::object();
-    for (const auto& [key, value] : document.items())
-        head[key] = key == "questions" ? Json::array() : value;
-    m_banks[file] = std::move(head);
+    if (!m_banks.count(file)) m_banks.emplace(file, rememberedHead(NodeKind::QuizBank, document));
+}
+
+std::vector<std::string> PackShape::rememberedIds(NodeKind kind) const {
+    std::vector<std::string> ids;
+    if (kind == NodeKind::QuizBank) {
+        for (const auto& [file, bank] : m_banks)
+            if (const auto id = bank.find("id"); id != bank.end() && id->is_string())
+                ids.push_back(id->get<std::string>());
+    } else if (const auto byId = m_nodes.find(kind); byId != m_nodes.end()) {
+        for (const auto& [id, node] : byId->second)
+            ids.push_back(id);
+    }
+    return ids;
 }
 
 Json PackShape::apply(const std::string& file, const Json& canonical) const {

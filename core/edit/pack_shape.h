@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace lantai::core::edit {
 
@@ -18,27 +19,34 @@ class NodeMerge;
 // "kiosk" block of defaults). A curator's file that spells those out would lose them on every
 // save, and a one-word edit would show as a large diff.
 //
-// PackShape remembers every node as it was last read from or written to disk (pack.json's
-// head, exhibitions, chapters, items and videos by id, quiz banks by file, questions by id) and
-// lays the writer's document over it:
+// PackShape remembers every node as the session first read it from disk (pack.json's head,
+// exhibitions, chapters, items and videos by id, quiz banks by file, questions by id) and lays
+// the writer's document over it:
 // - members present in both take the writer's value, in the remembered order; members only the
 //   writer has go after the member that precedes them in the writer's order;
-// - a member only the remembered node has is kept when putting it back does not change what the
-//   node says (read back through the loader and written again, the node is the same): unknown
-//   fields, other languages, explicit defaults, unreadable values. A member the curator cleared
-//   in the editor does change the node, so it is dropped;
+// - a member only the remembered node has is kept when it says nothing there (the remembered
+//   node read through the loader and written again is the same without it): unknown fields,
+//   other languages, explicit defaults, unreadable values. A member the curator cleared in the
+//   editor said something, so it is dropped;
 // - array elements are matched by "id", "file", "item", "video", "kind" or "lang" where they have
 //   one, else by position; quiz_banks entries by "file".
-// Nodes are remembered by id even after they are deleted, so undoing a delete after a save
-// brings back their unknown fields too.
+// The memory does not change during a session (saves do not update it): what is written is a
+// function of the model alone, so undoing past a save gives back the bytes the file had, and
+// undoing a delete after a save brings back the node's unknown fields. Nodes created in the
+// session have no memory: the writer's order is their shape. The session keeps a copy of the
+// files as it opened them (.lantai-edit/shape/) so that a recovery after a crash writes in the
+// same shape as the crashed session did.
 //
 // Threading: one thread (the session's).
 class PackShape {
   public:
-    // Remembers pack.json (file "pack.json") or a quiz bank file as read from or written to disk.
+    // Remembers pack.json (file "pack.json") or a quiz bank file as read from or written to disk
+    // (nodes already remembered keep their first form).
     void remember(const std::string& file, const Json& document);
     // The document to write for `file`, from the writer's `canonical` document.
     Json apply(const std::string& file, const Json& canonical) const;
+    // Ids of the remembered nodes of `kind` (quiz banks: their "id" members).
+    std::vector<std::string> rememberedIds(NodeKind kind) const;
 
   private:
     friend class NodeMerge;
@@ -46,9 +54,16 @@ class PackShape {
     void rememberNode(NodeKind kind, const Json& node);
     const Json* lookup(NodeKind kind, const Json& canonical) const;
 
+    // Whether the member at `path` of a remembered node says nothing (cached: remembered nodes
+    // never change).
+    bool redundant(NodeKind kind, const Json& remembered, const std::string& path) const;
+
     Json m_packHead;
+    mutable std::map<std::pair<const Json*, std::string>, bool> m_redundant;
+    mutable std::map<const Json*, Json> m_said;
     std::map<std::string, Json> m_banks; // by file
-    std::map<std::string, Json> m_exhibitions, m_chapters, m_items, m_videos, m_questions;
+    // Exhibitions, chapters, items, videos and questions: by kind, then id.
+    std::map<NodeKind, std::map<std::string, Json>> m_nodes;
 };
 
 } // namespace lantai::core::edit

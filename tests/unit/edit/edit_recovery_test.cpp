@@ -66,25 +66,25 @@ TEST(EditRecovery, DroppedSessionIsRecoveredExactly) {
     auto replayed = session->recover();
     ASSERT_TRUE(replayed);
     EXPECT_EQ(*replayed, 12u);
-    EXPECT_EQ(session->serializedFiles(), before);
+    EXPECT_SAME_FILES(session->serializedFiles(), before);
     EXPECT_TRUE(session->isDirty());
     // The stacks came back too.
     EXPECT_EQ(session->undoLabel()->en, undoLabel);
     ASSERT_TRUE(session->redo());
     ASSERT_TRUE(session->undo());
-    EXPECT_EQ(session->serializedFiles(), before);
+    EXPECT_SAME_FILES(session->serializedFiles(), before);
     // And the journal goes on: drop again, recover again.
     ASSERT_TRUE(session->setText({NodeRef::pack(), "/title"}, Language::En, "After recovery"));
     before = session->serializedFiles();
     session.reset();
     session = openOrFail(copy.path());
     ASSERT_TRUE(session->recover());
-    EXPECT_EQ(session->serializedFiles(), before);
+    EXPECT_SAME_FILES(session->serializedFiles(), before);
     ASSERT_TRUE(session->save());
     ASSERT_TRUE(session->close());
     session = openOrFail(copy.path());
     EXPECT_FALSE(session->recoverableEdits());
-    EXPECT_EQ(session->serializedFiles(), before);
+    EXPECT_SAME_FILES(session->serializedFiles(), before);
 }
 
 TEST(EditRecovery, UndoneStepsFromBeforeASaveReplay) {
@@ -102,7 +102,7 @@ TEST(EditRecovery, UndoneStepsFromBeforeASaveReplay) {
     }
     auto session = openOrFail(copy.path());
     ASSERT_TRUE(session->recover());
-    EXPECT_EQ(session->serializedFiles(), before);
+    EXPECT_SAME_FILES(session->serializedFiles(), before);
 }
 
 TEST(EditRecovery, SurvivesSigkill) {
@@ -136,7 +136,7 @@ TEST(EditRecovery, SurvivesSigkill) {
     EXPECT_TRUE(session->tookOverStaleLock()); // the killed child held it
     ASSERT_TRUE(session->recoverableEdits());
     ASSERT_TRUE(session->recover());
-    EXPECT_EQ(session->serializedFiles(), files);
+    EXPECT_SAME_FILES(session->serializedFiles(), files);
 }
 
 TEST(EditRecovery, TornLastLineIsLeftOut) {
@@ -157,14 +157,14 @@ TEST(EditRecovery, TornLastLineIsLeftOut) {
     ASSERT_TRUE(session->recoverableEdits());
     EXPECT_EQ(session->recoverableEdits()->unreadableLines, 1u);
     ASSERT_TRUE(session->recover());
-    EXPECT_EQ(session->serializedFiles(), afterFirst);
+    EXPECT_SAME_FILES(session->serializedFiles(), afterFirst);
     // New entries after a torn line are still read.
     ASSERT_TRUE(session->setText({NodeRef::pack(), "/title"}, Language::En, "Three"));
     const auto afterThird = session->serializedFiles();
     session.reset();
     session = openOrFail(copy.path());
     ASSERT_TRUE(session->recover());
-    EXPECT_EQ(session->serializedFiles(), afterThird);
+    EXPECT_SAME_FILES(session->serializedFiles(), afterThird);
 }
 
 TEST(EditRecovery, DiscardForgetsEditsAndTheirCopies) {
@@ -185,7 +185,7 @@ TEST(EditRecovery, DiscardForgetsEditsAndTheirCopies) {
     ASSERT_TRUE(session->discardRecovery());
     EXPECT_FALSE(session->recoverableEdits());
     EXPECT_FALSE(fs::exists(copy.path() / "images/new.png"));
-    EXPECT_EQ(session->serializedFiles(), saved);
+    EXPECT_SAME_FILES(session->serializedFiles(), saved);
     EXPECT_TRUE(session->setText({NodeRef::pack(), "/title"}, Language::En, "Edits again"));
     session.reset();
     session = openOrFail(copy.path());
@@ -203,6 +203,38 @@ TEST(EditRecovery, FilesChangedOnDiskAreFlagged) {
     auto session = openOrFail(copy.path());
     ASSERT_TRUE(session->recoverableEdits());
     EXPECT_TRUE(session->recoverableEdits()->filesChanged);
+}
+
+TEST(EditRecovery, StopsAtTheFirstEditThatNoLongerApplies) {
+    PackCopy copy(test::kPacks / "valid-minimal");
+    {
+        auto session = openOrFail(copy.path());
+        ASSERT_TRUE(session->setText({NodeRef::pack(), "/title"}, Language::En, "Edited"));
+        ASSERT_TRUE(
+            session->setText({NodeRef::item("letter-1931"), "/caption"}, Language::En, "Letter"));
+        ASSERT_TRUE(session->setText({NodeRef::pack(), "/organiser"}, Language::En, "Archives"));
+    }
+    // The item was renamed by hand meanwhile: the second edit names an item that is gone.
+    std::string text = test::readText(copy.path() / "pack.json");
+    text.replace(text.find("\"letter-1931\""), 13, "\"letter-1932\"");
+    std::ofstream(copy.path() / "pack.json", std::ios::trunc) << text;
+    auto session = openOrFail(copy.path());
+    ASSERT_TRUE(session->recoverableEdits());
+    EXPECT_TRUE(session->recoverableEdits()->filesChanged);
+    auto replayed = session->recover();
+    ASSERT_TRUE(replayed);
+    EXPECT_EQ(*replayed, 1u);
+    ASSERT_TRUE(session->recoveryStop());
+    EXPECT_EQ(session->recoveryStop()->code, "edit.no_node");
+    EXPECT_EQ(session->pack().title.en, "Edited");
+    EXPECT_EQ(session->pack().organiser.en, "Lantai Test Archives");
+    // What was replayed stays in the journal (and only that).
+    session.reset();
+    session = openOrFail(copy.path());
+    ASSERT_TRUE(session->recoverableEdits());
+    EXPECT_EQ(session->recoverableEdits()->edits, 1u);
+    ASSERT_TRUE(session->recover());
+    EXPECT_FALSE(session->recoveryStop());
 }
 
 // ---- the lock ------------------------------------------------------------------------------

@@ -110,11 +110,11 @@ TEST(EditFields, SetUndoRedoAreExact) {
     EXPECT_EQ(model.findItem("sample-2-03-form")->date, "1950-03");
     for (int i = 0; i < 5; ++i)
         ASSERT_TRUE(session->undo());
-    EXPECT_EQ(session->serializedFiles(), original);
+    EXPECT_SAME_FILES(session->serializedFiles(), original);
     EXPECT_FALSE(session->canUndo());
     for (int i = 0; i < 5; ++i)
         ASSERT_TRUE(session->redo());
-    EXPECT_EQ(session->serializedFiles(), edited);
+    EXPECT_SAME_FILES(session->serializedFiles(), edited);
 }
 
 TEST(EditFields, RefusesWhatTheFormatDoesNotAllow) {
@@ -151,7 +151,7 @@ TEST(EditFields, OneActivationIsOneUndoStep) {
     ASSERT_TRUE(session->undo());
     EXPECT_EQ(session->pack().findItem("letter-1931")->caption.zh, "手写信");
     ASSERT_TRUE(session->undo());
-    EXPECT_EQ(session->serializedFiles(), original);
+    EXPECT_SAME_FILES(session->serializedFiles(), original);
     EXPECT_FALSE(session->canUndo());
     // Typed and typed back within one activation: no step at all.
     ASSERT_TRUE(session->setText(caption, Language::En, "x", 9));
@@ -239,10 +239,10 @@ TEST(EditStructure, AddDuplicateMoveRemoveUndoExactly) {
     const auto edited = session->serializedFiles();
     while (session->canUndo())
         ASSERT_TRUE(session->undo());
-    EXPECT_EQ(session->serializedFiles(), original);
+    EXPECT_SAME_FILES(session->serializedFiles(), original);
     while (session->canRedo())
         ASSERT_TRUE(session->redo());
-    EXPECT_EQ(session->serializedFiles(), edited);
+    EXPECT_SAME_FILES(session->serializedFiles(), edited);
 }
 
 TEST(EditStructure, DeleteClearsReferencesInOneStep) {
@@ -271,7 +271,7 @@ TEST(EditStructure, DeleteClearsReferencesInOneStep) {
     EXPECT_EQ(session->undoLabel()->en, "Delete video");
     for (int i = 0; i < 4; ++i)
         ASSERT_TRUE(session->undo());
-    EXPECT_EQ(session->serializedFiles(), original);
+    EXPECT_SAME_FILES(session->serializedFiles(), original);
 }
 
 TEST(EditStructure, BatchEditIsOneStep) {
@@ -302,7 +302,7 @@ TEST(EditStructure, BatchEditIsOneStep) {
     EXPECT_EQ(session->pack().findItem("sample-1-03-newspaper")->rights.zh, rights);
     ASSERT_TRUE(session->undo());
     ASSERT_TRUE(session->undo());
-    EXPECT_EQ(session->serializedFiles(), original);
+    EXPECT_SAME_FILES(session->serializedFiles(), original);
 }
 
 // ---- media ---------------------------------------------------------------------------------
@@ -372,7 +372,7 @@ TEST(EditQuizImport, IsOneUndoStep) {
     EXPECT_EQ(session->pack().quizBanks[0].questions.size(), 4u);
     EXPECT_EQ(session->undoLabel()->en, "Import 2 questions");
     ASSERT_TRUE(session->undo());
-    EXPECT_EQ(session->serializedFiles(), original);
+    EXPECT_SAME_FILES(session->serializedFiles(), original);
 
     // Into a new bank: the bank is part of the same step.
     auto into = session->importQuestions(QuizFormat::Gift, gift, "new.gift", "extra", Language::Zh);

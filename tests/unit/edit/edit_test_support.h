@@ -6,7 +6,9 @@
 #include "core/edit/edit_session.h"
 #include "tests/unit/support/temp_dir.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <map>
 #include <string>
@@ -49,6 +51,43 @@ filesOnDisk(const fs::path& root, const std::map<std::string, std::string>& like
         out[name] = readText(root / name);
     return out;
 }
+
+// Where two sets of files first differ (file, line and the two lines), for failure messages.
+inline std::string firstDifference(const std::map<std::string, std::string>& a,
+                                   const std::map<std::string, std::string>& b) {
+    for (const auto& [name, text] : a) {
+        const auto it = b.find(name);
+        if (it == b.end()) return name + " only in the first";
+        if (it->second == text) continue;
+        std::size_t line = 1, at = 0;
+        while (at < text.size() && at < it->second.size() && text[at] == it->second[at])
+            line += text[at++] == '\n';
+        const auto lineOf = [&](const std::string& t) {
+            const auto start = t.rfind('\n', at == 0 ? 0 : at - 1);
+            const auto from = start == std::string::npos ? 0 : start + 1;
+            return t.substr(from, t.find('\n', from) - from);
+        };
+        if (const char* dump = std::getenv("LANTAI_EDIT_TEST_DUMP"); dump && *dump) {
+            std::ofstream(std::string(dump) + ".a") << text;
+            std::ofstream(std::string(dump) + ".b") << it->second;
+        }
+        return name + ":" + std::to_string(line) + ": \"" + lineOf(text) + "\" vs \"" +
+               lineOf(it->second) + "\"";
+    }
+    for (const auto& [name, text] : b)
+        if (!a.count(name)) return name + " only in the second";
+    return "no difference";
+}
+
+// The same files, byte for byte; the message says where they first differ.
+inline ::testing::AssertionResult sameFiles(const std::map<std::string, std::string>& a,
+                                            const std::map<std::string, std::string>& b) {
+    if (a == b) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << firstDifference(a, b);
+}
+
+#define EXPECT_SAME_FILES(a, b) EXPECT_TRUE(::lantai::test::sameFiles((a), (b)))
+#define ASSERT_SAME_FILES(a, b) ASSERT_TRUE(::lantai::test::sameFiles((a), (b)))
 
 inline core::edit::OpenOptions testOptions(bool sync = false) {
     core::edit::OpenOptions options;
