@@ -81,9 +81,11 @@ Result<std::unique_ptr<EditSession>> EditSession::open(const fs::path& packDir,
     std::map<std::string, std::string> journalBase;
     bool shapeFromBase = false;
     if (!session->readOnly()) {
-        if (auto sidecar = readFile(folder.translation()))
+        if (auto sidecar = readFile(folder.translation())) {
             session->m_translations =
                 TranslationMemory::fromJson(nlohmann::json::parse(*sidecar, nullptr, false));
+            session->m_sidecarOnDisk = std::move(*sidecar);
+        }
         clearStaging(session->m_root); // copies no edit adopted
         auto journal = readJournal(folder.journal());
         if (journal && !journal->entries.empty()) {
@@ -319,11 +321,14 @@ Status EditSession::save() {
     for (const auto& folder : folders)
         if (Status synced = syncDirectory(folder); !synced) return synced;
     m_translations.prune(m_pack);
-    const std::string sidecar = m_translations.toJson().dump(2) + "\n";
-    if (Status written =
-            writeFileAtomic(EditFolder{m_root}.translation(), std::string_view(sidecar));
-        !written)
-        return written;
+    std::string sidecar = m_translations.toJson().dump(2) + "\n";
+    if (sidecar != m_sidecarOnDisk) {
+        if (Status written =
+                writeFileAtomic(EditFolder{m_root}.translation(), std::string_view(sidecar));
+            !written)
+            return written;
+        m_sidecarOnDisk = std::move(sidecar);
+    }
     m_diskHashes = std::move(hashes);
     m_stack.markSaved();
     return startJournal();

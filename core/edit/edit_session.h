@@ -226,6 +226,7 @@ class EditSession {
     TranslationMemory m_translations;
     PackShape m_shape;
     std::map<std::string, std::string> m_diskHashes; // file -> SHA-256 of what is on disk
+    std::string m_sidecarOnDisk; // the translation sidecar as last read or written
     std::optional<EditLock> m_lock;
     std::optional<Diagnostic> m_lockProblem; // why there is no lock (read-only medium, option)
     std::optional<Journal> m_journal;
