@@ -337,7 +337,7 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
                 pack.quizBanks.push_back(std::move(bank));
                 continue;
             }
-            auto bankText = readFile(pack.root / file);
+            auto bankText = readFile(pack.root / file, kQuizBankReadLimit);
             if (!bankText) {
                 const Diagnostic why = showFileAs(bankText.error(), pack.root / file, file);
                 result.diagnostics.add({Severity::Error, "asset.unreadable", file, "", 0, 0,

@@ -89,12 +89,37 @@ char sniffDelimiter(std::string_view text) {
     return ',';
 }
 
-// RFC 4180 as Excel writes it: quoted cells may hold delimiters, "" and line breaks.
-std::vector<Row> readRows(std::string_view t, char delimiter, Reporter& report) {
-    std::vector<Row> rows;
-    const std::size_t n = t.size();
-    std::size_t i = 0;
-    while (true) {
+// RFC 4180 as Excel writes it: quoted cells may hold delimiters, "" and line breaks. One row at a
+// time, so a large file is never held as cells all at once.
+class RowReader {
+  public:
+    RowReader(std::string_view text, char delimiter, Reporter& report)
+        : m_text(text), m_delimiter(delimiter), m_report(report) {}
+
+    // The next row (there is always a first one, if empty); false after the last.
+    bool next(Row& row) {
+        if (m_done) return false;
+        row = read();
+        const std::string_view t = m_text;
+        const std::size_t n = t.size();
+        std::size_t& i = m_pos;
+        if (i >= n) {
+            m_done = true;
+        } else {
+            if (t[i] == '\r' && i + 1 < n && t[i + 1] == '\n') ++i;
+            ++i;
+            if (i >= n) m_done = true;
+        }
+        return true;
+    }
+
+  private:
+    Row read() {
+        const std::string_view t = m_text;
+        const char delimiter = m_delimiter;
+        Reporter& report = m_report;
+        const std::size_t n = t.size();
+        std::size_t& i = m_pos;
         Row row;
         row.offset = i;
         while (true) {
@@ -143,16 +168,16 @@ std::vector<Row> readRows(std::string_view t, char delimiter, Reporter& report) 
                 ++i;
                 continue;
             }
-            break;
+            return row;
         }
-        rows.push_back(std::move(row));
-        if (i >= n) break;
-        if (t[i] == '\r' && i + 1 < n && t[i + 1] == '\n') ++i;
-        ++i;
-        if (i >= n) break;
     }
-    return rows;
-}
+
+    std::string_view m_text;
+    char m_delimiter;
+    Reporter& m_report;
+    std::size_t m_pos = 0;
+    bool m_done = false;
+};
 
 std::string lowerAscii(std::string_view text) {
     std::string out(text);
@@ -176,18 +201,27 @@ std::optional<bool> trueFalseWord(const std::string& value) {
 
 class CsvImporter {
   public:
-    CsvImporter(std::string_view input, QuizImportResult& result, const QuizImportOptions& options)
-        : m_source(input), m_report(m_source, result), m_result(result), m_ids(options) {}
+    CsvImporter(std::string_view input, QuizImportResult& result, IdAllocator& ids,
+                QuestionSink& sink)
+        : m_source(input), m_syntax(m_source, result), m_report(m_source, m_later),
+          m_result(result), m_ids(ids), m_sink(sink) {
+        m_later.fileName = result.fileName;
+    }
 
-    void run() {
-        if (!checkEncoding(m_source, m_report, true)) return;
+    // Returns whether English text was also stored as Chinese.
+    bool run() {
+        if (!checkEncoding(m_source, m_syntax, true)) return false;
         const std::string_view text = m_source.text();
-        const auto rows = readRows(text, sniffDelimiter(text), m_report);
-        if (rows.empty() || !header(rows.front())) return;
-        for (std::size_t r = 1; r < rows.size(); ++r)
-            row(rows[r]);
-        assignGeneratedIds(m_result, m_ids, {});
-        finishImport(m_result, m_englishFallback);
+        RowReader rows(text, sniffDelimiter(text), m_syntax);
+        Row current;
+        const bool headerOk = rows.next(current) && header(current);
+        // Every row is read even after a bad header: its syntax errors are listed all the same.
+        while (rows.next(current))
+            if (headerOk) row(current);
+        // Syntax errors (quotes) of every row come first, then the rows' content, as the file
+        // is read in two passes in the user's mind: is it a table, then is each row a question.
+        m_result.diagnostics.append(m_later.diagnostics);
+        return m_englishFallback;
     }
 
   private:
@@ -414,8 +448,7 @@ class CsvImporter {
                     break;
                 }
         if (!ok) return;
-        m_result.questions.push_back(std::move(q));
-        m_result.questionLines.push_back(m_source.lineOf(row.offset));
+        m_sink.add(std::move(q), m_source.lineOf(row.offset), "");
     }
 
     // "A", "A;C", "a, c", "AC", "A、C" -> option indexes. Reports what it cannot read.
@@ -478,9 +511,12 @@ class CsvImporter {
     }
 
     SourceText m_source;
-    Reporter m_report;
+    Reporter m_syntax;        // encoding and quoting: straight into the result
+    QuizImportResult m_later; // the header's and rows' diagnostics, appended after the syntax
+    Reporter m_report;        // into m_later
     QuizImportResult& m_result;
-    IdAllocator m_ids;
+    IdAllocator& m_ids;
+    QuestionSink& m_sink;
     std::array<int, ColCount> m_columns{};
     std::size_t m_headerWidth = 0;
     bool m_englishFallback = false;
@@ -488,12 +524,14 @@ class CsvImporter {
 
 } // namespace
 
-QuizImportResult importCsv(std::string_view text, const std::string& fileName,
-                           const QuizImportOptions& options) {
-    QuizImportResult result;
-    result.fileName = fileName;
-    CsvImporter(text, result, options).run();
-    return result;
+namespace quiz_import {
+
+bool parseCsv(std::string_view text, const QuizImportOptions& /*options*/, IdAllocator& ids,
+              QuizImportResult& result, QuestionSink& sink) {
+    // CSV names the language of each column; `options.language` does not apply.
+    return CsvImporter(text, result, ids, sink).run();
 }
+
+} // namespace quiz_import
 
 } // namespace lantai::core
