@@ -347,7 +347,7 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
                 continue;
             }
             auto bankDoc = std::make_shared<const JsonDocument>(
-                JsonDocument::parse(*bankText, file, result.diagnostics));
+                JsonDocument::parseOwned(std::move(*bankText), file, result.diagnostics));
             if (bankDoc->valid()) {
                 result.documents[file] = bankDoc;
                 JsonReader br(*bankDoc, result.diagnostics);
