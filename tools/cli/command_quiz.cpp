@@ -239,12 +239,11 @@ int runExport(const QuizOptions& o) {
     const std::string gift = core::exportGift(*bank, language);
     if (o.output.empty() || o.output == "-") {
         std::fwrite(gift.data(), 1, gift.size(), stdout);
-    } else {
-        std::string error;
-        if (!core::writeFileAtomic(o.output, gift, error)) {
-            std::fprintf(stderr, "lantai: %s\n", error.c_str());
-            return kExitUsage;
-        }
+    } else if (const core::Status written = core::writeFileAtomic(o.output, std::string_view(gift));
+               !written) {
+        const auto& why = written.error();
+        std::fprintf(stderr, "lantai: %s\n", (zh ? why.messageZh : why.message).c_str());
+        return kExitUsage;
     }
     const std::string to = o.output.empty() || o.output == "-" ? "" : o.output;
     if (zh)
