@@ -86,9 +86,8 @@ QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
             std::fwrite(csv->data(), 1, csv->size(), stdout);
             return kExitOk;
         }
-        std::string error;
-        if (!core::writeFileAtomic(options->output, *csv, error)) {
-            std::fprintf(stderr, "lantai: %s\n", error.c_str());
+        if (const core::Status written = core::writeFileAtomic(options->output, *csv); !written) {
+            std::fprintf(stderr, "lantai: %s\n", written.error().message.c_str());
             return kExitUsage;
         }
         return kExitOk;
