@@ -200,6 +200,9 @@ constexpr UiTextEntry kEntries[] = {
     {"date.month.10", "10月", "October"},
     {"date.month.11", "11月", "November"},
     {"date.month.12", "12月", "December"},
+
+    // the quiz result while the statistics database cannot be written or read
+    {"quiz.ranking_unavailable", "今日排行暂不可用", "Today's ranking is unavailable"},
 };
 
 struct Table {

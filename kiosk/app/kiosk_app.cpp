@@ -189,12 +189,10 @@ int KioskApp::run() {
             " ms");
     };
     phase("logging ready");
-    if (m_store.open(core::StatsStore::databasePath(stateDir),
-                     static_cast<std::int64_t>(std::time(nullptr))))
-        core::logInfo("statistics: " + core::StatsStore::databasePath(stateDir).string());
-    else
-        core::logWarning("statistics store unavailable (quiz results are not kept): " +
-                         m_store.lastError());
+    core::StatsWriterOptions stats;
+    stats.file = core::StatsStore::databasePath(stateDir);
+    stats.diskReserveBytes = static_cast<std::uint64_t>(m_config.stateDiskReserveMb) << 20;
+    (void)m_stats.start(stats, sessionNow(), static_cast<std::int64_t>(std::time(nullptr)));
     m_state.quiz = &m_quiz;
     m_state.clock = [this] { return sessionNow(); };
     m_state.toggleLanguage = [this] {
@@ -322,6 +320,7 @@ int KioskApp::run() {
                 m_redraw = true;
             }
         }
+        m_stats.update(sessionNow(), static_cast<std::int64_t>(std::time(nullptr)));
         applySessionEvents();
         handleGestures();
         if (m_state.pack) {
@@ -421,7 +420,7 @@ void KioskApp::configureQuiz() {
     settings.cooldownMinutes = m_config.quizCooldownMin;
     settings.dailyCap = m_config.quizDailyCap;
     settings.teacherPinHash = m_config.teacherPinHash;
-    m_quiz.configure(m_state.pack, m_store.isOpen() ? &m_store : nullptr, settings);
+    m_quiz.configure(m_state.pack, &m_stats, settings);
 }
 
 void KioskApp::configureVideo() {
@@ -728,6 +727,10 @@ KioskMetrics KioskApp::metrics() {
     m.gridScroll = onGrid ? m_grid.grid().scroll() : 0;
     m.gridMaxScroll = onGrid ? m_grid.grid().maxScroll() : 0;
     m.attractSlide = m_attract.slide();
+    m.statsAvailable = m_stats.available();
+    m.statsPending = m_stats.pending().size();
+    m.statsProblem = m_stats.problem() ? m_stats.problem()->code : "";
+    m.statsDiskLow = m_stats.diskWarning().has_value();
     for (const auto& t : m_targets)
         m.targets.push_back(t.id);
     if (!m_frameBuildMs.empty()) {

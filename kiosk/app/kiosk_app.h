@@ -5,7 +5,7 @@
 #include "core/config/kiosk_config.h"
 #include "core/pack/derived_index.h"
 #include "core/pack/loader.h"
-#include "core/stats/stats_store.h"
+#include "core/stats/stats_writer.h"
 #include "core/theme/theme.h"
 #include "core/visit/gesture_recognizer.h"
 #include "core/visit/visitor_session.h"
@@ -120,8 +120,10 @@ class KioskApp final : private ScriptHost {
     VideoController m_video;
     bool m_softwareGl = false; // Mesa llvmpipe/softpipe: textures are RAM, shaders run on the CPU
     bool m_videoRendered =
-        false;                // this frame drew a video texture (tell the player after the swap)
-    core::StatsStore m_store; // <state dir>/lantai.sqlite: quiz results, question usage, statistics
+        false; // this frame drew a video texture (tell the player after the swap)
+    // <state dir>/lantai.sqlite: quiz results, question usage, statistics (queued in memory while
+    // the database cannot take them, reopened on a timer)
+    core::StatsWriter m_stats;
 
     std::vector<TapTarget> m_targets; // of the last drawn frame
     std::unique_ptr<ScriptRunner> m_script;

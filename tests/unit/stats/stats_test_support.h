@@ -32,6 +32,11 @@ inline LeaderboardRules rankingRules(int cooldownMinutes, int dailyCap, int minA
 inline const LeaderboardRules kRules = rankingRules(10, 5, 300);
 inline const LeaderboardRules kNoLimits = rankingRules(0, 0, 300);
 
+// The English sentence of a failed Result ("" when it succeeded), for assertion messages.
+template <class T> std::string errorOf(const Result<T>& result) {
+    return result ? std::string() : result.error().code + ": " + result.error().message;
+}
+
 class StatsStoreTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -45,7 +50,8 @@ class StatsStoreTest : public ::testing::Test {
     fs::path file() const { return StatsStore::databasePath(m_dir); }
     StatsStore openStore() {
         StatsStore s;
-        EXPECT_TRUE(s.open(file(), kNoon)) << s.lastError();
+        const Status opened = s.open(file(), kNoon);
+        EXPECT_TRUE(opened) << errorOf(opened);
         return s;
     }
 
