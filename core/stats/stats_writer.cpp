@@ -120,7 +120,8 @@ Result<RecordOutcome> StatsWriter::write(PendingWrite record) {
         if (!drained.stopped) m_problem.reset();
         return *drained.wanted;
     }
-    if (!drained.stopped) return unavailable(); // dropped as unwritable (logged) or never queued
+    if (drained.wantedError) return *drained.wantedError; // dropped as unwritable (logged)
+    if (!drained.stopped) return unavailable();           // dropped by the queue's bound (logged)
     return keptInMemory(*drained.stopped);
 }
 
@@ -157,6 +158,7 @@ StatsWriter::Drained StatsWriter::drain(std::size_t limit, std::uint64_t wanted)
         if (!isTransientStatsError(error)) {
             logError(std::string("stats: dropped a ") + pendingWriteKind(m_pending.front()) +
                      " that can never be written: " + error.message);
+            if (sequence == wanted) drained.wantedError = std::move(error);
             m_pending.pop();
             continue;
         }

@@ -75,8 +75,9 @@ class StatsWriter {
 
   private:
     struct Drained {
-        std::optional<RecordOutcome> wanted; // the outcome of the write asked for, if written
-        std::optional<Diagnostic> stopped;   // why writing stopped before the queue was empty
+        std::optional<RecordOutcome> wanted;   // the outcome of the write asked for, if written
+        std::optional<Diagnostic> wantedError; // why it was dropped as unwritable, if it was
+        std::optional<Diagnostic> stopped;     // why writing stopped before the queue was empty
         std::size_t written = 0;
     };
     Result<RecordOutcome> write(PendingWrite write);
