@@ -93,7 +93,8 @@ void drawQuizResult(UiContext& ui, KioskState& state, const Rect& area) {
     if (quiz.leaderboard().empty()) {
         TextBlock empty;
         empty.role = FontRole::Body;
-        empty.color = ui.color(ColorRole::TextMuted);
+        // "No scores yet today" is muted; "Today's ranking is unavailable" is said plainly.
+        empty.color = ui.color(quiz.rankingAvailable() ? ColorRole::TextMuted : ColorRole::Text);
         empty.align = TextAlign::Center;
         drawTextBlock(
             ui, {board.x, by, board.w, rowH},
