@@ -5,7 +5,6 @@
 #include "core/stats/sqlite.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
