@@ -17,11 +17,28 @@ std::string megabytes(std::uint64_t bytes) {
     return std::to_string(bytes >> 20) + " MB";
 }
 
+std::string records(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " record" : " records");
+}
+
 std::string waiting(std::size_t n) {
-    return std::to_string(n) + (n == 1 ? " record waits" : " records wait");
+    return records(n) + (n == 1 ? " waits" : " wait");
 }
 
 } // namespace
+
+StatsWriter::~StatsWriter() {
+    if (m_pending.empty()) return;
+    std::optional<Diagnostic> why = m_problem;
+    if (m_store.isOpen()) {
+        Drained drained = drain(std::numeric_limits<std::size_t>::max(), 0);
+        if (drained.stopped) why = std::move(drained.stopped);
+    }
+    if (m_pending.empty()) return;
+    logWarning("stats: lost " + records(m_pending.size()) +
+               " that waited in memory: they could not be written before the kiosk stopped" +
+               (why ? " (" + why->code + ")" : std::string()));
+}
 
 Status StatsWriter::start(StatsWriterOptions options, TimePoint now, std::int64_t unixNow) {
     m_options = std::move(options);
@@ -52,9 +69,8 @@ void StatsWriter::update(TimePoint now, std::int64_t unixNow) {
     }
     m_drainSoon = !m_pending.empty();
     if (drained.written > 0)
-        logInfo("stats: wrote " + std::to_string(drained.written) +
-                " records that waited in memory (" + std::to_string(m_pending.size()) +
-                " still waiting)");
+        logInfo("stats: wrote " + records(drained.written) + " that waited in memory (" +
+                std::to_string(m_pending.size()) + " still waiting)");
     if (m_pending.empty()) m_problem.reset();
 }
 
@@ -114,8 +130,8 @@ Result<RecordOutcome> StatsWriter::write(PendingWrite record) {
     if (!m_store.isOpen()) return keptInMemory(unavailable());
     Drained drained = drain(std::numeric_limits<std::size_t>::max(), pushed.sequence);
     if (drained.written > 1 && m_problem)
-        logInfo("stats: wrote " + std::to_string(drained.written) +
-                " records, including those that waited in memory");
+        logInfo("stats: wrote " + records(drained.written) +
+                ", including those that waited in memory");
     if (drained.wanted) {
         if (!drained.stopped) m_problem.reset();
         return *drained.wanted;

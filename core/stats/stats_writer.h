@@ -48,6 +48,12 @@ class StatsWriter {
     using Clock = std::chrono::steady_clock;
     using TimePoint = Clock::time_point;
 
+    StatsWriter() = default;
+    // A last try to write what waits; what still cannot be written is lost, with a log line.
+    ~StatsWriter();
+    StatsWriter(const StatsWriter&) = delete;
+    StatsWriter& operator=(const StatsWriter&) = delete;
+
     // Opens the database (logged either way) and checks the free space; retries on the timer.
     Status start(StatsWriterOptions options, TimePoint now, std::int64_t unixNow);
     // Call every loop iteration: at the timer's deadline (or right after a write closed the

@@ -256,6 +256,29 @@ TEST_F(StatsWriterTest, AWriteProtectedDatabaseIsRetriedOnTheTimer) {
     EXPECT_EQ(storedResults(), (std::vector<std::string>{"quiz-star@0"}));
 }
 
+TEST_F(StatsWriterTest, StoppingTriesOnceMoreAndSaysWhatIsLost) {
+    FaultVfs vfs;
+    {
+        StatsWriter w;
+        ASSERT_TRUE(w.start(options(), t0, kNoon));
+        vfs.setDiskFull(true);
+        EXPECT_FALSE(play(w, "quiz-star", 0));
+        vfs.setDiskFull(false); // space returned, but no write or timer came before the stop
+    }
+    EXPECT_EQ(storedResults(), (std::vector<std::string>{"quiz-star@0"}));
+    EXPECT_EQ(log().find("lost"), std::string::npos) << log();
+    {
+        StatsWriter w;
+        ASSERT_TRUE(w.start(options(), t0, kNoon));
+        vfs.setDiskFull(true);
+        EXPECT_FALSE(play(w, "clever-owl", 1));
+    }
+    EXPECT_NE(log().find("lost 1 record that waited in memory: they could not be written before "
+                         "the kiosk stopped (stats.disk_full)"),
+              std::string::npos)
+        << log();
+}
+
 TEST_F(StatsWriterTest, TheQueueBoundDropsTheOldestWithALogLine) {
     fs::create_directories(file());
     StatsWriterOptions o = options();
