@@ -111,8 +111,9 @@ def database_folder_steps(state_dir, notes):
     steps += [("wait-idle 5000", None, None), ("screenshot quiz-ranking-unavailable", None, None)]
     steps += back_to_entry()
     steps[-1] = ("tap @play-again", {"quiz": ("sub", {"stage": "entry"}), "stats": ("sub", {"available": False, "pending": 2})}, None)
+    # The retry is due a minute after start (the unit tests pin the timing; asserting here that
+    # it has not run yet would depend on how fast this machine plays the script).
     steps += [("wait 2500", None, remove_folder),
-              ("wait 1000", {"stats": ("sub", {"available": False})}, None),  # not before the retry is due
               ("advance 61", None, None),
               ("wait 1500", {"stats": ("sub", {"available": True, "pending": 0, "problem": ""})}, None)]
     steps += quiz_round(RANKED)
