@@ -27,7 +27,7 @@ class StatsWriterTest : public StatsStoreTest {
         ASSERT_TRUE(openLog(m_dir / "kiosk.log", 1 << 20, 1));
     }
     void TearDown() override {
-        openLog({}, 1 << 20, 1); // back to stderr only, before the folder goes
+        (void)openLog({}, 1 << 20, 1); // back to stderr only, before the folder goes
         setLogToStderr(true);
         StatsStoreTest::TearDown();
     }
