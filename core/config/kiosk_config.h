@@ -26,6 +26,7 @@ bool parseOrientation(std::string_view text, Orientation& out);
 // (core/config/settings_table.cpp); the comments below only name the key.
 template <template <class> class Slot> struct KioskSettingFields {
     Slot<std::filesystem::path> stateDir{}; // state_dir
+    Slot<int> stateDiskReserveMb{};         // state_disk_reserve_mb
     Slot<bool> devMode{};                   // dev_mode
 
     Slot<std::filesystem::path> packPath{};         // pack.path (empty: not configured)

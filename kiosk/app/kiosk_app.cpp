@@ -52,6 +52,11 @@ double KioskApp::now() const {
     return std::chrono::duration<double>(Clock::now() - m_launch).count() + m_clockOffset;
 }
 
+KioskApp::Clock::time_point KioskApp::statsTime() const {
+    return m_launch +
+           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(now()));
+}
+
 int KioskApp::run() {
     // Logging first, so every later problem is on record.
     const fs::path stateDir = usableStateDir(m_config.stateDir);
@@ -75,19 +80,17 @@ int KioskApp::run() {
                        std::to_string(msSince(m_launch)) + " ms");
     };
     phase("logging ready");
-    if (m_store.open(core::StatsStore::databasePath(stateDir),
-                     static_cast<std::int64_t>(std::time(nullptr))))
-        core::logInfo("statistics: " + core::StatsStore::databasePath(stateDir).string());
-    else
-        core::logWarning("statistics store unavailable (quiz results are not kept): " +
-                         m_store.lastError());
+    core::StatsWriterOptions stats;
+    stats.file = core::StatsStore::databasePath(stateDir);
+    stats.diskReserveBytes = static_cast<std::uint64_t>(m_config.stateDiskReserveMb) << 20;
+    (void)m_stats.start(stats, statsTime(), static_cast<std::int64_t>(std::time(nullptr)));
 
     KioskRuntimeOptions options;
     options.config = m_config;
     options.themeDirs = themeSearchDirs();
     options.wake = [this] { m_platform.wake(); };
     options.mediaPlayer = [this] { return createMediaPlayer(); };
-    options.store = &m_store;
+    options.stats = &m_stats;
     m_runtime = std::make_unique<KioskRuntime>(std::move(options));
     phase("pack loaded and validated");
 
@@ -118,6 +121,8 @@ int KioskApp::run() {
                 }
             }
         }
+        // Retries on its timer (the host's clock, so a script's `advance` moves it too).
+        m_stats.update(statsTime(), static_cast<std::int64_t>(std::time(nullptr)));
         m_runtime->update(now());
         if (m_runtime->wantsFrame()) frame();
     }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/config/kiosk_config.h"
-#include "core/stats/stats_store.h"
+#include "core/stats/stats_writer.h"
 #include "kiosk/app/kiosk_options.h"
 #include "kiosk/app/script_runner.h"
 #include "kiosk/app/state_writer.h"
@@ -38,6 +38,7 @@ class KioskApp final : private ScriptHost {
     void handleEvent(const PlatformEvent& event);
     void frame();
     double now() const; // the kiosk clock, seconds (steady clock + script advances)
+    Clock::time_point statsTime() const; // now() as a time point, for the stats writer's timer
     int waitTimeoutMs();
     KioskMetrics hostMetrics() const;
     void writeState(bool force);
@@ -74,7 +75,9 @@ class KioskApp final : private ScriptHost {
 
     SdlPlatform m_platform;
     bool m_softwareGl = false; // Mesa llvmpipe/softpipe: textures are RAM, shaders run on the CPU
-    core::StatsStore m_store; // <state dir>/lantai.sqlite: quiz results, question usage, statistics
+    // <state dir>/lantai.sqlite: quiz results, question usage, statistics (queued in memory while
+    // the database cannot take them, reopened on a timer)
+    core::StatsWriter m_stats;
     std::unique_ptr<KioskRuntime> m_runtime; // destroyed first: it needs the GL context and store
 
     std::unique_ptr<ScriptRunner> m_script;

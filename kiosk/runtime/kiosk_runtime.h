@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/config/kiosk_config.h"
-#include "core/stats/stats_store.h"
+#include "core/stats/stats_writer.h"
 #include "core/visit/gesture_recognizer.h"
 #include "core/visit/visitor_session.h"
 #include "kiosk/media/media_player.h"
@@ -84,7 +84,9 @@ struct KioskRuntimeOptions {
     std::vector<std::filesystem::path> themeDirs; // where themes named by config or pack are
     std::function<void()> wake;                   // any thread; see the contract above
     MediaPlayerFactory mediaPlayer;               // empty: videos show as unavailable
-    core::StatsStore* store = nullptr; // quiz results and statistics (not owned); null: not kept
+    // Quiz results and statistics (not owned; the host calls its update() on its clock); null:
+    // not kept, and the quiz says today's ranking is unavailable.
+    core::StatsWriter* stats = nullptr;
 };
 
 // What one renderFrame() cost (milliseconds), for the host's start-up log.
