@@ -107,6 +107,7 @@ int KioskApp::run() {
         }
         if (m_signals.takeReload()) {
             m_reloadRequested = true;
+            m_runtime->requestRedraw(); // the state report says a reload is pending
             core::logInfo(
                 std::string("SIGHUP: the configuration and the pack will be reloaded") +
                 (m_runtime->atIdleMoment() ? "" : " when the visit ends (the attract loop)"));
