@@ -157,6 +157,7 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.frameBuildSamples = m_frameTimes.count();
     m.width = m_width;
     m.height = m_height;
+    m.reloadPending = m.reloadPending || reloadPending();
     return kioskStateJson(m_state, m);
 }
 

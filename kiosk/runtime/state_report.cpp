@@ -25,6 +25,8 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"language", core::languageCode(state.language)},
         {"theme", state.themeName},
         {"pack", state.pack ? state.pack->id : ""},
+        {"pack_title", state.pack ? state.pack->title.get(state.language) : ""},
+        {"reload_pending", m.reloadPending},
         {"session", m.session},
         {"still_there", state.stillThere},
         {"still_there_seconds", state.stillThereSeconds},

@@ -40,6 +40,8 @@ struct KioskMetrics {
     int width = 0;
     int height = 0;
     std::string glRenderer;
+    bool reloadPending =
+        false; // a reload waits for the visit to end (the host's, or the runtime's)
 };
 
 nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& metrics);
