@@ -64,6 +64,7 @@ core::Theme KioskRuntime::chooseTheme() const {
 KioskRuntime::~KioskRuntime() {
     ImGuiContextScope scope(m_imgui);
     if (m_fontsFuture.valid()) m_fontsFuture.wait();
+    if (m_previewFonts.valid()) m_previewFonts.wait();
     // Textures before the GL context and ImGui go away; the decode workers (which call the wake
     // callback) stop before the host's platform does.
     m_textures.reset();
