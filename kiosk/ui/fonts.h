@@ -1,34 +1,52 @@
-// kiosk/ui: the font atlas — Noto Sans CJK SC at the theme's sizes, only the characters the pack
-// and UI use
+// kiosk/ui: the font atlas — Noto Sans CJK SC at the theme's sizes with core's fallback fonts
+// merged in, only the characters the pack and UI use
 #pragma once
 
+#include "core/i18n/kiosk_fonts.h"
 #include "core/theme/theme.h"
 #include "kiosk/ui/font_characters.h"
 
 #include <array>
+#include <deque>
 #include <imgui.h>
 #include <memory>
+#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace lantai::kiosk {
 
 // A font atlas built off the main thread: one ImGui font per theme font role, each with only
 // the characters drawn in that role (never the whole CJK range: 64 MB / ~400 ms), rasterised by
-// FreeType from the memory-mapped Noto Sans CJK files. Titles, headings and buttons use bold.
+// FreeType from the memory-mapped font files. Titles, headings and buttons use bold.
+//
+// Each character comes from the first font of core's kiosk font list (core/i18n/kiosk_fonts)
+// that has it — the same decision `lantai validate` makes — so the fallback fonts (Symbola,
+// HanaMinA/B, BabelStone Han) are merged into each role's font with glyph ranges holding just the
+// characters they draw, sized so their em matches Noto's. Characters beyond U+FFFF are drawn
+// under private-use aliases (see supplementary_glyphs.h); Fonts::drawable() rewrites text to them.
 struct BuiltFonts {
     std::unique_ptr<ImFontAtlas> atlas;
     std::array<ImFont*, core::kFontRoleCount> fonts{};
     std::array<float, core::kFontRoleCount> sizes{};
-    std::array<ImVector<ImWchar>, core::kFontRoleCount> ranges; // must outlive the atlas' fonts
+    std::deque<ImVector<ImWchar>> ranges; // must outlive the atlas' fonts (stable addresses)
+    std::unordered_map<char32_t, ImWchar> aliases; // beyond U+FFFF -> its private-use alias
     float unitPx = 0;
     double buildMs = 0;
     int glyphs = 0;
-    std::string error; // empty on success
+    std::vector<std::string> warnings; // for the log: fonts not installed, too many aliases
+    std::vector<std::string> notes;    // for the log: glyphs drawn from each fallback font
+    std::string error;                 // empty on success
 };
 
-// CPU only; any thread (no ImGui context needed).
+// CPU only; any thread (no ImGui context needed). The first form finds the fonts itself.
 std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
                                        const RoleCharacters& characters);
+std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
+                                       const RoleCharacters& characters,
+                                       const core::KioskFontSet& fontSet);
 
 // The fonts in use. Threading: main thread, with the ImGui context and GL context current.
 class Fonts {
@@ -49,9 +67,19 @@ class Fonts {
     double buildMilliseconds() const { return m_built ? m_built->buildMs : 0; }
     std::size_t atlasBytes() const { return m_textureBytes; }
     int glyphCount() const { return m_built ? m_built->glyphs : 0; }
+    const std::vector<std::string>& warnings() const { return m_built->warnings; }
+    const std::vector<std::string>& notes() const { return m_built->notes; }
 
-    // Finds the Noto Sans CJK files (regular, bold); empty strings when missing.
-    static std::string findFontFile(bool bold);
+    // What ImGui must be given for `cp`: its alias beyond U+FFFF, 0 for an invisible character
+    // (variation selectors, joiners: nothing is drawn), U+FFFD for what cannot be drawn
+    // (private use, beyond U+FFFF without an alias: ImGui draws its fallback '?'), control
+    // characters (line breaks) unchanged.
+    ImWchar glyphFor(char32_t cp) const;
+    // `text` as ImGui must get it (aliases in, invisible characters out), in `scratch` when it
+    // had to change, else `text` itself. Records the characters `font` has no glyph for.
+    std::string_view drawable(ImFont* font, std::string_view text, std::string& scratch);
+    // Characters drawn since the atlas was installed that it has no glyph for (shown as '?').
+    const std::set<char32_t>& missingGlyphs() const { return m_missing; }
 
   private:
     std::unique_ptr<BuiltFonts> m_built;
@@ -59,6 +87,7 @@ class Fonts {
     unsigned m_texture = 0;
     std::size_t m_textureBytes = 0;
     bool m_deviceObjectsCreated = false;
+    std::set<char32_t> m_missing;
 };
 
 } // namespace lantai::kiosk

@@ -1,4 +1,5 @@
 // tools/cli: `lantai validate PACK [--json]`
+#include "core/i18n/pack_glyphs.h"
 #include "core/pack/loader.h"
 #include "tools/cli/cli_output.h"
 #include "tools/cli/commands.h"
@@ -25,7 +26,10 @@ CommandAction addValidateCommand(CLI::App& app) {
     cmd->add_option("--lang", options->lang, "message language: zh or en (default: from LANG)")
         ->check(CLI::IsMember({"zh", "en"}));
     return [options] {
-        const auto result = core::loadAndValidatePack(options->pack);
+        auto result = core::loadAndValidatePack(options->pack);
+        if (result.parsed)
+            core::checkPackGlyphs(result.pack, core::KioskFontSet::locate(), result.diagnostics,
+                                  &result.documents);
         if (options->json) {
             std::printf("%s\n", core::diagnosticsToJson(result.diagnostics).dump(2).c_str());
         } else {
