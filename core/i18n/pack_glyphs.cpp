@@ -66,10 +66,13 @@ std::string packageList(const KioskFontSet& fonts) {
 
 void reportUnchecked(const KioskFontSet& fonts, const std::set<char32_t>& characters,
                      Diagnostics& diagnostics) {
-    // Examples: the characters beyond ASCII, which are the ones worth a look.
+    // Examples: the characters worth a look — beyond U+FFFF first (the rare ones), then the
+    // rest beyond ASCII; ASCII only when there is nothing else.
     std::vector<char32_t> examples;
     for (char32_t cp : characters)
-        if (cp >= 0x80) examples.push_back(cp);
+        if (cp > 0xFFFF) examples.push_back(cp);
+    for (char32_t cp : characters)
+        if (cp >= 0x80 && cp <= 0xFFFF) examples.push_back(cp);
     if (examples.empty()) examples.assign(characters.begin(), characters.end());
     examples.resize(std::min<std::size_t>(examples.size(), 5));
     const auto [why, whyZh] = whyUnavailable(fonts);
@@ -77,9 +80,9 @@ void reportUnchecked(const KioskFontSet& fonts, const std::set<char32_t>& charac
     const std::string packages = packageList(fonts);
     diagnostics.add({Severity::Warning, "text.glyphs_unchecked", "pack.json", "", 0, 0,
                      "Cannot check whether the kiosk's fonts draw " + count +
-                         " characters of this pack (e.g. " + listCharacters(examples, false) +
-                         "): " + why + " Install the fonts (sudo apt install " + packages +
-                         ") to check.",
+                         (characters.size() == 1 ? " character" : " characters") +
+                         " of this pack (e.g. " + listCharacters(examples, false) + "): " + why +
+                         " Install the fonts (sudo apt install " + packages + ") to check.",
                      "无法检查展示屏字体能否显示本内容包的 " + count + " 个字符（如 " +
                          listCharacters(examples, true) + "）：" + whyZh +
                          "请安装字体（sudo apt install " + packages + "）后再检查。"});

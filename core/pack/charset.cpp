@@ -152,7 +152,10 @@ std::string listCharacters(const std::vector<char32_t>& characters, bool chinese
         if (i > 0) out += chinese ? "、" : ", ";
         char code[16];
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(characters[i]));
-        if (characters[i] > 0x20) {
+        // The character itself, unless a terminal would show nothing or a box for it.
+        const char32_t c = characters[i];
+        const bool privateUse = (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000;
+        if (c > 0x20 && !(c >= 0x7F && c < 0xA0) && !privateUse) {
             appendUtf8(out, characters[i]);
             out += " ";
         }
