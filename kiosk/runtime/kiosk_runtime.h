@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/config/kiosk_config.h"
-#include "core/stats/stats_store.h"
+#include "core/stats/stats_writer.h"
 #include "core/visit/gesture_recognizer.h"
 #include "core/visit/visitor_session.h"
 #include "kiosk/media/media_player.h"
@@ -67,10 +67,11 @@ namespace lantai::kiosk {
 // the clear colour. The host presents (swaps, or samples its texture) and then calls
 // framePresented().
 
-// Makes the video backend (the libmpv player of kiosk/platform on a booth). Called at most once,
-// on the runtime's thread with the GL context current, after the first frame and only when the
-// pack has videos and video is enabled, so a slow backend never delays start-up. It returns a
-// player (the null player with a reason when the backend cannot start).
+// Makes the video backend (the libmpv player of kiosk/platform on a booth). Called on the
+// runtime's thread with the GL context current, after the first frame and only when the pack has
+// videos and video is enabled, so a slow backend never delays start-up; once, and once more after
+// each reload (the new configuration's video settings). It returns a player (the null player with
+// a reason when the backend cannot start).
 using MediaPlayerFactory = std::function<std::unique_ptr<MediaPlayer>()>;
 
 struct KioskRuntimeOptions {
@@ -84,7 +85,9 @@ struct KioskRuntimeOptions {
     std::vector<std::filesystem::path> themeDirs; // where themes named by config or pack are
     std::function<void()> wake;                   // any thread; see the contract above
     MediaPlayerFactory mediaPlayer;               // empty: videos show as unavailable
-    core::StatsStore* store = nullptr; // quiz results and statistics (not owned); null: not kept
+    // Quiz results and statistics (not owned; the host calls its update() on its clock); null:
+    // not kept, and the quiz says today's ranking is unavailable.
+    core::StatsWriter* stats = nullptr;
 };
 
 // What one renderFrame() cost (milliseconds), for the host's start-up log.
@@ -136,6 +139,23 @@ class KioskRuntime {
     // The frame was presented (swapped): video backends pace themselves on it.
     void framePresented();
 
+    // ---- replacing the configuration and the pack (SIGHUP on a booth)
+    // `config` and its pack replace the running ones as if the runtime had started with them:
+    // theme, session timing, default language, quiz, video and web settings, fonts (the media
+    // player is made again; a theme given in the options stays). The pack is loaded and validated
+    // here, at once, from config.packPath (reads files: call where blocking is fine), and the
+    // switch waits for the next idle moment: at once on the attract loop or out of service, else
+    // when the visit ends (the reset to the attract loop); update() makes it. A pack that does
+    // not validate replaces nothing while another is shown: that one keeps running and the log
+    // says why (false). Out of service, it is taken as at start (the last good pack, else out of
+    // service with the new reason). Each request replaces one still waiting. A host that would
+    // rather not make a visitor wait for the loading either asks at an idle moment (the kiosk's
+    // SIGHUP does).
+    bool requestReload(core::KioskConfig config);
+    bool reloadPending() const { return m_pendingReload.has_value(); }
+    // No visit under way: the attract loop runs, or the kiosk is out of service.
+    bool atIdleMoment() const;
+
     // ---- for hosts, scripts and tests
     bool hasPack() const { return m_state.pack != nullptr; }
     int width() const { return m_width; }
@@ -153,7 +173,15 @@ class KioskRuntime {
     nlohmann::json stateJson(KioskMetrics metrics) const;
 
   private:
+    struct PendingReload {
+        core::KioskConfig config;
+        KioskContent content;
+    };
+
     void applyContent(KioskContent content);
+    void applyReload();
+    core::Theme chooseTheme() const;
+    void forgetVisit();
     bool rebuildFonts();
     bool installFonts(std::unique_ptr<BuiltFonts> built);
     void configureQuiz();
@@ -184,6 +212,7 @@ class KioskRuntime {
 
     KioskContent m_content;
     double m_nextRetry = -1; // out of service: when to try loading the pack again
+    std::optional<PendingReload> m_pendingReload; // switches at the next idle moment
     KioskState m_state;
     core::VisitorSession m_session;
     core::GestureRecognizer m_gestures;
