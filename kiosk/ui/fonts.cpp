@@ -77,26 +77,26 @@ bool Fonts::install(std::unique_ptr<BuiltFonts> built, std::string& error) {
     return true;
 }
 
-ImWchar Fonts::glyphFor(char32_t cp) const {
+ImWchar glyphFor(const BuiltFonts* built, char32_t cp) {
     if (cp < 0x20) return static_cast<ImWchar>(cp); // line breaks: ImGui's own business
     if (core::isInvisibleCharacter(cp)) return 0;
     if (cp > 0xFFFF) {
-        if (m_built)
-            if (auto it = m_built->aliases.find(cp); it != m_built->aliases.end())
-                return it->second;
+        if (built)
+            if (auto it = built->aliases.find(cp); it != built->aliases.end()) return it->second;
         return 0xFFFD;
     }
     if (core::isPrivateUse(cp)) return 0xFFFD; // the aliases live there
     return static_cast<ImWchar>(cp);
 }
 
-std::string_view Fonts::drawable(ImFont* font, std::string_view text, std::string& scratch) {
+std::string_view drawableText(const BuiltFonts* built, ImFont* font, std::string_view text,
+                              std::string& scratch, std::set<char32_t>& missing) {
     bool changed = false;
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;
         const char32_t cp = core::nextCodePoint(text, pos);
-        const ImWchar glyph = glyphFor(cp);
-        if (glyph >= 0x20 && (!font || !font->FindGlyphNoFallback(glyph))) m_missing.insert(cp);
+        const ImWchar glyph = glyphFor(built, cp);
+        if (glyph >= 0x20 && (!font || !font->FindGlyphNoFallback(glyph))) missing.insert(cp);
         const bool same = glyph == cp;
         if (!same && !changed) {
             scratch.assign(text.substr(0, start));

@@ -48,6 +48,18 @@ std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
                                        const RoleCharacters& characters,
                                        const core::KioskFontSet& fontSet);
 
+// What ImGui must be given for `cp` with `built`: its alias beyond U+FFFF, 0 for an invisible
+// character (variation selectors, joiners: nothing is drawn), U+FFFD for what cannot be drawn
+// (private use, beyond U+FFFF without an alias: ImGui draws its fallback '?'), control
+// characters (line breaks) unchanged.
+ImWchar glyphFor(const BuiltFonts* built, char32_t cp);
+
+// `text` as ImGui must get it to draw with `built` (aliases in, invisible characters out): in
+// `scratch` when it had to change, else `text` itself. Adds to `missing` the characters `font`
+// has no glyph for (ImGui draws '?' for them).
+std::string_view drawableText(const BuiltFonts* built, ImFont* font, std::string_view text,
+                              std::string& scratch, std::set<char32_t>& missing);
+
 // The fonts in use. Threading: main thread, with the ImGui context and GL context current.
 class Fonts {
   public:
@@ -70,14 +82,12 @@ class Fonts {
     const std::vector<std::string>& warnings() const { return m_built->warnings; }
     const std::vector<std::string>& notes() const { return m_built->notes; }
 
-    // What ImGui must be given for `cp`: its alias beyond U+FFFF, 0 for an invisible character
-    // (variation selectors, joiners: nothing is drawn), U+FFFD for what cannot be drawn
-    // (private use, beyond U+FFFF without an alias: ImGui draws its fallback '?'), control
-    // characters (line breaks) unchanged.
-    ImWchar glyphFor(char32_t cp) const;
-    // `text` as ImGui must get it (aliases in, invisible characters out), in `scratch` when it
-    // had to change, else `text` itself. Records the characters `font` has no glyph for.
-    std::string_view drawable(ImFont* font, std::string_view text, std::string& scratch);
+    // glyphFor() and drawableText() above with the installed atlas; drawable() records the
+    // characters `font` has no glyph for in missingGlyphs().
+    ImWchar glyphFor(char32_t cp) const { return kiosk::glyphFor(m_built.get(), cp); }
+    std::string_view drawable(ImFont* font, std::string_view text, std::string& scratch) {
+        return drawableText(m_built.get(), font, text, scratch, m_missing);
+    }
     // Characters drawn since the atlas was installed that it has no glyph for (shown as '?').
     const std::set<char32_t>& missingGlyphs() const { return m_missing; }
 
