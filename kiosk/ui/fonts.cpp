@@ -77,6 +77,14 @@ bool Fonts::install(std::unique_ptr<BuiltFonts> built, std::string& error) {
     return true;
 }
 
+std::vector<std::string> Fonts::takeNewWarnings() {
+    std::vector<std::string> out;
+    if (m_built)
+        for (const auto& warning : m_built->warnings)
+            if (m_warned.insert(warning).second) out.push_back(warning);
+    return out;
+}
+
 ImWchar glyphFor(const BuiltFonts* built, char32_t cp) {
     if (cp < 0x20) return static_cast<ImWchar>(cp); // line breaks: ImGui's own business
     if (core::isInvisibleCharacter(cp)) return 0;

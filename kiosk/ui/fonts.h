@@ -79,7 +79,10 @@ class Fonts {
     double buildMilliseconds() const { return m_built ? m_built->buildMs : 0; }
     std::size_t atlasBytes() const { return m_textureBytes; }
     int glyphCount() const { return m_built ? m_built->glyphs : 0; }
-    const std::vector<std::string>& warnings() const { return m_built->warnings; }
+    // The installed atlas' warnings (a fallback font not installed, too many aliases) that no
+    // earlier call returned: the atlas is rebuilt on a resize and a SIGHUP reload, and a font
+    // missing at start is logged once per run, not at every rebuild.
+    std::vector<std::string> takeNewWarnings();
     const std::vector<std::string>& notes() const { return m_built->notes; }
 
     // glyphFor() and drawableText() above with the installed atlas; drawable() records the
@@ -98,6 +101,7 @@ class Fonts {
     std::size_t m_textureBytes = 0;
     bool m_deviceObjectsCreated = false;
     std::set<char32_t> m_missing;
+    std::set<std::string> m_warned; // warnings takeNewWarnings() returned
 };
 
 } // namespace lantai::kiosk
