@@ -118,7 +118,7 @@ Result<AnyNode> nodeFromJson(NodeKind kind, const Json& json, Diagnostics& diagn
     case NodeKind::Video:
         return AnyNode(readVideo(reader, root, ""));
     case NodeKind::Question:
-        return AnyNode(readQuestion(reader, root, ""));
+        return AnyNode(readQuizQuestion(reader, root, ""));
     case NodeKind::QuizBank:
         return AnyNode(readQuizBank(reader, file));
     case NodeKind::Pack:

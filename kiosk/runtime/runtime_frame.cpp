@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <backends/imgui_impl_opengl3.h>
 #include <chrono>
+#include <cstdio>
 #include <imgui.h>
 
 namespace lantai::kiosk {
@@ -134,6 +135,12 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.frames = m_frames;
     m.fontAtlasMs = m_fonts.buildMilliseconds();
     m.glyphs = m_fonts.glyphCount();
+    m.missingGlyphs.clear();
+    for (char32_t cp : m_fonts.missingGlyphs()) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        m.missingGlyphs.emplace_back(code);
+    }
     if (m_textures) {
         const auto stats = m_textures->stats();
         m.textureBytes = stats.residentBytes;
@@ -144,6 +151,12 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.gridScroll = onGrid ? m_screens.grid.grid().scroll() : 0;
     m.gridMaxScroll = onGrid ? m_screens.grid.grid().maxScroll() : 0;
     m.attractSlide = m_screens.attract.slide();
+    if (const core::StatsWriter* stats = m_options.stats) {
+        m.statsAvailable = stats->available();
+        m.statsPending = stats->pending().size();
+        m.statsProblem = stats->problem() ? stats->problem()->code : "";
+        m.statsDiskLow = stats->diskWarning().has_value();
+    }
     m.targets.clear();
     for (const auto& t : m_targets)
         m.targets.push_back(t.id);
@@ -151,6 +164,7 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.frameBuildSamples = m_frameTimes.count();
     m.width = m_width;
     m.height = m_height;
+    m.reloadPending = m.reloadPending || reloadPending();
     return kioskStateJson(m_state, m);
 }
 

@@ -21,6 +21,7 @@ struct KioskMetrics {
     double startupMs = 0; // launch -> first interactive frame
     double fontAtlasMs = 0;
     int glyphs = 0;
+    std::vector<std::string> missingGlyphs; // "U+20000": drawn text the atlas has no glyph for
     std::size_t textureBytes = 0;
     std::size_t textureCount = 0;
     std::size_t texturesPending = 0;
@@ -32,10 +33,16 @@ struct KioskMetrics {
     int frameBuildSamples = 0;
     long pssKb = -1; // proportional set size of the process (step states only)
     int attractSlide = 0;
+    bool statsAvailable = false;      // the stats database is open
+    std::size_t statsPending = 0;     // records waiting in memory to be written
+    std::string statsProblem;         // the code of why it cannot be written ("" when it can)
+    bool statsDiskLow = false;        // the state disk has less free space than the reserve
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
     int width = 0;
     int height = 0;
     std::string glRenderer;
+    bool reloadPending =
+        false; // a reload waits for the visit to end (the host's, or the runtime's)
 };
 
 nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& metrics);
