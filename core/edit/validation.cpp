@@ -1,6 +1,7 @@
 // core/edit: validation snapshots, current source pointers, diagnostics -> edit targets
 #include "core/edit/validation.h"
 
+#include "core/i18n/pack_glyphs.h"
 #include "core/pack/validator.h"
 
 #include <charconv>
@@ -138,9 +139,10 @@ ValidationRequest validationRequest(const EditSession& session) {
     return request;
 }
 
-ValidationReport runValidation(const ValidationRequest& request) {
+ValidationReport runValidation(const ValidationRequest& request, const KioskFontSet* fonts) {
     Diagnostics diagnostics;
     validatePack(request.pack, diagnostics);
+    if (fonts) checkPackGlyphs(request.pack, *fonts, diagnostics);
     ValidationReport report;
     report.revision = request.revision;
     report.errors = diagnostics.errorCount();

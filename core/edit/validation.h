@@ -4,6 +4,7 @@
 
 #include "core/base/diagnostic.h"
 #include "core/edit/edit_session.h"
+#include "core/i18n/kiosk_fonts.h"
 
 #include <cstdint>
 #include <optional>
@@ -33,10 +34,13 @@ struct ValidationReport {
     std::size_t warnings = 0;
 };
 
-// core/pack's validatePack on the snapshot (the same codes `lantai validate` prints), with
-// targets. Reads asset headers from the pack folder; touches nothing else, so it can run on any
-// thread while the session goes on (compare revisions before showing the result).
-ValidationReport runValidation(const ValidationRequest& request);
+// core/pack's validatePack on the snapshot, then (given `fonts`) core/i18n's glyph check: the
+// same checks and codes as `lantai validate`, each diagnostic with its target. Reads asset
+// headers from the pack folder; touches nothing else, so it can run on any thread while the
+// session goes on (compare revisions before showing the result). `fonts`: KioskFontSet::locate()
+// once for the editor's life (immutable, any thread); nullptr leaves the glyph check out.
+ValidationReport runValidation(const ValidationRequest& request,
+                               const KioskFontSet* fonts = nullptr);
 
 // Sets every SourceRef of the pack to the file and JSON pointer the node has now.
 void refreshSourceRefs(Pack& pack);
