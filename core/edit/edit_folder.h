@@ -9,11 +9,11 @@
 namespace lantai::core::edit {
 
 // <pack>/.lantai-edit/ holds the editor's state beside the content (not part of the pack
-// format; a pack copied without it is the same pack): the lock, the journal of unsaved edits, the translation sidecar, the files
-// as the session opened them (shape/), media copies not yet adopted by an edit (staging/) and
-// copies an undo took out of the pack (trash/).
-// The validator never looks at it, `lantai build` skips every top-level folder whose name
-// starts with a dot, and `lantai export web` copies only the files the pack names.
+// format; a pack copied without it is the same pack): the lock, the journal of unsaved edits, the
+// translation sidecar, the files as the session opened them (shape/), media copies not yet adopted
+// by an edit (staging/) and copies an undo took out of the pack (trash/). The validator never looks
+// at it, `lantai build` skips every top-level folder whose name starts with a dot, and `lantai
+// export web` copies only the files the pack names.
 inline constexpr const char* kEditFolderName = ".lantai-edit";
 
 struct EditFolder {

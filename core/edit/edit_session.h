@@ -10,6 +10,7 @@
 #include "core/edit/ids.h"
 #include "core/edit/journal.h"
 #include "core/edit/media_files.h"
+#include "core/edit/pack_folders.h"
 #include "core/edit/pack_shape.h"
 #include "core/edit/translation_status.h"
 #include "core/quiz/import.h"
@@ -160,9 +161,16 @@ class EditSession {
                                           const std::string& folder = "images");
     Status addImagesToItem(const std::string& itemId, const std::vector<StagedFile>& images,
                            const std::string& folder = "images");
-    // The file of image `imageIndex` replaced (alt text and caption kept).
+    // The file of image `imageIndex` replaced (alt text and caption kept). Rotating an image is
+    // a replace too: the UI stages a rotated copy (core links no image library).
     Status replaceImage(const std::string& itemId, std::size_t imageIndex, const StagedFile& image,
                         const std::string& folder = "images");
+    // A field that names a file pointed at a staged copy adopted into `folder`, as one step: a
+    // video's clip ("/file", folder "videos"), its poster ("/poster/file"), an existing
+    // subtitle's file, an exhibition's cover, a question's image. Edits that need more than the
+    // path (a new subtitle entry with its language) combine planAdoption's command with field
+    // commands in a CompoundCommand passed to apply().
+    Status setFileField(const FieldRef& field, const StagedFile& file, const std::string& folder);
 
     // ---- quiz ----------------------------------------------------------------------------------
     // Parses `text` with core/quiz's importer (GIFT, Aiken, CSV) and, when it has no errors
@@ -179,6 +187,10 @@ class EditSession {
     Status save();
     // What save() would write, by pack-relative file name (every file, changed or not).
     std::map<std::string, std::string> serializedFiles() const;
+    // "Save as": what writePackCopy (pack_folders.h, any thread) writes into another folder;
+    // the UI then opens a session there and closes this one (its unsaved edits stay in its
+    // journal, offered again when this folder is opened).
+    Result<PackCopyPlan> planCopy() const;
     const std::optional<RecoveryInfo>& recoverableEdits() const { return m_recovery; }
     // Replays the journal: the pack, the undo and redo stacks and the translation memory come
     // back as they were. Returns how many entries were replayed; stops at the first entry that
@@ -216,6 +228,8 @@ class EditSession {
     std::unordered_set<std::string> takenIds(NodeKind kind) const;
     std::string makeId(NodeKind kind, const LocalizedText& title) const;
     Result<std::string> insertNew(NodeRef parent, std::size_t index, AnyNode node);
+    Status adoptInto(const FieldRef& field, const StagedFile& staged, const std::string& folder,
+                     LocalizedText label);
     std::vector<CommandPtr> clearReferences(const NodeRef& node) const;
 
     Pack m_pack;
@@ -235,10 +249,5 @@ class EditSession {
     std::set<std::string> m_plannedPaths; // media paths handed out by planAdoption
     std::uint64_t m_revision = 0;
 };
-
-// A new pack in `dir` (created; must not hold a pack.json yet) from the template: the title and
-// organiser given, one exhibition with one part, no items yet. Written atomically.
-Status createPack(const std::filesystem::path& dir, const LocalizedText& title,
-                  const LocalizedText& organiser, const Transliterator* transliterator);
 
 } // namespace lantai::core::edit

@@ -1,12 +1,8 @@
-// core/edit: quiz import as one undo step, and a new pack from the template
-#include "core/base/file_io.h"
+// core/edit: quiz import as one undo step
 #include "core/base/json_reader.h"
 #include "core/edit/edit_session.h"
-#include "core/pack/writer.h"
 
 namespace lantai::core::edit {
-
-namespace fs = std::filesystem;
 
 Result<QuizImportOutcome> EditSession::importQuestions(QuizFormat format, std::string_view text,
                                                        const std::string& fileName,
@@ -68,29 +64,6 @@ Result<QuizImportOutcome> EditSession::importQuestions(QuizFormat format, std::s
         return std::move(ok).error();
     outcome.applied = true;
     return outcome;
-}
-
-Status createPack(const fs::path& dir, const LocalizedText& title, const LocalizedText& organiser,
-                  const Transliterator* transliterator) {
-    std::error_code ec;
-    if (fs::exists(dir / "pack.json", ec))
-        return operationalError("pack.exists", "pack.json",
-                                "There is already a pack in " + dir.string() + ".",
-                                "文件夹 " + dir.string() + " 中已经有内容包。");
-    Pack pack;
-    pack.title = title;
-    pack.organiser = organiser;
-    const std::string slug = titleSlug(title, transliterator);
-    pack.id = !slug.empty() && isValidId(slug) ? slug : "pack";
-    Exhibition exhibition;
-    exhibition.title = title;
-    exhibition.id = pack.id == "pack" ? "exhibition" : pack.id;
-    Chapter chapter;
-    chapter.title = {"第一单元", "Part 1"};
-    chapter.id = "part-1";
-    exhibition.chapters.push_back(std::move(chapter));
-    pack.exhibitions.push_back(std::move(exhibition));
-    return writePack(pack, dir);
 }
 
 } // namespace lantai::core::edit

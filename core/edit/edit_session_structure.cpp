@@ -365,14 +365,22 @@ Status EditSession::addImagesToItem(const std::string& itemId,
 
 Status EditSession::replaceImage(const std::string& itemId, std::size_t imageIndex,
                                  const StagedFile& image, const std::string& folder) {
-    PlannedFile file = planAdoption(image, folder);
+    return adoptInto({NodeRef::item(itemId), "/images/" + std::to_string(imageIndex) + "/file"},
+                     image, folder, {"替换图像", "Replace image"});
+}
+
+Status EditSession::setFileField(const FieldRef& field, const StagedFile& file,
+                                 const std::string& folder) {
+    return adoptInto(field, file, folder, {"设置文件", "Set file"});
+}
+
+Status EditSession::adoptInto(const FieldRef& field, const StagedFile& staged,
+                              const std::string& folder, LocalizedText label) {
+    PlannedFile file = planAdoption(staged, folder);
     std::vector<CommandPtr> children;
     children.push_back(std::move(file.command));
-    children.push_back(std::make_unique<SetFieldCommand>(
-        FieldRef{NodeRef::item(itemId), "/images/" + std::to_string(imageIndex) + "/file"},
-        file.path));
-    return apply(std::make_unique<CompoundCommand>(LocalizedText{"替换图像", "Replace image"},
-                                                   std::move(children)));
+    children.push_back(std::make_unique<SetFieldCommand>(field, file.path));
+    return apply(std::make_unique<CompoundCommand>(std::move(label), std::move(children)));
 }
 
 } // namespace lantai::core::edit

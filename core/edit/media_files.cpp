@@ -35,8 +35,22 @@ std::string newToken() {
     return buffer;
 }
 
-// Copies `from` to `to` (created, not there before) and fsyncs it.
-Status copyAndSync(const fs::path& from, const fs::path& to) {
+Status moveFile(const fs::path& from, const fs::path& to) {
+    std::error_code ec;
+    fs::create_directories(to.parent_path(), ec);
+    fs::rename(from, to, ec);
+    if (ec)
+        return mediaError(
+            to.string(),
+            "Cannot move " + from.string() + " to " + to.string() + ": " + ec.message() + ".",
+            "无法把 " + from.string() + " 移到 " + to.string() + "：" + ec.message() + "。");
+    (void)syncDirectory(to.parent_path());
+    return {};
+}
+
+} // namespace
+
+Status copyMediaFile(const fs::path& from, const fs::path& to) {
     const auto failed = [&](const char* doing, const char* doingZh, int error) {
         return mediaError(from.string(),
                           "Cannot " + std::string(doing) + " " + from.string() + ": " +
@@ -84,21 +98,6 @@ Status copyAndSync(const fs::path& from, const fs::path& to) {
     return {};
 }
 
-Status moveFile(const fs::path& from, const fs::path& to) {
-    std::error_code ec;
-    fs::create_directories(to.parent_path(), ec);
-    fs::rename(from, to, ec);
-    if (ec)
-        return mediaError(
-            to.string(),
-            "Cannot move " + from.string() + " to " + to.string() + ": " + ec.message() + ".",
-            "无法把 " + from.string() + " 移到 " + to.string() + "：" + ec.message() + "。");
-    (void)syncDirectory(to.parent_path());
-    return {};
-}
-
-} // namespace
-
 Result<StagedFile> stageMediaFile(const fs::path& packRoot, const fs::path& source,
                                   const std::string& name) {
     if (auto regular = checkRegularFile(source); !regular) return std::move(regular).error();
@@ -115,7 +114,7 @@ Result<StagedFile> stageMediaFile(const fs::path& packRoot, const fs::path& sour
                           "Cannot create " + target.parent_path().string() + ": " + ec.message() +
                               ".",
                           "无法创建 " + target.parent_path().string() + "：" + ec.message() + "。");
-    if (Status copied = copyAndSync(source, target); !copied) return std::move(copied).error();
+    if (Status copied = copyMediaFile(source, target); !copied) return std::move(copied).error();
     staged.size = fs::file_size(target, ec);
     return staged;
 }

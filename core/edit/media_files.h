@@ -28,6 +28,10 @@ struct StagedFile {
 Result<StagedFile> stageMediaFile(const std::filesystem::path& packRoot,
                                   const std::filesystem::path& source, const std::string& name);
 
+// Copies `from` to `to` (a new file: refused when `to` exists) and fsyncs it; a failed copy
+// leaves no file behind. Any thread.
+Status copyMediaFile(const std::filesystem::path& from, const std::filesystem::path& to);
+
 // Deletes a staged copy that will not be adopted (the user cancelled the drop).
 void discardStaged(const std::filesystem::path& packRoot, const StagedFile& staged);
 
