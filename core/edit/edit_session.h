@@ -74,8 +74,9 @@ struct PlannedFile {
 // and save. While recoverableEdits() is set, changes are refused until recover() or
 // discardRecovery() decides.
 //
-// Threading: every call on one thread (the UI's). stageMediaFile and runValidation are the
-// parts meant for worker threads; they never touch the session.
+// Threading: every call on one thread (the UI's). stageMediaFile, runValidation and
+// writePackCopy are the parts meant for worker threads; they never touch the session (their
+// inputs are taken on the UI thread: a staged file, validationRequest, planCopy).
 class EditSession {
   public:
     static Result<std::unique_ptr<EditSession>> open(const std::filesystem::path& packDir,
