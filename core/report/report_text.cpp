@@ -66,7 +66,7 @@ constexpr UiTextEntry kEntries[] = {
     {"report.table.chapters", "单元浏览次数", "Part views"},
     {"report.table.funnel", "浏览深度", "How far visitors went"},
     {"report.table.videos", "视频播放", "Video plays"},
-    {"report.table.questions", "各题正确率（最难的在前）", "Quiz questions, hardest first"},
+    {"report.table.questions", "知识问答各题正确率（最难的在前）", "Quiz questions, hardest first"},
     {"report.table.bands", "各年龄段答题情况", "Quiz by age group"},
     {"report.table.contests", "班级竞赛", "Class contests"},
     {"report.table.languages", "语言", "Languages"},

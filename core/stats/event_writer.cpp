@@ -13,7 +13,8 @@ namespace lantai::core {
 namespace {
 
 constexpr std::size_t kBatch = 2000;           // events per transaction
-constexpr int kDeleteChunk = 2000;             // rows per retention or trimming transaction
+constexpr int kDeleteChunk = 2000;             // rows per retention transaction
+constexpr int kTrimChunk = 500;                // oldest events per trimming transaction
 constexpr std::int64_t kRetentionEvery = 3600; // event seconds between retention passes
 constexpr int kMaxChunksPerPass = 500;         // bounds one pass (the rest waits for the next)
 
@@ -99,6 +100,7 @@ void EventWriter::run() {
         const bool stopping = m_stop;
         const bool forced = hurried();
         const std::uint64_t serving = m_flushAsked;
+        const std::uint64_t droppedWhileAsleep = std::exchange(m_droppedIncoming, 0);
         m_incoming.swap(taken); // `taken` is empty here: nothing is allocated under the lock
         const bool newNames = m_names.has_value();
         if (newNames) {
@@ -107,6 +109,13 @@ void EventWriter::run() {
         }
         lock.unlock();
 
+        if (droppedWhileAsleep > 0) {
+            m_dropped += droppedWhileAsleep;
+            logWarning("stats: more than " + std::to_string(m_options.limits.maxWrites) +
+                       " interaction events were recorded while waiting to be written; dropped "
+                       "the oldest " +
+                       events(droppedWhileAsleep));
+        }
         take(taken);
         if (newNames) m_waitingNames = std::move(names);
         if (forced || Clock::now() >= m_nextAttempt) writeWaiting();
@@ -266,6 +275,8 @@ void EventWriter::keepBounded() {
                     std::to_string(m_options.retentionDays) + " days (stats.retention_days)");
     }
     if (m_options.maxBytes == 0) return;
+    // Past the bound, down to 90 % of it: the next trimming waits for a tenth of the bound.
+    std::uint64_t limit = m_options.maxBytes;
     std::int64_t trimmed = 0;
     for (int i = 0; i < kMaxChunksPerPass; ++i) {
         auto used = m_store.usedBytes();
@@ -273,8 +284,9 @@ void EventWriter::keepBounded() {
             logWarning("stats: " + used.error().message);
             return;
         }
-        if (*used <= m_options.maxBytes) break;
-        auto deleted = m_store.deleteOldestEvents(kDeleteChunk);
+        if (*used <= limit) break;
+        limit = m_options.maxBytes / 10 * 9;
+        auto deleted = m_store.deleteOldestEvents(kTrimChunk);
         if (!deleted) {
             logWarning("stats: " + deleted.error().message);
             return;

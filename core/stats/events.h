@@ -21,10 +21,10 @@ struct StatsEvent {
     std::string packId;
     std::string subjectId;
     std::optional<double> value;
-    std::string boothId;      // stats.booth_id of the kiosk that recorded it
-    std::string packVersion;  // the pack's content version (KioskContent::packVersion)
-    std::int64_t session = 0; // the visit: unix milliseconds of its first touch; 0 = none
-    std::string detail;       // a language, an age band, "completed", …
+    std::string boothId{};     // stats.booth_id of the kiosk that recorded it
+    std::string packVersion{}; // the pack's content version (KioskContent::packVersion)
+    std::int64_t session = 0;  // the visit: unix milliseconds of its first touch; 0 = none
+    std::string detail{};      // a language, an age band, "completed", …
 };
 
 Status recordEvent(SqliteConnection& db, const StatsEvent& event);
