@@ -42,15 +42,16 @@ void VisitRecorder::observe(const VisitSnapshot& s, const EventClock& clock) {
         return;
     }
     const std::int64_t t = clock.unixAt(clock.now);
-    if (!m_active) {
+    if (!m_active) { // the visit began with the touch that woke the kiosk
         m_active = true;
-        m_start = clock.now;
-        m_session = static_cast<std::int64_t>(std::floor(clock.unix * 1000.0));
+        m_start = std::min(clock.now, s.lastActivity);
+        m_session =
+            static_cast<std::int64_t>(std::floor((clock.unix - (clock.now - m_start)) * 1000.0));
         m_language = s.language;
         m_screen.clear();
         m_exhibition.clear();
         m_chapter.clear();
-        emit(ek::kSessionStart, t, {}, {}, s.language);
+        emit(ek::kSessionStart, clock.unixAt(m_start), {}, {}, s.language);
     }
     m_lastActivity = s.lastActivity;
     if (s.language != m_language) {

@@ -44,7 +44,7 @@ struct EventClock {
 };
 
 // Turns snapshots into events (core/stats/event_kinds.h). A visit starts when a snapshot is
-// active after one that was not, and ends when one is not active again (the reset to the attract
+// active after one that was not (at its lastActivity: the touch that woke the kiosk), and ends when one is not active again (the reset to the attract
 // loop) or endVisit() is called (the kiosk stops). A visit that ends by the idle timeout ends at
 // the visitor's last activity: the wait for the timeout counts for neither the visit nor the item
 // on screen. An item view lasts while the item screen shows that item (a video opened from it
