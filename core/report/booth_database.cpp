@@ -42,6 +42,7 @@ Status BoothDatabase::open(const fs::path& stateDirOrFile) {
     }
     StatsStoreOptions readOnly;
     readOnly.readOnly = true;
+    readOnly.quickCheck = false; // a damaged page the queries read is an error all the same
     Status first = m_store.open(file, 0, readOnly);
     if (first) return first;
     const std::string code = first.error().code;

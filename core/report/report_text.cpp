@@ -61,7 +61,7 @@ constexpr UiTextEntry kEntries[] = {
     {"report.table.days", "每日互动人次", "Sessions per day"},
     {"report.table.hours", "各时段互动人次", "Sessions by hour of the day"},
     {"report.table.items", "浏览最多的展品", "Most viewed items"},
-    {"report.table.dwell", "停留最久的展品", "Items that held visitors longest"},
+    {"report.table.dwell", "停留最久的展品", "Items viewed longest"},
     {"report.table.exhibitions", "展览浏览次数", "Exhibition views"},
     {"report.table.chapters", "单元浏览次数", "Part views"},
     {"report.table.funnel", "浏览深度", "How far visitors went"},

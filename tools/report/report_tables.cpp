@@ -46,7 +46,8 @@ ReportTable table(const char* key, Language language, std::initializer_list<cons
     ReportTable t;
     t.key = key;
     t.title = reportText(std::string("report.table.") + key, language);
-    t.sheet = t.title.substr(0, t.title.find_first_of("（("));
+    // The tab's name: the title without its parenthesis (a full-width one is 3 bytes, not a set).
+    t.sheet = t.title.substr(0, std::min(t.title.find("（"), t.title.find(" (")));
     for (const char* c : columns)
         t.columns.push_back(reportText(std::string("report.col.") + c, language));
     t.numeric = numeric;
