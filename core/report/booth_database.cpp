@@ -37,7 +37,8 @@ Status BoothDatabase::open(const fs::path& stateDirOrFile) {
                 "\": give a kiosk's state folder (state_dir, e.g. /var/lib/lantai) or a copy of "
                 "it, holding lantai.sqlite.",
             "“" + where +
-                "”中没有统计数据库：请指定展台的状态文件夹（state_dir，例如 /var/lib/lantai）或其副本，"
+                "”中没有统计数据库：请指定展台的状态文件夹（state_dir，例如 "
+                "/var/lib/lantai）或其副本，"
                 "其中应有 lantai.sqlite。");
     }
     StatsStoreOptions readOnly;

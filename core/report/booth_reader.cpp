@@ -201,8 +201,8 @@ const std::vector<ReportQuery>& reportQueries() {
     return kQueries;
 }
 
-std::optional<TimeRange> reportTimeRange(const ReportRange& range,
-                                         int (*utcOffset)(std::int64_t), std::string& bad) {
+std::optional<TimeRange> reportTimeRange(const ReportRange& range, int (*utcOffset)(std::int64_t),
+                                         std::string& bad) {
     TimeRange t{std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()};
     // A local midnight: the date at the offset in force around it.
     const auto midnight = [&](const std::string& date) -> std::optional<std::int64_t> {

@@ -38,8 +38,8 @@ struct BoothFigures {
 
 // The unix time range of the local days of `range` (an empty end is open), at the UTC offset
 // `utcOffset` gives for a moment; nullopt with the bad date in `bad` when one is malformed.
-std::optional<TimeRange> reportTimeRange(const ReportRange& range,
-                                         int (*utcOffset)(std::int64_t), std::string& bad);
+std::optional<TimeRange> reportTimeRange(const ReportRange& range, int (*utcOffset)(std::int64_t),
+                                         std::string& bad);
 
 // Reads one booth's figures over `times` (the tallies over the days of `range`).
 Result<BoothFigures> readBooth(BoothDatabase& db, const std::filesystem::path& source,

@@ -32,8 +32,9 @@ std::vector<std::string> datesBetween(const std::string& first, const std::strin
     return dates;
 }
 
-template <class T> void addInto(std::map<std::string, T>& to, const std::map<std::string, T>& from,
-                                void (*add)(T&, const T&)) {
+template <class T>
+void addInto(std::map<std::string, T>& to, const std::map<std::string, T>& from,
+             void (*add)(T&, const T&)) {
     for (const auto& [id, figures] : from) {
         auto [it, inserted] = to.try_emplace(id, figures);
         if (!inserted) add(it->second, figures);
@@ -193,10 +194,10 @@ Report buildReport(std::vector<BoothFigures> booths, const ReportRange& range,
                          lengths.end());
         double median = lengths[mid];
         if (lengths.size() % 2 == 0) // the mean of the two middle values
-            median = (median + *std::max_element(lengths.begin(),
-                                                 lengths.begin() +
-                                                     static_cast<std::ptrdiff_t>(mid))) /
-                     2.0;
+            median =
+                (median + *std::max_element(lengths.begin(),
+                                            lengths.begin() + static_cast<std::ptrdiff_t>(mid))) /
+                2.0;
         r.sessionSecondsMedian = median;
     }
 
@@ -236,7 +237,8 @@ Report buildReport(std::vector<BoothFigures> booths, const ReportRange& range,
     r.quiz.ageBands = values(std::move(bands));
     std::sort(r.quiz.ageBands.begin(), r.quiz.ageBands.end(),
               [](const AgeBandFigures& a, const AgeBandFigures& b) {
-                  return std::pair(bandOrder(a.band), a.band) < std::pair(bandOrder(b.band), b.band);
+                  return std::pair(bandOrder(a.band), a.band) <
+                         std::pair(bandOrder(b.band), b.band);
               });
     std::sort(r.quiz.contests.begin(), r.quiz.contests.end(),
               [](const ContestFigures& a, const ContestFigures& b) {

@@ -107,7 +107,7 @@ struct DayFigures {
 };
 
 struct LanguageFigures {
-    std::string language; // "zh", "en"
+    std::string language;      // "zh", "en"
     std::int64_t sessions = 0; // sessions that used it (one session may count for both)
 };
 
@@ -117,8 +117,8 @@ struct TallyRow {
 };
 
 struct Report {
-    ReportRange range;         // asked for
-    std::string firstDay;      // the days the figures cover ("" when there are none)
+    ReportRange range;    // asked for
+    std::string firstDay; // the days the figures cover ("" when there are none)
     std::string lastDay;
     std::vector<BoothSummary> booths;
 
@@ -126,10 +126,10 @@ struct Report {
     std::int64_t endedSessions = 0;
     double sessionSecondsTotal = 0;
     double sessionSecondsMedian = 0;
-    std::vector<DayFigures> days;           // every day from firstDay to lastDay
-    std::array<std::int64_t, 24> hours{};   // sessions by local hour of day, all days together
-    std::string busiestDay;                 // the busiest single hour: its day …
-    int busiestHour = -1;                   // … and hour (-1: none)
+    std::vector<DayFigures> days;         // every day from firstDay to lastDay
+    std::array<std::int64_t, 24> hours{}; // sessions by local hour of day, all days together
+    std::string busiestDay;               // the busiest single hour: its day …
+    int busiestHour = -1;                 // … and hour (-1: none)
     std::int64_t busiestHourSessions = 0;
 
     std::vector<ItemFigures> items; // most viewed first

@@ -28,7 +28,7 @@ std::string reportSummary(const Report& r, Language language) {
         const std::string avg = reportDuration(average, language);
         const std::string median = reportDuration(r.sessionSecondsMedian, language);
         add(reportCount("report.summary.sessions", r.sessions, language,
-                     {{"period", period}, {"average", avg}, {"median", median}}));
+                        {{"period", period}, {"average", avg}, {"median", median}}));
         if (r.busiestHour >= 0) {
             const std::string hour = std::to_string(r.busiestHour);
             const std::string next = std::to_string(r.busiestHour + 1);
@@ -36,10 +36,9 @@ std::string reportSummary(const Report& r, Language language) {
                 add(reportCount("report.summary.busiest_hour", r.busiestHourSessions, language,
                                 {{"hour", hour}, {"next", next}}));
             else
-                add(reportCount("report.summary.busiest", r.busiestHourSessions, language,
-                                {{"day", reportDate(r.busiestDay, language)},
-                                 {"hour", hour},
-                                 {"next", next}}));
+                add(reportCount(
+                    "report.summary.busiest", r.busiestHourSessions, language,
+                    {{"day", reportDate(r.busiestDay, language)}, {"hour", hour}, {"next", next}}));
         }
     }
     std::int64_t views = 0;
@@ -47,10 +46,11 @@ std::string reportSummary(const Report& r, Language language) {
         views += i.views;
     if (views > 0) {
         const ItemFigures& top = r.items.front();
-        const std::string title = top.title.get(language).empty() ? top.id : top.title.get(language);
+        const std::string title =
+            top.title.get(language).empty() ? top.id : top.title.get(language);
         const std::string topViews = std::to_string(top.views);
         add(reportCount("report.summary.items", views, language,
-                     {{"title", title}, {"views", topViews}}));
+                        {{"title", title}, {"views", topViews}}));
     }
     std::int64_t plays = 0, completed = 0;
     for (const VideoFigures& v : r.videos) {
@@ -65,7 +65,7 @@ std::string reportSummary(const Report& r, Language language) {
         const std::string score = reportNumber(r.quiz.averageScore());
         const std::string accuracy = reportPercent(r.quiz.correct, r.quiz.answers);
         add(reportCount("report.summary.quiz", r.quiz.sessions, language,
-                     {{"score", score}, {"accuracy", accuracy}}));
+                        {{"score", score}, {"accuracy", accuracy}}));
     }
     if (!r.quiz.contests.empty())
         add(reportCount("report.summary.contests", static_cast<long long>(r.quiz.contests.size()),
@@ -83,8 +83,7 @@ std::string reportSummary(const Report& r, Language language) {
     }
     count(visitors, "report.summary.tally_visitors", r.tallyVisitors);
     count(leaflets, "report.summary.tally_leaflets", r.tallyLeaflets);
-    if (!counts.empty())
-        add(reportFormat("report.summary.tally", language, {{"counts", counts}}));
+    if (!counts.empty()) add(reportFormat("report.summary.tally", language, {{"counts", counts}}));
     return out;
 }
 

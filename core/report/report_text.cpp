@@ -32,7 +32,8 @@ constexpr UiTextEntry kEntries[] = {
     {"report.none", "（无）", "(none)"},
     {"report.total", "合计", "Total"},
     {"report.more", "另有 {n} 行，见 XLSX 或 CSV 文件。", "{n} more rows in the XLSX or CSV file."},
-    {"report.more.one", "另有 {n} 行，见 XLSX 或 CSV 文件。", "{n} more row in the XLSX or CSV file."},
+    {"report.more.one", "另有 {n} 行，见 XLSX 或 CSV 文件。",
+     "{n} more row in the XLSX or CSV file."},
     {"report.made_by", "由兰台生成", "Made with Lantai"},
     {"report.no_tallies", "未录入人工统计（lantai report tally）。",
      "No counts by staff were recorded (lantai report tally)."},
@@ -54,7 +55,8 @@ constexpr UiTextEntry kEntries[] = {
     {"report.contests", "班级竞赛场次", "Class contests"},
     {"report.language_switches", "切换语言次数", "Language switches"},
     {"report.tally_visitors", "现场参观人数（人工统计）", "Visitors (counted by staff)"},
-    {"report.tally_leaflets", "发放宣传资料份数（人工统计）", "Leaflets handed out (counted by staff)"},
+    {"report.tally_leaflets", "发放宣传资料份数（人工统计）",
+     "Leaflets handed out (counted by staff)"},
 
     // tables and their columns
     {"report.table.overview", "概览", "Overview"},
@@ -158,7 +160,8 @@ constexpr UiTextEntry kEntries[] = {
      "correct."},
     {"report.summary.contests", "举行班级竞赛 {n} 场。", "{n} class contests were held."},
     {"report.summary.contests.one", "举行班级竞赛 {n} 场。", "{n} class contest was held."},
-    {"report.summary.tally", "另据工作人员人工统计，{counts}。", "By the staff's own count, {counts}."},
+    {"report.summary.tally", "另据工作人员人工统计，{counts}。",
+     "By the staff's own count, {counts}."},
     {"report.summary.tally_visitors", "现场参观约 {n} 人", "about {n} people visited"},
     {"report.summary.tally_leaflets", "发放宣传资料 {n} 份", "{n} leaflets were handed out"},
     {"report.summary.and", "，", " and "},
@@ -201,8 +204,9 @@ const std::string& reportText(std::string_view key, Language language) {
     return *t.missing.emplace(key).first;
 }
 
-std::string reportFormat(std::string_view key, Language language,
-                         std::initializer_list<std::pair<std::string_view, std::string_view>> args) {
+std::string
+reportFormat(std::string_view key, Language language,
+             std::initializer_list<std::pair<std::string_view, std::string_view>> args) {
     std::string text = reportText(key, language);
     for (const auto& [name, value] : args)
         replaceAll(text, "{" + std::string(name) + "}", value);

@@ -26,9 +26,9 @@ std::string reportFormat(std::string_view key, Language language,
                          std::initializer_list<std::pair<std::string_view, std::string_view>> args);
 // "<key>.one" for n == 1 when the table has it (English singular), else `key`; {n} and `args`
 // replaced.
-std::string reportCount(
-    std::string_view key, long long n, Language language,
-    std::initializer_list<std::pair<std::string_view, std::string_view>> args = {});
+std::string
+reportCount(std::string_view key, long long n, Language language,
+            std::initializer_list<std::pair<std::string_view, std::string_view>> args = {});
 
 // "2024年6月9日" / "9 June 2024".
 std::string reportDate(const std::string& isoDate, Language language);

@@ -44,14 +44,14 @@ struct EventClock {
 };
 
 // Turns snapshots into events (core/stats/event_kinds.h). A visit starts when a snapshot is
-// active after one that was not (at its lastActivity: the touch that woke the kiosk), and ends when one is not active again (the reset to the attract
-// loop) or endVisit() is called (the kiosk stops). A visit that ends by the idle timeout ends at
-// the visitor's last activity: the wait for the timeout counts for neither the visit nor the item
-// on screen. An item view lasts while the item screen shows that item (a video opened from it
-// included); zoom and QR code are counted once per item view. A video's seconds watched are the
-// position's forward steps while it is open, each at most the host time that passed plus a
-// second (a seek forward is not watching); it is "completed" when it ended or reached its last
-// second.
+// active after one that was not (at its lastActivity: the touch that woke the kiosk), and ends when
+// one is not active again (the reset to the attract loop) or endVisit() is called (the kiosk
+// stops). A visit that ends by the idle timeout ends at the visitor's last activity: the wait for
+// the timeout counts for neither the visit nor the item on screen. An item view lasts while the
+// item screen shows that item (a video opened from it included); zoom and QR code are counted once
+// per item view. A video's seconds watched are the position's forward steps while it is open, each
+// at most the host time that passed plus a second (a seek forward is not watching); it is
+// "completed" when it ended or reached its last second.
 //
 // Threading: one thread (the kiosk's main thread). Reads no clock: time comes with each call.
 class VisitRecorder {

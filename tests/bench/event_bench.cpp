@@ -52,8 +52,8 @@ Percentiles percentiles(std::vector<double> us) {
 }
 
 void print(const char* what, const Percentiles& p, std::size_t n) {
-    std::printf("%-44s n=%-7zu p50 %8.2f µs  p99 %8.2f µs  p99.9 %8.2f µs  max %9.2f µs\n", what,
-                n, p.p50, p.p99, p.p999, p.max);
+    std::printf("%-44s n=%-7zu p50 %8.2f µs  p99 %8.2f µs  p99.9 %8.2f µs  max %9.2f µs\n", what, n,
+                p.p50, p.p99, p.p999, p.max);
 }
 
 } // namespace

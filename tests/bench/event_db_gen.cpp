@@ -78,8 +78,8 @@ class Booth {
         if (chance(0.2)) {
             add(out, t += 3, ek::kScreen, "video");
             const double watched = 3 + 15 * unit();
-            add(out, t += static_cast<std::int64_t>(watched), ek::kVideoPlay, id("video", pick(kVideos)),
-                watched, chance(0.5) ? ek::kCompleted : "");
+            add(out, t += static_cast<std::int64_t>(watched), ek::kVideoPlay,
+                id("video", pick(kVideos)), watched, chance(0.5) ? ek::kCompleted : "");
         }
         if (chance(0.25)) {
             const char* band = chance(0.5) ? "primary" : chance(0.5) ? "secondary" : "adult";

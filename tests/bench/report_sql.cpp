@@ -10,8 +10,9 @@
 int main() {
     for (const auto& q : lantai::core::reportQueries()) {
         std::string sql = q.sql;
-        for (const auto& [param, value] : {std::pair<std::string, std::string>{"?1", "-9223372036854775808"},
-                                           {"?2", "9223372036854775807"}})
+        for (const auto& [param, value] :
+             {std::pair<std::string, std::string>{"?1", "-9223372036854775808"},
+              {"?2", "9223372036854775807"}})
             for (auto at = sql.find(param); at != std::string::npos; at = sql.find(param, at))
                 sql.replace(at, param.size(), value);
         std::printf("-- %s\n%s;\n", q.name, sql.c_str());

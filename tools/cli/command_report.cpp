@@ -83,19 +83,19 @@ int runTally(const ReportOptions& o) {
     if (!core::parseLocalDate(o.date, 0))
         return usage("--date expects YYYY-MM-DD", "--date 应写成 YYYY-MM-DD", zh);
     if (!o.visitors && !o.leaflets && !o.note)
-        return usage("give --visitors, --leaflets or --note", "请指定 --visitors、--leaflets 或 --note",
-                     zh);
+        return usage("give --visitors, --leaflets or --note",
+                     "请指定 --visitors、--leaflets 或 --note", zh);
     // Only a database the kiosk made: one made here could belong to the wrong user.
     const fs::path file = core::StatsStore::databasePath(o.tallyDir);
     std::error_code ec;
     if (!fs::is_regular_file(file, ec))
-        return failed(
-            core::operationalError(
-                core::kStatsCannotOpen, file.string(),
-                "There is no statistics database in \"" + o.tallyDir +
-                    "\": give the state folder (state_dir) of a kiosk that has run.",
-                "“" + o.tallyDir + "”中没有统计数据库：请指定运行过的展台的状态文件夹（state_dir）。"),
-            zh);
+        return failed(core::operationalError(
+                          core::kStatsCannotOpen, file.string(),
+                          "There is no statistics database in \"" + o.tallyDir +
+                              "\": give the state folder (state_dir) of a kiosk that has run.",
+                          "“" + o.tallyDir +
+                              "”中没有统计数据库：请指定运行过的展台的状态文件夹（state_dir）。"),
+                      zh);
     core::StatsStore store;
     if (auto opened = store.open(file, now); !opened) return failed(opened.error(), zh);
     core::ManualTally tally;
@@ -127,8 +127,7 @@ CommandAction addReportCommand(CLI::App& app) {
                        "a kiosk's state folder or a copy of it (repeat for several booths)");
     report->add_option("--from", o->from, "first day (YYYY-MM-DD, local)");
     report->add_option("--to", o->to, "last day (YYYY-MM-DD, local)");
-    report->add_option("--lang", o->lang, "zh (default) or en")
-        ->check(CLI::IsMember({"zh", "en"}));
+    report->add_option("--lang", o->lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     report->add_option("--out", o->out, "FILE.html, FILE.xlsx, FILE.csv or FILE.json");
     report->require_subcommand(0, 1);
 

@@ -56,15 +56,15 @@ std::string cellHtml(const ReportCell& cell, bool numeric) {
 }
 
 std::string tableHtml(const ReportTable& t, Language l, bool chart) {
-    std::string out = "<section class=\"table\" id=\"" + esc(t.key) + "\"><h3>" + esc(t.title) +
-                      "</h3>";
-    if (t.rows.empty()) return out + "<p class=\"note\">" + esc(reportText("report.none", l)) +
-                               "</p></section>";
+    std::string out =
+        "<section class=\"table\" id=\"" + esc(t.key) + "\"><h3>" + esc(t.title) + "</h3>";
+    if (t.rows.empty())
+        return out + "<p class=\"note\">" + esc(reportText("report.none", l)) + "</p></section>";
     if (chart) out += svgChart(t);
     out += "<table><thead><tr>";
     for (std::size_t c = 0; c < t.columns.size(); ++c)
-        out += std::string(t.numeric[c] ? "<th class=\"n\">" : "<th>") + esc(t.columns[c]) +
-               "</th>";
+        out +=
+            std::string(t.numeric[c] ? "<th class=\"n\">" : "<th>") + esc(t.columns[c]) + "</th>";
     out += "</tr></thead><tbody>";
     const std::size_t shown = std::min(t.rows.size(), kHtmlRows);
     for (std::size_t r = 0; r < shown; ++r) {
@@ -107,8 +107,8 @@ std::string htmlReport(const core::Report& r, Language l) {
            "</style></head><body>\n<header><h1>" + esc(reportText("report.title", l)) +
            "</h1><p class=\"meta\">" + esc(reportText("report.period", l)) + colon + esc(period) +
            " · " + esc(reportText("report.booths", l)) + colon + esc(booths) +
-           "</p></header>\n<section class=\"summary\"><h2>" +
-           esc(reportText("report.summary", l)) + "</h2><p>" + esc(core::reportSummary(r, l)) +
+           "</p></header>\n<section class=\"summary\"><h2>" + esc(reportText("report.summary", l)) +
+           "</h2><p>" + esc(core::reportSummary(r, l)) +
            "</p></section>\n<section class=\"auto\"><h2>" +
            esc(reportText("report.section.auto", l)) + "</h2><p class=\"note\">" +
            esc(reportText("report.auto_note", l)) + "</p>" + figuresHtml(overviewTable(r, l));

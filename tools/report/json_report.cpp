@@ -109,9 +109,8 @@ json jsonReport(const core::Report& r) {
                            {"note", t.tally.note.value_or("")}});
     json busiest = nullptr;
     if (r.busiestHour >= 0)
-        busiest = {{"date", r.busiestDay},
-                   {"hour", r.busiestHour},
-                   {"sessions", r.busiestHourSessions}};
+        busiest = {
+            {"date", r.busiestDay}, {"hour", r.busiestHour}, {"sessions", r.busiestHourSessions}};
     return {{"format", "lantai-report"},
             {"format_version", 1},
             {"range", {{"from", r.range.from}, {"to", r.range.to}}},

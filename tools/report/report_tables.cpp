@@ -100,8 +100,8 @@ ReportTable items(const core::Report& r, Language l, bool byDwell) {
     return t;
 }
 
-ReportTable places(const std::vector<core::PlaceFigures>& list, const char* key,
-                   const char* column, Language l) {
+ReportTable places(const std::vector<core::PlaceFigures>& list, const char* key, const char* column,
+                   Language l) {
     ReportTable t = table(key, l, {column, "id", "views"}, {false, false, true});
     for (const core::PlaceFigures& p : list)
         t.rows.push_back({text(titleOr(p.title, p.id, l)), text(p.id), count(p.views)});
@@ -149,20 +149,24 @@ ReportTable bands(const core::Report& r, Language l) {
         table("bands", l, {"band", "started", "finished", "average_score", "answers", "accuracy"},
               {false, true, true, true, true, true});
     for (const core::AgeBandFigures& b : r.quiz.ageBands)
-        t.rows.push_back({text(core::reportAgeBand(b.band, l)), count(b.started),
+        t.rows.push_back({text(core::reportAgeBand(b.band, l)),
+                          count(b.started),
                           count(b.finished),
                           {core::reportNumber(b.averageScore()), b.averageScore()},
-                          count(b.answers), share(b.correct, b.answers)});
+                          count(b.answers),
+                          share(b.correct, b.answers)});
     return t;
 }
 
 ReportTable contests(const core::Report& r, Language l, int (*utcOffset)(std::int64_t)) {
-    ReportTable t = table("contests", l, {"time", "booth", "band", "teams", "per_team", "winner", "score"},
-                          {false, false, false, true, true, false, true});
+    ReportTable t =
+        table("contests", l, {"time", "booth", "band", "teams", "per_team", "winner", "score"},
+              {false, false, false, true, true, false, true});
     for (const core::ContestFigures& c : r.quiz.contests)
-        t.rows.push_back({text(core::formatLocalTime(c.startedAt, utcOffset(c.startedAt)).substr(0, 16)),
-                          text(c.booth), text(core::reportAgeBand(c.ageBand, l)), count(c.teams),
-                          count(c.questionsPerTeam), text(c.winner.get(l)), count(c.winnerScore)});
+        t.rows.push_back(
+            {text(core::formatLocalTime(c.startedAt, utcOffset(c.startedAt)).substr(0, 16)),
+             text(c.booth), text(core::reportAgeBand(c.ageBand, l)), count(c.teams),
+             count(c.questionsPerTeam), text(c.winner.get(l)), count(c.winnerScore)});
     return t;
 }
 
@@ -199,8 +203,8 @@ ReportTable booths(const core::Report& r, Language l) {
         std::string packs;
         for (const std::string& p : b.packs)
             packs += (packs.empty() ? "" : ", ") + p;
-        t.rows.push_back({text(b.id), text(source), count(b.sessions), count(b.events),
-                          text(packs)});
+        t.rows.push_back(
+            {text(b.id), text(source), count(b.sessions), count(b.events), text(packs)});
     }
     return t;
 }

@@ -26,9 +26,9 @@ struct ReportChart {
 };
 
 struct ReportTable {
-    std::string key;   // "days", "items", … (stable: anchors, sheet order, tests)
-    std::string title; // in the report's language
-    std::string sheet; // a spreadsheet tab's name (≤ 31 characters, none of []:*?/\)
+    std::string key;     // "days", "items", … (stable: anchors, sheet order, tests)
+    std::string title;   // in the report's language
+    std::string sheet;   // a spreadsheet tab's name (≤ 31 characters, none of []:*?/\)
     bool manual = false; // the staff's counts, not the kiosk's
     std::vector<std::string> columns;
     std::vector<bool> numeric; // per column: right-aligned numbers

@@ -69,8 +69,7 @@ std::string columns(const ReportTable& t, std::size_t rows, double top) {
         if (v > 0)
             svg += "<text class=\"value\" x=\"" + num(cx) + "\" y=\"" + num(kTop + kPlot - h - 4) +
                    "\" text-anchor=\"middle\">" +
-                   esc(t.rows[i][static_cast<std::size_t>(t.chart->valueColumn)].text) +
-                   "</text>";
+                   esc(t.rows[i][static_cast<std::size_t>(t.chart->valueColumn)].text) + "</text>";
         const std::string label = esc(shortLabel(t.rows[i][0].text, turned ? 10 : 12));
         const double ly = kTop + kPlot + 16;
         if (turned)

@@ -77,7 +77,8 @@ std::string sheetName(const std::string& wanted, std::set<std::string>& used) {
 void writeCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const ReportCell& cell,
                const Formats& f) {
     if (cell.number) {
-        const bool whole = *cell.number == static_cast<double>(static_cast<long long>(*cell.number));
+        const bool whole =
+            *cell.number == static_cast<double>(static_cast<long long>(*cell.number));
         worksheet_write_number(ws, row, col, *cell.number, whole ? f.number : f.decimal);
     } else {
         worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
@@ -100,7 +101,8 @@ void addChart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, lxw
               const ReportTable& t) {
     const std::size_t rows = std::min(t.chart->rows, t.rows.size());
     if (rows == 0) return;
-    lxw_chart* chart = workbook_add_chart(wb, t.chart->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+    lxw_chart* chart =
+        workbook_add_chart(wb, t.chart->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN);
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
     const auto first = static_cast<lxw_row_t>(header + 1);
     const auto last = static_cast<lxw_row_t>(header + rows);
@@ -155,10 +157,9 @@ void overviewSheet(lxw_workbook* wb, const core::Report& r, Language l, const Fo
 }
 
 core::Diagnostic writeFailed(const std::filesystem::path& out, const std::string& why) {
-    return core::operationalError(
-        "report.write_failed", out.string(),
-        "Cannot write the report \"" + out.string() + "\": " + why + ".",
-        "无法写入报告“" + out.string() + "”：" + why + "。");
+    return core::operationalError("report.write_failed", out.string(),
+                                  "Cannot write the report \"" + out.string() + "\": " + why + ".",
+                                  "无法写入报告“" + out.string() + "”：" + why + "。");
 }
 
 } // namespace

@@ -21,8 +21,8 @@ struct RuntimeFixture : ::testing::Test {
     std::unique_ptr<KioskRuntime> runtime;
     double now = 1.0;
 
-    core::KioskConfig config;              // what start() ran with
-    core::EventWriter* events = nullptr;    // interaction events go here when set
+    core::KioskConfig config;                           // what start() ran with
+    core::EventWriter* events = nullptr;                // interaction events go here when set
     static constexpr double kUnixAtZero = 1717905600.0; // the wall clock at host second 0
 
     static std::filesystem::path packDir(const std::string& pack) {
@@ -222,7 +222,10 @@ TEST_F(RuntimeFixture, AReloadOutOfServiceIsTakenAsAtStart) {
 TEST_F(RuntimeFixture, VisitsBecomeInteractionEvents) {
     test::TempDir dir;
     const auto file = core::StatsStore::databasePath(dir.path());
-    { core::StatsStore created; ASSERT_TRUE(created.open(file, 0)); }
+    {
+        core::StatsStore created;
+        ASSERT_TRUE(created.open(file, 0));
+    }
     core::EventWriter writer;
     core::EventWriterOptions options;
     options.file = file;

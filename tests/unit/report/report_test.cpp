@@ -153,8 +153,8 @@ TEST_F(ReportFixture, TheSummaryParagraphInBothLanguages) {
     const std::string en = reportSummary(r, Language::En);
     for (const char* part :
          {"During the event (9 June 2024 to 10 June 2024) the booth had 5 interaction sessions",
-          "The busiest hour was 9 June 2024, 10:00–11:00 (2 sessions).",
-          "“Letter” most often (3)", "1 class contest was held.",
+          "The busiest hour was 9 June 2024, 10:00–11:00 (2 sessions).", "“Letter” most often (3)",
+          "1 class contest was held.",
           "By the staff's own count, about 800 people visited and 4000 leaflets were handed out."})
         EXPECT_TRUE(contains(en, part)) << part << "\nin: " << en;
     const Report empty = readBoth({boothA}, {"2030-01-01", "2030-01-02"});

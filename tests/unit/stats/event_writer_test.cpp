@@ -222,7 +222,8 @@ TEST_F(EventWriterTest, TheSizeBoundDeletesTheOldestEvents) {
     StatsStore s;
     ASSERT_TRUE(s.open(file(), kNoon, {true}));
     EXPECT_LE(*s.usedBytes(), o.maxBytes);
-    SqliteStatement q(s.connection(), "SELECT min(timestamp), max(timestamp), count(*) FROM events");
+    SqliteStatement q(s.connection(),
+                      "SELECT min(timestamp), max(timestamp), count(*) FROM events");
     ASSERT_EQ(q.step(), SQLITE_ROW);
     EXPECT_GT(q.int64(0), kNoon) << "the oldest went";
     EXPECT_EQ(q.int64(1), kNoon + 5999) << "the newest stayed";
@@ -233,7 +234,8 @@ TEST_F(EventWriterTest, TheSizeBoundDeletesTheOldestEvents) {
 TEST_F(EventWriterTest, NamesAreWrittenAndUpdated) {
     EventWriter w;
     w.start(options());
-    w.describe({{"demo", "item", "letter", "书信", "Letter"}, {"demo", "video", "intro", "导览", ""}});
+    w.describe(
+        {{"demo", "item", "letter", "书信", "Letter"}, {"demo", "video", "intro", "导览", ""}});
     w.flush();
     w.describe({{"demo", "item", "letter", "书信（修订）", "Letter"}});
     w.flush();

@@ -68,7 +68,8 @@ TEST_F(StatsStoreTest, AVersionOneDatabaseGainsTheNewColumnsAndKeepsItsEvents) {
     e.boothId = "hall-east";
     e.session = 42;
     ASSERT_TRUE(s.recordEvent(e));
-    SqliteStatement q(s.connection(), "SELECT group_concat(booth_id || '/' || session) FROM events");
+    SqliteStatement q(s.connection(),
+                      "SELECT group_concat(booth_id || '/' || session) FROM events");
     ASSERT_EQ(q.step(), SQLITE_ROW);
     EXPECT_EQ(q.text(0), "/0,hall-east/42");
 }

@@ -86,10 +86,9 @@ TEST_F(VisitRecorderTest, ABrowsingVisitFromFirstTouchToTheIdleReset) {
     const auto events = r.takeEvents();
     EXPECT_EQ(kinds(events),
               (std::vector<std::string>{"session_start", "screen:home", "screen:exhibition",
-                                        "exhibition_view:red", "screen:chapter",
-                                        "chapter_view:ch1", "screen:item", "zoom:letter",
-                                        "item_view:letter", "qr_shown:diary", "item_view:diary",
-                                        "session_end"}));
+                                        "exhibition_view:red", "screen:chapter", "chapter_view:ch1",
+                                        "screen:item", "zoom:letter", "item_view:letter",
+                                        "qr_shown:diary", "item_view:diary", "session_end"}));
     const StatsEvent& start = find(events, event_kind::kSessionStart);
     EXPECT_EQ(start.detail, "zh");
     EXPECT_EQ(start.timestamp, static_cast<std::int64_t>(kUnixAtZero) + 10);
@@ -101,7 +100,7 @@ TEST_F(VisitRecorderTest, ABrowsingVisitFromFirstTouchToTheIdleReset) {
         EXPECT_EQ(e.packVersion, "0123456789ab");
     }
     const StatsEvent& letter = find(events, event_kind::kItemView, "letter");
-    EXPECT_DOUBLE_EQ(*letter.value, 20.0); // 20 → 40
+    EXPECT_DOUBLE_EQ(*letter.value, 20.0);                                    // 20 → 40
     EXPECT_EQ(letter.timestamp, static_cast<std::int64_t>(kUnixAtZero) + 20); // when it opened
     const StatsEvent& diary = find(events, event_kind::kItemView, "diary");
     EXPECT_DOUBLE_EQ(*diary.value, 12.0) << "ends at the last touch, not at the reset";
@@ -121,10 +120,9 @@ TEST_F(VisitRecorderTest, LanguageSwitchesButNotTheResetBack) {
     r.observe(idle(5), at(110));
     r.observe(on("home", 200), at(200)); // a new visit, in the default language again
     const auto events = r.takeEvents();
-    EXPECT_EQ(kinds(events),
-              (std::vector<std::string>{"session_start", "screen:home", "language:en",
-                                        "language:zh", "session_end", "session_start",
-                                        "screen:home"}));
+    EXPECT_EQ(kinds(events), (std::vector<std::string>{"session_start", "screen:home",
+                                                       "language:en", "language:zh", "session_end",
+                                                       "session_start", "screen:home"}));
     EXPECT_NE(events[0].session, events[5].session);
 }
 
@@ -200,10 +198,10 @@ TEST_F(VisitRecorderTest, QuizEventsBelongToTheVisit) {
     r.quizStarted("team", "adult", at(8));
     r.contestFinished(3, "red", at(20));
     const auto events = r.takeEvents();
-    EXPECT_EQ(kinds(events), (std::vector<std::string>{
-                                 "session_start", "screen:quiz", "quiz_start:solo",
-                                 "quiz_answer:q-reference-code", "quiz_answer:q-no-tape",
-                                 "quiz_finish:solo", "quiz_start:team", "contest:team"}));
+    EXPECT_EQ(kinds(events),
+              (std::vector<std::string>{"session_start", "screen:quiz", "quiz_start:solo",
+                                        "quiz_answer:q-reference-code", "quiz_answer:q-no-tape",
+                                        "quiz_finish:solo", "quiz_start:team", "contest:team"}));
     EXPECT_DOUBLE_EQ(*events[3].value, 1.0);
     EXPECT_DOUBLE_EQ(*events[4].value, 0.0);
     EXPECT_EQ(events[4].detail, "primary");
