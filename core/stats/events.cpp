@@ -35,6 +35,21 @@ bool insert(SqliteStatement& s, const StatsEvent& event) {
 
 } // namespace
 
+StatsEvent stampedEvent(const EventStamp& stamp, std::int64_t timestamp, std::string kind,
+                        std::string subject, std::optional<double> value, std::string detail) {
+    StatsEvent e;
+    e.timestamp = timestamp;
+    e.kind = std::move(kind);
+    e.packId = stamp.packId;
+    e.subjectId = std::move(subject);
+    e.value = value;
+    e.boothId = stamp.boothId;
+    e.packVersion = stamp.packVersion;
+    e.session = stamp.session;
+    e.detail = std::move(detail);
+    return e;
+}
+
 Status recordEvent(SqliteConnection& db, const StatsEvent& event) {
     if (auto open = db.requireOpen(kStore); !open) return open;
     SqliteStatement s(db, kInsert);

@@ -27,6 +27,19 @@ struct StatsEvent {
     std::string detail{};      // a language, an age band, "completed", …
 };
 
+// What the events of one visit share: the booth, the pack and its version, the visit.
+struct EventStamp {
+    std::string boothId;
+    std::string packId;
+    std::string packVersion;
+    std::int64_t session = 0;
+};
+
+// An event of `kind` at `timestamp` (unix seconds), stamped with `stamp`.
+StatsEvent stampedEvent(const EventStamp& stamp, std::int64_t timestamp, std::string kind,
+                        std::string subject = {}, std::optional<double> value = {},
+                        std::string detail = {});
+
 Status recordEvent(SqliteConnection& db, const StatsEvent& event);
 // All of `events` in one transaction (the event writer's batches): all are stored, or none.
 Status recordEvents(SqliteConnection& db, std::span<const StatsEvent> events);

@@ -17,17 +17,9 @@ std::int64_t EventClock::unixAt(double hostSeconds) const {
 
 void VisitRecorder::emit(const char* kind, std::int64_t timestamp, std::string subject,
                          std::optional<double> value, std::string detail) {
-    StatsEvent e;
-    e.timestamp = timestamp;
-    e.kind = kind;
-    e.packId = m_context.packId;
-    e.subjectId = std::move(subject);
-    e.value = value;
-    e.boothId = m_context.boothId;
-    e.packVersion = m_context.packVersion;
-    e.session = m_session;
-    e.detail = std::move(detail);
-    m_events.push_back(std::move(e));
+    const EventStamp stamp{m_context.boothId, m_context.packId, m_context.packVersion, m_session};
+    m_events.push_back(
+        stampedEvent(stamp, timestamp, kind, std::move(subject), value, std::move(detail)));
 }
 
 std::vector<StatsEvent> VisitRecorder::takeEvents() {

@@ -105,17 +105,8 @@ class Booth {
     int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(m_rng); }
     void add(std::vector<StatsEvent>& out, std::int64_t t, const char* kind, std::string subject,
              std::optional<double> value = {}, std::string detail = "") {
-        StatsEvent e;
-        e.timestamp = t;
-        e.kind = kind;
-        e.packId = "bench";
-        e.subjectId = std::move(subject);
-        e.value = value;
-        e.boothId = m_name;
-        e.packVersion = "0123456789ab";
-        e.session = m_session;
-        e.detail = std::move(detail);
-        out.push_back(std::move(e));
+        const EventStamp stamp{m_name, "bench", "0123456789ab", m_session};
+        out.push_back(stampedEvent(stamp, t, kind, std::move(subject), value, std::move(detail)));
     }
 
     std::string m_name;

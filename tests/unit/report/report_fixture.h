@@ -4,6 +4,7 @@
 
 #include "core/stats/event_kinds.h"
 #include "core/stats/stats_store.h"
+#include "tests/unit/stats/stats_test_support.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -35,17 +36,9 @@ class Visit {
     }
     Visit& add(std::int64_t t, const char* kind, std::string subject = "",
                std::optional<double> value = {}, std::string detail = "") {
-        StatsEvent e;
-        e.timestamp = t;
-        e.kind = kind;
-        e.packId = "demo";
-        e.subjectId = std::move(subject);
-        e.value = value;
-        e.boothId = m_booth;
-        e.packVersion = "0123456789ab";
-        e.session = m_session;
-        e.detail = std::move(detail);
-        m_events.push_back(std::move(e));
+        const EventStamp stamp{m_booth, "demo", "0123456789ab", m_session};
+        m_events.push_back(
+            stampedEvent(stamp, t, kind, std::move(subject), value, std::move(detail)));
         return *this;
     }
     const std::vector<StatsEvent>& events() const { return m_events; }
@@ -145,16 +138,9 @@ class ReportFixture : public ::testing::Test {
             .add(c + 60, ek::kContest, "team", 2.0, "red");
         // The contest is a visit of its own: its session_start counts, it ends unrecorded.
         store(boothB, {v4, contest}, [c](StatsStore& s) {
-            TeamSessionRecord r;
+            TeamSessionRecord r = stats_test::redBeatsBlue(); // red 1000, blue 0
             r.startedAt = c;
             r.finishedAt = c + 60;
-            r.packId = "demo";
-            r.ageBand = "adult";
-            r.mode = "accuracy";
-            r.questionsPerTeam = 1;
-            r.finished = true;
-            r.teams = {{0, "red", {"红队", "Red team"}, 0xD7263D, 1000, 1, 1, 1, 1},
-                       {1, "blue", {"蓝队", "Blue team"}, 0x1B6CA8, 0, 0, 0, 1, 2}};
             ASSERT_TRUE(s.recordTeamSession(r));
             ManualTally t;
             t.date = "2024-06-10";

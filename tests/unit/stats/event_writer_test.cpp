@@ -18,20 +18,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class EventWriterTest : public StatsStoreTest {
+class EventWriterTest : public LoggingStatsTest {
   protected:
     void SetUp() override {
-        StatsStoreTest::SetUp();
-        fs::create_directories(m_dir);
-        setLogToStderr(false);
-        setLogLevel(LogLevel::Info);
-        ASSERT_TRUE(openLog(m_dir / "kiosk.log", 1 << 20, 1));
+        LoggingStatsTest::SetUp();
         { StatsStore created = openStore(); } // the kiosk's StatsWriter opens the file first
-    }
-    void TearDown() override {
-        (void)openLog({}, 1 << 20, 1);
-        setLogToStderr(true);
-        StatsStoreTest::TearDown();
     }
 
     EventWriterOptions options() const {
@@ -41,7 +32,6 @@ class EventWriterTest : public StatsStoreTest {
         o.retryInterval = 50ms;
         return o;
     }
-    std::string log() const { return readAll(m_dir / "kiosk.log"); }
 
     std::int64_t stored(const char* kind = "screen") {
         StatsStore s;
