@@ -1,5 +1,6 @@
 // core/quiz: GIFT (Moodle) quiz import — the block, type and answer rules of Moodle's importer,
-// stricter on errors
+// stricter on errors. Over 500 lines: GIFT's escapes, blocks, question types and answer marks are
+// one grammar whose rules refer to each other; split, each part would need the others' internals.
 #include "core/base/json_reader.h"
 #include "core/quiz/import_common.h"
 

@@ -231,13 +231,13 @@ bool KioskApp::startGraphics(std::string& error) {
 
 bool KioskApp::loadScript() {
     if (m_run.script.empty()) return true;
-    std::string text, error;
-    if (!core::readFile(m_run.script, text, error)) {
-        core::logError("cannot read script " + m_run.script.string() + ": " + error);
+    const auto text = core::readFile(m_run.script);
+    if (!text) {
+        core::logError("cannot read script: " + core::formatDiagnostic(text.error(), false));
         return false;
     }
     core::Diagnostics diagnostics;
-    auto script = core::parseKioskScript(text, m_run.script.string(), diagnostics);
+    auto script = core::parseKioskScript(*text, m_run.script.string(), diagnostics);
     if (diagnostics.hasErrors()) {
         for (const auto& d : diagnostics.items())
             core::logError(core::formatDiagnostic(d, false));

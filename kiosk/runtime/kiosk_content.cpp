@@ -104,6 +104,25 @@ KioskContent kioskContentFrom(core::PackLoadResult loaded, const fs::path& packD
     return contentFrom(std::move(loaded), packDir, lastGoodDir);
 }
 
+KioskContent previewContentFrom(core::PackLoadResult loaded, const KioskContent& previous) {
+    KioskContent content;
+    content.loaded = std::move(loaded);
+    content.ok = content.loaded.parsed;
+    const core::Pack& pack = content.loaded.pack;
+    if (!content.ok) {
+        explainFailure(content, pack.root, content.loaded.diagnostics);
+        return content;
+    }
+    if (previous.ok && previous.loaded.pack.root == pack.root) {
+        content.derived = previous.derived;
+    } else if (auto derived = core::readDerivedIndex(pack.root)) {
+        content.derived = std::move(*derived);
+    }
+    content.characters =
+        fontCharactersFor(&pack, core::charactersToUtf8(core::collectPackCharacters(pack)));
+    return content;
+}
+
 core::Theme loadKioskTheme(const std::string& nameOrPath, const std::vector<fs::path>& searchDirs) {
     auto result = core::loadNamedTheme(nameOrPath, searchDirs);
     for (const auto& d : result.diagnostics.items())

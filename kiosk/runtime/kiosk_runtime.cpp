@@ -70,6 +70,7 @@ KioskRuntime::~KioskRuntime() {
             m_options.events->record(std::move(e));
     }
     if (m_fontsFuture.valid()) m_fontsFuture.wait();
+    if (m_previewFonts.valid()) m_previewFonts.wait();
     // Textures before the GL context and ImGui go away; the decode workers (which call the wake
     // callback) stop before the host's platform does.
     m_textures.reset();
@@ -173,6 +174,10 @@ bool KioskRuntime::installFonts(std::unique_ptr<BuiltFonts> built) {
     core::logInfo("font atlas: " + std::to_string(m_fonts.glyphCount()) + " glyphs, " +
                   std::to_string(m_fonts.atlasBytes() >> 10) + " KB, " +
                   std::to_string(m_fonts.buildMilliseconds()) + " ms");
+    for (const auto& warning : m_fonts.takeNewWarnings()) // once per run, not per rebuild
+        core::logWarning("fonts: " + warning);
+    for (const auto& note : m_fonts.notes())
+        core::logInfo("fonts: " + note);
     return true;
 }
 

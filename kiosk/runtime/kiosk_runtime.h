@@ -98,6 +98,15 @@ struct KioskRuntimeOptions {
     std::function<double(double)> unixTime;
 };
 
+// A screen of the pack the editor's preview shows (PreviewTarget::Kind names the screen; `id` the
+// exhibition, chapter, item, quiz question or video, empty for the others).
+struct PreviewTarget {
+    enum class Kind { Attract, Home, Exhibition, Chapter, Item, Question, Videos, Video };
+    Kind kind = Kind::Home;
+    std::string id;
+    int image = 0; // Item: which of its images
+};
+
 // What one renderFrame() cost (milliseconds), for the host's start-up log.
 struct FrameTiming {
     double buildMs = 0;  // screens and ImGui draw data
@@ -164,6 +173,21 @@ class KioskRuntime {
     // No visit under way: the attract loop runs, or the kiosk is out of service.
     bool atIdleMoment() const;
 
+    // ---- the editor's live preview (kiosk/runtime/runtime_preview.cpp)
+    // Shows `loaded` at once (no waiting for an idle moment, valid or not: the editor lists the
+    // problems), on the screen it showed before when that node still exists, else one level up.
+    // Textures of unchanged files are kept; when the pack brings characters the font atlas
+    // lacks, the atlas is rebuilt on a worker and installed by a later update() (until then the
+    // new characters draw as the fallback glyph).
+    void previewPack(core::PackLoadResult loaded);
+    // Goes to `target` as a visitor would have reached it; false when the pack has no such node.
+    bool previewShow(const PreviewTarget& target);
+    void previewLanguage(core::Language language);
+    void previewTheme(core::Theme theme);
+    // Where the preview is (kind and id), to keep it across previewPack.
+    PreviewTarget previewWhere() const;
+    core::Language language() const { return m_state.language; }
+
     // ---- for hosts, scripts and tests
     bool hasPack() const { return m_state.pack != nullptr; }
     int width() const { return m_width; }
@@ -191,6 +215,7 @@ class KioskRuntime {
     core::Theme chooseTheme() const;
     void forgetVisit();
     bool rebuildFonts();
+    void installPreviewFonts(); // the worker's atlas, when ready
     bool installFonts(std::unique_ptr<BuiltFonts> built);
     void configureQuiz();
     void configureVideo();
@@ -217,6 +242,7 @@ class KioskRuntime {
     bool m_rendererReady = false; // ImGui_ImplOpenGL3 initialised in m_imgui
     Fonts m_fonts;
     std::future<std::unique_ptr<BuiltFonts>> m_fontsFuture;
+    std::future<std::unique_ptr<BuiltFonts>> m_previewFonts; // previewPack's new characters
     core::Theme m_theme;
     std::unique_ptr<DecodePool> m_decodePool;
     std::unique_ptr<TextureCache> m_textures;
@@ -240,6 +266,7 @@ class KioskRuntime {
     VideoController m_video;
     bool m_videoRendered = false; // this frame drew a video texture (tell the player when shown)
 
+    std::string m_previewQuestion;    // the question previewShow put on the quiz screen
     std::vector<TapTarget> m_targets; // of the last drawn frame
     bool m_redraw = true;
     long long m_frames = 0;

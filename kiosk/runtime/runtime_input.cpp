@@ -65,6 +65,7 @@ void KioskRuntime::handleInput(const InputEvent& e, double now) {
 void KioskRuntime::update(double now) {
     ImGuiContextScope scope(m_imgui);
     m_now = now;
+    installPreviewFonts();
     applySessionEvents(); // a visit that ends here lets a waiting reload through at once
     if (m_pendingReload && atIdleMoment()) applyReload();
     if (m_nextRetry < 0) m_nextRetry = now + kOutOfServiceRetrySeconds;

@@ -136,6 +136,29 @@ void QuizController::startSolo(TimePoint now) {
     happened(QuizHappening::Type::Started);
 }
 
+bool QuizController::previewQuestion(const std::string& questionId, TimePoint now) {
+    if (!m_pack) return false;
+    for (const auto& bank : m_pack->quizBanks)
+        for (const auto& question : bank.questions) {
+            if (question.id != questionId) continue;
+            core::DrawnQuestion drawn{bank.id, question, {}};
+            const int options = question.type == core::QuestionType::TrueFalse
+                                    ? 2
+                                    : static_cast<int>(question.options.size());
+            for (int i = 0; i < options; ++i)
+                drawn.optionOrder.push_back(i);
+            reset();
+            std::vector<core::DrawnQuestion> one;
+            one.push_back(std::move(drawn));
+            m_solo.emplace(std::move(one), quizConfig());
+            m_solo->start(now);
+            m_selected.clear();
+            m_stage = QuizStage::Playing;
+            return true;
+        }
+    return false;
+}
+
 void QuizController::openPin() {
     m_pin.clear();
     m_pinRejected = false;

@@ -89,6 +89,9 @@ class QuizController {
     void submit(TimePoint now);                // multiple choice
     void next(TimePoint now);
     void reset();
+    // The editor's preview: a solo session of just this question of the pack, options in the
+    // pack's order, nothing recorded. False when the pack has no such question.
+    bool previewQuestion(const std::string& questionId, TimePoint now);
 
     // What happened since the last call, oldest first (started, each answer, finished).
     std::vector<QuizHappening> takeHappenings();
