@@ -228,9 +228,10 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
                                   {"pack", pack.id},
                                   {"files", files},
                                   {"images", imagesIndex}};
-    if (!writeFileAtomic(derived / "charset.txt", charactersToUtf8(characters), error) ||
-        !writeFileAtomic(derived / "index.json", index.dump(1) + "\n", error))
-        addFailure(report, "derived", error);
+    Status written = writeFileAtomic(derived / "charset.txt", charactersToUtf8(characters));
+    if (written) written = writeFileAtomic(derived / "index.json", index.dump(1) + "\n");
+    if (!written)
+        report.diagnostics.add(written.error()); // names the file and what went wrong, zh/en
     else
         dropCode(report.diagnostics, "derived.charset_stale"); // this build wrote it anew
     report.ok = !report.diagnostics.hasErrors();
