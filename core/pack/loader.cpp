@@ -54,6 +54,8 @@ Badge readBadge(JsonReader& r, const json& value, const std::string& p) {
     return badge;
 }
 
+} // namespace
+
 Item readItem(JsonReader& r, const json& value, const std::string& p) {
     Item item;
     item.source = at(r, p);
@@ -157,6 +159,8 @@ Video readVideo(JsonReader& r, const json& value, const std::string& p) {
     video.item = r.string(value, p, "item", false);
     return video;
 }
+
+namespace {
 
 AttractEntry readAttract(JsonReader& r, const json& value, const std::string& p) {
     AttractEntry entry;

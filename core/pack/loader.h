@@ -52,6 +52,13 @@ QuizBank readQuizBank(JsonReader& reader, const std::string& file);
 // add this way, without loading the whole bank again.
 Question readQuizQuestion(JsonReader& reader, const nlohmann::json& value,
                           const std::string& pointer);
+// Reads one node at `pointer` of the reader's document, as loadPack does (the editor reads back
+// the single nodes it edits and journals; see writer.h for the other direction).
+Exhibition readExhibition(JsonReader& reader, const nlohmann::json& value,
+                          const std::string& pointer);
+Chapter readChapter(JsonReader& reader, const nlohmann::json& value, const std::string& pointer);
+Item readItem(JsonReader& reader, const nlohmann::json& value, const std::string& pointer);
+Video readVideo(JsonReader& reader, const nlohmann::json& value, const std::string& pointer);
 
 // Reads an image object {"file", "alt", "caption"} at `pointer`.
 ImageRef readImageRef(JsonReader& reader, const nlohmann::json& value, const std::string& pointer);

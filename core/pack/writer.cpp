@@ -83,6 +83,8 @@ Json badgeToJson(const Badge& badge) {
     return out;
 }
 
+} // namespace
+
 Json itemToJson(const Item& item) {
     Json out = Json::object();
     out["id"] = item.id;
@@ -161,6 +163,8 @@ Json videoToJson(const Video& video) {
     putString(out, "item", video.item);
     return out;
 }
+
+namespace {
 
 Json attractToJson(const AttractEntry& entry) {
     Json out = Json::object();

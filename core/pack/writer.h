@@ -22,6 +22,13 @@ nlohmann::ordered_json quizBankToJson(const QuizBank& bank);
 // One element of a bank's "questions", as quizBankToJson writes it ("id" first).
 nlohmann::ordered_json questionToJson(const Question& question);
 
+// One node as packToJson / quizBankToJson write it (the editor edits and journals single nodes).
+nlohmann::ordered_json exhibitionToJson(const Exhibition& exhibition);
+nlohmann::ordered_json chapterToJson(const Chapter& chapter);
+nlohmann::ordered_json itemToJson(const Item& item);
+nlohmann::ordered_json videoToJson(const Video& video);
+nlohmann::ordered_json questionToJson(const Question& question);
+
 // Serialises a document the way pack files are written: 2-space indent, UTF-8 not escaped,
 // trailing newline. Throws nlohmann::json::type_error on strings that are not valid UTF-8.
 std::string serializePackDocument(const nlohmann::ordered_json& document);

@@ -1,0 +1,42 @@
+// core/edit: copying media files into a pack — the copy (any thread) and the cleanup of copies
+// never adopted
+#pragma once
+
+#include "core/base/result.h"
+#include "core/pack/model.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <set>
+#include <string>
+
+namespace lantai::core::edit {
+
+// A file copied into <pack>/.lantai-edit/staging/<token>/<name>, waiting for the edit that
+// adopts it into the pack (EditSession::addImageItems and friends; AdoptFileCommand).
+struct StagedFile {
+    std::string token;  // unique for each copy
+    std::string name;   // the file name it gets in the pack
+    std::string source; // where it was copied from, for messages
+    std::uintmax_t size = 0;
+};
+
+// Copies `source` (a regular file outside or inside the pack) into the staging folder of the
+// pack at `packRoot`, named `name` (see mediaFileName in ids.h), and fsyncs it. Slow for large
+// scans, so it may run on any thread: it touches only the new staging folder, never the
+// session. An interrupted copy leaves only staging files, which the next session removes.
+Result<StagedFile> stageMediaFile(const std::filesystem::path& packRoot,
+                                  const std::filesystem::path& source, const std::string& name);
+
+// Deletes a staged copy that will not be adopted (the user cancelled the drop).
+void discardStaged(const std::filesystem::path& packRoot, const StagedFile& staged);
+
+// Removes every staged copy (copies never adopted) or every trashed one (copies an undo took
+// out; only when no undo or journal entry can bring them back).
+void clearStaging(const std::filesystem::path& packRoot);
+void clearTrash(const std::filesystem::path& packRoot);
+
+// Every file the pack names (images, covers, posters, videos, subtitles, quiz banks).
+std::set<std::string> referencedFiles(const Pack& pack);
+
+} // namespace lantai::core::edit
