@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <chrono>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace lantai::editor {
 
@@ -23,8 +24,7 @@ double nowSeconds() {
 }
 
 // A vertical or horizontal splitter between two panes; drags `size`.
-void splitter(const char* id, bool vertical, float& size, float min, float max,
-              float length = -1) {
+void splitter(const char* id, bool vertical, float& size, float min, float max, float length = -1) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.25f, 0.25f, 0.27f, 1));
     ImGui::Button(id, vertical ? ImVec2(6, length) : ImVec2(length, 6));
     ImGui::PopStyleColor();
@@ -72,6 +72,7 @@ bool EditorApp::loadScript() {
                               static_cast<float>(m_window.height()));
     };
     host.isIdle = [this] { return isIdle(); };
+    host.reveal = [this](const std::string& target) { m_targets.want(target); };
     host.drop = [this](std::vector<fs::path> paths, float x, float y) {
         handleDrop(std::move(paths), x, y);
     };
@@ -113,9 +114,11 @@ int EditorApp::run() {
     while (!m_quit) {
         const double now = nowSeconds();
         double wait = 0.5;
-        if (m_script && !m_script->finished()) wait = std::min(wait, m_script->secondsUntilWork(now));
+        if (m_script && !m_script->finished())
+            wait = std::min(wait, m_script->secondsUntilWork(now));
         if (m_preview) wait = std::min(wait, m_preview->secondsUntilWork());
-        if (m_publish->running() || (m_doc->isOpen() && m_doc->dropProgress())) wait = std::min(wait, 0.1);
+        if (m_publish->running() || (m_doc->isOpen() && m_doc->dropProgress()))
+            wait = std::min(wait, 0.1);
         if (ImGui::IsAnyMouseDown()) wait = 0;
         WindowEvents events = m_window.pump(static_cast<int>(wait * 1000));
         if (events.quitRequested) m_quit = true;
@@ -125,7 +128,11 @@ int EditorApp::run() {
             SDL_GetMouseState(&x, &y);
             handleDrop(std::move(events.dropped), static_cast<float>(x), static_cast<float>(y));
         }
-        m_doc->poll();
+        if (m_doc->poll()) {
+            for (const auto& d : m_doc->report().diagnostics)
+                m_fonts.add(d.diagnostic.messageZh);
+            if (!m_doc->messages().empty()) m_fonts.add(m_doc->messages().back());
+        }
         syncPreview();
         m_preview->update();
         frame();
@@ -159,8 +166,8 @@ void EditorApp::frame() {
         if (m_script) m_script->applyInput(now);
     });
     m_targets.beginFrame();
+    shortcuts(); // before the panels: an active text field must not also see Ctrl+Z
     layout();
-    shortcuts();
     m_window.render();
     if (m_pendingScreenshot) {
         std::string error;
@@ -183,10 +190,9 @@ void EditorApp::layout() {
     EditorContext& ctx = *m_ctx;
     drawMenuAndToolbar(ctx);
     if (auto progress = m_doc->isOpen() ? m_doc->dropProgress() : std::nullopt) {
-        const float fraction =
-            progress->total
-                ? static_cast<float>(progress->done) / static_cast<float>(progress->total)
-                : 0.0f;
+        const float fraction = progress->total ? static_cast<float>(progress->done) /
+                                                     static_cast<float>(progress->total)
+                                               : 0.0f;
         const std::string label = "复制 copying " + std::to_string(progress->done) + "/" +
                                   std::to_string(progress->total) + " " + progress->current;
         ImGui::ProgressBar(fraction, ImVec2(-1, 0), label.c_str());
@@ -226,6 +232,12 @@ void EditorApp::shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.KeyCtrl || !m_doc->isOpen()) return;
     auto& session = m_doc->session();
+    const bool any = ImGui::IsKeyPressed(SDL_SCANCODE_Z, false) ||
+                     ImGui::IsKeyPressed(SDL_SCANCODE_Y, false) ||
+                     ImGui::IsKeyPressed(SDL_SCANCODE_S, false);
+    // Undo is the session's, for every kind of edit: the field being typed in lets go (its own
+    // one-field undo would otherwise run too), and shows the model's text again.
+    if (any && io.WantTextInput) ImGui::ClearActiveID();
     if (ImGui::IsKeyPressed(SDL_SCANCODE_Z, false)) {
         report(*m_ctx, io.KeyShift ? session.redo() : session.undo());
     } else if (ImGui::IsKeyPressed(SDL_SCANCODE_Y, false)) {
@@ -258,8 +270,8 @@ void EditorApp::carryOutPrompt() {
         if (report(ctx, m_doc->session().save()))
             m_publish->start("导出云展厅 Export the cloud gallery",
                              {{PublishJob::cli(), "build", m_doc->session().root().string()},
-                              {PublishJob::cli(), "export", "web",
-                               m_doc->session().root().string(), path.string()}});
+                              {PublishJob::cli(), "export", "web", m_doc->session().root().string(),
+                               path.string()}});
         break;
     case PathPrompt::CopyToUsb:
         if (report(ctx, m_doc->session().save())) {
@@ -286,14 +298,17 @@ void EditorApp::handleDrop(std::vector<fs::path> paths, float x, float y) {
     const core::Pack& pack = m_doc->pack();
     std::string chapter;
     // The chapter (or an item of it) under the mouse, else the selected one.
-    if (auto name = m_targets.at(ImVec2(x, y), "tree:chapter:")) chapter = name->substr(13);
+    if (auto name = m_targets.at(ImVec2(x, y), "tree:chapter:"))
+        chapter = name->substr(13);
     else if (auto item = m_targets.at(ImVec2(x, y), "tree:item:")) {
-        if (auto slot = core::edit::findParentSlot(pack, core::edit::NodeRef::item(item->substr(10))))
+        if (auto slot =
+                core::edit::findParentSlot(pack, core::edit::NodeRef::item(item->substr(10))))
             chapter = slot->parent.id;
     }
     if (chapter.empty()) {
         const auto& selected = m_doc->selection.node;
-        if (selected.kind == NodeKind::Chapter) chapter = selected.id;
+        if (selected.kind == NodeKind::Chapter)
+            chapter = selected.id;
         else if (auto slot = core::edit::findParentSlot(pack, selected);
                  slot && slot->parent.kind == NodeKind::Chapter)
             chapter = slot->parent.id;
@@ -320,9 +335,10 @@ nlohmann::json EditorApp::stateJson() const {
                             {"script_errors", m_scriptErrors},
                             {"messages", m_doc->messages()},
                             {"status", m_ctx->status},
-                            {"fonts", {{"glyphs", m_fonts.glyphCount()},
-                                       {"characters", m_fonts.characterCount()},
-                                       {"last_build_ms", m_fonts.lastBuildMs()}}},
+                            {"fonts",
+                             {{"glyphs", m_fonts.glyphCount()},
+                              {"characters", m_fonts.characterCount()},
+                              {"last_build_ms", m_fonts.lastBuildMs()}}},
                             {"targets", m_targets.names()},
                             {"preview", m_preview->state()}};
     const auto job = m_publish->state();
@@ -367,7 +383,8 @@ nlohmann::json EditorApp::stateJson() const {
 
 void EditorApp::writeState() const {
     if (m_options.stateOut.empty()) return;
-    if (core::Status written = core::writeFileAtomic(m_options.stateOut, stateJson().dump(2) + "\n");
+    if (core::Status written =
+            core::writeFileAtomic(m_options.stateOut, stateJson().dump(2) + "\n");
         !written)
         core::logWarning("cannot write state: " + core::formatDiagnostic(written.error(), false));
 }

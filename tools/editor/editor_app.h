@@ -14,11 +14,11 @@
 namespace lantai::editor {
 
 struct EditorOptions {
-    std::filesystem::path pack;      // open at start (empty: none)
-    std::filesystem::path newPack;   // --new DIR: create from the template and open
+    std::filesystem::path pack;    // open at start (empty: none)
+    std::filesystem::path newPack; // --new DIR: create from the template and open
     bool readOnly = false;
     std::filesystem::path script;
-    std::filesystem::path stateOut;  // the state JSON after every script step (and at exit)
+    std::filesystem::path stateOut; // the state JSON after every script step (and at exit)
     std::filesystem::path screenshotDir = ".";
     bool exitAfterScript = false;
     int width = 1600, height = 1000;

@@ -10,8 +10,9 @@ using core::edit::NodeRef;
 
 std::optional<ImVec2> TapTargets::center(const std::string& id) const {
     auto it = m_last.find(id);
-    if (it == m_last.end()) return std::nullopt;
-    return ImVec2((it->second.min.x + it->second.max.x) / 2, (it->second.min.y + it->second.max.y) / 2);
+    if (it == m_last.end() || !it->second.visible) return std::nullopt;
+    return ImVec2((it->second.min.x + it->second.max.x) / 2,
+                  (it->second.min.y + it->second.max.y) / 2);
 }
 
 std::vector<std::string> TapTargets::names() const {
@@ -23,13 +24,15 @@ std::vector<std::string> TapTargets::names() const {
 
 std::optional<std::string> TapTargets::at(ImVec2 point, const std::string& prefix) const {
     for (const auto& [name, rect] : m_last)
-        if (name.starts_with(prefix) && point.x >= rect.min.x && point.x <= rect.max.x &&
-            point.y >= rect.min.y && point.y <= rect.max.y)
+        if (rect.visible && name.starts_with(prefix) && point.x >= rect.min.x &&
+            point.x <= rect.max.x && point.y >= rect.min.y && point.y <= rect.max.y)
             return name;
     return std::nullopt;
 }
 
-std::string bilingual(const char* zh, const char* en) { return std::string(zh) + " " + en; }
+std::string bilingual(const char* zh, const char* en) {
+    return std::string(zh) + " " + en;
+}
 
 bool report(EditorContext& ctx, const core::Status& status) {
     if (status) return true;

@@ -20,11 +20,20 @@ class TapTargets {
   public:
     void beginFrame() { m_current.clear(); }
     void endFrame() { m_last.swap(m_current); }
-    // The last ImGui item gets the name `id`.
+    // The last ImGui item gets the name `id` (and is scrolled into view when a script asked).
     void mark(const std::string& id) {
-        m_current[id] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+        if (id == m_wanted) {
+            ImGui::SetScrollHereY(0.5f);
+            m_wanted.clear();
+        }
+        m_current[id] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemVisible()};
     }
+    // The centre of a target that was visible in the last frame.
     std::optional<ImVec2> center(const std::string& id) const;
+    // Whether the last frame drew `id` at all (perhaps scrolled out of view).
+    bool known(const std::string& id) const { return m_last.count(id) > 0; }
+    // Scrolls `id` into view when it is drawn next.
+    void want(const std::string& id) { m_wanted = id; }
     std::vector<std::string> names() const;
     // The name of the last frame's target under `point` whose name starts with `prefix`.
     std::optional<std::string> at(ImVec2 point, const std::string& prefix) const;
@@ -32,8 +41,10 @@ class TapTargets {
   private:
     struct Rect {
         ImVec2 min, max;
+        bool visible = true;
     };
     std::map<std::string, Rect> m_current, m_last;
+    std::string m_wanted;
 };
 
 // A dialog the toolbar opened that needs a folder or a file (typed, or from the system's file

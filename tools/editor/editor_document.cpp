@@ -42,7 +42,8 @@ std::string templatePackJson(const std::string& id) {
 
 bool isImageFile(const fs::path& path) {
     std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".tif" || ext == ".tiff" ||
            ext == ".webp";
 }
@@ -103,9 +104,9 @@ core::Status EditorDocument::saveAs(const fs::path& dir) {
     if (core::Status saved = m_session->save(); !saved) return saved;
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
-        return folderProblem(dir, "Save as needs a new or empty folder; " + dir.string() +
-                                      " is not empty.",
-                             "“另存为”需要新的或空的文件夹；" + dir.string() + " 不是空的。");
+        return folderProblem(
+            dir, "Save as needs a new or empty folder; " + dir.string() + " is not empty.",
+            "“另存为”需要新的或空的文件夹；" + dir.string() + " 不是空的。");
     fs::create_directories(dir, ec);
     const fs::path from = m_session->root();
     for (const auto& entry : fs::directory_iterator(from, ec)) {
@@ -227,8 +228,10 @@ void EditorDocument::dropLoop() {
             if (fs::is_directory(path, ec)) {
                 std::vector<fs::path> loose, sub;
                 for (const auto& entry : fs::directory_iterator(path, ec)) {
-                    if (entry.is_directory(ec)) sub.push_back(entry.path());
-                    else if (isImageFile(entry.path())) loose.push_back(entry.path());
+                    if (entry.is_directory(ec))
+                        sub.push_back(entry.path());
+                    else if (isImageFile(entry.path()))
+                        loose.push_back(entry.path());
                 }
                 std::sort(loose.begin(), loose.end());
                 std::sort(sub.begin(), sub.end());

@@ -84,7 +84,7 @@ class EditorDocument {
     };
     struct DropResult {
         std::string chapterId;
-        std::vector<edit::StagedFile> singles;                     // one item each
+        std::vector<edit::StagedFile> singles;                                      // one item each
         std::vector<std::pair<std::string, std::vector<edit::StagedFile>>> folders; // title, pages
         std::vector<std::string> problems;
     };

@@ -10,6 +10,7 @@ namespace lantai::editor {
 namespace {
 
 constexpr double kSettleSeconds = 0.15; // after input: let the UI and the preview catch up
+constexpr int kFramesToReveal = 30;     // frames a tap waits for its target to scroll into view
 
 int scancodeOf(const std::string& name) {
     if (name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0])))
@@ -34,7 +35,7 @@ EditorScriptPlayer::EditorScriptPlayer(core::KioskScript script, ScriptHost host
     : m_script(std::move(script)), m_host(std::move(host)) {}
 
 std::optional<std::pair<float, float>> EditorScriptPlayer::resolve(const core::ScriptPoint& point,
-                                                                    int line) {
+                                                                   int line) {
     if (!point.target.empty()) {
         auto centre = m_host.targetCenter(point.target);
         if (!centre) {
@@ -60,9 +61,12 @@ bool EditorScriptPlayer::start(const core::ScriptCommand& c, double now) {
     case T::Tap:
     case T::DoubleTap: {
         FrameInput move;
-        if (!c.points[0].target.empty()) move.target = c.points[0].target;
-        else if (auto p = resolve(c.points[0], c.line)) move.mouse = p;
-        else return false;
+        if (!c.points[0].target.empty())
+            move.target = c.points[0].target;
+        else if (auto p = resolve(c.points[0], c.line))
+            move.mouse = p;
+        else
+            return false;
         const int taps = c.type == T::DoubleTap ? 2 : 1;
         m_frames.push_back(move);
         for (int i = 0; i < taps; ++i) {
@@ -86,8 +90,9 @@ bool EditorScriptPlayer::start(const core::ScriptCommand& c, double now) {
         f.down = true;
         m_frames.push_back(f);
         for (int s = 1; s <= 12; ++s) {
-            f.mouse = std::make_pair(a->first + (b->first - a->first) * static_cast<float>(s) / 12.0f,
-                                     a->second + (b->second - a->second) * static_cast<float>(s) / 12.0f);
+            f.mouse =
+                std::make_pair(a->first + (b->first - a->first) * static_cast<float>(s) / 12.0f,
+                               a->second + (b->second - a->second) * static_cast<float>(s) / 12.0f);
             m_frames.push_back(f);
         }
         m_frames.push_back(f); // hover the drop target for a frame
@@ -105,7 +110,8 @@ bool EditorScriptPlayer::start(const core::ScriptCommand& c, double now) {
     case T::QuizAnswer:
         ++m_errors;
         m_host.error("script line " + std::to_string(c.line) + ": \"" +
-                     core::scriptCommandName(c.type) + "\" is a kiosk command; the editor plays "
+                     core::scriptCommandName(c.type) +
+                     "\" is a kiosk command; the editor plays "
                      "tap, doubletap, drag, key, type, drop, wait, wait-idle, screenshot, quit");
         return false;
     case T::Key: {
@@ -173,8 +179,16 @@ void EditorScriptPlayer::applyInput(double now) {
             FrameInput f = std::move(m_frames.front());
             m_frames.pop_front();
             if (!f.target.empty()) {
-                if (auto centre = m_host.targetCenter(f.target)) f.mouse = centre;
-                else {
+                if (auto centre = m_host.targetCenter(f.target)) {
+                    f.mouse = centre;
+                } else if (f.waited < kFramesToReveal) {
+                    // Not on screen (scrolled away, or the panel is still appearing): scroll it
+                    // into view and try again next frame.
+                    ++f.waited;
+                    m_host.reveal(f.target);
+                    m_frames.push_front(std::move(f));
+                    return;
+                } else {
                     ++m_errors;
                     m_host.error("script line " + std::to_string(c.line) + ": no target \"" +
                                  f.target + "\" on screen");

@@ -20,6 +20,8 @@ struct ScriptHost {
     std::function<std::optional<std::pair<float, float>>(const std::string& target)> targetCenter;
     std::function<std::pair<float, float>()> windowSize;
     std::function<bool()> isIdle;
+    // Asks the UI to scroll `target` into view (it exists but is not visible).
+    std::function<void(const std::string& target)> reveal;
     std::function<void(std::vector<std::filesystem::path> paths, float x, float y)> drop;
     std::function<void(const std::string& name)> screenshot;
     std::function<void(int step, const core::ScriptCommand& command)> stepCompleted;
@@ -50,6 +52,7 @@ class EditorScriptPlayer {
         bool ctrl = false, shift = false, alt = false;
         std::string text;
         std::string target; // resolved when the frame plays (the layout may have moved)
+        int waited = 0;     // frames spent waiting for the target to come into view
     };
     bool start(const core::ScriptCommand& command, double now);
     void finish();

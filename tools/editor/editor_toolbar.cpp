@@ -65,7 +65,8 @@ void publishMenu(EditorContext& ctx) {
         if (report(ctx, ctx.doc.session().save()))
             ctx.publish.start("构建 Build", {{PublishJob::cli(), "build", pack.string()}});
     }
-    if (ImGui::MenuItem("导出云展厅… Export the cloud gallery…")) ask(ctx, PathPrompt::ExportGallery);
+    if (ImGui::MenuItem("导出云展厅… Export the cloud gallery…"))
+        ask(ctx, PathPrompt::ExportGallery);
     if (ImGui::MenuItem("复制到U盘… Copy to a USB stick…")) ask(ctx, PathPrompt::CopyToUsb);
     ImGui::EndMenu();
 }
@@ -78,8 +79,10 @@ void drawMenuAndToolbar(EditorContext& ctx) {
         if (ImGui::BeginMenu("文件 File")) {
             if (ImGui::MenuItem("新建… New…")) ask(ctx, PathPrompt::NewPack);
             if (ImGui::MenuItem("打开… Open…", "Ctrl+O")) ask(ctx, PathPrompt::OpenPack);
-            if (ImGui::MenuItem("保存 Save", "Ctrl+S", false, open)) report(ctx, ctx.doc.session().save());
-            if (ImGui::MenuItem("另存为… Save as…", nullptr, false, open)) ask(ctx, PathPrompt::SaveAs);
+            if (ImGui::MenuItem("保存 Save", "Ctrl+S", false, open))
+                report(ctx, ctx.doc.session().save());
+            if (ImGui::MenuItem("另存为… Save as…", nullptr, false, open))
+                ask(ctx, PathPrompt::SaveAs);
             ImGui::Separator();
             if (ImGui::MenuItem("退出 Quit", "Ctrl+Q")) ctx.quitRequested = true;
             ImGui::EndMenu();
@@ -123,8 +126,8 @@ void drawMenuAndToolbar(EditorContext& ctx) {
         ImGui::SameLine();
         const auto holder = session.lockHolder();
         const std::string who = holder ? holder->user + "@" + holder->host : "?";
-        ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.3f, 1), "只读：%s 正在编辑 Read-only: %s is editing",
-                           who.c_str(), who.c_str());
+        ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.3f, 1),
+                           "只读：%s 正在编辑 Read-only: %s is editing", who.c_str(), who.c_str());
     }
     if (!ctx.status.empty()) {
         ImGui::SameLine();
@@ -205,16 +208,20 @@ void drawDialogs(EditorContext& ctx) {
         bool visible = true;
         if (ImGui::Begin("发布 Publish", &visible)) {
             ImGui::Text("%s  %zu / %zu", job.title.c_str(), job.step, job.steps);
-            const float fraction =
-                job.steps ? static_cast<float>(job.step - (job.finished ? 0 : 1)) / static_cast<float>(job.steps) : 0.0f;
+            const float fraction = job.steps
+                                       ? static_cast<float>(job.step - (job.finished ? 0 : 1)) /
+                                             static_cast<float>(job.steps)
+                                       : 0.0f;
             ImGui::ProgressBar(job.finished ? 1.0f : fraction);
             if (ctx.publish.running()) {
                 if (ImGui::Button("取消 Cancel")) ctx.publish.cancel();
                 ctx.targets.mark("publish:cancel");
             } else {
-                ImGui::TextColored(job.ok ? ImVec4(0.5f, 0.85f, 0.5f, 1) : ImVec4(1, 0.45f, 0.45f, 1),
-                                   "%s", job.ok ? "√ 完成 done"
-                                                : job.cancelled ? "已取消 cancelled" : "× 失败 failed");
+                ImGui::TextColored(
+                    job.ok ? ImVec4(0.5f, 0.85f, 0.5f, 1) : ImVec4(1, 0.45f, 0.45f, 1), "%s",
+                    job.ok          ? "√ 完成 done"
+                    : job.cancelled ? "已取消 cancelled"
+                                    : "× 失败 failed");
             }
             ImGui::BeginChild("output");
             for (const auto& line : job.lines)

@@ -44,10 +44,9 @@ bool EditorWindow::open(const WindowOptions& options, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                                SDL_WINDOWPOS_CENTERED, options.width, options.height,
-                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
-                                    SDL_WINDOW_ALLOW_HIGHDPI);
+    m_window = SDL_CreateWindow(
+        options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+        options.height, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!m_window) {
         error = std::string("cannot open a window: ") + SDL_GetError();
         return false;
@@ -82,8 +81,8 @@ bool EditorWindow::open(const WindowOptions& options, std::string& error) {
 WindowEvents EditorWindow::pump(int timeoutMs) {
     WindowEvents out;
     SDL_Event event;
-    bool have = timeoutMs > 0 ? SDL_WaitEventTimeout(&event, timeoutMs) != 0
-                              : SDL_PollEvent(&event) != 0;
+    bool have =
+        timeoutMs > 0 ? SDL_WaitEventTimeout(&event, timeoutMs) != 0 : SDL_PollEvent(&event) != 0;
     while (have) {
         if (event.type == m_wakeEvent) {
             out.woken = true;
@@ -95,8 +94,7 @@ WindowEvents EditorWindow::pump(int timeoutMs) {
         } else {
             ImGui_ImplSDL2_ProcessEvent(&event);
             if (event.type == SDL_QUIT) out.quitRequested = true;
-            if (event.type == SDL_WINDOWEVENT &&
-                event.window.event == SDL_WINDOWEVENT_CLOSE)
+            if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE)
                 out.quitRequested = true;
             if (event.type == SDL_TEXTINPUT) {
                 out.textTyped = true;
@@ -125,7 +123,9 @@ void EditorWindow::render() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void EditorWindow::present() { SDL_GL_SwapWindow(m_window); }
+void EditorWindow::present() {
+    SDL_GL_SwapWindow(m_window);
+}
 
 bool EditorWindow::screenshot(const std::filesystem::path& file, std::string& error) const {
     return kiosk::writeScreenshotPng(file, m_width, m_height, error);

@@ -22,10 +22,10 @@ struct WindowOptions {
 // What one pump of the event queue brought besides ImGui's input.
 struct WindowEvents {
     bool quitRequested = false;
-    bool textTyped = false;                       // text came in (the atlas may need glyphs)
-    std::string typedText;                        // everything typed, to add to the atlas
-    std::vector<std::filesystem::path> dropped;   // files and folders dropped this pump
-    bool woken = false;                           // wake() from another thread
+    bool textTyped = false;                     // text came in (the atlas may need glyphs)
+    std::string typedText;                      // everything typed, to add to the atlas
+    std::vector<std::filesystem::path> dropped; // files and folders dropped this pump
+    bool woken = false;                         // wake() from another thread
 };
 
 // Owns the SDL window, the GL context and the editor's ImGui context (current while the window

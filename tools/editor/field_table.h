@@ -10,20 +10,20 @@
 namespace lantai::editor {
 
 enum class FieldWidget {
-    Line,          // localised text {zh, en}, one line each
-    Paragraph,     // localised text, multi-line with wrapping
-    Plain,         // a plain string (reference number, theme name)
-    Date,          // partial ISO date YYYY / YYYY-MM / YYYY-MM-DD, checked as typed
-    DateRange,     // {"start", "end"} full dates
-    Choice,        // one of `choices` (a combo)
-    Flag,          // boolean
-    Number,        // integer in [min, max]
-    Fraction,      // number in [min, max]
-    Tags,          // array of strings, edited as one line separated by ; or 、
-    NodeLink,      // the id of another node (`linkKind`), chosen from a combo
-    Images,        // the item's images: file, alt (required), caption; replace, rotate, reorder
-    Options,       // a question's options: text, correct, weight, feedback
-    Badges,        // highlight badges
+    Line,      // localised text {zh, en}, one line each
+    Paragraph, // localised text, multi-line with wrapping
+    Plain,     // a plain string (reference number, theme name)
+    Date,      // partial ISO date YYYY / YYYY-MM / YYYY-MM-DD, checked as typed
+    DateRange, // {"start", "end"} full dates
+    Choice,    // one of `choices` (a combo)
+    Flag,      // boolean
+    Number,    // integer in [min, max]
+    Fraction,  // number in [min, max]
+    Tags,      // array of strings, edited as one line separated by ; or 、
+    NodeLink,  // the id of another node (`linkKind`), chosen from a combo
+    Images,    // the item's images: file, alt (required), caption; replace, rotate, reorder
+    Options,   // a question's options: text, correct, weight, feedback
+    Badges,    // highlight badges
 };
 
 struct FieldSpec {
@@ -32,8 +32,8 @@ struct FieldSpec {
     const char* labelEn;
     FieldWidget widget;
     bool required = false;
-    std::vector<const char*> choices = {}; // Choice
-    double min = 0, max = 0;               // Number, Fraction
+    std::vector<const char*> choices = {};                      // Choice
+    double min = 0, max = 0;                                    // Number, Fraction
     core::edit::NodeKind linkKind = core::edit::NodeKind::Item; // NodeLink
 };
 

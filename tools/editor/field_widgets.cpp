@@ -117,7 +117,8 @@ void linkCombo(FieldEdit& edit, const FieldSpec& spec) {
         if (ImGui::Selectable("（无 none）", current.empty())) applyValue(edit, Json());
         for (const auto& node : candidates) {
             const std::string label = nodeTitle(pack, node) + "  [" + node.id + "]";
-            if (ImGui::Selectable(label.c_str(), node.id == current)) applyValue(edit, Json(node.id));
+            if (ImGui::Selectable(label.c_str(), node.id == current))
+                applyValue(edit, Json(node.id));
         }
         ImGui::EndCombo();
     }
@@ -171,8 +172,7 @@ Json headJson(const core::Pack& pack, const edit::NodeRef& node) {
         break;
     case NodeKind::Question:
         if (auto q = edit::findQuestion(pack, node.id))
-            return edit::nodeToJson(
-                edit::AnyNode(pack.quizBanks[q->bank].questions[q->question]));
+            return edit::nodeToJson(edit::AnyNode(pack.quizBanks[q->bank].questions[q->question]));
         break;
     }
     return Json();
@@ -226,11 +226,13 @@ void drawField(FieldEdit& edit, const FieldSpec& spec) {
                                    ? edit.value[end].get<std::string>()
                                    : "";
             ImGui::SetNextItemWidth(160);
-            if (ImGui::InputTextWithHint("##d", end, &text, ro) && (text.size() == 10 || text.empty()) &&
-                isPartialDate(text)) {
+            if (ImGui::InputTextWithHint("##d", end, &text, ro) &&
+                (text.size() == 10 || text.empty()) && isPartialDate(text)) {
                 Json range = edit.value.is_object() ? edit.value : Json::object();
-                if (text.empty()) range.erase(end);
-                else range[end] = text;
+                if (text.empty())
+                    range.erase(end);
+                else
+                    range[end] = text;
                 applyValue(edit, range.empty() ? Json() : range);
             }
             ImGui::PopID();

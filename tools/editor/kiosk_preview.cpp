@@ -21,8 +21,7 @@ const std::vector<PreviewSize>& previewSizes() {
     return sizes;
 }
 
-KioskPreview::KioskPreview(std::vector<std::filesystem::path> themeDirs,
-                           std::function<void()> wake)
+KioskPreview::KioskPreview(std::vector<std::filesystem::path> themeDirs, std::function<void()> wake)
     : m_themeDirs(std::move(themeDirs)), m_wake(std::move(wake)) {}
 
 KioskPreview::~KioskPreview() {
@@ -155,16 +154,11 @@ double KioskPreview::secondsUntilWork() const {
 nlohmann::json KioskPreview::state() const {
     if (!m_runtime) return nlohmann::json{{"started", false}, {"error", m_error}};
     nlohmann::json s = m_runtime->stateJson({});
-    nlohmann::json out = {{"started", true},
-                          {"screen", s["screen"]},
-                          {"item", s["item"]},
-                          {"language", s["language"]},
-                          {"theme", m_themeName},
-                          {"width", m_width},
-                          {"height", m_height},
-                          {"glyphs", s["glyphs"]},
-                          {"frames", s["frames"]},
-                          {"last_update_ms", m_lastUpdateMs}};
+    nlohmann::json out = {{"started", true},       {"screen", s["screen"]},
+                          {"item", s["item"]},     {"language", s["language"]},
+                          {"theme", m_themeName},  {"width", m_width},
+                          {"height", m_height},    {"glyphs", s["glyphs"]},
+                          {"frames", s["frames"]}, {"last_update_ms", m_lastUpdateMs}};
     if (s.contains("quiz")) out["quiz_stage"] = s["quiz"]["stage"];
     return out;
 }

@@ -1,7 +1,6 @@
 // tools/editor: lantai-editor's entry point — command line, then the application
-#include "tools/editor/editor_app.h"
-
 #include "core/base/log.h"
+#include "tools/editor/editor_app.h"
 
 #include <CLI/CLI.hpp>
 #include <clocale>
@@ -15,21 +14,24 @@ int main(int argc, char** argv) {
                  " — the curators' editor for Lantai content packs (兰台内容包编辑器)"};
     std::string pack, newPack, size = "1600x1000", preview = "1920x1080";
     app.add_option("PACK", pack, "pack folder to open (contains pack.json)");
-    app.add_option("--new", newPack, "create a pack from the template in this (new or empty) "
-                                     "folder and open it");
+    app.add_option("--new", newPack,
+                   "create a pack from the template in this (new or empty) "
+                   "folder and open it");
     app.add_flag("--read-only", options.readOnly, "open without taking the pack's lock");
     app.add_option("--script", options.script, "replay input from FILE (kiosk/SCRIPTS.md)");
-    app.add_option("--state-out", options.stateOut, "write the editor's state as JSON after "
-                                                    "every script step");
+    app.add_option("--state-out", options.stateOut,
+                   "write the editor's state as JSON after "
+                   "every script step");
     app.add_option("--screenshot-dir", options.screenshotDir, "where `screenshot NAME` writes");
     app.add_flag("--exit-after-script", options.exitAfterScript, "quit when the script ends");
-    app.add_option("--size", size, "window size WIDTHxHEIGHT")->check(CLI::Validator(
-        [](std::string& s) {
-            return std::regex_match(s, std::regex("[0-9]{3,5}x[0-9]{3,5}"))
-                       ? std::string()
-                       : std::string("expected WIDTHxHEIGHT, e.g. 1600x1000");
-        },
-        "WxH"));
+    app.add_option("--size", size, "window size WIDTHxHEIGHT")
+        ->check(CLI::Validator(
+            [](std::string& s) {
+                return std::regex_match(s, std::regex("[0-9]{3,5}x[0-9]{3,5}"))
+                           ? std::string()
+                           : std::string("expected WIDTHxHEIGHT, e.g. 1600x1000");
+            },
+            "WxH"));
     app.add_option("--preview", preview, "preview size")
         ->check(CLI::IsMember({"1920x1080", "1080x1920", "3840x2160"}));
     app.set_version_flag("--version", LANTAI_VERSION);

@@ -24,8 +24,8 @@ void drawDiagnosticsPanel(EditorContext& ctx) {
         const auto& d = located.diagnostic;
         const bool error = d.severity == core::Severity::Error;
         ImGui::PushID(row++);
-        ImGui::PushStyleColor(ImGuiCol_Text, error ? ImVec4(1.0f, 0.45f, 0.45f, 1)
-                                                   : ImVec4(0.95f, 0.8f, 0.4f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              error ? ImVec4(1.0f, 0.45f, 0.45f, 1) : ImVec4(0.95f, 0.8f, 0.4f, 1));
         const std::string label = std::string(error ? "错误 " : "警告 ") + "[" + d.code + "] " +
                                   (d.messageZh.empty() ? d.message : d.messageZh) + " — " +
                                   d.message;

@@ -19,14 +19,16 @@ void applyArray(FieldEdit& edit, const Json& array) {
 void elementText(FieldEdit& edit, const std::string& pointer, const char* labelZh,
                  const char* labelEn, bool required, const std::string& target) {
     const Json value = edit::valueAt(edit.value, pointer);
+    ImGui::PushID(pointer.c_str()); // alt and caption of one image are separate widgets
     ImGui::TextUnformatted(bilingual(labelZh, labelEn).c_str());
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     for (int lang = 0; lang < 2; ++lang) {
         const char* code = lang == 0 ? "zh" : "en";
         if (lang == 1) ImGui::SameLine();
         ImGui::PushID(code);
-        std::string text = value.is_object() && value.contains(code) ? value[code].get<std::string>()
-                                                                     : std::string();
+        std::string text = value.is_object() && value.contains(code)
+                               ? value[code].get<std::string>()
+                               : std::string();
         ImGui::SetNextItemWidth(half);
         const bool changed =
             ImGui::InputTextWithHint("##t", lang == 0 ? "中文" : "English", &text,
@@ -43,6 +45,7 @@ void elementText(FieldEdit& edit, const std::string& pointer, const char* labelZ
     if (required && (!value.is_object() || value.value("zh", "").empty()))
         ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.4f, 1), "%s",
                            "必填：为看不见图片的观众描述图片 required: describe the image");
+    ImGui::PopID();
 }
 
 void moveButtons(FieldEdit& edit, std::size_t i, const std::string& target) {
@@ -176,8 +179,9 @@ void drawFieldsPanel(EditorContext& ctx) {
     ImGui::PopFont();
     ImGui::TextDisabled("%s  id: %s", edit::nodeKindName(node.kind),
                         node.id.empty() ? pack.id.c_str() : node.id.c_str());
-    ImGui::Text("待翻译 %zu / 英文可能过时 %zu  (untranslated / English may be outdated, whole pack)",
-                translation.missingCount, translation.outdatedCount);
+    ImGui::Text(
+        "待翻译 %zu / 英文可能过时 %zu  (untranslated / English may be outdated, whole pack)",
+        translation.missingCount, translation.outdatedCount);
     ImGui::Separator();
 
     const auto& multi = ctx.doc.multiSelection;

@@ -9,8 +9,7 @@ void drawPreviewPanel(EditorContext& ctx) {
     const auto& sizes = previewSizes();
     for (int i = 0; i < static_cast<int>(sizes.size()); ++i) {
         if (i > 0) ImGui::SameLine();
-        if (ImGui::RadioButton(sizes[static_cast<std::size_t>(i)].label,
-                               preview.sizeIndex() == i))
+        if (ImGui::RadioButton(sizes[static_cast<std::size_t>(i)].label, preview.sizeIndex() == i))
             preview.setSize(i);
         ctx.targets.mark("preview:size:" + std::to_string(i));
     }
@@ -42,7 +41,8 @@ void drawPreviewPanel(EditorContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float scale = std::min(avail.x / static_cast<float>(preview.width()),
                                  avail.y / static_cast<float>(preview.height()));
-    const ImVec2 size(static_cast<float>(preview.width()) * scale, static_cast<float>(preview.height()) * scale);
+    const ImVec2 size(static_cast<float>(preview.width()) * scale,
+                      static_cast<float>(preview.height()) * scale);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // The FBO's first row is the bottom of the picture.
     ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(preview.texture())), size,

@@ -1,9 +1,8 @@
 // tools/editor: quiz tools under a bank or question — the completeness checklist (explanations,
 // enough questions per age band, linked items, answerable) and importing GIFT/Aiken/CSV files
-#include "tools/editor/editor_context.h"
-
 #include "core/base/file_io.h"
 #include "core/edit/quiz_checklist.h"
+#include "tools/editor/editor_context.h"
 
 #include <imgui_stdlib.h>
 
@@ -59,8 +58,8 @@ void drawQuizTools(EditorContext& ctx) {
     for (const auto& band : checklist.bands) {
         const bool enough = band.eligible >= kQuestionsPerSession;
         ImGui::TextColored(enough ? ImVec4(0.5f, 0.85f, 0.5f, 1) : ImVec4(0.95f, 0.7f, 0.3f, 1),
-                           "%s %s: %d / %d", enough ? "√" : "×", bandName(band.band),
-                           band.eligible, kQuestionsPerSession);
+                           "%s %s: %d / %d", enough ? "√" : "×", bandName(band.band), band.eligible,
+                           kQuestionsPerSession);
     }
     int row = 0;
     for (const auto& entry : checklist.entries) {
@@ -70,7 +69,8 @@ void drawQuizTools(EditorContext& ctx) {
             selectNode(ctx, entry.target.node, entry.target.pointer);
         ImGui::PopID();
     }
-    if (checklist.complete()) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1), "%s", "√ 完整 complete");
+    if (checklist.complete())
+        ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1), "%s", "√ 完整 complete");
 
     ImGui::Separator();
     ImGui::TextUnformatted("导入题目 Import questions (GIFT, Aiken, CSV)");

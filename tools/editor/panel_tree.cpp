@@ -19,7 +19,9 @@ struct DragPayload {
     char id[120];
 };
 
-std::string targetName(const NodeRef& node) { return "tree:" + edit::toString(node); }
+std::string targetName(const NodeRef& node) {
+    return "tree:" + edit::toString(node);
+}
 
 bool isSelected(const EditorContext& ctx, const NodeRef& node) {
     if (ctx.doc.selection.node == node) return true;
@@ -72,8 +74,10 @@ bool row(EditorContext& ctx, const NodeRef& node, const std::string& label, bool
             if (multi.empty() && ctx.doc.selection.node.kind == NodeKind::Item)
                 multi.push_back(ctx.doc.selection.node);
             auto it = std::find(multi.begin(), multi.end(), node);
-            if (it == multi.end()) multi.push_back(node);
-            else multi.erase(it);
+            if (it == multi.end())
+                multi.push_back(node);
+            else
+                multi.erase(it);
         } else {
             ctx.doc.multiSelection.clear();
         }
@@ -92,7 +96,7 @@ core::Item newItem() {
 core::Question newQuestion() {
     core::Question q;
     q.type = core::QuestionType::Single;
-    q.prompt = {"新题目", ""};
+    q.prompt = {}; // the field says "required" until the curator types the question
     q.options = {{{"选项一", ""}, true, std::nullopt, {}, std::nullopt, {}},
                  {{"选项二", ""}, false, std::nullopt, {}, std::nullopt, {}}};
     return q;
@@ -109,7 +113,8 @@ std::optional<std::string> containing(const EditorContext& ctx, NodeKind kind) {
         node = slot->parent;
     }
     // Nothing selected inside one: the last of that kind.
-    if (kind == NodeKind::Exhibition && !pack.exhibitions.empty()) return pack.exhibitions.back().id;
+    if (kind == NodeKind::Exhibition && !pack.exhibitions.empty())
+        return pack.exhibitions.back().id;
     if (kind == NodeKind::Chapter && !pack.exhibitions.empty() &&
         !pack.exhibitions.back().chapters.empty())
         return pack.exhibitions.back().chapters.back().id;
@@ -118,8 +123,10 @@ std::optional<std::string> containing(const EditorContext& ctx, NodeKind kind) {
 }
 
 void selectResult(EditorContext& ctx, NodeKind kind, const core::Result<std::string>& added) {
-    if (added) selectNode(ctx, {kind, *added});
-    else report(ctx, added.error());
+    if (added)
+        selectNode(ctx, {kind, *added});
+    else
+        report(ctx, added.error());
 }
 
 void toolbar(EditorContext& ctx) {
@@ -150,8 +157,10 @@ void toolbar(EditorContext& ctx) {
         std::optional<std::string> bank = containing(ctx, NodeKind::QuizBank);
         if (!bank) {
             auto made = session.addQuizBank({"题库", "Quiz"});
-            if (made) bank = *made;
-            else report(ctx, made.error());
+            if (made)
+                bank = *made;
+            else
+                report(ctx, made.error());
         }
         if (bank) selectResult(ctx, NodeKind::Question, session.addQuestion(*bank, newQuestion()));
     }
@@ -172,7 +181,8 @@ void toolbar(EditorContext& ctx) {
     }
     ctx.targets.mark("tree:down");
     ImGui::SameLine();
-    if (ImGui::SmallButton("复制 Duplicate")) selectResult(ctx, selected.kind, session.duplicate(selected));
+    if (ImGui::SmallButton("复制 Duplicate"))
+        selectResult(ctx, selected.kind, session.duplicate(selected));
     ctx.targets.mark("tree:duplicate");
     ImGui::SameLine();
     if (ImGui::SmallButton("删除 Delete")) {
@@ -189,8 +199,9 @@ void toolbar(EditorContext& ctx) {
 
 void drawTreePanel(EditorContext& ctx) {
     if (!ctx.doc.isOpen()) {
-        ImGui::TextWrapped("%s", "没有打开的内容包。用“文件”菜单新建或打开。\nNo pack open: use File → "
-                                 "New or Open.");
+        ImGui::TextWrapped("%s",
+                           "没有打开的内容包。用“文件”菜单新建或打开。\nNo pack open: use File → "
+                           "New or Open.");
         return;
     }
     toolbar(ctx);
@@ -223,8 +234,8 @@ void drawTreePanel(EditorContext& ctx) {
         }
         for (const auto& bank : pack.quizBanks) {
             const NodeRef b = NodeRef::quizBank(bank.id);
-            const std::string label = "题库 " + nodeTitle(pack, b) + "  (" +
-                                      std::to_string(bank.questions.size()) + ")";
+            const std::string label =
+                "题库 " + nodeTitle(pack, b) + "  (" + std::to_string(bank.questions.size()) + ")";
             if (!row(ctx, b, label, false)) continue;
             for (const auto& question : bank.questions) {
                 const NodeRef q = NodeRef::question(question.id);
