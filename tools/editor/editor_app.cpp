@@ -122,6 +122,7 @@ int EditorApp::run() {
         if (ImGui::IsAnyMouseDown()) wait = 0;
         WindowEvents events = m_window.pump(static_cast<int>(wait * 1000));
         if (events.quitRequested) m_quit = true;
+        if (events.woken) m_preview->redraw();
         m_fonts.add(events.typedText);
         if (!events.dropped.empty()) {
             int x = 0, y = 0;

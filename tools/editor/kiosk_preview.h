@@ -50,6 +50,10 @@ class KioskPreview {
     void pointer(kiosk::InputEvent::Type type, float x, float y);
     void wheel(float x, float y, float notches);
 
+    // Something woke the editor (a decoded image, the media backend): the runtime draws again.
+    void redraw() {
+        if (m_runtime) m_runtime->requestRedraw();
+    }
     // Timers and a frame into the texture when the runtime wants one. Returns true when drawn.
     bool update();
     unsigned texture() const { return m_texture; }
