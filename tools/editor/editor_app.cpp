@@ -7,9 +7,14 @@
 #include "tools/editor/editor_ui_characters.h"
 
 #include <SDL.h>
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <sstream>
+#include <unistd.h>
 
 namespace lantai::editor {
 
@@ -34,6 +39,49 @@ void splitter(const char* id, bool vertical, float& size, float min, float max, 
     }
     if (ImGui::IsItemHovered())
         ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+}
+
+constexpr int kQuietFrames = 3;
+
+// Milliseconds since this process started (from /proc/self/stat and the boot clock).
+double processAgeMs() {
+    std::FILE* f = std::fopen("/proc/self/stat", "r");
+    if (!f) return 0;
+    char buffer[1024] = {};
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, f);
+    std::fclose(f);
+    const std::string stat(buffer, n);
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(stat.substr(close + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && rest >> field; ++i)
+        if (i == 22) {
+            const double startTicks = std::stod(field);
+            timespec now{};
+            clock_gettime(CLOCK_BOOTTIME, &now);
+            const double nowMs =
+                static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+            return nowMs - startTicks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+        }
+    return 0;
+}
+
+long pssKb() {
+    std::FILE* f = std::fopen("/proc/self/smaps_rollup", "r");
+    if (!f) return -1;
+    char line[256];
+    long pss = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "Pss: %ld kB", &pss) == 1) break;
+    std::fclose(f);
+    return pss;
+}
+
+double percentile99(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, values.size() * 99 / 100)];
 }
 
 } // namespace
@@ -77,7 +125,10 @@ bool EditorApp::loadScript() {
         handleDrop(std::move(paths), x, y);
     };
     host.screenshot = [this](const std::string& name) { m_pendingScreenshot = name; };
-    host.stepCompleted = [this](int, const core::ScriptCommand&) { writeState(); };
+    host.stepCompleted = [this](int, const core::ScriptCommand&) {
+        writeState();
+        m_frameMs.clear(); // the state's frame figures are of one step
+    };
     host.error = [this](const std::string& message) {
         core::logError(message);
         m_scriptErrors.push_back(message);
@@ -113,7 +164,8 @@ int EditorApp::run() {
 
     while (!m_quit) {
         const double now = nowSeconds();
-        double wait = 0.5;
+        // Nothing new for a few frames: draw nothing until an event or a timer says so.
+        double wait = m_quietFrames >= kQuietFrames ? 30.0 : 0.25;
         if (m_script && !m_script->finished())
             wait = std::min(wait, m_script->secondsUntilWork(now));
         if (m_preview) wait = std::min(wait, m_preview->secondsUntilWork());
@@ -129,14 +181,21 @@ int EditorApp::run() {
             SDL_GetMouseState(&x, &y);
             handleDrop(std::move(events.dropped), static_cast<float>(x), static_cast<float>(y));
         }
+        const bool scripted =
+            m_script && !m_script->finished() && m_script->secondsUntilWork(nowSeconds()) < 0.1;
+        bool active = events.any || m_fonts.needsRebuild() || scripted || m_publish->running() ||
+                      (m_doc->isOpen() && m_doc->dropProgress());
         if (m_doc->poll()) {
+            active = true;
             for (const auto& d : m_doc->report().diagnostics)
                 m_fonts.add(d.diagnostic.messageZh);
             if (!m_doc->messages().empty()) m_fonts.add(m_doc->messages().back());
         }
+        if (m_doc->isOpen() && m_doc->previewRevision != m_doc->session().revision()) active = true;
         syncPreview();
-        m_preview->update();
-        frame();
+        if (m_preview->update()) active = true;
+        m_quietFrames = active ? 0 : m_quietFrames + 1;
+        if (m_quietFrames <= kQuietFrames) frame(); // ImGui settles hover and focus in a few
         if (m_ctx->quitRequested) m_quit = true;
         if (m_script && m_script->finished() && (m_options.exitAfterScript || m_script->quit()))
             m_quit = true;
@@ -158,6 +217,7 @@ void EditorApp::syncPreview() {
 }
 
 void EditorApp::frame() {
+    const auto started = std::chrono::steady_clock::now();
     if (m_fonts.needsRebuild()) {
         std::string error;
         if (!m_fonts.rebuild(error)) core::logError(error);
@@ -170,6 +230,13 @@ void EditorApp::frame() {
     shortcuts(); // before the panels: an active text field must not also see Ctrl+Z
     layout();
     m_window.render();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    if (m_frameMs.size() >= 600) m_frameMs.erase(m_frameMs.begin());
+    m_frameMs.push_back(ms);
+    if (m_startupMs < 0 && m_doc->isOpen() && m_preview->started() && m_preview->isIdle())
+        m_startupMs = processAgeMs();
     if (m_pendingScreenshot) {
         std::string error;
         const fs::path file = m_options.screenshotDir / (*m_pendingScreenshot + ".png");
@@ -341,6 +408,11 @@ nlohmann::json EditorApp::stateJson() const {
                               {"characters", m_fonts.characterCount()},
                               {"last_build_ms", m_fonts.lastBuildMs()}}},
                             {"targets", m_targets.names()},
+                            {"startup_ms", m_startupMs},
+                            {"frame_ms_p99", percentile99(m_frameMs)},
+                            {"frames", m_frameMs.size()},
+                            {"pss_kb", pssKb()},
+                            {"idle", isIdle()},
                             {"preview", m_preview->state()}};
     const auto job = m_publish->state();
     state["publish"] = nlohmann::json{{"title", job.title},

@@ -60,6 +60,9 @@ class EditorApp {
     float m_treeWidth = 380, m_previewWidth = 620, m_diagnosticsHeight = 170;
     bool m_quit = false;
     double m_start = 0;
+    int m_quietFrames = 0;         // frames in a row with nothing new to show
+    double m_startupMs = -1;       // process start -> first frame with the pack and its preview
+    std::vector<double> m_frameMs; // UI CPU time of the last 600 frames
 };
 
 } // namespace lantai::editor

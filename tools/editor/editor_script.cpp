@@ -231,6 +231,9 @@ void EditorScriptPlayer::applyInput(double now) {
 double EditorScriptPlayer::secondsUntilWork(double now) const {
     if (finished()) return 1e9;
     if (!m_frames.empty()) return 0;
+    // A plain wait sleeps until it ends; anything else polls (wait-idle, settling after input).
+    if (m_started && m_script.commands[m_index].type == core::ScriptCommandType::Wait)
+        return std::max(0.0, m_doneAt - now);
     return std::clamp(m_doneAt - now, 0.0, 0.05);
 }
 

@@ -84,6 +84,7 @@ WindowEvents EditorWindow::pump(int timeoutMs) {
     bool have =
         timeoutMs > 0 ? SDL_WaitEventTimeout(&event, timeoutMs) != 0 : SDL_PollEvent(&event) != 0;
     while (have) {
+        out.any = true;
         if (event.type == m_wakeEvent) {
             out.woken = true;
         } else if (event.type == SDL_DROPFILE) {

@@ -26,6 +26,7 @@ struct WindowEvents {
     std::string typedText;                      // everything typed, to add to the atlas
     std::vector<std::filesystem::path> dropped; // files and folders dropped this pump
     bool woken = false;                         // wake() from another thread
+    bool any = false;                           // any event at all (input, window, wake)
 };
 
 // Owns the SDL window, the GL context and the editor's ImGui context (current while the window

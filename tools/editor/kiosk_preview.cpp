@@ -3,6 +3,8 @@
 
 #include "core/base/log.h"
 
+#include <algorithm>
+
 #define GL_GLEXT_PROTOTYPES 1
 #include <GL/gl.h>
 #include <GL/glext.h>
@@ -143,8 +145,17 @@ bool KioskPreview::update() {
                              std::chrono::steady_clock::now() - *m_pendingSince)
                              .count();
         m_pendingSince.reset();
+        if (m_updateMs.size() >= 200) m_updateMs.erase(m_updateMs.begin());
+        m_updateMs.push_back(m_lastUpdateMs);
     }
     return true;
+}
+
+double KioskPreview::updateP95Ms() const {
+    if (m_updateMs.empty()) return 0;
+    std::vector<double> sorted = m_updateMs;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)];
 }
 
 double KioskPreview::secondsUntilWork() const {
@@ -154,11 +165,18 @@ double KioskPreview::secondsUntilWork() const {
 nlohmann::json KioskPreview::state() const {
     if (!m_runtime) return nlohmann::json{{"started", false}, {"error", m_error}};
     nlohmann::json s = m_runtime->stateJson({});
-    nlohmann::json out = {{"started", true},       {"screen", s["screen"]},
-                          {"item", s["item"]},     {"language", s["language"]},
-                          {"theme", m_themeName},  {"width", m_width},
-                          {"height", m_height},    {"glyphs", s["glyphs"]},
-                          {"frames", s["frames"]}, {"last_update_ms", m_lastUpdateMs}};
+    nlohmann::json out = {{"started", true},
+                          {"screen", s["screen"]},
+                          {"item", s["item"]},
+                          {"language", s["language"]},
+                          {"theme", m_themeName},
+                          {"width", m_width},
+                          {"height", m_height},
+                          {"glyphs", s["glyphs"]},
+                          {"frames", s["frames"]},
+                          {"last_update_ms", m_lastUpdateMs},
+                          {"update_p95_ms", updateP95Ms()},
+                          {"updates", m_updateMs.size()}};
     if (s.contains("quiz")) out["quiz_stage"] = s["quiz"]["stage"];
     return out;
 }

@@ -66,6 +66,8 @@ class KioskPreview {
     double secondsUntilWork() const;
     // Milliseconds from the last showPack() to the frame that showed it.
     double lastUpdateMs() const { return m_lastUpdateMs; }
+    // The 95th percentile of the last 200 edit -> frame times (milliseconds).
+    double updateP95Ms() const;
     nlohmann::json state() const;
     std::optional<core::Vec2> targetCenter(const std::string& id) const;
 
@@ -85,6 +87,7 @@ class KioskPreview {
     std::chrono::steady_clock::time_point m_epoch = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::time_point> m_pendingSince;
     double m_lastUpdateMs = 0;
+    std::vector<double> m_updateMs; // the last 200
 };
 
 } // namespace lantai::editor

@@ -218,9 +218,12 @@ void drawTreePanel(EditorContext& ctx) {
                                           std::to_string(chapter.items.size()) + ")";
                 if (!row(ctx, c, label, false)) continue;
                 for (const auto& item : chapter.items) {
-                    const NodeRef i = NodeRef::item(item.id);
-                    std::string mark = item.images.empty() ? "(无图 no image) " : "";
-                    row(ctx, i, mark + nodeTitle(pack, i), true);
+                    // The title from the item at hand (nodeTitle would search the pack per row).
+                    std::string itemLabel = item.images.empty() ? "(无图 no image) " : "";
+                    itemLabel += !item.title.zh.empty()   ? item.title.zh
+                                 : !item.title.en.empty() ? item.title.en
+                                                          : item.id;
+                    row(ctx, NodeRef::item(item.id), itemLabel, true);
                 }
                 ImGui::TreePop();
             }
