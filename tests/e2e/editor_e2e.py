@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+# tests/e2e: the real lantai-editor under Xvfb, driven by scripts (type, drop, key, tap by id),
+# asserting on its state JSON, the pack it saves, `lantai validate` and the kiosk opening it
+"""Usage: editor_e2e.py --editor BIN --lantai BIN --kiosk BIN --out DIR
+
+A curator who never saw pack.json, from an empty folder:
+  1. new pack; a folder of scans (Chinese file names, a sub-folder of pages) dropped on the
+     chapter; a caption typed in Chinese; a date; alt text; the item moved down; two quiz
+     questions added; undo and redo; Ctrl+S  -> pack.json has it all, `lantai validate` passes,
+     the kiosk opens the pack and shows the item; the preview followed the edits portrait and
+     landscape (screenshots).
+  2. an edit, then kill -9 before saving -> the next start offers the journal; Recover brings
+     the edit back.
+  3. a second editor on the same pack opens it read-only and names who holds it.
+"""
+import argparse, json, os, shutil, signal, subprocess, sys, time
+
+FAILURES = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        FAILURES.append(what)
+
+
+def run_editor(args, editor, script_lines, name, extra=(), size="1600x1000", timeout=180, background=False):
+    script = os.path.join(args.out, name + ".script")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("\n".join(script_lines) + "\n")
+    state = os.path.join(args.out, name + ".state.json")
+    if os.path.exists(state):
+        os.remove(state)
+    w, h = size.split("x")
+    cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {w}x{h}x24", editor, "--script", script,
+           "--state-out", state, "--screenshot-dir", args.out, "--size", size, *extra]
+    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", LANTAI_FILE_CHOOSER="")
+    log = open(os.path.join(args.out, name + ".log"), "w")
+    if background:
+        return subprocess.Popen(cmd + [], stdout=log, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True), state
+    proc = subprocess.run(cmd + ["--exit-after-script"], stdout=log, stderr=subprocess.STDOUT,
+                          env=env, timeout=timeout)
+    with open(state, encoding="utf-8") as f:
+        return proc.returncode, json.load(f)
+
+
+def load_pack(pack):
+    with open(os.path.join(pack, "pack.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def make_scans(folder):
+    os.makedirs(os.path.join(folder, "报纸 1938"), exist_ok=True)
+    for name, colour in (("1931年 上海来信.jpg", "brown"), ("1949年 开国大典请柬.png", "gray")):
+        subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                        f"color=c={colour}:s=1200x900", "-frames:v", "1",
+                        os.path.join(folder, name)], check=True)
+    for i in (1, 2):
+        subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                        "testsrc=s=800x1100", "-frames:v", "1",
+                        os.path.join(folder, "报纸 1938", f"page-{i}.jpg")], check=True)
+
+
+def items_of(pack_json):
+    return [i for e in pack_json["exhibitions"] for c in e["chapters"] for i in c["items"]]
+
+
+def scenario_build(args):
+    pack = os.path.join(args.out, "我的展览")
+    scans = os.path.join(args.out, "scans")
+    make_scans(scans)
+    # 1. new pack, drop the scans, save.
+    rc, state = run_editor(args, args.editor, [
+        "wait-idle 10000",
+        "tap @tree:chapter:chapter-1",
+        f"drop {scans}",
+        "wait-idle 30000",
+        "key ctrl+s",
+        "wait-idle 5000",
+        "screenshot editor-dropped",
+    ], "build-1", extra=["--new", pack])
+    check(rc == 0, f"first run exits 0 (got {rc})")
+    check(state["pack"]["items"] == 3, f"3 items from 2 scans and a folder ({state['pack']['items']})")
+    data = load_pack(pack)
+    items = items_of(data)
+    check(len(items) == 3, "pack.json holds the 3 items")
+    check(all(not os.path.isabs(img["file"]) and os.path.exists(os.path.join(pack, img["file"]))
+              for i in items for img in i["images"]), "every image was copied into the pack")
+    multi = [i for i in items if len(i.get("images", [])) == 2]
+    check(len(multi) == 1, "the sub-folder became one item with its 2 pages")
+    first = items[0]["id"]
+    second = items[1]["id"]
+
+    # 2. caption typed in Chinese, a date, alt texts, a move, two questions, undo/redo, save.
+    lines = ["wait-idle 10000", "tap @tree:pack", "tap @field:organiser:zh", "type 兰台市档案馆",
+             f"tap @tree:item:{first}", "wait-idle 3000",
+             "tap @field:caption:zh", "type 一九三一年从上海寄出的家书，共两页。",
+             "tap @field:date", "type 1931-05",
+             "tap @field:images:0:alt:zh", "type 泛黄的信纸，竖排毛笔字"]
+    for item in items[1:]:
+        lines += [f"tap @tree:item:{item['id']}", "wait-idle 3000"]
+        for n in range(len(item["images"])):
+            lines += [f"tap @field:images:{n}:alt:zh", "type 档案原件扫描"]
+    lines += [f"tap @tree:item:{first}", "wait-idle 2000", "tap @tree:down", "wait-idle 2000",
+              "screenshot editor-landscape",
+              "tap @tree:add-question", "wait-idle 2000",
+              "tap @field:prompt:zh", "type 这封家书是哪一年寄出的？",
+              "tap @field:explanation:zh", "type 信末落款为一九三一年五月。",
+              "tap @tree:add-question", "wait-idle 2000",
+              "tap @field:prompt:zh", "type 档案馆也保存私人书信吗？",
+              "tap @field:explanation:zh", "type 私人书信也是重要的历史档案。",
+              "key ctrl+z", "wait-idle 2000", "screenshot editor-undone",
+              "key ctrl+y", "wait-idle 2000",
+              "key ctrl+z", "wait-idle 2000", "key ctrl+shift+z", "wait-idle 2000",
+              "key ctrl+s", "wait-idle 5000", "screenshot editor-question"]
+    rc, state = run_editor(args, args.editor, lines, "build-2", extra=[pack])
+    check(rc == 0, f"second run exits 0 (got {rc}); script errors {state.get('script_errors')}")
+    check(state["pack"]["questions"] == 2, f"two questions ({state['pack']['questions']})")
+    check(not state["pack"]["dirty"], "saved")
+    data = load_pack(pack)
+    items = items_of(data)
+    by_id = {i["id"]: i for i in items}
+    check(by_id[first].get("caption", {}).get("zh") == "一九三一年从上海寄出的家书，共两页。",
+          "the Chinese caption was typed and saved")
+    check(by_id[first].get("date") == "1931-05", "the date was saved")
+    check(items[0]["id"] == second and items[1]["id"] == first, "the item moved down one place")
+    banks = data.get("quiz_banks", [])
+    check(len(banks) == 1, "a quiz bank was created")
+    with open(os.path.join(pack, banks[0]["file"]), encoding="utf-8") as f:
+        bank = json.load(f)
+    prompts = [q["prompt"]["zh"] for q in bank["questions"]]
+    check(prompts == ["这封家书是哪一年寄出的？", "档案馆也保存私人书信吗？"],
+          f"both questions with their prompts after undo/redo ({prompts})")
+    explanations = [q.get("explanation", {}).get("zh") for q in bank["questions"]]
+    check(explanations == ["信末落款为一九三一年五月。", "私人书信也是重要的历史档案。"],
+          f"undo then redo (Ctrl+Y, Ctrl+Shift+Z) kept the last edit ({explanations})")
+    check(state["messages"] == [], f"no error messages ({state['messages']})")
+
+    # 3. the pack validates and the kiosk opens it.
+    proc = subprocess.run([args.lantai, "validate", pack], capture_output=True, text=True)
+    check(proc.returncode == 0, "lantai validate passes: " + proc.stdout.strip()[-300:])
+    check("image.missing_alt" not in proc.stdout and "text.empty" not in proc.stdout,
+          "every image has the alt text typed for it; the organiser is set")
+    proc = subprocess.run([args.lantai, "build", pack], capture_output=True, text=True)
+    check(proc.returncode == 0, "lantai build passes")
+    kiosk_script = os.path.join(args.out, "kiosk.script")
+    with open(kiosk_script, "w") as f:
+        f.write("wait-idle 8000\ntap @attract\nwait-idle 5000\nscreenshot kiosk-home\nquit\n")
+    kiosk_state = os.path.join(args.out, "kiosk.state.json")
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", args.kiosk, "--pack", pack,
+                    "--no-video", "--script", kiosk_script, "--state-out", kiosk_state,
+                    "--screenshot-dir", args.out, "--exit-after-script"],
+                   env=dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1"), timeout=120,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(kiosk_state) as f:
+        ks = json.load(f)
+    check(ks["screen"] in ("home", "exhibition", "chapter"), f"the kiosk opens the pack ({ks['screen']})")
+
+    # 4. the preview portrait: the same item in 1080x1920.
+    rc, state = run_editor(args, args.editor, [
+        "wait-idle 10000", f"tap @tree:item:{first}", "wait-idle 5000", "screenshot editor-portrait"],
+        "build-3", extra=[pack, "--preview", "1080x1920"])
+    check(state["preview"]["width"] == 1080 and state["preview"]["screen"] == "item",
+          f"portrait preview shows the item ({state['preview']})")
+    return pack, first
+
+
+def scenario_recover(args, pack, item):
+    # An edit, then kill -9 before saving.
+    proc, state_file = run_editor(args, args.editor, [
+        "wait-idle 10000", f"tap @tree:item:{item}", "wait-idle 2000",
+        "tap @field:title:en", "type A family letter from Shanghai", "wait-idle 3000",
+        "screenshot editor-before-kill", "wait 60000"], "recover-1", extra=[pack], background=True)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if os.path.exists(os.path.join(args.out, "editor-before-kill.png")):
+            break
+        time.sleep(0.2)
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    check(load_pack(pack)["exhibitions"] is not None, "pack.json intact after kill -9")
+    titles = [i["title"].get("en", "") for i in items_of(load_pack(pack))]
+    check("A family letter from Shanghai" not in titles, "the unsaved edit is not in pack.json")
+    rc, state = run_editor(args, args.editor, [
+        "wait-idle 10000", "screenshot editor-recover-offer", "tap @dialog:recover", "wait-idle 3000",
+        "key ctrl+s", "wait-idle 3000"], "recover-2", extra=[pack])
+    check(rc == 0, f"restart exits 0 ({rc}, {state.get('script_errors')})")
+    titles = [i["title"].get("en", "") for i in items_of(load_pack(pack))]
+    check("A family letter from Shanghai" in titles, "Recover brought the edit back and it saved")
+
+
+def scenario_read_only(args, pack):
+    holder, _ = run_editor(args, args.editor, ["wait-idle 10000", "wait 60000"], "holder",
+                           extra=[pack], background=True)
+    time.sleep(6)
+    rc, state = run_editor(args, args.editor, ["wait-idle 10000", "screenshot editor-read-only"],
+                           "second", extra=[pack])
+    os.killpg(holder.pid, signal.SIGTERM)
+    holder.wait()
+    check(state["pack"]["read_only"], "the second editor opened the pack read-only")
+    check("@" in state["pack"].get("lock_holder", ""), f"and names who holds it ({state['pack'].get('lock_holder')})")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--editor", required=True)
+    ap.add_argument("--lantai", required=True)
+    ap.add_argument("--kiosk", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    shutil.rmtree(args.out, ignore_errors=True)
+    os.makedirs(args.out)
+    pack, item = scenario_build(args)
+    scenario_recover(args, pack, item)
+    scenario_read_only(args, pack)
+    print(f"{len(FAILURES)} failures")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

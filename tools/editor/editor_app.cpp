@@ -1,0 +1,465 @@
+// tools/editor: the application loop — events, workers, the preview, panes, shortcuts, scripts
+#include "tools/editor/editor_app.h"
+
+#include "core/base/file_io.h"
+#include "core/base/log.h"
+#include "core/pack/charset.h"
+#include "tools/editor/editor_ui_characters.h"
+
+#include <SDL.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <sstream>
+#include <unistd.h>
+
+namespace lantai::editor {
+
+namespace fs = std::filesystem;
+using core::edit::NodeKind;
+
+namespace {
+
+double nowSeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// A vertical or horizontal splitter between two panes; drags `size`.
+void splitter(const char* id, bool vertical, float& size, float min, float max, float length = -1) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.25f, 0.25f, 0.27f, 1));
+    ImGui::Button(id, vertical ? ImVec2(6, length) : ImVec2(length, 6));
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemActive()) {
+        const float delta = vertical ? ImGui::GetIO().MouseDelta.x : ImGui::GetIO().MouseDelta.y;
+        size = std::clamp(size + (vertical ? delta : -delta), min, max);
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+}
+
+constexpr int kQuietFrames = 3;
+
+// Milliseconds since this process started (from /proc/self/stat and the boot clock).
+double processAgeMs() {
+    std::FILE* f = std::fopen("/proc/self/stat", "r");
+    if (!f) return 0;
+    char buffer[1024] = {};
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, f);
+    std::fclose(f);
+    const std::string stat(buffer, n);
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(stat.substr(close + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && rest >> field; ++i)
+        if (i == 22) {
+            const double startTicks = std::stod(field);
+            timespec now{};
+            clock_gettime(CLOCK_BOOTTIME, &now);
+            const double nowMs =
+                static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+            return nowMs - startTicks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+        }
+    return 0;
+}
+
+long pssKb() {
+    std::FILE* f = std::fopen("/proc/self/smaps_rollup", "r");
+    if (!f) return -1;
+    char line[256];
+    long pss = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "Pss: %ld kB", &pss) == 1) break;
+    std::fclose(f);
+    return pss;
+}
+
+double percentile99(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, values.size() * 99 / 100)];
+}
+
+} // namespace
+
+EditorApp::EditorApp(EditorOptions options) : m_options(std::move(options)) {}
+
+EditorApp::~EditorApp() {
+    m_script.reset();
+    m_ctx.reset();
+    m_publish.reset();
+    m_doc.reset();
+    m_preview.reset(); // GL objects while the window's context lives
+}
+
+bool EditorApp::loadScript() {
+    if (m_options.script.empty()) return true;
+    auto text = core::readFile(m_options.script);
+    if (!text) {
+        core::logError("cannot read the script: " + core::formatDiagnostic(text.error(), false));
+        return false;
+    }
+    core::Diagnostics diagnostics;
+    auto script = core::parseKioskScript(*text, m_options.script.string(), diagnostics);
+    if (diagnostics.hasErrors()) {
+        for (const auto& d : diagnostics.items())
+            core::logError(core::formatDiagnostic(d, false));
+        return false;
+    }
+    ScriptHost host;
+    host.targetCenter = [this](const std::string& id) -> std::optional<std::pair<float, float>> {
+        if (auto c = m_targets.center(id)) return std::make_pair(c->x, c->y);
+        return std::nullopt;
+    };
+    host.windowSize = [this] {
+        return std::make_pair(static_cast<float>(m_window.width()),
+                              static_cast<float>(m_window.height()));
+    };
+    host.isIdle = [this] { return isIdle(); };
+    host.reveal = [this](const std::string& target) { m_targets.want(target); };
+    host.drop = [this](std::vector<fs::path> paths, float x, float y) {
+        handleDrop(std::move(paths), x, y);
+    };
+    host.screenshot = [this](const std::string& name) { m_pendingScreenshot = name; };
+    host.stepCompleted = [this](int, const core::ScriptCommand&) {
+        writeState();
+        m_frameMs.clear(); // the state's frame figures are of one step
+    };
+    host.error = [this](const std::string& message) {
+        core::logError(message);
+        m_scriptErrors.push_back(message);
+    };
+    m_script = std::make_unique<EditorScriptPlayer>(std::move(script), std::move(host));
+    return true;
+}
+
+int EditorApp::run() {
+    std::string error;
+    WindowOptions windowOptions;
+    windowOptions.width = m_options.width;
+    windowOptions.height = m_options.height;
+    if (!m_window.open(windowOptions, error)) {
+        core::logError(error);
+        return 1;
+    }
+    if (!loadScript()) return 2;
+    m_fonts.add(kEditorUiCharacters);
+    auto wake = [this] { m_window.wake(); };
+    m_doc = std::make_unique<EditorDocument>(wake);
+    m_preview = std::make_unique<KioskPreview>(m_options.themeDirs, wake);
+    m_preview->setSize(m_options.previewSize);
+    m_publish = std::make_unique<PublishJob>(wake);
+    m_ctx = std::make_unique<EditorContext>(EditorContext{
+        *m_doc, *m_preview, m_fonts, m_targets, *m_publish, PathPrompt::None, {}, false, {}});
+    if (!m_options.newPack.empty())
+        report(*m_ctx, m_doc->createNew(m_options.newPack));
+    else if (!m_options.pack.empty())
+        report(*m_ctx, m_doc->open(m_options.pack, m_options.readOnly));
+    ImGui::StyleColorsDark();
+    m_start = nowSeconds();
+
+    while (!m_quit) {
+        const double now = nowSeconds();
+        // Nothing new for a few frames: draw nothing until an event or a timer says so.
+        double wait = m_quietFrames >= kQuietFrames ? 30.0 : 0.25;
+        if (m_script && !m_script->finished())
+            wait = std::min(wait, m_script->secondsUntilWork(now));
+        if (m_preview) wait = std::min(wait, m_preview->secondsUntilWork());
+        if (m_publish->running() || (m_doc->isOpen() && m_doc->dropProgress()))
+            wait = std::min(wait, 0.1);
+        if (ImGui::IsAnyMouseDown()) wait = 0;
+        WindowEvents events = m_window.pump(static_cast<int>(wait * 1000));
+        if (events.quitRequested) m_quit = true;
+        if (events.woken) m_preview->redraw();
+        m_fonts.add(events.typedText);
+        if (!events.dropped.empty()) {
+            int x = 0, y = 0;
+            SDL_GetMouseState(&x, &y);
+            handleDrop(std::move(events.dropped), static_cast<float>(x), static_cast<float>(y));
+        }
+        const bool scripted =
+            m_script && !m_script->finished() && m_script->secondsUntilWork(nowSeconds()) < 0.1;
+        bool active = events.any || m_fonts.needsRebuild() || scripted || m_publish->running() ||
+                      (m_doc->isOpen() && m_doc->dropProgress());
+        if (m_doc->poll()) {
+            active = true;
+            for (const auto& d : m_doc->report().diagnostics)
+                m_fonts.add(d.diagnostic.messageZh);
+            if (!m_doc->messages().empty()) m_fonts.add(m_doc->messages().back());
+        }
+        if (m_doc->isOpen() && m_doc->previewRevision != m_doc->session().revision()) active = true;
+        syncPreview();
+        if (m_preview->update()) active = true;
+        m_quietFrames = active ? 0 : m_quietFrames + 1;
+        if (m_quietFrames <= kQuietFrames) frame(); // ImGui settles hover and focus in a few
+        if (m_ctx->quitRequested) m_quit = true;
+        if (m_script && m_script->finished() && (m_options.exitAfterScript || m_script->quit()))
+            m_quit = true;
+    }
+    writeState();
+    report(*m_ctx, m_doc->close());
+    if (m_script && (m_script->errors() > 0 || !m_scriptErrors.empty())) return 3;
+    return 0;
+}
+
+void EditorApp::syncPreview() {
+    if (!m_doc->isOpen() || m_doc->previewRevision == m_doc->session().revision()) return;
+    m_doc->previewRevision = m_doc->session().revision();
+    core::PackLoadResult loaded;
+    loaded.pack = m_doc->pack();
+    loaded.parsed = true;
+    m_fonts.add(core::charactersToUtf8(core::collectPackCharacters(loaded.pack)));
+    m_preview->showPack(std::move(loaded));
+}
+
+void EditorApp::frame() {
+    const auto started = std::chrono::steady_clock::now();
+    if (m_fonts.needsRebuild()) {
+        std::string error;
+        if (!m_fonts.rebuild(error)) core::logError(error);
+    }
+    const double now = nowSeconds();
+    m_window.beginFrame([&] {
+        if (m_script) m_script->applyInput(now);
+    });
+    m_targets.beginFrame();
+    shortcuts(); // before the panels: an active text field must not also see Ctrl+Z
+    layout();
+    m_window.render();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    if (m_frameMs.size() >= 600) m_frameMs.erase(m_frameMs.begin());
+    m_frameMs.push_back(ms);
+    if (m_startupMs < 0 && m_doc->isOpen() && m_preview->started() && m_preview->isIdle())
+        m_startupMs = processAgeMs();
+    if (m_pendingScreenshot) {
+        std::string error;
+        const fs::path file = m_options.screenshotDir / (*m_pendingScreenshot + ".png");
+        if (!m_window.screenshot(file, error)) core::logError("screenshot: " + error);
+        m_pendingScreenshot.reset();
+    }
+    m_window.present();
+    m_targets.endFrame();
+    carryOutPrompt();
+}
+
+void EditorApp::layout() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("lantai-editor", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    EditorContext& ctx = *m_ctx;
+    drawMenuAndToolbar(ctx);
+    if (auto progress = m_doc->isOpen() ? m_doc->dropProgress() : std::nullopt) {
+        const float fraction = progress->total ? static_cast<float>(progress->done) /
+                                                     static_cast<float>(progress->total)
+                                               : 0.0f;
+        const std::string label = "复制 copying " + std::to_string(progress->done) + "/" +
+                                  std::to_string(progress->total) + " " + progress->current;
+        ImGui::ProgressBar(fraction, ImVec2(-1, 0), label.c_str());
+    }
+    ImGui::Separator();
+    const float total = ImGui::GetContentRegionAvail().x;
+    const float height = ImGui::GetContentRegionAvail().y - m_diagnosticsHeight - 8;
+    m_previewWidth = std::clamp(m_previewWidth, 240.0f, total - m_treeWidth - 300);
+
+    ImGui::BeginChild("tree-pane", ImVec2(m_treeWidth, height), true);
+    drawTreePanel(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+    splitter("##split-tree", true, m_treeWidth, 200, total - m_previewWidth - 300, height);
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("fields-pane", ImVec2(total - m_treeWidth - m_previewWidth - 12, height),
+                      true);
+    drawFieldsPanel(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+    float previewFromRight = m_previewWidth;
+    splitter("##split-preview", true, previewFromRight, 240, total - m_treeWidth - 300, height);
+    m_previewWidth = 2 * m_previewWidth - previewFromRight; // dragging right narrows the preview
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("preview-pane", ImVec2(0, height), true);
+    drawPreviewPanel(ctx);
+    ImGui::EndChild();
+    splitter("##split-diagnostics", false, m_diagnosticsHeight, 60, 600);
+    ImGui::BeginChild("diagnostics-pane", ImVec2(0, 0), true);
+    drawDiagnosticsPanel(ctx);
+    ImGui::EndChild();
+    drawDialogs(ctx);
+    ImGui::End();
+}
+
+void EditorApp::shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl || !m_doc->isOpen()) return;
+    auto& session = m_doc->session();
+    const bool any = ImGui::IsKeyPressed(SDL_SCANCODE_Z, false) ||
+                     ImGui::IsKeyPressed(SDL_SCANCODE_Y, false) ||
+                     ImGui::IsKeyPressed(SDL_SCANCODE_S, false);
+    // Undo is the session's, for every kind of edit: the field being typed in lets go (its own
+    // one-field undo would otherwise run too), and shows the model's text again.
+    if (any && io.WantTextInput) ImGui::ClearActiveID();
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_Z, false)) {
+        report(*m_ctx, io.KeyShift ? session.redo() : session.undo());
+    } else if (ImGui::IsKeyPressed(SDL_SCANCODE_Y, false)) {
+        report(*m_ctx, session.redo());
+    } else if (ImGui::IsKeyPressed(SDL_SCANCODE_S, false)) {
+        if (report(*m_ctx, session.save())) m_ctx->status = "已保存 Saved";
+    } else if (ImGui::IsKeyPressed(SDL_SCANCODE_Q, false)) {
+        m_quit = true;
+    }
+}
+
+void EditorApp::carryOutPrompt() {
+    EditorContext& ctx = *m_ctx;
+    if (ctx.prompt == PathPrompt::None || ctx.promptPath.empty()) return;
+    const fs::path path = ctx.promptPath;
+    const PathPrompt prompt = ctx.prompt;
+    ctx.prompt = PathPrompt::None;
+    ctx.promptPath.clear();
+    switch (prompt) {
+    case PathPrompt::NewPack:
+        report(ctx, m_doc->createNew(path));
+        break;
+    case PathPrompt::OpenPack:
+        report(ctx, m_doc->open(path, false));
+        break;
+    case PathPrompt::SaveAs:
+        report(ctx, m_doc->saveAs(path));
+        break;
+    case PathPrompt::ExportGallery:
+        if (report(ctx, m_doc->session().save()))
+            m_publish->start("导出云展厅 Export the cloud gallery",
+                             {{PublishJob::cli(), "build", m_doc->session().root().string()},
+                              {PublishJob::cli(), "export", "web", m_doc->session().root().string(),
+                               path.string()}});
+        break;
+    case PathPrompt::CopyToUsb:
+        if (report(ctx, m_doc->session().save())) {
+            auto steps = PublishJob::copyToUsbSteps(m_doc->session().root(), path);
+            if (steps.empty())
+                ctx.status = "不能复制到内容包自身 Cannot copy the pack into itself";
+            else
+                m_publish->start("复制到U盘 Copy to a USB stick", std::move(steps));
+        }
+        break;
+    case PathPrompt::ImportQuiz:
+    case PathPrompt::None:
+        break;
+    }
+}
+
+void EditorApp::handleDrop(std::vector<fs::path> paths, float x, float y) {
+    if (!m_doc->isOpen()) {
+        // A pack folder dropped on an empty editor opens it.
+        if (paths.size() == 1 && fs::exists(paths[0] / "pack.json"))
+            report(*m_ctx, m_doc->open(paths[0], false));
+        return;
+    }
+    const core::Pack& pack = m_doc->pack();
+    std::string chapter;
+    // The chapter (or an item of it) under the mouse, else the selected one.
+    if (auto name = m_targets.at(ImVec2(x, y), "tree:chapter:"))
+        chapter = name->substr(13);
+    else if (auto item = m_targets.at(ImVec2(x, y), "tree:item:")) {
+        if (auto slot =
+                core::edit::findParentSlot(pack, core::edit::NodeRef::item(item->substr(10))))
+            chapter = slot->parent.id;
+    }
+    if (chapter.empty()) {
+        const auto& selected = m_doc->selection.node;
+        if (selected.kind == NodeKind::Chapter)
+            chapter = selected.id;
+        else if (auto slot = core::edit::findParentSlot(pack, selected);
+                 slot && slot->parent.kind == NodeKind::Chapter)
+            chapter = slot->parent.id;
+        else if (!pack.exhibitions.empty() && !pack.exhibitions.front().chapters.empty())
+            chapter = pack.exhibitions.front().chapters.front().id;
+    }
+    if (chapter.empty()) {
+        m_doc->message("先添加一个章节 Add a chapter first");
+        return;
+    }
+    m_doc->dropMedia(chapter, std::move(paths));
+}
+
+bool EditorApp::isIdle() const {
+    if (!m_preview->isIdle()) return false;
+    if (!m_doc->isOpen()) return true;
+    return !m_doc->dropProgress() && m_doc->validationCurrent() && !m_publish->running() &&
+           m_doc->previewRevision == m_doc->session().revision() && !m_fonts.needsRebuild();
+}
+
+nlohmann::json EditorApp::stateJson() const {
+    nlohmann::json state = {{"open", m_doc->isOpen()},
+                            {"script_step", m_script ? m_script->step() : 0},
+                            {"script_errors", m_scriptErrors},
+                            {"messages", m_doc->messages()},
+                            {"status", m_ctx->status},
+                            {"fonts",
+                             {{"glyphs", m_fonts.glyphCount()},
+                              {"characters", m_fonts.characterCount()},
+                              {"last_build_ms", m_fonts.lastBuildMs()}}},
+                            {"targets", m_targets.names()},
+                            {"startup_ms", m_startupMs},
+                            {"frame_ms_p99", percentile99(m_frameMs)},
+                            {"frames", m_frameMs.size()},
+                            {"pss_kb", pssKb()},
+                            {"idle", isIdle()},
+                            {"preview", m_preview->state()}};
+    const auto job = m_publish->state();
+    state["publish"] = nlohmann::json{{"title", job.title},
+                                      {"running", m_publish->running()},
+                                      {"finished", job.finished},
+                                      {"ok", job.ok}};
+    if (!m_doc->isOpen()) return state;
+    const auto& session = m_doc->session();
+    const core::Pack& pack = session.pack();
+    std::size_t items = 0, questions = 0;
+    for (const auto& e : pack.exhibitions)
+        for (const auto& c : e.chapters)
+            items += c.items.size();
+    for (const auto& b : pack.quizBanks)
+        questions += b.questions.size();
+    const auto& report = m_doc->report();
+    state["pack"] = {{"id", pack.id},
+                     {"root", session.root().string()},
+                     {"read_only", session.readOnly()},
+                     {"dirty", session.isDirty()},
+                     {"revision", session.revision()},
+                     {"can_undo", session.canUndo()},
+                     {"can_redo", session.canRedo()},
+                     {"exhibitions", pack.exhibitions.size()},
+                     {"items", items},
+                     {"questions", questions},
+                     {"recovery_offered", session.recoverableEdits().has_value()},
+                     {"errors", report.errors},
+                     {"warnings", report.warnings},
+                     {"validation_current", m_doc->validationCurrent()}};
+    if (auto holder = session.lockHolder())
+        state["pack"]["lock_holder"] = holder->user + "@" + holder->host;
+    state["selection"] = {{"node", core::edit::toString(m_doc->selection.node)},
+                          {"pointer", m_doc->selection.pointer}};
+    nlohmann::json codes = nlohmann::json::array();
+    for (const auto& d : report.diagnostics)
+        codes.push_back(d.diagnostic.code);
+    state["diagnostic_codes"] = codes;
+    return state;
+}
+
+void EditorApp::writeState() const {
+    if (m_options.stateOut.empty()) return;
+    if (core::Status written =
+            core::writeFileAtomic(m_options.stateOut, stateJson().dump(2) + "\n");
+        !written)
+        core::logWarning("cannot write state: " + core::formatDiagnostic(written.error(), false));
+}
+
+} // namespace lantai::editor

@@ -1,0 +1,68 @@
+// tools/editor: lantai-editor's application — the window, the panes, shortcuts, the preview kept
+// in step with the edits, scripted input and the state file tests read
+#pragma once
+
+#include "tools/editor/editor_context.h"
+#include "tools/editor/editor_script.h"
+#include "tools/editor/editor_window.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace lantai::editor {
+
+struct EditorOptions {
+    std::filesystem::path pack;    // open at start (empty: none)
+    std::filesystem::path newPack; // --new DIR: create from the template and open
+    bool readOnly = false;
+    std::filesystem::path script;
+    std::filesystem::path stateOut; // the state JSON after every script step (and at exit)
+    std::filesystem::path screenshotDir = ".";
+    bool exitAfterScript = false;
+    int width = 1600, height = 1000;
+    int previewSize = 0; // index into previewSizes()
+    std::vector<std::filesystem::path> themeDirs;
+};
+
+class EditorApp {
+  public:
+    explicit EditorApp(EditorOptions options);
+    ~EditorApp();
+    // Runs until the window closes (or the script ends with --exit-after-script). Exit code: 0,
+    // 1 when the window cannot open, 2 for a bad script, 3 when a script step failed.
+    int run();
+
+  private:
+    void frame();
+    void layout();
+    void shortcuts();
+    void carryOutPrompt();
+    void syncPreview();
+    void handleDrop(std::vector<std::filesystem::path> paths, float x, float y);
+    bool isIdle() const;
+    nlohmann::json stateJson() const;
+    void writeState() const;
+    bool loadScript();
+
+    EditorOptions m_options;
+    EditorWindow m_window;
+    EditorFonts m_fonts;
+    TapTargets m_targets;
+    std::unique_ptr<EditorDocument> m_doc;
+    std::unique_ptr<KioskPreview> m_preview;
+    std::unique_ptr<PublishJob> m_publish;
+    std::unique_ptr<EditorContext> m_ctx;
+    std::unique_ptr<EditorScriptPlayer> m_script;
+    std::optional<std::string> m_pendingScreenshot;
+    std::vector<std::string> m_scriptErrors;
+    float m_treeWidth = 380, m_previewWidth = 620, m_diagnosticsHeight = 170;
+    bool m_quit = false;
+    double m_start = 0;
+    int m_quietFrames = 0;         // frames in a row with nothing new to show
+    double m_startupMs = -1;       // process start -> first frame with the pack and its preview
+    std::vector<double> m_frameMs; // UI CPU time of the last 600 frames
+};
+
+} // namespace lantai::editor

@@ -1,0 +1,188 @@
+// tools/editor: the live kiosk preview — the runtime drawing into a framebuffer object
+#include "tools/editor/kiosk_preview.h"
+
+#include "core/base/log.h"
+
+#include <algorithm>
+
+#define GL_GLEXT_PROTOTYPES 1
+#include <GL/gl.h>
+#include <GL/glext.h>
+
+namespace lantai::editor {
+
+namespace {
+// A preview never resets to the attract loop while the curator looks at it.
+constexpr int kPreviewIdleTimeoutS = 24 * 3600;
+constexpr std::size_t kPreviewTextureBudget = std::size_t(256) << 20;
+} // namespace
+
+const std::vector<PreviewSize>& previewSizes() {
+    static const std::vector<PreviewSize> sizes = {
+        {"1920×1080", 1920, 1080}, {"1080×1920", 1080, 1920}, {"3840×2160", 3840, 2160}};
+    return sizes;
+}
+
+KioskPreview::KioskPreview(std::vector<std::filesystem::path> themeDirs, std::function<void()> wake)
+    : m_themeDirs(std::move(themeDirs)), m_wake(std::move(wake)) {}
+
+KioskPreview::~KioskPreview() {
+    m_runtime.reset(); // with the GL context current (the editor's window outlives us)
+    if (m_fbo) glDeleteFramebuffers(1, &m_fbo);
+    if (m_texture) glDeleteTextures(1, &m_texture);
+}
+
+double KioskPreview::now() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_epoch).count();
+}
+
+void KioskPreview::makeTarget() {
+    const PreviewSize& size = previewSizes()[static_cast<std::size_t>(m_sizeIndex)];
+    m_width = size.width;
+    m_height = size.height;
+    if (!m_texture) glGenTextures(1, &m_texture);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, m_width, m_height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    if (!m_fbo) glGenFramebuffers(1, &m_fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        m_error = "the preview's framebuffer is incomplete";
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void KioskPreview::start(core::PackLoadResult pack) {
+    kiosk::KioskRuntimeOptions options;
+    options.config.packPath = pack.pack.root;
+    options.config.idleTimeoutS = kPreviewIdleTimeoutS;
+    options.config.classIdleTimeoutS = kPreviewIdleTimeoutS;
+    options.config.theme = m_themeName;
+    options.themeDirs = m_themeDirs;
+    options.wake = m_wake;
+    options.pack = std::move(pack);
+    makeTarget();
+    m_runtime = std::make_unique<kiosk::KioskRuntime>(std::move(options));
+    std::string error;
+    if (!m_runtime->startGraphics(m_width, m_height, kPreviewTextureBudget, error)) {
+        m_error = "the preview cannot start: " + error;
+        core::logError(m_error);
+        m_runtime.reset();
+        return;
+    }
+    m_runtime->previewShow({kiosk::PreviewTarget::Kind::Home, {}, 0});
+}
+
+void KioskPreview::showPack(core::PackLoadResult pack) {
+    m_pendingSince = std::chrono::steady_clock::now();
+    if (!m_runtime)
+        start(std::move(pack));
+    else
+        m_runtime->previewPack(std::move(pack));
+}
+
+void KioskPreview::show(const kiosk::PreviewTarget& target) {
+    if (m_runtime) m_runtime->previewShow(target);
+}
+
+void KioskPreview::setSize(int index) {
+    if (index < 0 || index >= static_cast<int>(previewSizes().size()) || index == m_sizeIndex)
+        return;
+    m_sizeIndex = index;
+    if (!m_runtime) return;
+    makeTarget();
+    m_runtime->setViewport(m_width, m_height);
+}
+
+void KioskPreview::setLanguage(core::Language language) {
+    if (m_runtime) m_runtime->previewLanguage(language);
+}
+
+core::Language KioskPreview::language() const {
+    return m_runtime ? m_runtime->language() : core::Language::Zh;
+}
+
+void KioskPreview::setTheme(const std::string& name) {
+    m_themeName = name;
+    if (m_runtime) m_runtime->previewTheme(kiosk::loadKioskTheme(name, m_themeDirs));
+}
+
+void KioskPreview::pointer(kiosk::InputEvent::Type type, float x, float y) {
+    if (!m_runtime) return;
+    kiosk::InputEvent event;
+    event.type = type;
+    event.position = {x, y};
+    event.time = now();
+    m_runtime->handleInput(event, event.time);
+}
+
+void KioskPreview::wheel(float x, float y, float notches) {
+    if (!m_runtime) return;
+    kiosk::InputEvent event;
+    event.type = kiosk::InputEvent::Type::Wheel;
+    event.position = {x, y};
+    event.wheel = notches;
+    event.time = now();
+    m_runtime->handleInput(event, event.time);
+}
+
+bool KioskPreview::update() {
+    if (!m_runtime) return false;
+    const double t = now();
+    m_runtime->update(t);
+    if (!m_runtime->wantsFrame()) return false;
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
+    m_runtime->renderFrame(t);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    m_runtime->framePresented();
+    if (m_pendingSince) {
+        m_lastUpdateMs = std::chrono::duration<double, std::milli>(
+                             std::chrono::steady_clock::now() - *m_pendingSince)
+                             .count();
+        m_pendingSince.reset();
+        if (m_updateMs.size() >= 200) m_updateMs.erase(m_updateMs.begin());
+        m_updateMs.push_back(m_lastUpdateMs);
+    }
+    return true;
+}
+
+double KioskPreview::updateP95Ms() const {
+    if (m_updateMs.empty()) return 0;
+    std::vector<double> sorted = m_updateMs;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)];
+}
+
+double KioskPreview::secondsUntilWork() const {
+    return m_runtime ? m_runtime->secondsUntilWork(now()) : 1e9;
+}
+
+nlohmann::json KioskPreview::state() const {
+    if (!m_runtime) return nlohmann::json{{"started", false}, {"error", m_error}};
+    nlohmann::json s = m_runtime->stateJson({});
+    nlohmann::json out = {{"started", true},
+                          {"screen", s["screen"]},
+                          {"item", s["item"]},
+                          {"language", s["language"]},
+                          {"theme", m_themeName},
+                          {"width", m_width},
+                          {"height", m_height},
+                          {"glyphs", s["glyphs"]},
+                          {"frames", s["frames"]},
+                          {"last_update_ms", m_lastUpdateMs},
+                          {"update_p95_ms", updateP95Ms()},
+                          {"updates", m_updateMs.size()}};
+    if (s.contains("quiz")) out["quiz_stage"] = s["quiz"]["stage"];
+    return out;
+}
+
+std::optional<core::Vec2> KioskPreview::targetCenter(const std::string& id) const {
+    return m_runtime ? m_runtime->targetCenter(id) : std::nullopt;
+}
+
+} // namespace lantai::editor

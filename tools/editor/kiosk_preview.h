@@ -1,0 +1,93 @@
+// tools/editor: the live kiosk preview — the kiosk runtime in this process, drawing into a
+// texture the preview panel shows, fed the edited pack and the mouse as a finger
+#pragma once
+
+#include "core/pack/loader.h"
+#include "core/theme/theme.h"
+#include "kiosk/runtime/kiosk_runtime.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lantai::editor {
+
+// The screen sizes a booth has (the preview scales them to its pane).
+struct PreviewSize {
+    const char* label;
+    int width;
+    int height;
+};
+const std::vector<PreviewSize>& previewSizes(); // 1920x1080, 1080x1920, 3840x2160
+
+// Why in-process (ARCHITECTURE.md "The editor's preview"): the runtime is SDL-free and owns its
+// own ImGui context, so the editor hands it the edited Pack in memory — no serialising, no
+// second process to start or keep in step — and an edit reaches the screen in one frame.
+//
+// Ownership: owns the runtime, a framebuffer object and its colour texture (kiosk pixels, the
+// chosen booth size, drawn at full size and scaled to the pane).
+// Threading: the main thread, with the editor's GL context current.
+class KioskPreview {
+  public:
+    KioskPreview(std::vector<std::filesystem::path> themeDirs, std::function<void()> wake);
+    ~KioskPreview();
+    KioskPreview(const KioskPreview&) = delete;
+    KioskPreview& operator=(const KioskPreview&) = delete;
+
+    // The edited pack (a copy of the session's, loaded as the loader would).
+    void showPack(core::PackLoadResult pack);
+    void show(const kiosk::PreviewTarget& target);
+    void setSize(int index);
+    int sizeIndex() const { return m_sizeIndex; }
+    void setLanguage(core::Language language);
+    core::Language language() const;
+    void setTheme(const std::string& name);
+    const std::string& themeName() const { return m_themeName; }
+
+    // Input in kiosk pixels (the panel maps the mouse over the image).
+    void pointer(kiosk::InputEvent::Type type, float x, float y);
+    void wheel(float x, float y, float notches);
+
+    // Something woke the editor (a decoded image, the media backend): the runtime draws again.
+    void redraw() {
+        if (m_runtime) m_runtime->requestRedraw();
+    }
+    // Timers and a frame into the texture when the runtime wants one. Returns true when drawn.
+    bool update();
+    unsigned texture() const { return m_texture; }
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    bool started() const { return m_runtime != nullptr; }
+    // Nothing loading, animating or waiting to be drawn.
+    bool isIdle() const { return !m_runtime || (m_runtime->isIdle() && !m_pendingSince); }
+    const std::string& error() const { return m_error; }
+    double secondsUntilWork() const;
+    // Milliseconds from the last showPack() to the frame that showed it.
+    double lastUpdateMs() const { return m_lastUpdateMs; }
+    // The 95th percentile of the last 200 edit -> frame times (milliseconds).
+    double updateP95Ms() const;
+    nlohmann::json state() const;
+    std::optional<core::Vec2> targetCenter(const std::string& id) const;
+
+  private:
+    double now() const;
+    void makeTarget();
+    void start(core::PackLoadResult pack);
+
+    std::vector<std::filesystem::path> m_themeDirs;
+    std::function<void()> m_wake;
+    std::unique_ptr<kiosk::KioskRuntime> m_runtime;
+    std::string m_error;
+    std::string m_themeName = "red-archive";
+    int m_sizeIndex = 0;
+    int m_width = 0, m_height = 0;
+    unsigned m_fbo = 0, m_texture = 0;
+    std::chrono::steady_clock::time_point m_epoch = std::chrono::steady_clock::now();
+    std::optional<std::chrono::steady_clock::time_point> m_pendingSince;
+    double m_lastUpdateMs = 0;
+    std::vector<double> m_updateMs; // the last 200
+};
+
+} // namespace lantai::editor
