@@ -1,0 +1,115 @@
+// core/catalogue: applying a plan — to the model (one change), and to the pack folder (all or nothing)
+#include "core/base/file_io.h"
+#include "core/catalogue/catalogue_import.h"
+#include "core/pack/writer.h"
+
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace lantai::core {
+
+namespace fs = std::filesystem;
+
+void applyCataloguePlan(Pack& pack, const CataloguePlan& plan) {
+    struct Slot {
+        std::size_t exhibition, chapter, item;
+    };
+    std::unordered_map<std::string, Slot> where;
+    std::unordered_map<std::string, Chapter*> chapters; // "exhibition\nchapter"
+    for (std::size_t e = 0; e < pack.exhibitions.size(); ++e)
+        for (std::size_t c = 0; c < pack.exhibitions[e].chapters.size(); ++c) {
+            Chapter& chapter = pack.exhibitions[e].chapters[c];
+            chapters.emplace(pack.exhibitions[e].id + "\n" + chapter.id, &chapter);
+            for (std::size_t k = 0; k < chapter.items.size(); ++k)
+                where.emplace(chapter.items[k].id, Slot{e, c, k});
+        }
+    std::unordered_set<std::string> moved;
+    for (const auto& change : plan.changes) {
+        if (change.action != ItemAction::Update) continue;
+        const auto it = where.find(change.itemId);
+        if (it == where.end()) continue; // the plan was made for another pack
+        const Slot at = it->second;
+        auto& exhibition = pack.exhibitions[at.exhibition];
+        exhibition.chapters[at.chapter].items[at.item] = change.item;
+        if (exhibition.id != change.exhibition ||
+            exhibition.chapters[at.chapter].id != change.chapter)
+            moved.insert(change.itemId);
+    }
+    if (!moved.empty())
+        for (auto& exhibition : pack.exhibitions)
+            for (auto& chapter : exhibition.chapters)
+                std::erase_if(chapter.items,
+                              [&](const Item& item) { return moved.count(item.id) > 0; });
+    for (const auto& change : plan.changes) {
+        if (change.action == ItemAction::Update && !moved.count(change.itemId)) continue;
+        const auto it = chapters.find(change.exhibition + "\n" + change.chapter);
+        if (it != chapters.end()) it->second->items.push_back(change.item);
+    }
+}
+
+namespace {
+
+// The bytes a file had (nullopt: it did not exist), to put back after a failed write.
+struct SavedFile {
+    fs::path path;
+    std::optional<std::string> bytes;
+};
+
+void restore(const std::vector<SavedFile>& saved) {
+    for (const auto& file : saved) {
+        if (file.bytes) {
+            (void)writeFileAtomic(file.path, std::string_view(*file.bytes));
+        } else {
+            std::error_code ec;
+            fs::remove(file.path, ec);
+        }
+    }
+}
+
+} // namespace
+
+Status commitCatalogueImport(const Pack& pack, const CataloguePlan& plan,
+                             std::string_view packJsonAsLoaded) {
+    if (!plan.ok())
+        return operationalError("catalogue.not_imported", plan.file,
+                                "The sheet has errors; nothing was imported.",
+                                "表格有错误，未导入任何内容。");
+    if (plan.changes.empty()) return {};
+    const fs::path packJson = pack.root / "pack.json";
+    Result<std::string> current = readFile(packJson);
+    if (!current) return std::move(current).error();
+    if (*current != packJsonAsLoaded)
+        return operationalError(kCataloguePackChanged, "pack.json",
+                                "pack.json changed while the import was prepared (another "
+                                "program saved the pack); nothing was imported. Run the import "
+                                "again.",
+                                "准备导入期间 pack.json 已被修改（其他程序保存了内容包），"
+                                "未导入任何内容。请重新导入。");
+    // writePack rewrites pack.json and every quiz bank: keep their bytes to put them back.
+    std::vector<SavedFile> saved{{packJson, std::move(*current)}};
+    for (const auto& bank : pack.quizBanks) {
+        if (bank.file.empty()) continue;
+        const fs::path file = pack.root / bank.file;
+        std::error_code ec;
+        if (!fs::exists(file, ec)) {
+            saved.push_back({file, std::nullopt});
+            continue;
+        }
+        Result<std::string> bytes = readFile(file);
+        if (!bytes) return std::move(bytes).error();
+        saved.push_back({file, std::move(*bytes)});
+    }
+    Result<CopiedImages> copied = copyCatalogueImages(pack.root, plan);
+    if (!copied) return std::move(copied).error();
+    Pack after = pack;
+    applyCataloguePlan(after, plan);
+    if (Status written = writePack(after, pack.root); !written) {
+        restore(saved);
+        removeCopiedImages(pack.root, *copied);
+        return written;
+    }
+    return {};
+}
+
+} // namespace lantai::core
