@@ -14,6 +14,7 @@ CommandAction addBuildCommand(CLI::App& app);
 CommandAction addInfoCommand(CLI::App& app);
 CommandAction addQuizCommand(CLI::App& app);
 CommandAction addExportCommand(CLI::App& app);
+CommandAction addCatalogueCommand(CLI::App& app);
 
 // `quiz hash-pin` and `quiz results`, added to the `quiz` command by addQuizCommand.
 struct QuizAdminCommands {
@@ -21,5 +22,14 @@ struct QuizAdminCommands {
     std::function<int()> run;
 };
 QuizAdminCommands addQuizAdminCommands(CLI::App& quiz);
+
+// `catalogue export` and `catalogue import`, each added to the `catalogue` command by
+// addCatalogueCommand: the subcommand and what it runs.
+struct Subcommand {
+    CLI::App* command = nullptr;
+    std::function<int()> run;
+};
+Subcommand addCatalogueExportCommand(CLI::App& catalogue);
+Subcommand addCatalogueImportCommand(CLI::App& catalogue);
 
 } // namespace lantai::cli
