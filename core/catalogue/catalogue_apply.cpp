@@ -1,4 +1,5 @@
-// core/catalogue: applying a plan — to the model (one change), and to the pack folder (all or nothing)
+// core/catalogue: applying a plan — to the model (one change), and to the pack folder (all or
+// nothing)
 #include "core/base/file_io.h"
 #include "core/catalogue/catalogue_import.h"
 #include "core/pack/writer.h"

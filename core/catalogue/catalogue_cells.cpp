@@ -14,7 +14,7 @@ namespace lantai::core {
 namespace {
 
 Diagnostic problem(const char* code, std::string message, std::string messageZh) {
-    return Diagnostic{Severity::Error, code, "", "", 0, 0, std::move(message),
+    return Diagnostic{Severity::Error,     code, "", "", 0, 0, std::move(message),
                       std::move(messageZh)};
 }
 
@@ -42,8 +42,8 @@ std::string decimalText(double x) {
 std::string numberText(double x, const std::string& format) {
     if (!isIntegral(x)) return decimalText(x);
     std::string text = integerText(x);
-    const bool zeros = !format.empty() && std::all_of(format.begin(), format.end(),
-                                                      [](char c) { return c == '0'; });
+    const bool zeros = !format.empty() &&
+                       std::all_of(format.begin(), format.end(), [](char c) { return c == '0'; });
     if (zeros && x >= 0 && text.size() < format.size())
         text.insert(0, format.size() - text.size(), '0');
     return text;
@@ -105,10 +105,10 @@ Result<FieldValue> readDate(const SheetCell& cell, bool date1904) {
 }
 
 Result<FieldValue> readFlag(const SheetCell& cell, bool date1904) {
-    static const std::vector<std::string> kYes = {"是", "对", "√", "✓", "✔", "yes", "y",
-                                                  "true", "t", "1", "重点"};
-    static const std::vector<std::string> kNo = {"否", "错", "×", "✗", "✘", "no", "n",
-                                                 "false", "f", "0", "非"};
+    static const std::vector<std::string> kYes = {"是", "对",   "√", "✓", "✔",   "yes",
+                                                  "y",  "true", "t", "1", "重点"};
+    static const std::vector<std::string> kNo = {"否", "错",    "×", "✗", "✘", "no",
+                                                 "n",  "false", "f", "0", "非"};
     FieldValue value;
     const std::string text = lower(cellText(cell, date1904));
     if (text.empty() || std::find(kNo.begin(), kNo.end(), text) != kNo.end()) return value;

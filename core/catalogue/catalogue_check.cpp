@@ -1,4 +1,5 @@
-// core/catalogue: the resulting pack checked by the loader and the validator, problems mapped to cells
+// core/catalogue: the resulting pack checked by the loader and the validator, problems mapped to
+// cells
 #include "core/catalogue/catalogue_check.h"
 
 #include "core/pack/loader.h"
@@ -141,10 +142,10 @@ void checkCatalogueResult(const Pack& pack, const Sheet& sheet,
     try {
         text = serializePackDocument(packToJson(touched.pack));
     } catch (const nlohmann::json::exception& e) {
-        plan.diagnostics.add(cellDiagnostic(
-            sheet, plan.mapping.headerRow, -1, Severity::Error, "text.not_utf8",
-            std::string("A cell's text is not valid UTF-8 (") + e.what() + ").",
-            std::string("有单元格的文字不是有效的 UTF-8（") + e.what() + "）。"));
+        plan.diagnostics.add(
+            cellDiagnostic(sheet, plan.mapping.headerRow, -1, Severity::Error, "text.not_utf8",
+                           std::string("A cell's text is not valid UTF-8 (") + e.what() + ").",
+                           std::string("有单元格的文字不是有效的 UTF-8（") + e.what() + "）。"));
         return;
     }
     touched.pack = Pack{}; // the text holds it now
@@ -184,8 +185,8 @@ void checkCatalogueResult(const Pack& pack, const Sheet& sheet,
             }
         if (!caused) continue; // a problem the item already had, in a field the import leaves
         if (column < 0 && field) column = plan.mapping.columnOf(*field).value_or(-1);
-        plan.diagnostics.add(cellDiagnostic(sheet, change.row, column, d.severity, d.code,
-                                            d.message, d.messageZh));
+        plan.diagnostics.add(
+            cellDiagnostic(sheet, change.row, column, d.severity, d.code, d.message, d.messageZh));
     }
     checkImageSources(sheet, options, plan);
 }

@@ -72,10 +72,10 @@ Lang stripMarkers(HeaderWords& words) {
     for (std::string w : words.cjk) {
         for (const auto& [marker, markerLang] :
              {std::pair<std::string, Lang>{"英文", Lang::En}, {"中文", Lang::Zh}}) {
-            if (w == marker || (w.size() > marker.size() && (w.starts_with(marker) ||
-                                                              w.ends_with(marker)))) {
+            if (w == marker ||
+                (w.size() > marker.size() && (w.starts_with(marker) || w.ends_with(marker)))) {
                 lang = addLang(lang, markerLang);
-                w = w == marker ? ""
+                w = w == marker             ? ""
                     : w.starts_with(marker) ? w.substr(marker.size())
                                             : w.substr(0, w.size() - marker.size());
             }
@@ -230,13 +230,12 @@ Result<std::size_t> chooseCatalogueSheet(const Workbook& workbook, const std::st
     }
     if (!name.empty() || workbook.sheets.empty())
         return operationalError(kCatalogueSheetMissing, workbook.file,
-                                workbook.sheets.empty()
-                                    ? "The file has no sheet."
-                                    : "The file has no sheet \"" + name + "\"; its sheets are " +
-                                          names + ".",
-                                workbook.sheets.empty()
-                                    ? "文件中没有工作表。"
-                                    : "文件中没有工作表“" + name + "”；现有工作表：" + names + "。");
+                                workbook.sheets.empty() ? "The file has no sheet."
+                                                        : "The file has no sheet \"" + name +
+                                                              "\"; its sheets are " + names + ".",
+                                workbook.sheets.empty() ? "文件中没有工作表。"
+                                                        : "文件中没有工作表“" + name +
+                                                              "”；现有工作表：" + names + "。");
     for (std::size_t i = 0; i < workbook.sheets.size(); ++i) {
         const Sheet& sheet = workbook.sheets[i];
         const int row = findHeaderRow(sheet, nullptr);
@@ -275,7 +274,8 @@ ColumnMapping mapCatalogueColumns(const Sheet& sheet, const SavedMapping* saved,
                     " are merged. Unmerge them and give every column its own header (for "
                     "example 题名 and 英文题名).",
                 "表头单元格 " + rangeName(range) +
-                    " 是合并单元格。请取消合并，并为每一列单独填写表头（例如“题名”和“英文题名”）。"));
+                    " 是合并单元格。请取消合并，并为每一列单独填写表头（例如“题名”和“英文题名”）"
+                    "。"));
 
     // Columns with data below an empty header are reported too.
     std::vector<int> dataCells(static_cast<std::size_t>(sheet.columnCount()), 0);
@@ -312,7 +312,8 @@ ColumnMapping mapCatalogueColumns(const Sheet& sheet, const SavedMapping* saved,
                         fieldInfo(*column.field).key + ", like the column at " + first +
                         ". Keep one of them, or map one to another field (--mapping).",
                     "列" + inQuotes(column.header) + "对应字段 " + fieldInfo(*column.field).key +
-                        "，与 " + first + " 的列重复。请只保留一列，或用映射文件（--mapping）"
+                        "，与 " + first +
+                        " 的列重复。请只保留一列，或用映射文件（--mapping）"
                         "把其中一列对应到其他字段。"));
             }
         } else if (column.source == ColumnSource::Unknown) {
@@ -326,9 +327,9 @@ ColumnMapping mapCatalogueColumns(const Sheet& sheet, const SavedMapping* saved,
                     "; its " + std::to_string(cells) + " filled cell" + (cells == 1 ? "" : "s") +
                     " are not imported. Name it like a known column, or map it (or ignore it) "
                     "in a mapping file (--mapping).",
-                (column.header.empty() ? "第 " + letter + " 列没有表头"
-                                       : "列" + inQuotes(column.header) + "（" + letter +
-                                             "）不对应任何目录字段") +
+                (column.header.empty()
+                     ? "第 " + letter + " 列没有表头"
+                     : "列" + inQuotes(column.header) + "（" + letter + "）不对应任何目录字段") +
                     "，其中 " + std::to_string(cells) +
                     " 个非空单元格不会导入。请使用已知的列名，或在映射文件（--mapping）中指定"
                     "或忽略该列。"));

@@ -32,8 +32,8 @@ std::optional<CatalogueField> fieldForHeader(std::string_view header);
 
 // A mapping saved in a file (or, later, in the pack): the header texts and what they are.
 struct SavedMapping {
-    std::string sheet;  // the sheet to read ("" = choose)
-    int headerRow = 0;  // 1-based; 0 = find it
+    std::string sheet; // the sheet to read ("" = choose)
+    int headerRow = 0; // 1-based; 0 = find it
     struct Column {
         std::string header;                  // the header cell's text, trimmed
         std::optional<CatalogueField> field; // nullopt: ignore the column without a warning

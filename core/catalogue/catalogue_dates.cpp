@@ -117,8 +117,8 @@ std::optional<std::string> parseCatalogueDate(std::string_view raw) {
     std::size_t b = 0, e = text.size();
     while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r'))
         ++b;
-    while (e > b &&
-           (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == '\r'))
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' ||
+                     text[e - 1] == '\r'))
         --e;
     const std::string_view s = std::string_view(text).substr(b, e - b);
     std::size_t pos = 0, digits = 0;
@@ -128,7 +128,8 @@ std::optional<std::string> parseCatalogueDate(std::string_view raw) {
         ++pos;
         ++digits;
     }
-    if (digits == 8 && timeOrEnd(s, pos)) return checked(first / 10000, first / 100 % 100, first % 100);
+    if (digits == 8 && timeOrEnd(s, pos))
+        return checked(first / 10000, first / 100 % 100, first % 100);
     if (digits == 6 && pos == s.size()) return checked(first / 100, first % 100, 0);
     if (digits != 4) return std::nullopt;
     const int year = first;
@@ -230,8 +231,8 @@ std::optional<DatePrecision> dateFormatPrecision(std::string_view code) {
             std::size_t next = end;
             while (next < code.size() && !std::isalpha(static_cast<unsigned char>(code[next])))
                 ++next;
-            const bool minutes = previous == 'h' || (next < code.size() && (code[next] == 's' ||
-                                                                           code[next] == 'S'));
+            const bool minutes =
+                previous == 'h' || (next < code.size() && (code[next] == 's' || code[next] == 'S'));
             if (!minutes) month = true;
             previous = 'm';
             i = end - 1;

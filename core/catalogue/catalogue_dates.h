@@ -1,5 +1,6 @@
 // core/catalogue: dates as catalogues write them (1949年10月, 1949-10-01, 1949.10, 19491001) and as
-// spreadsheets store them (Excel date serials with a date number format) -> the pack's partial ISO date
+// spreadsheets store them (Excel date serials with a date number format) -> the pack's partial ISO
+// date
 #pragma once
 
 #include <optional>

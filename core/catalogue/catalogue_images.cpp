@@ -86,8 +86,10 @@ std::optional<std::string> CatalogueImageResolver::resolveOne(const std::string&
                         "The pack already has a different file \"" + packPath + "\"; the import " +
                             "never replaces a pack's file. Rename \"" + entry +
                             "\" in the folder and the cell, or remove the pack's file first.",
-                        "内容包中已有另一个文件“" + packPath + "”，导入不会覆盖内容包中的文件。"
-                            "请在文件夹和单元格中把“" + entry + "”改名，或先删除内容包中的该文件。");
+                        "内容包中已有另一个文件“" + packPath +
+                            "”，导入不会覆盖内容包中的文件。"
+                            "请在文件夹和单元格中把“" +
+                            entry + "”改名，或先删除内容包中的该文件。");
         }
         if (m_copies.emplace(packPath, source).second)
             plan.copies.push_back({source, packPath, row, column});
@@ -108,7 +110,8 @@ std::optional<std::string> CatalogueImageResolver::resolveOne(const std::string&
                : fail(kCatalogueImageMissing,
                       "The image \"" + entry + "\" is neither in " + m_imagesDir.string() +
                           " nor in the pack.",
-                      "图像“" + entry + "”既不在 " + m_imagesDir.string() + " 中，也不在内容包中。");
+                      "图像“" + entry + "”既不在 " + m_imagesDir.string() +
+                          " 中，也不在内容包中。");
 }
 
 void removeCopiedImages(const fs::path& packRoot, const CopiedImages& copied) {
@@ -135,8 +138,8 @@ Result<CopiedImages> copyCatalogueImages(const fs::path& packRoot, const Catalog
                         "无法复制 " + copy.source.string() + "：内容包中已出现 " + copy.packPath +
                             "。");
         std::vector<fs::path> missing;
-        for (fs::path folder = target.parent_path(); !folder.empty() && folder != packRoot &&
-                                                     !fs::exists(folder, ec);
+        for (fs::path folder = target.parent_path();
+             !folder.empty() && folder != packRoot && !fs::exists(folder, ec);
              folder = folder.parent_path())
             missing.push_back(folder);
         for (auto it = missing.rbegin(); it != missing.rend(); ++it) {

@@ -1,4 +1,5 @@
-// core/catalogue: mapping files — a saved column mapping as JSON, read with positions and written back
+// core/catalogue: mapping files — a saved column mapping as JSON, read with positions and written
+// back
 #include "core/base/json_reader.h"
 #include "core/catalogue/catalogue_columns.h"
 

@@ -108,16 +108,14 @@ class Planner {
                 }
     }
 
-    void error(int row, int column, const char* code, std::string message,
-               std::string messageZh) {
+    void error(int row, int column, const char* code, std::string message, std::string messageZh) {
         m_plan.diagnostics.add(cellDiagnostic(m_sheet, row, column, Severity::Error, code,
                                               std::move(message), std::move(messageZh)));
     }
 
     // A 档号 or id seen before in the sheet is an error at its second cell.
     bool firstInSheet(std::unordered_map<std::string, FirstCell>& seen, const std::string& key,
-                      int row, int column, const char* code, const char* what,
-                      const char* whatZh) {
+                      int row, int column, const char* code, const char* what, const char* whatZh) {
         const auto [it, inserted] = seen.emplace(key, FirstCell{row, column});
         if (inserted) return true;
         const std::string first = cellName(m_sheet, it->second.row, it->second.column);
@@ -146,12 +144,12 @@ class Planner {
         if (!ok) return;
 
         const Item* match = nullptr;
-        if (const auto it = m_byReference.find(reference); !reference.empty() &&
-                                                           it != m_byReference.end()) {
+        if (const auto it = m_byReference.find(reference);
+            !reference.empty() && it != m_byReference.end()) {
             if (it->second.size() > 1) {
                 error(row.row, referenceCell.column, kCatalogueReferenceAmbiguous,
-                      "The pack has several items with the 档号 \"" + reference +
-                          "\" (" + listOfIds(it->second) +
+                      "The pack has several items with the 档号 \"" + reference + "\" (" +
+                          listOfIds(it->second) +
                           "); give them different 档号 first, or match the row by its id.",
                       "内容包中有多个展品的档号为“" + reference + "”（" + listOfIds(it->second) +
                           "）；请先让它们的档号各不相同，或按标识对应此行。");
@@ -174,8 +172,8 @@ class Planner {
             if (const auto [it, inserted] = m_matched.emplace(match->id, row.row); !inserted) {
                 const std::string first = cellName(m_sheet, it->second, -1);
                 error(row.row, -1, kCatalogueItemTwice,
-                      "This row and the row at " + first + " both describe the item \"" + match->id +
-                          "\" (one by its 档号, one by its id).",
+                      "This row and the row at " + first + " both describe the item \"" +
+                          match->id + "\" (one by its 档号, one by its id).",
                       "此行与 " + first + " 处的行描述的是同一展品“" + match->id +
                           "”（一行按档号，一行按标识）。");
                 return;
@@ -311,8 +309,8 @@ class Planner {
             move.before.text = placeName(now);
             move.after.text = placeName(at);
             const RowCell& chapterCell = row.at(F::Chapter);
-            move.column = chapterCell.value.text.empty() ? row.at(F::Exhibition).column
-                                                         : chapterCell.column;
+            move.column =
+                chapterCell.value.text.empty() ? row.at(F::Exhibition).column : chapterCell.column;
             fields.push_back(std::move(move));
         }
         if (fields.empty()) {

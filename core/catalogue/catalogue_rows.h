@@ -1,4 +1,5 @@
-// core/catalogue: the data rows of a sheet as field values (blank rows skipped, merged cells filled)
+// core/catalogue: the data rows of a sheet as field values (blank rows skipped, merged cells
+// filled)
 #pragma once
 
 #include "core/base/diagnostic.h"
@@ -18,13 +19,11 @@ struct RowCell {
 };
 
 struct CatalogueRow {
-    int row = 0;       // 0-based sheet row
+    int row = 0;        // 0-based sheet row
     bool readOk = true; // every cell read (the row is not planned otherwise)
     std::array<RowCell, kCatalogueFieldCount> cells;
 
-    const RowCell& at(CatalogueField field) const {
-        return cells[static_cast<std::size_t>(field)];
-    }
+    const RowCell& at(CatalogueField field) const { return cells[static_cast<std::size_t>(field)]; }
 };
 
 // Reads every non-blank row below the header row through `mapping`. Cells inside a merged range

@@ -81,8 +81,8 @@ std::string cellName(const Sheet& sheet, int row, int column) {
 
 Diagnostic cellDiagnostic(const Sheet& sheet, int row, int column, Severity severity,
                           std::string code, std::string message, std::string messageZh) {
-    Diagnostic d{severity, std::move(code), sheet.file, "", 0, 0, std::move(message),
-                 std::move(messageZh)};
+    Diagnostic d{severity, std::move(code),    sheet.file,          "", 0,
+                 0,        std::move(message), std::move(messageZh)};
     if (sheet.csv) {
         const CsvPosition at = csvPosition(sheet, row, column);
         d.line = at.line;

@@ -14,11 +14,12 @@ namespace lantai::core {
 // liborcus, CSV) fill these; core/catalogue decides what the values mean for each field.
 enum class CellKind {
     Empty,
-    Text,    // `text`
-    Number,  // `number`, shown through `numberFormat` (an Excel date is a Number with a date format)
-    Boolean, // `number` is 1 or 0
-    Date,    // a calendar date the file stores as such (ODS): `text` is YYYY-MM-DD
-    FormulaWithoutValue, // a formula whose result the file does not store (or the reader cannot read)
+    Text,   // `text`
+    Number, // `number`, shown through `numberFormat` (an Excel date is a Number with a date format)
+    Boolean,             // `number` is 1 or 0
+    Date,                // a calendar date the file stores as such (ODS): `text` is YYYY-MM-DD
+    FormulaWithoutValue, // a formula whose result the file does not store (or the reader cannot
+                         // read)
 };
 
 struct SheetCell {

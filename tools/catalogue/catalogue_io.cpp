@@ -69,8 +69,8 @@ Result<Workbook> readCatalogueFile(const fs::path& file, const std::string& show
 
 Status writeCatalogueFile(const fs::path& file, const CatalogueTable& table) {
     if (lowerExtension(file) != ".xlsx") return writeFileAtomic(file, catalogueCsvText(table));
-    const fs::path temporary =
-        file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    const fs::path temporary = file.parent_path() / ("." + file.filename().string() + ".tmp-" +
+                                                     std::to_string(::getpid()));
     if (Status written = writeCatalogueXlsx(temporary, table); !written) {
         std::error_code ec;
         fs::remove(temporary, ec);

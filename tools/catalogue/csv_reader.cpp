@@ -111,7 +111,8 @@ class CsvParser {
                 return true;
             }
             if (isLineEnd(c)) {
-                const bool crlf = c == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n';
+                const bool crlf =
+                    c == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n';
                 out += crlf ? "\r\n" : std::string(1, c);
                 lineBreak();
                 continue;
@@ -140,7 +141,12 @@ Result<Sheet> parseCsv(std::string_view text, const std::string& fileName,
     sheet.csv = true;
     int line = 0, column = 0;
     if (!CsvParser(text, sheet).run(detectSeparator(text), line, column))
-        return Diagnostic{Severity::Error, kCatalogueCsvSyntax, fileName, "", line, column,
+        return Diagnostic{Severity::Error,
+                          kCatalogueCsvSyntax,
+                          fileName,
+                          "",
+                          line,
+                          column,
                           "The quote that opens this cell is never closed; every quoted cell "
                           "needs its closing \" (a quote inside it is written \"\").",
                           "此单元格开头的引号没有闭合；带引号的单元格必须以 \" 结束"

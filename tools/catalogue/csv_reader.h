@@ -1,5 +1,6 @@
-// tools/catalogue: CSV as a sheet — RFC 4180 quoting (quoted separators, "" for a quote, line breaks
-// inside quoted cells), LF / CRLF / CR line ends, "," ";" or tab recognised from the header line
+// tools/catalogue: CSV as a sheet — RFC 4180 quoting (quoted separators, "" for a quote, line
+// breaks inside quoted cells), LF / CRLF / CR line ends, "," ";" or tab recognised from the header
+// line
 #pragma once
 
 #include "core/base/result.h"

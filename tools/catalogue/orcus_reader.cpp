@@ -74,8 +74,8 @@ bool parseA1(std::string_view text, ss::src_address_t& out) {
     if (pos < text.size() && text[pos] == '$') ++pos;
     long column = 0;
     const std::size_t letters = pos;
-    while (pos < text.size() && ((text[pos] >= 'A' && text[pos] <= 'Z') ||
-                                 (text[pos] >= 'a' && text[pos] <= 'z'))) {
+    while (pos < text.size() &&
+           ((text[pos] >= 'A' && text[pos] <= 'Z') || (text[pos] >= 'a' && text[pos] <= 'z'))) {
         column = column * 26 + ((text[pos] | 0x20) - 'a' + 1);
         if (column > kMaxColumns) return false;
         ++pos;
@@ -106,8 +106,8 @@ class A1Resolver final : public ss::iface::import_reference_resolver {
         const std::size_t colon = range.find(':');
         ss::src_range_t out{};
         out.first = resolve_address(range.substr(0, colon));
-        out.last = colon == std::string_view::npos ? out.first
-                                                   : resolve_address(range.substr(colon + 1));
+        out.last =
+            colon == std::string_view::npos ? out.first : resolve_address(range.substr(colon + 1));
         return out;
     }
 };
@@ -301,7 +301,8 @@ class SheetImport final : public ss::iface::import_sheet,
         const ss::range_t range = *m_arrayRange;
         const long long width = range.last.column - range.first.column + 1;
         for (std::size_t i = 0; i < m_arrayResults.size(); ++i) {
-            const auto row = range.first.row + static_cast<ss::row_t>(static_cast<long long>(i) / width);
+            const auto row =
+                range.first.row + static_cast<ss::row_t>(static_cast<long long>(i) / width);
             const auto col =
                 range.first.column + static_cast<ss::col_t>(static_cast<long long>(i) % width);
             if (SheetCell* c = at(row, col)) m_arrayResults[i].applyTo(*c);
@@ -349,7 +350,8 @@ class WorkbookFactory final : public ss::iface::import_factory {
     ss::iface::import_global_settings* get_global_settings() override { return &m_settings; }
     ss::iface::import_shared_strings* get_shared_strings() override { return &m_strings; }
     ss::iface::import_styles* get_styles() override { return &m_styles; }
-    ss::iface::import_reference_resolver* get_reference_resolver(ss::formula_ref_context_t) override {
+    ss::iface::import_reference_resolver*
+    get_reference_resolver(ss::formula_ref_context_t) override {
         return &m_resolver;
     }
     ss::iface::import_sheet* append_sheet(ss::sheet_t, std::string_view name) override {
@@ -357,8 +359,8 @@ class WorkbookFactory final : public ss::iface::import_factory {
         sheet.name = name;
         sheet.file = m_book.file;
         m_book.sheets.push_back(std::move(sheet));
-        m_sheets.push_back(std::make_unique<SheetImport>(m_book, m_book.sheets.size() - 1,
-                                                         m_strings, m_styles));
+        m_sheets.push_back(
+            std::make_unique<SheetImport>(m_book, m_book.sheets.size() - 1, m_strings, m_styles));
         return m_sheets.back().get();
     }
     ss::iface::import_sheet* get_sheet(std::string_view name) override {
@@ -408,8 +410,9 @@ Result<Workbook> readOrcusWorkbook(std::string_view bytes, WorkbookFormat format
         const char* kind = format == WorkbookFormat::Xlsx ? "XLSX" : "ODS";
         return operationalError(kCatalogueFileUnreadable, fileName,
                                 std::string("The file cannot be read as ") + kind + " (" +
-                                    e.what() + "). Open it in Excel, WPS or LibreOffice and save "
-                                               "it again.",
+                                    e.what() +
+                                    "). Open it in Excel, WPS or LibreOffice and save "
+                                    "it again.",
                                 std::string("无法按 ") + kind + " 格式读取该文件（" + e.what() +
                                     "）。请在 Excel、WPS 或 LibreOffice 中打开并重新保存。");
     }

@@ -30,7 +30,8 @@ class NumberFormatStyles final : public orcus::spreadsheet::iface::import_styles
     void set_font_underline_width(orcus::spreadsheet::underline_width_t) override {}
     void set_font_underline_mode(orcus::spreadsheet::underline_mode_t) override {}
     void set_font_underline_type(orcus::spreadsheet::underline_type_t) override {}
-    void set_font_underline_color(orcus::spreadsheet::color_elem_t, orcus::spreadsheet::color_elem_t,
+    void set_font_underline_color(orcus::spreadsheet::color_elem_t,
+                                  orcus::spreadsheet::color_elem_t,
                                   orcus::spreadsheet::color_elem_t,
                                   orcus::spreadsheet::color_elem_t) override {}
     void set_font_color(orcus::spreadsheet::color_elem_t, orcus::spreadsheet::color_elem_t,

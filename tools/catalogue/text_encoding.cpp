@@ -14,14 +14,20 @@ namespace {
 int lineOf(std::string_view bytes, std::size_t offset) {
     int line = 1;
     for (std::size_t i = 0; i < offset && i < bytes.size(); ++i)
-        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n')))
+        if (bytes[i] == '\n' ||
+            (bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n')))
             ++line;
     return line;
 }
 
 Diagnostic encodingError(const std::string& fileName, int line, int column,
                          const std::string& encoding) {
-    return Diagnostic{Severity::Error, kCatalogueEncoding, fileName, "", line, column,
+    return Diagnostic{Severity::Error,
+                      kCatalogueEncoding,
+                      fileName,
+                      "",
+                      line,
+                      column,
                       "The file is not " + encoding +
                           " text here. In Excel choose Save As -> \"CSV UTF-8 (Comma delimited)\" "
                           "and import again, or name the encoding with --encoding utf-8|gb18030.",
@@ -94,11 +100,12 @@ Result<DecodedText> decodeText(std::string_view bytes, const std::string& encodi
         return decoded;
     }
     if (bytes.starts_with("\xEF\xBB\xBF") || !findInvalidUtf8(bytes)) return utf8(bytes, fileName);
-    for (const auto& [bom, name] : {std::pair<std::string_view, const char*>{"\xFF\xFE", "UTF-16LE"},
-                                    {"\xFE\xFF", "UTF-16BE"}})
+    for (const auto& [bom, name] :
+         {std::pair<std::string_view, const char*>{"\xFF\xFE", "UTF-16LE"},
+          {"\xFE\xFF", "UTF-16BE"}})
         if (bytes.starts_with(bom)) {
             auto decoded = convert(bytes.substr(2), name, name, fileName);
-            if (decoded) decoded->encoding = name[7] == 'L' ? "utf-16le" : "utf-16be";
+            if (decoded) decoded->encoding = name[6] == 'L' ? "utf-16le" : "utf-16be";
             return decoded;
         }
     auto decoded = convert(bytes, "GB18030", "GB18030", fileName);

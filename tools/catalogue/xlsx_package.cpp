@@ -27,8 +27,8 @@ std::string_view entryText(const orcus::zip_archive& zip, std::string_view name,
 class AttributeCollector : public orcus::sax_handler {
   public:
     void attribute(const orcus::sax::parser_attribute& attribute) {
-        m_attributes.push_back({std::string(attribute.ns), std::string(attribute.name),
-                                std::string(attribute.value)});
+        m_attributes.push_back(
+            {std::string(attribute.ns), std::string(attribute.name), std::string(attribute.value)});
     }
 
   protected:

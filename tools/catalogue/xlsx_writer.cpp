@@ -55,8 +55,8 @@ Status writeCatalogueXlsx(const std::filesystem::path& file, const CatalogueTabl
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const auto column = static_cast<lxw_col_t>(c);
         check(worksheet_set_column(sheet, column, column, fieldInfo(table.columns[c]).width, text));
-        check(worksheet_write_string(sheet, 0, column,
-                                     exportedHeader(table.columns[c]).c_str(), header));
+        check(worksheet_write_string(sheet, 0, column, exportedHeader(table.columns[c]).c_str(),
+                                     header));
     }
     worksheet_set_row(sheet, 0, 30, nullptr);
     for (std::size_t r = 0; r < table.rows.size(); ++r)

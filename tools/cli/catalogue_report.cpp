@@ -17,7 +17,8 @@ using core::CatalogueField;
 // characters; lists joined with "; "; the flag as 是 / 否 or yes / no.
 std::string shown(CatalogueField field, const core::FieldValue& value, bool zh) {
     const auto shape = core::fieldInfo(field).shape;
-    if (shape == core::FieldShape::Flag) return value.flag ? (zh ? "是" : "yes") : (zh ? "否" : "no");
+    if (shape == core::FieldShape::Flag)
+        return value.flag ? (zh ? "是" : "yes") : (zh ? "否" : "no");
     std::string text = core::displayValue(field, value);
     if (core::codePointCount(text) > 120) {
         std::size_t pos = 0;
@@ -43,8 +44,9 @@ void printColumns(const core::CataloguePlan& plan, bool zh) {
         if (c.field)
             line += std::string(" → ") + core::fieldInfo(*c.field).key;
         else
-            line += c.source == core::ColumnSource::Ignored ? (zh ? "（忽略）" : " (ignored)")
-                                                           : (zh ? "（不导入）" : " (not imported)");
+            line += c.source == core::ColumnSource::Ignored
+                        ? (zh ? "（忽略）" : " (ignored)")
+                        : (zh ? "（不导入）" : " (not imported)");
     }
     std::printf("%s\n", line.c_str());
 }
@@ -74,8 +76,9 @@ void printCataloguePlan(const core::CataloguePlan& plan, const core::Sheet& shee
                         row.c_str());
         for (const auto& f : change.fields) {
             const std::string cell =
-                f.column >= 0 ? (zh ? "（" : " (") + at(sheet, change.row, f.column) + (zh ? "）" : ")")
-                              : "";
+                f.column >= 0
+                    ? (zh ? "（" : " (") + at(sheet, change.row, f.column) + (zh ? "）" : ")")
+                    : "";
             const char* key = core::fieldInfo(f.field).key;
             if (update)
                 std::printf("  %s%s: %s → %s\n", key, cell.c_str(),

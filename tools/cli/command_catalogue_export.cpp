@@ -22,28 +22,29 @@ Subcommand addCatalogueExportCommand(CLI::App& catalogue) {
                   "CRLF，适用于 Excel）");
     command->add_option("PACK", options->pack, "pack folder")->required();
     command->add_option("OUT", options->out, "OUT.xlsx or OUT.csv")->required();
-    return {command, [options] {
-                const bool zh = useChinese("");
-                const auto loaded = core::loadPack(options->pack);
-                if (!loaded.parsed) {
-                    printDiagnostics(loaded.diagnostics, zh);
-                    const int code = exitCodeFor(loaded.diagnostics);
-                    return code == kExitOk ? kExitInvalid : code;
-                }
-                const core::CatalogueTable table = core::catalogueTable(loaded.pack);
-                if (core::Status written = core::catalogue_io::writeCatalogueFile(options->out, table);
-                    !written) {
-                    std::fprintf(stderr, "%s\n", core::formatDiagnostic(written.error(), zh).c_str());
-                    return kExitUsage;
-                }
-                const std::size_t n = table.rows.size();
-                if (zh)
-                    std::printf("已导出 %zu 件展品到 %s\n", n, options->out.c_str());
-                else
-                    std::printf("exported %zu item%s to %s\n", n, n == 1 ? "" : "s",
-                                options->out.c_str());
-                return kExitOk;
-            }};
+    return {
+        command, [options] {
+            const bool zh = useChinese("");
+            const auto loaded = core::loadPack(options->pack);
+            if (!loaded.parsed) {
+                printDiagnostics(loaded.diagnostics, zh);
+                const int code = exitCodeFor(loaded.diagnostics);
+                return code == kExitOk ? kExitInvalid : code;
+            }
+            const core::CatalogueTable table = core::catalogueTable(loaded.pack);
+            if (core::Status written = core::catalogue_io::writeCatalogueFile(options->out, table);
+                !written) {
+                std::fprintf(stderr, "%s\n", core::formatDiagnostic(written.error(), zh).c_str());
+                return kExitUsage;
+            }
+            const std::size_t n = table.rows.size();
+            if (zh)
+                std::printf("已导出 %zu 件展品到 %s\n", n, options->out.c_str());
+            else
+                std::printf("exported %zu item%s to %s\n", n, n == 1 ? "" : "s",
+                            options->out.c_str());
+            return kExitOk;
+        }};
 }
 
 } // namespace lantai::cli

@@ -125,7 +125,8 @@ int runImport(const ImportOptions& o) {
 
     core::catalogue_io::ReadOptions readOptions;
     readOptions.encoding = o.encoding;
-    core::Result<core::Workbook> book = core::catalogue_io::readCatalogueFile(o.file, o.file, readOptions);
+    core::Result<core::Workbook> book =
+        core::catalogue_io::readCatalogueFile(o.file, o.file, readOptions);
     if (!book) return fail(std::move(book).error());
     const std::string sheetName = !o.sheet.empty() ? o.sheet : saved.sheet;
     core::Result<std::size_t> chosen = core::chooseCatalogueSheet(*book, sheetName);
@@ -136,10 +137,10 @@ int runImport(const ImportOptions& o) {
         core::mapCatalogueColumns(sheet, haveMapping ? &saved : nullptr, outcome.diagnostics);
     core::CatalogueImportOptions importOptions;
     if (!o.images.empty()) importOptions.imagesDir = fs::absolute(o.images);
-    core::CataloguePlan plan = outcome.diagnostics.hasErrors()
-                                   ? core::CataloguePlan{}
-                                   : core::planCatalogueImport(loaded.pack, sheet, mapping,
-                                                               importOptions);
+    core::CataloguePlan plan =
+        outcome.diagnostics.hasErrors()
+            ? core::CataloguePlan{}
+            : core::planCatalogueImport(loaded.pack, sheet, mapping, importOptions);
     if (plan.file.empty()) { // not planned: the columns have errors
         plan.file = sheet.file;
         plan.sheet = sheet.name;
@@ -153,8 +154,8 @@ int runImport(const ImportOptions& o) {
     if (!o.dryRun) {
         if (core::Status committed = core::commitCatalogueImport(loaded.pack, plan, *packText);
             !committed) {
-            outcome.code = committed.error().code == core::kCataloguePackChanged ? kExitInvalid
-                                                                                 : kExitUsage;
+            outcome.code =
+                committed.error().code == core::kCataloguePackChanged ? kExitInvalid : kExitUsage;
             outcome.diagnostics.add(std::move(committed).error());
             return finish(o, outcome, zh, &plan, &sheet);
         }
