@@ -5,6 +5,7 @@
 #include "tools/catalogue/orcus_styles.h"
 #include "tools/catalogue/xlsx_package.h"
 
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <orcus/exception.hpp>
@@ -127,6 +128,8 @@ class FormulaResult {
         m_text = s;
     }
     void number(double value) {
+        // liborcus gives NaN for a formula cell whose <v> is empty (as openpyxl writes them).
+        if (!std::isfinite(value)) return;
         m_kind = CellKind::Number;
         m_number = value;
     }

@@ -64,7 +64,9 @@ void printCataloguePlan(const core::CataloguePlan& plan, const core::Sheet& shee
     printColumns(plan, zh);
     for (const auto& change : plan.changes) {
         const bool update = change.action == core::ItemAction::Update;
-        const std::string row = at(sheet, change.row, -1);
+        const std::string row =
+            sheet.csv ? (zh ? "第 " : "line ") + at(sheet, change.row, -1) + (zh ? " 行" : "")
+                      : at(sheet, change.row, -1);
         const std::string reference = change.reference.empty() ? "" : change.reference;
         if (update)
             std::printf(zh ? "更新 %s（档号 %s，%s）\n" : "update %s (reference %s, %s)\n",
