@@ -1,6 +1,7 @@
 // core/catalogue: applying a plan — to the model (one change), and to the pack folder (all or
 // nothing)
 #include "core/base/file_io.h"
+#include "core/base/sha256.h"
 #include "core/catalogue/catalogue_import.h"
 #include "core/pack/writer.h"
 
@@ -70,8 +71,8 @@ void restore(const std::vector<SavedFile>& saved) {
 
 } // namespace
 
-Status commitCatalogueImport(const Pack& pack, const CataloguePlan& plan,
-                             std::string_view packJsonAsLoaded) {
+Status commitCatalogueImport(Pack pack, const CataloguePlan& plan,
+                             const std::string& packJsonSha256) {
     if (!plan.ok())
         return operationalError("catalogue.not_imported", plan.file,
                                 "The sheet has errors; nothing was imported.",
@@ -80,7 +81,7 @@ Status commitCatalogueImport(const Pack& pack, const CataloguePlan& plan,
     const fs::path packJson = pack.root / "pack.json";
     Result<std::string> current = readFile(packJson);
     if (!current) return std::move(current).error();
-    if (*current != packJsonAsLoaded)
+    if (sha256Hex(*current) != packJsonSha256)
         return operationalError(kCataloguePackChanged, "pack.json",
                                 "pack.json changed while the import was prepared (another "
                                 "program saved the pack); nothing was imported. Run the import "
@@ -103,9 +104,8 @@ Status commitCatalogueImport(const Pack& pack, const CataloguePlan& plan,
     }
     Result<CopiedImages> copied = copyCatalogueImages(pack.root, plan);
     if (!copied) return std::move(copied).error();
-    Pack after = pack;
-    applyCataloguePlan(after, plan);
-    if (Status written = writePack(after, pack.root); !written) {
+    applyCataloguePlan(pack, plan);
+    if (Status written = writePack(pack, pack.root); !written) {
         restore(saved);
         removeCopiedImages(pack.root, *copied);
         return written;

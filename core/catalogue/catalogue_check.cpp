@@ -6,6 +6,7 @@
 #include "core/pack/validator.h"
 #include "core/pack/writer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -14,15 +15,47 @@ namespace lantai::core {
 
 namespace {
 
-// A pack holding only the items the plan touches, in their chapters: what the import would
-// write for them, without the rest of the pack (which the import leaves as it is).
+// A pack holding the items of some changes, in their chapters: what the import would write for
+// them, without the rest of the pack (which the import leaves as it is).
 struct TouchedPack {
     Pack pack;
     // [exhibition][chapter][item] -> index of the change
     std::vector<std::vector<std::vector<std::size_t>>> changeAt;
 };
 
-TouchedPack touchedPack(const Pack& pack, const CataloguePlan& plan) {
+// What is checked of a change's item. A new item whole. An updated item only with the members
+// the import changes, plus what the loader requires (id, title, images): a problem anywhere else
+// was there before and is not the import's. Its images, when the import leaves them, are
+// replaced by `sharedImage` (one file probed once instead of every scan of the pack; problems in
+// images the import leaves are not reported anyway), or kept when there is none.
+Item checkedItem(const ItemChange& change, const std::string& sharedImage) {
+    if (change.action == ItemAction::Create) {
+        Item item = change.item;
+        item.video.clear(); // not in the checked pack, and never changed by an import
+        item.questions.clear();
+        return item;
+    }
+    Item item;
+    item.id = change.item.id;
+    item.title = change.item.title;
+    bool imagesChanged = false;
+    for (const auto& f : change.fields) {
+        copyItemField(item, change.item, f.field);
+        imagesChanged = imagesChanged || f.field == CatalogueField::Images;
+    }
+    if (!imagesChanged && sharedImage.empty()) {
+        item.images = change.item.images;
+    } else if (!imagesChanged) {
+        ImageRef image;
+        image.file = sharedImage;
+        image.alt.zh = sharedImage;
+        item.images = {image};
+    }
+    return item;
+}
+
+TouchedPack touchedPack(const Pack& pack, const CataloguePlan& plan, std::size_t first,
+                        std::size_t last, const std::string& sharedImage) {
     TouchedPack out;
     out.pack.root = pack.root;
     out.pack.id = pack.id;
@@ -44,15 +77,12 @@ TouchedPack touchedPack(const Pack& pack, const CataloguePlan& plan) {
         out.changeAt.emplace_back(exhibition.chapters.size());
         out.pack.exhibitions.push_back(std::move(exhibition));
     }
-    for (std::size_t i = 0; i < plan.changes.size(); ++i) {
+    for (std::size_t i = first; i < last; ++i) {
         const auto& change = plan.changes[i];
         const auto it = chapters.find(change.exhibition + "\n" + change.chapter);
         if (it == chapters.end()) continue;
         const auto [e, c] = it->second;
-        Item item = change.item;
-        item.video.clear(); // not in this pack, and never changed by an import
-        item.questions.clear();
-        out.pack.exhibitions[e].chapters[c].items.push_back(std::move(item));
+        out.pack.exhibitions[e].chapters[c].items.push_back(checkedItem(change, sharedImage));
         out.changeAt[e][c].push_back(i);
     }
     return out;
@@ -133,37 +163,44 @@ void checkImageSources(const Sheet& sheet, const CatalogueImportOptions& options
     }
 }
 
-} // namespace
+// Changes checked at once: bounds the JSON trees the loader builds (a 10,000-row import would
+// otherwise hold them all at the same time).
+constexpr std::size_t kChangesPerCheck = 2000;
 
-void checkCatalogueResult(const Pack& pack, const Sheet& sheet,
-                          const CatalogueImportOptions& options, CataloguePlan& plan) {
-    TouchedPack touched = touchedPack(pack, plan);
+// The problems the loader and the validator find in the items of plan.changes[first, last),
+// added to the plan at the cells that caused them.
+void checkChanges(const Pack& pack, const Sheet& sheet, CataloguePlan& plan, std::size_t first,
+                  std::size_t last, const std::string& sharedImage,
+                  const std::unordered_set<std::string>& pending) {
     std::string text;
-    try {
-        text = serializePackDocument(packToJson(touched.pack));
-    } catch (const nlohmann::json::exception& e) {
-        plan.diagnostics.add(
-            cellDiagnostic(sheet, plan.mapping.headerRow, -1, Severity::Error, "text.not_utf8",
-                           std::string("A cell's text is not valid UTF-8 (") + e.what() + ").",
-                           std::string("有单元格的文字不是有效的 UTF-8（") + e.what() + "）。"));
-        return;
+    std::vector<std::vector<std::vector<std::size_t>>> changeAt;
+    {
+        TouchedPack touched = touchedPack(pack, plan, first, last, sharedImage);
+        try {
+            text = serializePackDocument(packToJson(touched.pack));
+        } catch (const nlohmann::json::exception& e) {
+            plan.diagnostics.add(cellDiagnostic(
+                sheet, plan.mapping.headerRow, -1, Severity::Error, "text.not_utf8",
+                std::string("A cell's text is not valid UTF-8 (") + e.what() + ").",
+                std::string("有单元格的文字不是有效的 UTF-8（") + e.what() + "）。"));
+            return;
+        }
+        changeAt = std::move(touched.changeAt);
     }
-    touched.pack = Pack{}; // the text holds it now
-    PackLoadResult loaded = loadPackFromText(text, pack.root);
-    Diagnostics found = loaded.diagnostics;
-    if (loaded.parsed) validatePack(loaded.pack, found, &loaded.documents);
-
-    std::unordered_set<std::string> pending;
-    for (const auto& copy : plan.copies)
-        pending.insert(copy.packPath);
+    Diagnostics found;
+    {
+        PackLoadResult loaded = loadPackFromText(text, pack.root);
+        found = std::move(loaded.diagnostics);
+        if (loaded.parsed) validatePack(loaded.pack, found, &loaded.documents);
+    }
     for (const auto& d : found.items()) {
         std::size_t index[3];
         std::string rest;
         if (d.file != "pack.json" || !parseItemPointer(d.pointer, index, rest)) continue;
-        if (index[0] >= touched.changeAt.size() || index[1] >= touched.changeAt[index[0]].size() ||
-            index[2] >= touched.changeAt[index[0]][index[1]].size())
+        if (index[0] >= changeAt.size() || index[1] >= changeAt[index[0]].size() ||
+            index[2] >= changeAt[index[0]][index[1]].size())
             continue;
-        const ItemChange& change = plan.changes[touched.changeAt[index[0]][index[1]][index[2]]];
+        const ItemChange& change = plan.changes[changeAt[index[0]][index[1]][index[2]]];
         auto field = fieldAt(rest);
         if (!field && rest.empty() && d.code == "schema.required") {
             // Reported at the item, naming the member: Required field "images" is missing.
@@ -188,6 +225,26 @@ void checkCatalogueResult(const Pack& pack, const Sheet& sheet,
         plan.diagnostics.add(
             cellDiagnostic(sheet, change.row, column, d.severity, d.code, d.message, d.messageZh));
     }
+}
+
+} // namespace
+
+void checkCatalogueResult(const Pack& pack, const Sheet& sheet,
+                          const CatalogueImportOptions& options, CataloguePlan& plan) {
+    std::unordered_set<std::string> pending;
+    for (const auto& copy : plan.copies)
+        pending.insert(copy.packPath);
+    // The one image that stands for the images an update leaves as they are.
+    std::string sharedImage;
+    for (const auto& change : plan.changes)
+        if (change.action == ItemAction::Update && !change.item.images.empty() &&
+            !pending.count(change.item.images[0].file)) {
+            sharedImage = change.item.images[0].file;
+            break;
+        }
+    for (std::size_t first = 0; first < plan.changes.size(); first += kChangesPerCheck)
+        checkChanges(pack, sheet, plan, first,
+                     std::min(plan.changes.size(), first + kChangesPerCheck), sharedImage, pending);
     checkImageSources(sheet, options, plan);
 }
 

@@ -202,6 +202,19 @@ void setItemValue(Item& item, CatalogueField field, const FieldValue& value) {
     }
 }
 
+void copyItemField(Item& to, const Item& from, CatalogueField field) {
+    if (auto* text = textOf(to, field)) {
+        *text = *textOf(from, field);
+        return;
+    }
+    if (field == F::Images) {
+        to.images = from.images;
+        return;
+    }
+    if (field != F::Exhibition && field != F::Chapter)
+        setItemValue(to, field, itemValue(from, field));
+}
+
 std::string displayValue(CatalogueField field, const FieldValue& value) {
     const FieldShape shape = fieldInfo(field).shape;
     if (shape == FieldShape::Flag) return value.flag ? "是" : "否";

@@ -76,6 +76,9 @@ FieldValue itemValue(const Item& item, CatalogueField field);
 // Sets an item field. Images: `value.list` are pack paths; an image the item already shows keeps
 // its alt text and caption, others get none.
 void setItemValue(Item& item, CatalogueField field, const FieldValue& value);
+// Copies the item member a field lives in from `from` to `to` (a bilingual text whole, both
+// languages; Exhibition and Chapter: nothing).
+void copyItemField(Item& to, const Item& from, CatalogueField field);
 // One line for people: the text, list entries joined by "; ", the flag as 是 / 否.
 std::string displayValue(CatalogueField field, const FieldValue& value);
 

@@ -118,14 +118,15 @@ Result<CopiedImages> copyCatalogueImages(const std::filesystem::path& packRoot,
 // Removes what copyCatalogueImages created (an editor's undo, or a failed write after it).
 void removeCopiedImages(const std::filesystem::path& packRoot, const CopiedImages& copied);
 
-// The whole import on disk, all or nothing: checks that pack.json still holds
-// `packJsonAsLoaded` (catalogue.pack_changed otherwise), copies the images, applies the plan to a
-// copy of `pack` and writes it with writePack. On any failure every file written is put back
-// byte for byte and the copied images are removed. A plan with errors is refused; a plan without
-// changes writes nothing.
+// The whole import on disk, all or nothing: checks that pack.json is still what `pack` was read
+// from (its SHA-256 is `packJsonSha256`, core/base/sha256.h; catalogue.pack_changed otherwise),
+// copies the images, applies the plan to `pack` (taken by value: a caller done with its model moves
+// it in, and no second copy of a large pack is made) and writes it with writePack. On any failure
+// every file written is put back byte for byte and the copied images are removed. A plan with
+// errors is refused; a plan without changes writes nothing.
 //
 // Threading: touches the pack folder; one import per pack at a time.
-Status commitCatalogueImport(const Pack& pack, const CataloguePlan& plan,
-                             std::string_view packJsonAsLoaded);
+Status commitCatalogueImport(Pack pack, const CataloguePlan& plan,
+                             const std::string& packJsonSha256);
 
 } // namespace lantai::core

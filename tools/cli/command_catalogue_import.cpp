@@ -2,6 +2,7 @@
 // utf-8|gb18030] [--images DIR] [--dry-run] [--json]` — a catalogue sheet's edits into a pack,
 // all or nothing
 #include "core/base/file_io.h"
+#include "core/base/sha256.h"
 #include "core/catalogue/catalogue_json.h"
 #include "core/pack/loader.h"
 #include "tools/catalogue/catalogue_io.h"
@@ -103,7 +104,9 @@ int runImport(const ImportOptions& o) {
                                                                   : exitCodeFor(loaded.diagnostics);
         return finish(o, outcome, zh);
     }
+    const std::string packSha256 = core::sha256Hex(*packText);
     core::PackLoadResult loaded = core::loadPackFromText(*packText, packDir);
+    packText = std::string(); // kept as its hash only: a large pack.json is 15 MB
     if (!loaded.parsed) {
         outcome.diagnostics = loaded.diagnostics;
         outcome.code = kExitInvalid;
@@ -152,7 +155,8 @@ int runImport(const ImportOptions& o) {
         return finish(o, outcome, zh, &plan, &sheet);
     }
     if (!o.dryRun) {
-        if (core::Status committed = core::commitCatalogueImport(loaded.pack, plan, *packText);
+        if (core::Status committed =
+                core::commitCatalogueImport(std::move(loaded.pack), plan, packSha256);
             !committed) {
             outcome.code =
                 committed.error().code == core::kCataloguePackChanged ? kExitInvalid : kExitUsage;

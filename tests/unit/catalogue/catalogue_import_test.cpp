@@ -3,6 +3,7 @@
 #include "../support/temp_dir.h"
 #include "catalogue_test_support.h"
 #include "core/base/file_io.h"
+#include "core/base/sha256.h"
 #include "core/catalogue/catalogue_export.h"
 #include "core/catalogue/catalogue_import.h"
 #include "core/catalogue/catalogue_json.h"
@@ -205,6 +206,23 @@ TEST_F(CatalogueImport, ReferenceTheFileGivesTwoItemsIsAnError) {
     EXPECT_NE(p.plan.diagnostics.items()[0].message.find("a, b"), std::string::npos);
 }
 
+TEST_F(CatalogueImport, ProblemsTheItemHadBeforeAreNotTheImports) {
+    // a shows an image that is not there, and its date is no date: the import edits titles.
+    Pack pack = m_pack;
+    Item& a = pack.exhibitions[0].chapters[0].items[0];
+    a.images[0].file = "images/gone.png";
+    a.date = "long ago";
+    const auto titles =
+        plan(pack, test::textSheet({{"档号", "题名"}, {"J-A", "甲（改）"}, {"J-B", "乙（改）"}}));
+    EXPECT_TRUE(titles.plan.ok()) << listed(titles.plan.diagnostics);
+    EXPECT_EQ(titles.plan.changes.size(), 2u);
+    // The same problems in fields the row does change are the import's.
+    const auto dates =
+        plan(pack, test::textSheet({{"档号", "文件名"}, {"J-B", "images/gone.png"}}));
+    EXPECT_TRUE(dates.plan.diagnostics.hasCode(kCatalogueImageMissing))
+        << listed(dates.plan.diagnostics);
+}
+
 TEST_F(CatalogueImport, NewItemsGoToTheirPart) {
     const Sheet sheet = test::textSheet({
         {"档号", "题名", "展览", "单元", "文件名", "年代", "标签", "重点展品"},
@@ -334,7 +352,7 @@ TEST_F(CatalogueImport, ImagesFromAFolderAreCheckedAndCopied) {
     EXPECT_TRUE(clash.plan.diagnostics.hasCode(kCatalogueImageConflict));
 
     // Applied: the copy is made, pack.json written, the pack still valid.
-    const std::string before = *readFile(m_pack.root / "pack.json");
+    const std::string before = sha256Hex(*readFile(m_pack.root / "pack.json"));
     ASSERT_TRUE(commitCatalogueImport(m_pack, good.plan, before));
     EXPECT_TRUE(fs::exists(m_pack.root / "images/ch1/new.png"));
     const PackLoadResult after = loadAndValidatePack(m_pack.root);
@@ -348,7 +366,7 @@ TEST_F(CatalogueImport, CommitIsAllOrNothing) {
     const std::string packJson = *readFile(m_pack.root / "pack.json");
 
     // pack.json changed since it was read: refused, nothing written.
-    const auto changed = commitCatalogueImport(m_pack, p.plan, packJson + " ");
+    const auto changed = commitCatalogueImport(m_pack, p.plan, sha256Hex(packJson + " "));
     ASSERT_FALSE(changed);
     EXPECT_EQ(changed.error().code, kCataloguePackChanged);
     EXPECT_EQ(*readFile(m_pack.root / "pack.json"), packJson);
@@ -377,7 +395,7 @@ TEST_F(CatalogueImport, CommitIsAllOrNothing) {
         plan(withBanks, test::textSheet({{"档号", "文件名"}, {"J-A", "copied.png"}}), options);
     ASSERT_TRUE(withImage.plan.ok()) << listed(withImage.plan.diagnostics);
     ASSERT_EQ(withImage.plan.copies.size(), 1u);
-    const auto failed = commitCatalogueImport(withBanks, withImage.plan, packJson);
+    const auto failed = commitCatalogueImport(withBanks, withImage.plan, sha256Hex(packJson));
     ASSERT_FALSE(failed);
     EXPECT_EQ(*readFile(m_pack.root / "quiz/one.json"), bankBytes);
     EXPECT_EQ(*readFile(m_pack.root / "pack.json"), packJson);
@@ -431,6 +449,22 @@ TEST_F(CatalogueImport, TenThousandRows) {
     ASSERT_TRUE(changed.plan.ok()) << listed(changed.plan.diagnostics);
     EXPECT_EQ(changed.plan.changes.size(), 101u);
     EXPECT_EQ(changed.plan.changedFieldCount(), 101u);
+
+    // Every row changed (the result is checked in several batches): a problem in the last
+    // batch is still found, at its cell.
+    for (std::size_t r = 1; r < sheet.rows.size(); ++r) {
+        SheetCell& cell = sheet.rows[r][static_cast<std::size_t>(columnOf(F::TitleEn))];
+        cell.text = "Bulk " + std::to_string(r);
+    }
+    sheet.rows[9001][static_cast<std::size_t>(columnOf(F::TitleZh))] = SheetCell{};
+    const auto all = plan(pack, sheet);
+    EXPECT_EQ(all.plan.changes.size(), 10004u);
+    ASSERT_EQ(all.plan.diagnostics.errorCount(), 1u) << listed(all.plan.diagnostics);
+    for (const auto& d : all.plan.diagnostics.items())
+        if (d.severity == Severity::Error) {
+            EXPECT_EQ(d.code, "text.empty");
+            EXPECT_EQ(d.pointer, "目录!E9002");
+        }
 }
 
 } // namespace
