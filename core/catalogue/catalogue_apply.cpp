@@ -3,9 +3,7 @@
 #include "core/base/file_io.h"
 #include "core/base/sha256.h"
 #include "core/catalogue/catalogue_import.h"
-#include "core/pack/writer.h"
 
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -50,35 +48,14 @@ void applyCataloguePlan(Pack& pack, const CataloguePlan& plan) {
     }
 }
 
-namespace {
-
-// The bytes a file had (nullopt: it did not exist), to put back after a failed write.
-struct SavedFile {
-    fs::path path;
-    std::optional<std::string> bytes;
-};
-
-void restore(const std::vector<SavedFile>& saved) {
-    for (const auto& file : saved) {
-        if (file.bytes) {
-            (void)writeFileAtomic(file.path, std::string_view(*file.bytes));
-        } else {
-            std::error_code ec;
-            fs::remove(file.path, ec);
-        }
-    }
-}
-
-} // namespace
-
-Status commitCatalogueImport(Pack pack, const CataloguePlan& plan,
+Status commitCatalogueImport(const fs::path& packRoot, const CataloguePlan& plan,
                              const std::string& packJsonSha256) {
     if (!plan.ok())
         return operationalError("catalogue.not_imported", plan.file,
                                 "The sheet has errors; nothing was imported.",
                                 "表格有错误，未导入任何内容。");
     if (plan.changes.empty()) return {};
-    const fs::path packJson = pack.root / "pack.json";
+    const fs::path packJson = packRoot / "pack.json";
     Result<std::string> current = readFile(packJson);
     if (!current) return std::move(current).error();
     if (sha256Hex(*current) != packJsonSha256)
@@ -88,26 +65,13 @@ Status commitCatalogueImport(Pack pack, const CataloguePlan& plan,
                                 "again.",
                                 "准备导入期间 pack.json 已被修改（其他程序保存了内容包），"
                                 "未导入任何内容。请重新导入。");
-    // writePack rewrites pack.json and every quiz bank: keep their bytes to put them back.
-    std::vector<SavedFile> saved{{packJson, std::move(*current)}};
-    for (const auto& bank : pack.quizBanks) {
-        if (bank.file.empty()) continue;
-        const fs::path file = pack.root / bank.file;
-        std::error_code ec;
-        if (!fs::exists(file, ec)) {
-            saved.push_back({file, std::nullopt});
-            continue;
-        }
-        Result<std::string> bytes = readFile(file);
-        if (!bytes) return std::move(bytes).error();
-        saved.push_back({file, std::move(*bytes)});
-    }
-    Result<CopiedImages> copied = copyCatalogueImages(pack.root, plan);
+    Result<std::string> text = applyCataloguePlanToPackJson(*current, plan);
+    if (!text) return std::move(text).error();
+    *current = std::string(); // a large pack.json is 15 MB
+    Result<CopiedImages> copied = copyCatalogueImages(packRoot, plan);
     if (!copied) return std::move(copied).error();
-    applyCataloguePlan(pack, plan);
-    if (Status written = writePack(pack, pack.root); !written) {
-        restore(saved);
-        removeCopiedImages(pack.root, *copied);
+    if (Status written = writeFileAtomic(packJson, std::string_view(*text)); !written) {
+        removeCopiedImages(packRoot, *copied);
         return written;
     }
     return {};

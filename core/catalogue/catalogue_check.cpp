@@ -24,11 +24,11 @@ struct TouchedPack {
 };
 
 // What is checked of a change's item. A new item whole. An updated item only with the members
-// the import changes, plus what the loader requires (id, title, images): a problem anywhere else
-// was there before and is not the import's. Its images, when the import leaves them, are
-// replaced by `sharedImage` (one file probed once instead of every scan of the pack; problems in
-// images the import leaves are not reported anyway), or kept when there is none.
-Item checkedItem(const ItemChange& change, const std::string& sharedImage) {
+// the import changes, plus its id and title (what the loader needs to read it): a problem anywhere
+// else was there before and is not the import's. An update that leaves the images checks none
+// (the loader's "images are required" is then not the import's problem either), so a 10,000-row
+// edit of titles does not scan the pack's images.
+Item checkedItem(const ItemChange& change) {
     if (change.action == ItemAction::Create) {
         Item item = change.item;
         item.video.clear(); // not in the checked pack, and never changed by an import
@@ -38,24 +38,13 @@ Item checkedItem(const ItemChange& change, const std::string& sharedImage) {
     Item item;
     item.id = change.item.id;
     item.title = change.item.title;
-    bool imagesChanged = false;
-    for (const auto& f : change.fields) {
+    for (const auto& f : change.fields)
         copyItemField(item, change.item, f.field);
-        imagesChanged = imagesChanged || f.field == CatalogueField::Images;
-    }
-    if (!imagesChanged && sharedImage.empty()) {
-        item.images = change.item.images;
-    } else if (!imagesChanged) {
-        ImageRef image;
-        image.file = sharedImage;
-        image.alt.zh = sharedImage;
-        item.images = {image};
-    }
     return item;
 }
 
 TouchedPack touchedPack(const Pack& pack, const CataloguePlan& plan, std::size_t first,
-                        std::size_t last, const std::string& sharedImage) {
+                        std::size_t last) {
     TouchedPack out;
     out.pack.root = pack.root;
     out.pack.id = pack.id;
@@ -82,7 +71,7 @@ TouchedPack touchedPack(const Pack& pack, const CataloguePlan& plan, std::size_t
         const auto it = chapters.find(change.exhibition + "\n" + change.chapter);
         if (it == chapters.end()) continue;
         const auto [e, c] = it->second;
-        out.pack.exhibitions[e].chapters[c].items.push_back(checkedItem(change, sharedImage));
+        out.pack.exhibitions[e].chapters[c].items.push_back(checkedItem(change));
         out.changeAt[e][c].push_back(i);
     }
     return out;
@@ -170,12 +159,11 @@ constexpr std::size_t kChangesPerCheck = 2000;
 // The problems the loader and the validator find in the items of plan.changes[first, last),
 // added to the plan at the cells that caused them.
 void checkChanges(const Pack& pack, const Sheet& sheet, CataloguePlan& plan, std::size_t first,
-                  std::size_t last, const std::string& sharedImage,
-                  const std::unordered_set<std::string>& pending) {
+                  std::size_t last, const std::unordered_set<std::string>& pending) {
     std::string text;
     std::vector<std::vector<std::vector<std::size_t>>> changeAt;
     {
-        TouchedPack touched = touchedPack(pack, plan, first, last, sharedImage);
+        TouchedPack touched = touchedPack(pack, plan, first, last);
         try {
             text = serializePackDocument(packToJson(touched.pack));
         } catch (const nlohmann::json::exception& e) {
@@ -234,17 +222,9 @@ void checkCatalogueResult(const Pack& pack, const Sheet& sheet,
     std::unordered_set<std::string> pending;
     for (const auto& copy : plan.copies)
         pending.insert(copy.packPath);
-    // The one image that stands for the images an update leaves as they are.
-    std::string sharedImage;
-    for (const auto& change : plan.changes)
-        if (change.action == ItemAction::Update && !change.item.images.empty() &&
-            !pending.count(change.item.images[0].file)) {
-            sharedImage = change.item.images[0].file;
-            break;
-        }
     for (std::size_t first = 0; first < plan.changes.size(); first += kChangesPerCheck)
         checkChanges(pack, sheet, plan, first,
-                     std::min(plan.changes.size(), first + kChangesPerCheck), sharedImage, pending);
+                     std::min(plan.changes.size(), first + kChangesPerCheck), pending);
     checkImageSources(sheet, options, plan);
 }
 

@@ -118,15 +118,25 @@ Result<CopiedImages> copyCatalogueImages(const std::filesystem::path& packRoot,
 // Removes what copyCatalogueImages created (an editor's undo, or a failed write after it).
 void removeCopiedImages(const std::filesystem::path& packRoot, const CopiedImages& copied);
 
-// The whole import on disk, all or nothing: checks that pack.json is still what `pack` was read
-// from (its SHA-256 is `packJsonSha256`, core/base/sha256.h; catalogue.pack_changed otherwise),
-// copies the images, applies the plan to `pack` (taken by value: a caller done with its model moves
-// it in, and no second copy of a large pack is made) and writes it with writePack. On any failure
-// every file written is put back byte for byte and the copied images are removed. A plan with
+// pack.json's text with the plan applied, as applyCataloguePlan applies it to the model: of an
+// updated item only the members the plan changes are rewritten (written as writePack writes
+// them; a new member goes where FORMAT.md lists it), an item that moves leaves its chapter for
+// the end of the new one, new items are appended. Everything else stays: the pack's other
+// members, the untouched items, members left at their default, number spellings. Only the
+// indentation is the writer's (serializePackDocument). catalogue.pack_changed when the text is
+// not the pack the plan was made for (an item or a chapter it names is missing).
+Result<std::string> applyCataloguePlanToPackJson(std::string_view packJson,
+                                                 const CataloguePlan& plan);
+
+// The whole import on disk, all or nothing: checks that pack.json is still what the plan was
+// made from (its SHA-256 is `packJsonSha256`, core/base/sha256.h; catalogue.pack_changed
+// otherwise), copies the images, and replaces pack.json atomically with
+// applyCataloguePlanToPackJson's text. No other file is written (quiz banks stay as they are).
+// When writing fails the copied images are removed again and pack.json is as it was. A plan with
 // errors is refused; a plan without changes writes nothing.
 //
 // Threading: touches the pack folder; one import per pack at a time.
-Status commitCatalogueImport(Pack pack, const CataloguePlan& plan,
+Status commitCatalogueImport(const std::filesystem::path& packRoot, const CataloguePlan& plan,
                              const std::string& packJsonSha256);
 
 } // namespace lantai::core

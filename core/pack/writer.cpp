@@ -83,6 +83,8 @@ Json badgeToJson(const Badge& badge) {
     return out;
 }
 
+} // namespace
+
 Json itemToJson(const Item& item) {
     Json out = Json::object();
     out["id"] = item.id;
@@ -111,6 +113,8 @@ Json itemToJson(const Item& item) {
     putWeb(out, item.web);
     return out;
 }
+
+namespace {
 
 Json chapterToJson(const Chapter& chapter) {
     Json out = Json::object();

@@ -8,8 +8,10 @@
 #   openpyxl: exactly that field, the pack validates), a catalogue written from scratch
 #   (synonym headers, a title row, 档号 as numbers, serial dates, a formula without a value),
 #   broken sheets (exit 1, every bad cell named, every pack file byte-identical), encodings,
-#   --images, --mapping, --sheet, --json, usage errors (exit 2); and every `lantai catalogue`
-#   command README.md shows is run here with every option it names.
+#   --images, --mapping, --sheet, --json, usage errors (exit 2); on the built demo pack: a curator's
+#   edits in openpyxl (pack.json changes in exactly those members, quiz banks untouched, the pack
+#   validates) and its CSV saved again as GB18030; and every `lantai catalogue` command README.md
+#   shows is run here with every option it names.
 set -u
 
 lantai=$1
@@ -315,6 +317,89 @@ if [ -n "$demo" ] && [ -f "$demo/pack.json" ]; then
         expect_in "$work/out" "0 items updated (0 fields), 0 created"
     fi
     [ "$(snapshot "$work/demo")" = "$before" ] || fail "importing the demo's export changed it"
+
+    # A curator's edits in openpyxl: a title, a date typed as 1949年10月, a date cell, a highlight
+    # taken away, a new row. edits.json says what pack.json must say afterwards.
+    "$py" - "$work/demo.xlsx" "$work/demo-edited.xlsx" "$work/edits.json" <<'EOF'
+import sys, json, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.active
+assert ws["E1"].value == "题名 Title" and ws["G1"].value == "年代 Date" and ws["S1"].value == "重点展品 Highlight"
+highlighted = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 19).value == "是")
+edits = [{"id": ws["A2"].value, "member": "date", "value": "1949-10"},
+         {"id": ws["A3"].value, "member": "date", "value": "1931-05-04"},
+         {"id": ws["A4"].value, "member": "title", "value": "改过的题名"},
+         {"id": ws.cell(highlighted, 1).value, "member": "highlight", "value": None}]
+ws["G2"] = "1949年10月"
+ws["G3"] = datetime.date(1931, 5, 4)
+ws["G3"].number_format = "yyyy-mm-dd"
+ws["E4"] = "改过的题名"
+ws.cell(highlighted, 19).value = "否"
+image = ws["T2"].value.split(";")[0].strip()
+ws.append([None, ws["B2"].value, ws["C2"].value, "DEMO-99-001", "新增档案", "New record", "1950.3",
+           None, None, None, None, None, None, "示例档案馆", "Sample Archives", None, None,
+           "新增; 测试", "否", image])
+wb.save(sys.argv[2])
+new = {"id": "demo-99-001", "title": {"zh": "新增档案", "en": "New record"}, "date": "1950-03",
+       "reference": "DEMO-99-001", "holding": {"zh": "示例档案馆", "en": "Sample Archives"},
+       "tags": ["新增", "测试"], "images": [{"file": image}]}
+json.dump({"edits": edits, "new": new, "exhibition": ws["B2"].value, "chapter": ws["C2"].value},
+          open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+    if run 0 "$work/out" catalogue import "$work/demo" "$work/demo-edited.xlsx" --dry-run; then
+        expect_in "$work/out" "4 items updated (4 fields), 1 created"
+        expect_in "$work/out" '  title.zh (目录!E4): '
+        expect_in "$work/out" '  date (目录!G2): "" → "1949-10"'
+        expect_in "$work/out" '  date (目录!G3): "" → "1931-05-04"'
+        expect_in "$work/out" '): yes → no'
+        expect_in "$work/out" "create demo-99-001 in "
+    fi
+    cp "$work/demo/pack.json" "$work/demo-pack.json.before"
+    run 0 "$work/out" catalogue import "$work/demo" "$work/demo-edited.xlsx" && expect_in "$work/out" "applied to"
+    run 0 "$work/out" validate "$work/demo"
+    "$py" - "$work/demo-pack.json.before" "$work/demo/pack.json" "$work/edits.json" <<'EOF' || fail "the demo's pack.json changed beyond the edited cells"
+import sys, json
+before = json.load(open(sys.argv[1], encoding="utf-8"))
+after = json.load(open(sys.argv[2], encoding="utf-8"))
+spec = json.load(open(sys.argv[3], encoding="utf-8"))
+items = {i["id"]: i for e in before["exhibitions"] for c in e["chapters"] for i in c["items"]}
+for edit in spec["edits"]:
+    item = items[edit["id"]]
+    if edit["member"] == "title":
+        item["title"]["zh"] = edit["value"]
+    elif edit["value"] is None:
+        del item[edit["member"]]
+    else:
+        item[edit["member"]] = edit["value"]
+next(c for e in before["exhibitions"] if e["id"] == spec["exhibition"]
+     for c in e["chapters"] if c["id"] == spec["chapter"])["items"].append(spec["new"])
+assert before == after
+# What the writer would leave out stays (the demo spells out its defaults).
+text = open(sys.argv[2], encoding="utf-8").read()
+assert '"default_language": "zh"' in text and '"kiosk": {' in text
+EOF
+    (cd "$demo" && find quiz -type f -print0 | sort -z | xargs -0 sha256sum) >"$work/banks.sum"
+    (cd "$work/demo" && sha256sum -c --quiet "$work/banks.sum") || fail "the import rewrote the demo's quiz banks"
+
+    # Chinese Excel's "CSV": the export saved again as GB18030 without a BOM, one cell edited.
+    mkdir -p "$work/demo-csv"
+    (cd "$demo" && tar --exclude=./derived -cf - .) | (cd "$work/demo-csv" && tar -xf -)
+    run 0 "$work/out" catalogue export "$work/demo-csv" "$work/demo.csv"
+    "$py" - "$work/demo.csv" "$work/demo-gb.csv" <<'EOF'
+import sys, csv, io
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig", newline="").read())))
+assert rows[0][4] == "题名 Title", rows[0]
+rows[2][4] = "用 Excel 改过的题名"
+out = io.StringIO()
+csv.writer(out, lineterminator="\r\n").writerows(rows)
+open(sys.argv[2], "wb").write(out.getvalue().encode("gb18030"))
+EOF
+    if run 0 "$work/out" catalogue import "$work/demo-csv" "$work/demo-gb.csv"; then
+        expect_in "$work/out" "1 item updated (1 field), 0 created"
+        expect_in "$work/out" '(3:'
+        expect_in "$work/out" '→ "用 Excel 改过的题名"'
+    fi
+    run 0 "$work/out" validate "$work/demo-csv"
 fi
 
 # ---- every `lantai catalogue` command README.md shows was run above, with each option ---------

@@ -278,19 +278,25 @@ std::optional<std::string> withRelativeTargets(std::string_view bytes) {
                                               bytes.size());
         orcus::zip_archive zip(&stream);
         zip.load();
-        std::vector<std::pair<std::string, std::string>> entries;
         std::vector<unsigned char> buffer;
-        bool changed = false;
+        auto absolute = [&](const std::string& name) {
+            return name.ends_with(".rels") &&
+                   entryText(zip, name, buffer).find("Target=\"/") != std::string_view::npos;
+        };
+        // Only the small .rels parts first: most packages need no copy (and no inflating of
+        // their sheets here).
+        bool any = false;
+        for (std::size_t i = 0; i < zip.get_file_entry_count() && !any; ++i)
+            any = absolute(std::string(zip.get_file_entry_name(i)));
+        if (!any) return std::nullopt;
+        std::vector<std::pair<std::string, std::string>> entries;
         for (std::size_t i = 0; i < zip.get_file_entry_count(); ++i) {
             std::string name(zip.get_file_entry_name(i));
             std::string data(entryText(zip, name, buffer));
-            if (name.ends_with(".rels") && data.find("Target=\"/") != std::string::npos) {
+            if (name.ends_with(".rels") && data.find("Target=\"/") != std::string::npos)
                 data = relativeRels(data, sourceFolder(name));
-                changed = true;
-            }
             entries.emplace_back(std::move(name), std::move(data));
         }
-        if (!changed) return std::nullopt;
         return storedZip(entries);
     } catch (const std::exception&) {
         return std::nullopt;

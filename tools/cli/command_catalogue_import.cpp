@@ -154,9 +154,9 @@ int runImport(const ImportOptions& o) {
         outcome.code = kExitInvalid;
         return finish(o, outcome, zh, &plan, &sheet);
     }
+    loaded.pack = core::Pack{}; // the plan holds what changes
     if (!o.dryRun) {
-        if (core::Status committed =
-                core::commitCatalogueImport(std::move(loaded.pack), plan, packSha256);
+        if (core::Status committed = core::commitCatalogueImport(packDir, plan, packSha256);
             !committed) {
             outcome.code =
                 committed.error().code == core::kCataloguePackChanged ? kExitInvalid : kExitUsage;
