@@ -37,6 +37,8 @@ std::vector<CatalogueRow> readCatalogueRows(const Sheet& sheet, const ColumnMapp
                     mergedFrom[cellKey(r, c->column)] = {range.firstRow, range.firstColumn};
         }
 
+    if (lastRow > mapping.headerRow)
+        rows.reserve(static_cast<std::size_t>(lastRow - mapping.headerRow));
     for (int r = mapping.headerRow + 1; r <= lastRow; ++r) {
         if (sheet.rowIsBlank(r)) continue;
         CatalogueRow row;

@@ -397,6 +397,7 @@ Result<Workbook> readOrcusWorkbook(std::string_view bytes, WorkbookFormat format
     Workbook book;
     book.file = fileName;
     bool date1904 = false;
+    const std::string_view original = bytes;
     std::optional<std::string> normalised;
     if (format == WorkbookFormat::Xlsx && (normalised = withRelativeTargets(bytes)))
         bytes = *normalised;
@@ -421,8 +422,11 @@ Result<Workbook> readOrcusWorkbook(std::string_view bytes, WorkbookFormat format
     }
     for (auto& sheet : book.sheets)
         sheet.date1904 = date1904;
+    // The extras read the file as it came (they resolve absolute targets themselves): the
+    // uncompressed copy, as large as the sheets' XML, can go.
+    normalised.reset();
     if (format == WorkbookFormat::Xlsx)
-        if (Status extras = readXlsxPackageExtras(bytes, book); !extras)
+        if (Status extras = readXlsxPackageExtras(original, book); !extras)
             return std::move(extras).error();
     return book;
 }

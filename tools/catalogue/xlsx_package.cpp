@@ -218,9 +218,14 @@ void put32(std::string& out, std::uint32_t value) {
 }
 
 // The entries as a ZIP archive without compression (what liborcus' reader needs, nothing more).
-std::string storedZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+// Each entry's data is released once it is copied (a sheet's XML can be tens of megabytes).
+std::string storedZip(std::vector<std::pair<std::string, std::string>> entries) {
     std::string out, directory;
-    for (const auto& [name, data] : entries) {
+    std::size_t total = 22;
+    for (const auto& [name, data] : entries)
+        total += 30 + 46 + 2 * name.size() + data.size();
+    out.reserve(total);
+    for (auto& [name, data] : entries) {
         const auto offset = static_cast<std::uint32_t>(out.size());
         const std::uint32_t crc = crc32(data);
         const auto size = static_cast<std::uint32_t>(data.size());
@@ -237,6 +242,7 @@ std::string storedZip(const std::vector<std::pair<std::string, std::string>>& en
         put16(out, 0);
         out += name;
         out += data;
+        std::string().swap(data);
         put32(directory, 0x02014b50);
         put16(directory, 20);
         put16(directory, 20);
@@ -297,7 +303,7 @@ std::optional<std::string> withRelativeTargets(std::string_view bytes) {
                 data = relativeRels(data, sourceFolder(name));
             entries.emplace_back(std::move(name), std::move(data));
         }
-        return storedZip(entries);
+        return storedZip(std::move(entries));
     } catch (const std::exception&) {
         return std::nullopt;
     }
