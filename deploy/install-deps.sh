@@ -8,13 +8,15 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config
   nlohmann-json3-dev libcli11-dev libsodium-dev libvips-dev libgtest-dev
+  # catalogue spreadsheets (lantai catalogue): XLSX/ODS read with liborcus, XLSX written with libxlsxwriter
+  liborcus-dev libxlsxwriter-dev
   # kiosk runtime: SDL2, Dear ImGui 1.86, libmpv, stb, libjpeg-turbo, TOML config, fonts
   libsdl2-dev libimgui-dev libmpv-dev libstb-dev libturbojpeg0-dev libtomlplusplus-dev
   libsqlite3-dev libqrencode-dev fonts-noto-cjk
   # demo pack media generation
   libvips-tools ffmpeg
   # tests: Xvfb + Mesa software GL for end-to-end runs, clang/libFuzzer, schema checks, timing
-  xvfb xauth libgl1-mesa-dri mesa-utils clang clang-format libclang-rt-14-dev python3 python3-jsonschema time zbar-tools mpv
+  xvfb xauth libgl1-mesa-dri mesa-utils clang clang-format libclang-rt-14-dev python3 python3-jsonschema python3-openpyxl time zbar-tools mpv
   imagemagick
   # web viewer tests: headless Chromium driven by playwright-core (fonts-noto-cjk above serves it too)
   chromium
