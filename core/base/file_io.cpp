@@ -20,12 +20,6 @@ std::string quotedZh(const std::filesystem::path& file) {
     return "“" + file.string() + "”";
 }
 
-std::string megabytes(std::uint64_t bytes) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    return text;
-}
-
 // The Diagnostic for an errno from stat/open/read of `file`.
 Diagnostic errnoError(const std::filesystem::path& file, int error, const char* doing) {
     if (error == ENOENT || error == ENOTDIR)
@@ -54,6 +48,12 @@ std::optional<Diagnostic> notRegular(const std::filesystem::path& file, mode_t m
 }
 
 } // namespace
+
+std::string formatMegabytes(std::uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return text;
+}
 
 FileKindName fileKindName(unsigned mode) {
     if (S_ISREG(mode)) return {"a file", "文件"};
@@ -129,10 +129,11 @@ Result<std::string> readFile(const std::filesystem::path& file, std::size_t maxB
     if (!opened) return std::move(opened).error();
     const auto tooLarge = [&](std::uint64_t size) {
         return operationalError(kFileTooLarge, file.string(),
-                                quoted(file) + " is " + megabytes(size) + ", more than the " +
-                                    megabytes(maxBytes) + " Lantai reads for this kind of file.",
-                                quotedZh(file) + "大小为 " + megabytes(size) + "，超过此类文件 " +
-                                    megabytes(maxBytes) + " 的上限。");
+                                quoted(file) + " is " + formatMegabytes(size) + ", more than the " +
+                                    formatMegabytes(maxBytes) +
+                                    " Lantai reads for this kind of file.",
+                                quotedZh(file) + "大小为 " + formatMegabytes(size) +
+                                    "，超过此类文件 " + formatMegabytes(maxBytes) + " 的上限。");
     };
     if (opened->size() > maxBytes) return tooLarge(opened->size());
     std::string out(static_cast<std::size_t>(opened->size()), '\0');

@@ -71,6 +71,9 @@ Result<std::string> readFile(const std::filesystem::path& file,
 // readers see either the old or the new content, never a torn one.
 Status writeFileAtomic(const std::filesystem::path& file, std::string_view data);
 
+// A size as file messages give it: "81.7 MB" (MiB, one decimal).
+std::string formatMegabytes(std::uint64_t bytes);
+
 // A file error as the user should read it: `file` (the full path used to open the file) replaced
 // by `shown` (e.g. the pack-relative path) in the field and both sentences.
 Diagnostic showFileAs(Diagnostic error, const std::filesystem::path& file,

@@ -11,13 +11,23 @@ namespace lantai::core {
 
 namespace {
 
+// FNV-1a, 64 bits.
+std::uint64_t pointerHash(std::string_view pointer) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : pointer) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
 // SAX consumer that only records positions; the DOM comes from a normal parse. It walks its
 // own cursor through the (already validated) text in step with the SAX events, so each value's
 // position is where its first character is, independent of how far the lexer looked ahead.
 class PositionRecorder {
   public:
-    PositionRecorder(std::string_view text, std::unordered_map<std::string, std::size_t>& out)
-        : m_text(text), m_out(out) {}
+    using Offsets = std::vector<std::pair<std::uint64_t, std::size_t>>;
+    PositionRecorder(std::string_view text, Offsets& out) : m_text(text), m_out(out) {}
 
     bool null() { return scalar(); }
     bool boolean(bool) { return scalar(); }
@@ -35,7 +45,7 @@ class PositionRecorder {
         auto& frame = m_stack.back();
         frame.childPointer = frame.pointer + "/" + escapePointerToken(key);
         const std::size_t start = skipToToken();
-        m_out[frame.childPointer] = start;
+        put(frame.childPointer, start);
         m_pos = skipString(start);
         return true;
     }
@@ -75,15 +85,19 @@ class PositionRecorder {
         return m_text.size();
     }
 
+    void put(std::string_view pointer, std::size_t offset) {
+        m_out.emplace_back(pointerHash(pointer), offset);
+    }
+
     std::string record(std::size_t valueOffset) {
         if (m_stack.empty()) {
-            m_out[""] = valueOffset;
+            put("", valueOffset);
             return "";
         }
         auto& frame = m_stack.back();
         if (frame.isArray) {
             std::string pointer = frame.pointer + "/" + std::to_string(frame.nextIndex++);
-            m_out[pointer] = valueOffset;
+            put(pointer, valueOffset);
             return pointer;
         }
         return frame.childPointer; // object member: position recorded at its key
@@ -121,7 +135,7 @@ class PositionRecorder {
 
     std::string_view m_text;
     std::size_t m_pos = 0;
-    std::unordered_map<std::string, std::size_t>& m_out;
+    Offsets& m_out;
     std::vector<Frame> m_stack;
 };
 
@@ -181,9 +195,15 @@ std::string escapePointerToken(std::string_view token) {
 
 JsonDocument JsonDocument::parse(std::string_view text, const std::string& file,
                                  Diagnostics& diagnostics) {
+    return parseOwned(std::string(text), file, diagnostics);
+}
+
+JsonDocument JsonDocument::parseOwned(std::string owned, const std::string& file,
+                                      Diagnostics& diagnostics) {
     JsonDocument doc;
     doc.m_file = file;
-    doc.m_text.assign(text);
+    doc.m_text = std::move(owned);
+    const std::string_view text = doc.m_text;
     doc.m_lineStarts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i)
         if (text[i] == '\n') doc.m_lineStarts.push_back(i + 1);
@@ -226,11 +246,17 @@ void JsonDocument::buildOffsets() const {
     m_offsetsBuilt = true;
     const std::size_t bomSkip = std::string_view(m_text).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     const std::string_view body = std::string_view(m_text).substr(bomSkip);
-    PositionRecorder recorder(body, m_offsets);
+    PositionRecorder::Offsets recorded;
+    PositionRecorder recorder(body, recorded);
     nlohmann::json::sax_parse(body.begin(), body.end(), &recorder);
-    if (bomSkip)
-        for (auto& [pointer, offset] : m_offsets)
-            offset += bomSkip;
+    // A member named twice keeps its last position, as a map assigned in order would.
+    std::stable_sort(recorded.begin(), recorded.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    m_offsets.clear();
+    m_offsets.reserve(recorded.size());
+    for (std::size_t i = 0; i < recorded.size(); ++i)
+        if (i + 1 == recorded.size() || recorded[i + 1].first != recorded[i].first)
+            m_offsets.push_back({recorded[i].first, recorded[i].second + bomSkip});
 }
 
 TextPosition JsonDocument::positionOfOffset(std::size_t offset) const {
@@ -252,7 +278,11 @@ TextPosition JsonDocument::positionOf(const std::string& pointer) const {
     buildOffsets();
     std::string p = pointer;
     while (true) {
-        if (auto it = m_offsets.find(p); it != m_offsets.end()) return positionOfOffset(it->second);
+        const std::uint64_t hash = pointerHash(p);
+        const auto it = std::lower_bound(
+            m_offsets.begin(), m_offsets.end(), hash,
+            [](const PointerOffset& entry, std::uint64_t h) { return entry.hash < h; });
+        if (it != m_offsets.end() && it->hash == hash) return positionOfOffset(it->offset);
         if (p.empty()) return {};
         const auto slash = p.rfind('/');
         if (slash == std::string::npos) return {}; // not a JSON pointer

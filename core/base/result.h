@@ -6,6 +6,7 @@
 #include <cassert>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -46,6 +47,14 @@ template <class T> class [[nodiscard]] Result {
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T valueOr(T fallback) const& { return ok() ? value() : std::move(fallback); }
+
+    // Like std::optional: equal to a value when it holds an equal one, never when it failed
+    // (`EXPECT_EQ(store.countQuizResults(day), 6)`).
+    template <class U>
+    requires(!std::is_same_v<U, Result>) friend bool operator==(const Result& result,
+                                                                const U& value) {
+        return result.ok() && result.value() == value;
+    }
 
     const Diagnostic& error() const& {
         assert(!ok());

@@ -9,7 +9,8 @@ namespace lantai::core {
 
 // A text file with its UTF-8 BOM removed and the start of every line known, so that a byte
 // offset becomes line:column (column in characters, both 1-based). Line ends: LF, CRLF or CR.
-// Views into the text given to the constructor, which must outlive this object.
+// Views into the text given to the constructor, which must outlive this object. Memory: one
+// offset per line (the end of a line is found from the next line's start).
 class SourceText {
   public:
     explicit SourceText(std::string_view raw);
@@ -24,7 +25,6 @@ class SourceText {
   private:
     std::string_view m_text;
     std::vector<std::size_t> m_lineStarts;
-    std::vector<std::size_t> m_lineEnds; // offset of the line end (CR or LF) or the text end
 };
 
 } // namespace lantai::core

@@ -17,21 +17,26 @@ KioskConfigLoadResult loadKioskConfigFromText(std::string_view text, const std::
 }
 
 KioskConfigLoadResult loadKioskConfig(const std::filesystem::path& file) {
-    std::string text;
-    std::string error;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec) || !readFile(file, text, error, 1u << 20)) {
+    auto text = readFile(file, 1u << 20);
+    if (!text) {
         KioskConfigLoadResult result;
-        const std::string reason = error.empty() ? "the file does not exist" : error;
-        result.diagnostics.add(
-            {Severity::Error, "config.not_found", file.string(), "", 0, 0,
-             "Cannot read the kiosk configuration \"" + file.string() + "\": " + reason + ".",
-             "无法读取展台配置文件 \"" + file.string() + "\"（" + reason + "）。"});
+        const Diagnostic& why = text.error();
+        if (why.code == kFileMissing)
+            result.diagnostics.add(
+                {Severity::Error, "config.not_found", file.string(), "", 0, 0,
+                 "Cannot read the kiosk configuration \"" + file.string() +
+                     "\": the file does not exist.",
+                 "无法读取展台配置文件 \"" + file.string() + "\"（文件不存在）。"});
+        else // a FIFO, a device, a folder, a link loop, too large: file.not_regular, ...
+            result.diagnostics.add({Severity::Error, why.code, file.string(), "", 0, 0,
+                                    "Cannot read the kiosk configuration: " + why.message,
+                                    "无法读取展台配置文件：" + why.messageZh});
         result.config = resolveKioskConfig({}, {}, {});
         return result;
     }
+    std::error_code ec;
     const auto base = std::filesystem::absolute(file, ec).parent_path();
-    return loadKioskConfigFromText(text, file.string(), base);
+    return loadKioskConfigFromText(*text, file.string(), base);
 }
 
 } // namespace lantai::core

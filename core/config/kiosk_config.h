@@ -26,6 +26,7 @@ bool parseOrientation(std::string_view text, Orientation& out);
 // (core/config/settings_table.cpp); the comments below only name the key.
 template <template <class> class Slot> struct KioskSettingFields {
     Slot<std::filesystem::path> stateDir{}; // state_dir
+    Slot<int> stateDiskReserveMb{};         // state_disk_reserve_mb
     Slot<bool> devMode{};                   // dev_mode
 
     Slot<std::filesystem::path> packPath{};         // pack.path (empty: not configured)
@@ -103,9 +104,11 @@ struct KioskConfigLoadResult {
 };
 
 // Reads a kiosk TOML file. Never throws. Diagnostics carry the file, a JSON pointer into the
-// TOML tree ("/session/idle_timeout_s") and line:column. Codes: config.not_found,
-// toml.syntax (line:column from the parser), schema.type, schema.value (out of range, not one
-// of the allowed values), schema.unknown_field (warning). A key with an error keeps its default.
+// TOML tree ("/session/idle_timeout_s") and line:column. Codes: config.not_found, the file
+// errors of core/base/file_io.h for a path that is not a regular file (file.not_regular: a FIFO,
+// a device, a socket, a folder; file.link_loop) or cannot be read, toml.syntax (line:column from
+// the parser), schema.type, schema.value (out of range, not one of the allowed values),
+// schema.unknown_field (warning). A key with an error keeps its default. Never blocks on a FIFO.
 KioskConfigLoadResult loadKioskConfig(const std::filesystem::path& file);
 KioskConfigLoadResult loadKioskConfigFromText(std::string_view text, const std::string& fileLabel,
                                               const std::filesystem::path& baseDir);

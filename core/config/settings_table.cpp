@@ -173,6 +173,10 @@ std::vector<SettingSpec> makeTable() {
         path("state_dir", LANTAI_SETTING_FIELD(stateDir), "/var/lib/lantai",
              "State folder: statistics, the last good pack and logs live here (writable by the "
              "kiosk user)."),
+        integerOrZero("state_disk_reserve_mb", LANTAI_SETTING_FIELD(stateDiskReserveMb), 200, 1,
+                      65536, "no check", "不检查",
+                      "Free space (MB) to keep on the state folder's disk: with less, the kiosk "
+                      "logs a warning; 0: no check."),
         boolean("dev_mode", LANTAI_SETTING_FIELD(devMode), false,
                 "Developer mode: windowed, debug overlay, keyboard shortcuts to quit."),
 

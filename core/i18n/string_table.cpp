@@ -199,6 +199,9 @@ constexpr UiTextEntry kEntries[] = {
     {"date.month.11", "11月", "November"},
     {"date.month.12", "12月", "December"},
 
+    // the quiz result while the statistics database cannot be written or read
+    {"quiz.ranking_unavailable", "今日排行暂不可用", "Today's ranking is unavailable"},
+
     // ---- the cloud gallery (lantai export web) only -------------------------------------------
     // page shell: skip link, navigation, search form, footer
     {"web.skip", "跳到正文", "Skip to content"},

@@ -337,7 +337,7 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
                 pack.quizBanks.push_back(std::move(bank));
                 continue;
             }
-            auto bankText = readFile(pack.root / file);
+            auto bankText = readFile(pack.root / file, kQuizBankReadLimit);
             if (!bankText) {
                 const Diagnostic why = showFileAs(bankText.error(), pack.root / file, file);
                 result.diagnostics.add({Severity::Error, "asset.unreadable", file, "", 0, 0,
@@ -347,7 +347,7 @@ PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem
                 continue;
             }
             auto bankDoc = std::make_shared<const JsonDocument>(
-                JsonDocument::parse(*bankText, file, result.diagnostics));
+                JsonDocument::parseOwned(std::move(*bankText), file, result.diagnostics));
             if (bankDoc->valid()) {
                 result.documents[file] = bankDoc;
                 JsonReader br(*bankDoc, result.diagnostics);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/diagnostic.h"
+#include "core/base/file_io.h"
 #include "core/pack/model.h"
 
 #include <filesystem>
@@ -11,6 +12,12 @@
 #include <string_view>
 
 namespace lantai::core {
+
+// The largest quiz bank file the loader reads (and so the kiosk loads: every bank is read whole
+// at start). It is the limit every pack file has; a bank this size holds some 100,000
+// questions. The quiz importer refuses, before writing anything, an import that would make a
+// bank larger than this, so an import never gives a pack the kiosk cannot load.
+inline constexpr std::size_t kQuizBankReadLimit = kDefaultReadLimit;
 
 class JsonDocument;
 // The parsed JSON files of a pack by pack-relative name, kept so that later checks can give
@@ -39,6 +46,12 @@ PackLoadResult loadAndValidatePack(const std::filesystem::path& packDir);
 class JsonReader;
 // Reads one quiz bank document (also used by the quiz importers to re-read what they wrote).
 QuizBank readQuizBank(JsonReader& reader, const std::string& file);
+
+// Reads one question of a bank (`value` at `pointer`, e.g. "/questions/3"): what readQuizBank does
+// for each element of "questions". The quiz importer reads back each question it is about to
+// add this way, without loading the whole bank again.
+Question readQuizQuestion(JsonReader& reader, const nlohmann::json& value,
+                          const std::string& pointer);
 
 // Reads an image object {"file", "alt", "caption"} at `pointer`.
 ImageRef readImageRef(JsonReader& reader, const nlohmann::json& value, const std::string& pointer);

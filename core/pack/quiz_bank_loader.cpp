@@ -22,7 +22,9 @@ QuizOption readOption(JsonReader& r, const json& value, const std::string& p) {
     return option;
 }
 
-Question readQuestion(JsonReader& r, const json& value, const std::string& p) {
+} // namespace
+
+Question readQuizQuestion(JsonReader& r, const json& value, const std::string& p) {
     Question q;
     q.source = {r.document().file(), p};
     if (!r.expectObject(value, p)) return q;
@@ -70,8 +72,6 @@ Question readQuestion(JsonReader& r, const json& value, const std::string& p) {
     return q;
 }
 
-} // namespace
-
 QuizBank readQuizBank(JsonReader& r, const std::string& file) {
     QuizBank bank;
     bank.file = file;
@@ -92,7 +92,7 @@ QuizBank readQuizBank(JsonReader& r, const std::string& file) {
     if (const auto* questions = r.array(root, "", "questions", true))
         for (std::size_t i = 0; i < questions->size(); ++i)
             bank.questions.push_back(
-                readQuestion(r, (*questions)[i], JsonReader::child("/questions", i)));
+                readQuizQuestion(r, (*questions)[i], JsonReader::child("/questions", i)));
     return bank;
 }
 

@@ -61,7 +61,7 @@ class Validator {
     }
 
     void checkIdsAndStructure() {
-        std::map<std::string, SourceRef> exhibitions, chapters, items, videos, banks, questions;
+        std::map<std::string, SourceRef> exhibitions, chapters, items, videos, banks;
         for (const auto& e : m_pack.exhibitions) {
             unique("exhibition", "展览", e.id, e.source, exhibitions);
             for (const auto& c : e.chapters) {
@@ -80,8 +80,12 @@ class Validator {
         for (const auto& b : m_pack.quizBanks) {
             unique("quiz bank", "题库", b.id, {b.file, ""}, banks);
             for (const auto& q : b.questions)
-                unique("question", "题目", q.id, q.source, questions);
+                checkQuestionId(q);
         }
+    }
+
+    void checkQuestionId(const Question& q) {
+        unique("question", "题目", q.id, q.source, m_questionIds);
     }
 
     // ---- references ------------------------------------------------------------------------
@@ -127,8 +131,7 @@ class Validator {
         }
         for (const auto& b : m_pack.quizBanks)
             for (const auto& q : b.questions)
-                if (!q.item.empty() && !m_pack.findItem(q.item))
-                    dangling(field(q.source, "item"), "item", "展品", q.item);
+                checkQuestionItem(q);
         for (const auto& a : m_pack.attract) {
             if (a.id.empty()) continue;
             if (a.kind == AttractEntry::Kind::Item && !m_pack.findItem(a.id))
@@ -136,6 +139,11 @@ class Validator {
             if (a.kind == AttractEntry::Kind::Video && !m_pack.findVideo(a.id))
                 dangling(field(a.source, "video"), "video", "视频", a.id);
         }
+    }
+
+    void checkQuestionItem(const Question& q) {
+        if (!q.item.empty() && !m_pack.findItem(q.item))
+            dangling(field(q.source, "item"), "item", "展品", q.item);
     }
 
     // ---- dates -----------------------------------------------------------------------------
@@ -357,12 +365,15 @@ class Validator {
         }
         for (const auto& b : m_pack.quizBanks) {
             checkAsset(b.file, field(b.source, "file"), AssetNeed::QuizBank);
-            for (const auto& q : b.questions) {
-                if (q.image) checkImage(*q.image, true);
-                for (const auto& o : q.options)
-                    if (o.image) checkImage(*o.image, true);
-            }
+            for (const auto& q : b.questions)
+                checkQuestionImages(q);
         }
+    }
+
+    void checkQuestionImages(const Question& q) {
+        if (q.image) checkImage(*q.image, true);
+        for (const auto& o : q.options)
+            if (o.image) checkImage(*o.image, true);
     }
 
     // ---- questions -------------------------------------------------------------------------
@@ -374,35 +385,58 @@ class Validator {
 
     void checkQuestions() {
         for (const auto& b : m_pack.quizBanks)
-            for (const auto& q : b.questions) {
-                if (q.type != QuestionType::TrueFalse && q.options.size() >= 2) {
-                    std::size_t correct = 0;
-                    for (const auto& o : q.options)
-                        correct += o.correct ? 1 : 0;
-                    if (correct == 0)
-                        invalidQuestion(q, "no option is marked correct.",
-                                        "没有标记为正确的选项。");
-                    else if (q.type == QuestionType::Single && correct > 1)
-                        invalidQuestion(
-                            q,
-                            std::to_string(correct) + " options are marked correct; a "
-                                                      "single-choice question needs exactly one "
-                                                      "(use type \"multiple\").",
-                            std::to_string(correct) + " 个选项被标记为正确；单选题只能有一个正确选"
-                                                      "项（多选请用 \"multiple\"）。");
-                }
-                if (q.explanation.empty())
-                    report(Severity::Warning, "question.missing_explanation", q.source,
-                           "Question \"" + q.id +
-                               "\" has no explanation; visitors learn more when they see why.",
-                           "题目 \"" + q.id + "\" 没有答案解析；观众看到解析能学到更多。");
-            }
+            for (const auto& q : b.questions)
+                checkQuestion(q);
     }
 
+    void checkQuestion(const Question& q) {
+        if (q.type != QuestionType::TrueFalse && q.options.size() >= 2) {
+            std::size_t correct = 0;
+            for (const auto& o : q.options)
+                correct += o.correct ? 1 : 0;
+            if (correct == 0)
+                invalidQuestion(q, "no option is marked correct.", "没有标记为正确的选项。");
+            else if (q.type == QuestionType::Single && correct > 1)
+                invalidQuestion(q,
+                                std::to_string(correct) +
+                                    " options are marked correct; a single-choice question needs "
+                                    "exactly one (use type \"multiple\").",
+                                std::to_string(correct) +
+                                    " 个选项被标记为正确；单选题只能有一个正确选项（多选请用 "
+                                    "\"multiple\"）。");
+        }
+        if (q.explanation.empty())
+            report(Severity::Warning, "question.missing_explanation", q.source,
+                   "Question \"" + q.id +
+                       "\" has no explanation; visitors learn more when they see why.",
+                   "题目 \"" + q.id + "\" 没有答案解析；观众看到解析能学到更多。");
+    }
+
+  public:
+    // QuestionChecker: the ids of the pack's questions are taken (their own duplicates, errors
+    // validatePack reports, are not reported here); then each added question is checked as
+    // validatePack checks a question of a bank.
+    void takeQuestionIds() {
+        for (const auto& b : m_pack.quizBanks)
+            for (const auto& q : b.questions)
+                if (!q.id.empty()) m_questionIds.emplace(q.id, q.source);
+    }
+
+    // Every check of a single question belongs in one of these four, so that what the quiz
+    // importer checks before it writes stays what validatePack checks after.
+    void checkAddedQuestion(const Question& q) {
+        checkQuestionId(q);
+        checkQuestionItem(q);
+        checkQuestionImages(q);
+        checkQuestion(q);
+    }
+
+  private:
     const Pack& m_pack;
     Diagnostics& m_diagnostics;
     const SourceDocuments* m_documents;
     std::unordered_map<std::string, ProbeResult> m_probes;
+    std::map<std::string, SourceRef> m_questionIds;
 };
 
 bool digits(const std::string& s, std::size_t from, std::size_t count) {
@@ -432,6 +466,30 @@ bool isPartialIsoDate(const std::string& date) {
 
 void validatePack(const Pack& pack, Diagnostics& diagnostics, const SourceDocuments* documents) {
     Validator(pack, diagnostics, documents).run();
+}
+
+class QuestionChecker::Impl {
+  public:
+    explicit Impl(const Pack& pack) : m_validator(pack, m_found, nullptr) {
+        m_validator.takeQuestionIds();
+    }
+    void check(const Question& question, Diagnostics& diagnostics) {
+        m_validator.checkAddedQuestion(question);
+        for (const auto& d : m_found.items())
+            diagnostics.add(d);
+        m_found = Diagnostics{};
+    }
+
+  private:
+    Diagnostics m_found; // before m_validator, which keeps a reference to it
+    Validator m_validator;
+};
+
+QuestionChecker::QuestionChecker(const Pack& pack) : m_impl(std::make_unique<Impl>(pack)) {}
+QuestionChecker::~QuestionChecker() = default;
+
+void QuestionChecker::check(const Question& question, Diagnostics& diagnostics) {
+    m_impl->check(question, diagnostics);
 }
 
 } // namespace lantai::core

@@ -6,6 +6,8 @@
 #include "core/pack/loader.h"
 #include "core/pack/model.h"
 
+#include <memory>
+
 namespace lantai::core {
 
 // Images declaring more pixels than this are refused (decompression bombs).
@@ -17,6 +19,25 @@ inline constexpr unsigned long long kMaxImagePixels = 300'000'000ULL;
 // missing alt text and explanations. `documents` (optional) supplies line:column.
 void validatePack(const Pack& pack, Diagnostics& diagnostics,
                   const SourceDocuments* documents = nullptr);
+
+// The checks validatePack makes on a question of a bank (its id unique in the pack, its item
+// reference, its images, answerable, an explanation), for questions not yet in `pack`: each
+// checked question counts as appended to a bank after the questions checked before it. The quiz
+// importer checks what it adds this way, one question at a time, instead of loading the whole
+// bank again. Diagnostics carry the question's SourceRef (file and pointer), no line:column.
+// Keeps a reference to `pack`, which must outlive the checker.
+class QuestionChecker {
+  public:
+    explicit QuestionChecker(const Pack& pack);
+    ~QuestionChecker();
+    QuestionChecker(const QuestionChecker&) = delete;
+    QuestionChecker& operator=(const QuestionChecker&) = delete;
+    void check(const Question& question, Diagnostics& diagnostics);
+
+  private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 // Is `date` a partial ISO date YYYY, YYYY-MM or YYYY-MM-DD with a real month and day?
 bool isPartialIsoDate(const std::string& date);

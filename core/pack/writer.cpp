@@ -200,6 +200,8 @@ Json optionToJson(const QuizOption& option) {
     return out;
 }
 
+} // namespace
+
 Json questionToJson(const Question& question) {
     Json out = Json::object();
     out["id"] = question.id;
@@ -226,8 +228,6 @@ Json questionToJson(const Question& question) {
     putString(out, "item", question.item);
     return out;
 }
-
-} // namespace
 
 Json packToJson(const Pack& pack) {
     Json out = Json::object();

@@ -22,6 +22,8 @@ nlohmann::ordered_json itemToJson(const Item& item);
 
 // One quiz bank file (format v1), members in FORMAT.md order.
 nlohmann::ordered_json quizBankToJson(const QuizBank& bank);
+// One element of a bank's "questions", as quizBankToJson writes it ("id" first).
+nlohmann::ordered_json questionToJson(const Question& question);
 
 // Serialises a document the way pack files are written: 2-space indent, UTF-8 not escaped,
 // trailing newline. Throws nlohmann::json::type_error on strings that are not valid UTF-8.

@@ -36,15 +36,16 @@ struct OpenQuestion {
 
 } // namespace
 
-QuizImportResult importAiken(std::string_view text, const std::string& fileName,
-                             const QuizImportOptions& options) {
-    QuizImportResult result;
-    result.fileName = fileName;
+namespace quiz_import {
+
+bool parseAiken(std::string_view text, const QuizImportOptions& options, IdAllocator& /*ids*/,
+                QuizImportResult& result, QuestionSink& sink) {
+    const std::string& fileName = result.fileName;
     result.language = options.language;
+    const bool englishOnly = options.language == Language::En;
     const SourceText source(text);
     Reporter report(source, result);
-    if (!checkEncoding(source, report, false)) return result;
-    IdAllocator ids(options);
+    if (!checkEncoding(source, report, false)) return englishOnly;
     std::optional<OpenQuestion> open;
     const auto error = [&](const char* code, std::size_t offset, std::string message,
                            std::string messageZh) {
@@ -138,10 +139,7 @@ QuizImportResult importAiken(std::string_view text, const std::string& fileName,
                 continue;
             }
             q.options[index].correct = true;
-            if (!open->bad) {
-                result.questions.push_back(std::move(q));
-                result.questionLines.push_back(open->line);
-            }
+            if (!open->bad) sink.add(std::move(q), open->line, "");
             open.reset();
         } else {
             if (open)
@@ -165,9 +163,9 @@ QuizImportResult importAiken(std::string_view text, const std::string& fileName,
         error("quiz.not_completed", open->offset,
               "The question \"" + open->name + "\" at the end of the file has no ANSWER: line.",
               "文件末尾的题目“" + open->name + "”没有 ANSWER: 行。");
-    assignGeneratedIds(result, ids, {});
-    finishImport(result, options.language == Language::En);
-    return result;
+    return englishOnly;
 }
+
+} // namespace quiz_import
 
 } // namespace lantai::core

@@ -34,20 +34,66 @@ bool parseQuizFormat(const std::string& name, QuizFormat& out) {
     return true;
 }
 
+namespace {
+
+// Keeps every question in the result (importGift, importAiken, importCsv).
+class CollectQuestions : public quiz_import::QuestionSink {
+  public:
+    explicit CollectQuestions(QuizImportResult& result) : m_result(result) {}
+    void add(Question&& question, int line, std::string idHint) override {
+        m_result.questions.push_back(std::move(question));
+        m_result.questionLines.push_back(line);
+        m_hints.push_back(std::move(idHint));
+    }
+    const std::vector<std::string>& hints() const { return m_hints; }
+
+  private:
+    QuizImportResult& m_result;
+    std::vector<std::string> m_hints;
+};
+
+} // namespace
+
 QuizImportResult importQuiz(QuizFormat format, std::string_view text, const std::string& fileName,
                             const QuizImportOptions& options) {
-    switch (format) {
-    case QuizFormat::Gift:
-        return importGift(text, fileName, options);
-    case QuizFormat::Aiken:
-        return importAiken(text, fileName, options);
-    case QuizFormat::Csv:
-        return importCsv(text, fileName, options);
-    }
-    return importGift(text, fileName, options);
+    QuizImportResult result;
+    result.fileName = fileName;
+    quiz_import::IdAllocator ids(options);
+    CollectQuestions sink(result);
+    const bool englishOnly = quiz_import::parserFor(format)(text, options, ids, result, sink);
+    quiz_import::assignGeneratedIds(result, ids, sink.hints());
+    quiz_import::finishImport(result, englishOnly, result.questions.size());
+    return result;
+}
+
+QuizImportResult importGift(std::string_view text, const std::string& fileName,
+                            const QuizImportOptions& options) {
+    return importQuiz(QuizFormat::Gift, text, fileName, options);
+}
+
+QuizImportResult importAiken(std::string_view text, const std::string& fileName,
+                             const QuizImportOptions& options) {
+    return importQuiz(QuizFormat::Aiken, text, fileName, options);
+}
+
+QuizImportResult importCsv(std::string_view text, const std::string& fileName,
+                           const QuizImportOptions& options) {
+    return importQuiz(QuizFormat::Csv, text, fileName, options);
 }
 
 namespace quiz_import {
+
+QuizParser parserFor(QuizFormat format) {
+    switch (format) {
+    case QuizFormat::Gift:
+        return parseGift;
+    case QuizFormat::Aiken:
+        return parseAiken;
+    case QuizFormat::Csv:
+        return parseCsv;
+    }
+    return parseGift;
+}
 
 void Reporter::at(Severity severity, const char* code, std::size_t offset, std::string message,
                   std::string messageZh) {
@@ -167,15 +213,15 @@ void assignGeneratedIds(QuizImportResult& result, IdAllocator& ids,
                 ids.generate(i < hints.size() ? std::string_view(hints[i]) : std::string_view());
 }
 
-void finishImport(QuizImportResult& result, bool englishOnly) {
+void finishImport(QuizImportResult& result, bool englishOnly, std::size_t questionCount) {
     if (result.diagnostics.hasErrors()) return;
-    if (englishOnly && !result.questions.empty())
+    if (englishOnly && questionCount > 0)
         result.diagnostics.add(
             {Severity::Warning, "quiz.chinese_missing", result.fileName, "", 0, 0,
              "The questions have English text only; the English text is also stored as the "
              "Chinese text until someone translates it.",
              "题目只有英文；在翻译之前，英文文本也会作为中文文本保存。"});
-    if (result.questions.empty())
+    if (questionCount == 0)
         result.diagnostics.add(
             {Severity::Warning, "quiz.no_questions", result.fileName, "", 0, 0,
              "The file has no question the kiosk can play; nothing will be imported.",

@@ -68,8 +68,32 @@ void assignGeneratedIds(QuizImportResult& result, IdAllocator& ids,
                         const std::vector<std::string>& hints);
 
 // The end of every import: the English-only warning (when English text was also stored as
-// Chinese) and the "no questions" warning.
-void finishImport(QuizImportResult& result, bool englishOnly);
+// Chinese) and the "no questions" warning. `questionCount`: the playable questions read.
+void finishImport(QuizImportResult& result, bool englishOnly, std::size_t questionCount);
+
+// Where a parser puts each playable question, in file order, as soon as it has read it. The id
+// is empty when the file names none: the caller hands out generated ids (IdAllocator::generate
+// with `idHint`, the GIFT ::title::) once the whole file is read, so that a generated id never
+// takes an id the file names later.
+class QuestionSink {
+  public:
+    virtual ~QuestionSink() = default;
+    virtual void add(Question&& question, int line, std::string idHint) = 0;
+};
+
+// A format's parser: reads `text`, claims the ids the file names in `ids`, fills `result`
+// (diagnostics, skipped questions, category; never `questions`) and gives every playable question
+// to `sink`. Returns whether English text was also stored as Chinese (finishImport's warning).
+// `result.fileName` must be set. Never throws.
+using QuizParser = bool (*)(std::string_view text, const QuizImportOptions& options,
+                            IdAllocator& ids, QuizImportResult& result, QuestionSink& sink);
+bool parseGift(std::string_view text, const QuizImportOptions& options, IdAllocator& ids,
+               QuizImportResult& result, QuestionSink& sink);
+bool parseAiken(std::string_view text, const QuizImportOptions& options, IdAllocator& ids,
+                QuizImportResult& result, QuestionSink& sink);
+bool parseCsv(std::string_view text, const QuizImportOptions& options, IdAllocator& ids,
+              QuizImportResult& result, QuestionSink& sink);
+QuizParser parserFor(QuizFormat format);
 
 // Plain text from HTML: tags removed (<br>, </p>, </div>, </li> ... become line breaks), entities
 // decoded, whitespace collapsed outside <pre>. `droppedMedia` is set when a link, image, audio or

@@ -2,6 +2,7 @@
 // CRLF)
 #include "core/base/json_reader.h"
 #include "core/base/utf8.h"
+#include "core/quiz/csv_rows.h"
 #include "core/quiz/import_common.h"
 
 #include <algorithm>
@@ -58,102 +59,6 @@ const std::map<std::string, int>& columnNames() {
     return names;
 }
 
-struct Cell {
-    std::string value;
-    std::size_t offset = 0;
-};
-
-struct Row {
-    std::vector<Cell> cells;
-    std::size_t offset = 0;
-};
-
-// The delimiter Excel used: the most frequent of , ; TAB on the first line (outside quotes).
-char sniffDelimiter(std::string_view text) {
-    int comma = 0, semicolon = 0, tab = 0;
-    bool quoted = false;
-    for (const char c : text) {
-        if (c == '"')
-            quoted = !quoted;
-        else if (!quoted && (c == '\n' || c == '\r'))
-            break;
-        else if (!quoted && c == ',')
-            ++comma;
-        else if (!quoted && c == ';')
-            ++semicolon;
-        else if (!quoted && c == '\t')
-            ++tab;
-    }
-    if (semicolon > comma && semicolon >= tab) return ';';
-    if (tab > comma && tab > semicolon) return '\t';
-    return ',';
-}
-
-// RFC 4180 as Excel writes it: quoted cells may hold delimiters, "" and line breaks.
-std::vector<Row> readRows(std::string_view t, char delimiter, Reporter& report) {
-    std::vector<Row> rows;
-    const std::size_t n = t.size();
-    std::size_t i = 0;
-    while (true) {
-        Row row;
-        row.offset = i;
-        while (true) {
-            Cell cell;
-            cell.offset = i;
-            if (i < n && t[i] == '"') {
-                ++i;
-                bool closed = false;
-                while (i < n) {
-                    if (t[i] == '"') {
-                        if (i + 1 < n && t[i + 1] == '"') {
-                            cell.value += '"';
-                            i += 2;
-                            continue;
-                        }
-                        closed = true;
-                        ++i;
-                        break;
-                    }
-                    // Line breaks inside a cell become \n, whichever the file uses.
-                    if (t[i] == '\r') {
-                        cell.value += '\n';
-                        i += (i + 1 < n && t[i + 1] == '\n') ? 2 : 1;
-                        continue;
-                    }
-                    cell.value += t[i++];
-                }
-                if (!closed)
-                    report.at(Severity::Error, "quiz.syntax", cell.offset,
-                              "This quoted cell is never closed: a \" is missing.",
-                              "此带引号的单元格没有结束：缺少一个 \"。");
-                const std::size_t junk = i;
-                while (i < n && t[i] != delimiter && t[i] != '\r' && t[i] != '\n')
-                    ++i;
-                if (!trimView(t.substr(junk, i - junk)).empty())
-                    report.at(Severity::Error, "quiz.syntax", junk,
-                              "Text after the closing quote of a cell; write a quote inside a "
-                              "quoted cell as \"\".",
-                              "单元格的结束引号之后还有文字；引号内的引号请写成 \"\"。");
-            } else {
-                while (i < n && t[i] != delimiter && t[i] != '\r' && t[i] != '\n')
-                    cell.value += t[i++];
-            }
-            row.cells.push_back(std::move(cell));
-            if (i < n && t[i] == delimiter) {
-                ++i;
-                continue;
-            }
-            break;
-        }
-        rows.push_back(std::move(row));
-        if (i >= n) break;
-        if (t[i] == '\r' && i + 1 < n && t[i + 1] == '\n') ++i;
-        ++i;
-        if (i >= n) break;
-    }
-    return rows;
-}
-
 std::string lowerAscii(std::string_view text) {
     std::string out(text);
     for (char& c : out)
@@ -176,18 +81,27 @@ std::optional<bool> trueFalseWord(const std::string& value) {
 
 class CsvImporter {
   public:
-    CsvImporter(std::string_view input, QuizImportResult& result, const QuizImportOptions& options)
-        : m_source(input), m_report(m_source, result), m_result(result), m_ids(options) {}
+    CsvImporter(std::string_view input, QuizImportResult& result, IdAllocator& ids,
+                QuestionSink& sink)
+        : m_source(input), m_syntax(m_source, result), m_report(m_source, m_later),
+          m_result(result), m_ids(ids), m_sink(sink) {
+        m_later.fileName = result.fileName;
+    }
 
-    void run() {
-        if (!checkEncoding(m_source, m_report, true)) return;
+    // Returns whether English text was also stored as Chinese.
+    bool run() {
+        if (!checkEncoding(m_source, m_syntax, true)) return false;
         const std::string_view text = m_source.text();
-        const auto rows = readRows(text, sniffDelimiter(text), m_report);
-        if (rows.empty() || !header(rows.front())) return;
-        for (std::size_t r = 1; r < rows.size(); ++r)
-            row(rows[r]);
-        assignGeneratedIds(m_result, m_ids, {});
-        finishImport(m_result, m_englishFallback);
+        RowReader rows(text, sniffDelimiter(text), m_syntax);
+        Row current;
+        const bool headerOk = rows.next(current) && header(current);
+        // Every row is read even after a bad header: its syntax errors are listed all the same.
+        while (rows.next(current))
+            if (headerOk) row(current);
+        // Syntax errors (quotes) of every row come first, then the rows' content, as the file
+        // is read in two passes in the user's mind: is it a table, then is each row a question.
+        m_result.diagnostics.append(m_later.diagnostics);
+        return m_englishFallback;
     }
 
   private:
@@ -414,8 +328,7 @@ class CsvImporter {
                     break;
                 }
         if (!ok) return;
-        m_result.questions.push_back(std::move(q));
-        m_result.questionLines.push_back(m_source.lineOf(row.offset));
+        m_sink.add(std::move(q), m_source.lineOf(row.offset), "");
     }
 
     // "A", "A;C", "a, c", "AC", "A、C" -> option indexes. Reports what it cannot read.
@@ -478,9 +391,12 @@ class CsvImporter {
     }
 
     SourceText m_source;
-    Reporter m_report;
+    Reporter m_syntax;        // encoding and quoting: straight into the result
+    QuizImportResult m_later; // the header's and rows' diagnostics, appended after the syntax
+    Reporter m_report;        // into m_later
     QuizImportResult& m_result;
-    IdAllocator m_ids;
+    IdAllocator& m_ids;
+    QuestionSink& m_sink;
     std::array<int, ColCount> m_columns{};
     std::size_t m_headerWidth = 0;
     bool m_englishFallback = false;
@@ -488,12 +404,14 @@ class CsvImporter {
 
 } // namespace
 
-QuizImportResult importCsv(std::string_view text, const std::string& fileName,
-                           const QuizImportOptions& options) {
-    QuizImportResult result;
-    result.fileName = fileName;
-    CsvImporter(text, result, options).run();
-    return result;
+namespace quiz_import {
+
+bool parseCsv(std::string_view text, const QuizImportOptions& /*options*/, IdAllocator& ids,
+              QuizImportResult& result, QuestionSink& sink) {
+    // CSV names the language of each column; `options.language` does not apply.
+    return CsvImporter(text, result, ids, sink).run();
 }
+
+} // namespace quiz_import
 
 } // namespace lantai::core

@@ -1,5 +1,6 @@
 // core/quiz: GIFT (Moodle) quiz import — the block, type and answer rules of Moodle's importer,
-// stricter on errors
+// stricter on errors. Over 500 lines: GIFT's escapes, blocks, question types and answer marks are
+// one grammar whose rules refer to each other; split, each part would need the others' internals.
 #include "core/base/json_reader.h"
 #include "core/quiz/import_common.h"
 
@@ -123,9 +124,10 @@ std::string cleanCategory(std::string_view path) {
 
 class GiftParser {
   public:
-    GiftParser(std::string_view input, QuizImportResult& result, const QuizImportOptions& options)
+    GiftParser(std::string_view input, QuizImportResult& result, const QuizImportOptions& options,
+               IdAllocator& ids, QuestionSink& sink)
         : m_source(input), m_report(m_source, result), m_result(result), m_options(options),
-          m_ids(options) {}
+          m_ids(ids), m_sink(sink) {}
 
     void run() {
         if (!checkEncoding(m_source, m_report, false)) return;
@@ -161,8 +163,6 @@ class GiftParser {
             appendEscaped(block, line, rawStart + b);
         }
         if (open) processBlock(block);
-        assignGeneratedIds(m_result, m_ids, m_hints);
-        finishImport(m_result, m_options.language == Language::En);
     }
 
   private:
@@ -360,9 +360,7 @@ class GiftParser {
                         "A link, image or media element in this question's HTML was removed: "
                         "the kiosk shows plain text.",
                         "题目 HTML 中的链接、图片或音视频已被移除：展台只显示纯文本。");
-        m_result.questions.push_back(std::move(q));
-        m_result.questionLines.push_back(b.firstLine);
-        m_hints.push_back(title);
+        m_sink.add(std::move(q), b.firstLine, title);
     }
 
     void category(const Block& b, Span all) {
@@ -622,20 +620,22 @@ class GiftParser {
     Reporter m_report;
     QuizImportResult& m_result;
     const QuizImportOptions& m_options;
-    IdAllocator m_ids;
-    std::vector<std::string> m_hints;
+    IdAllocator& m_ids;
+    QuestionSink& m_sink;
     bool m_droppedMedia = false;
 };
 
 } // namespace
 
-QuizImportResult importGift(std::string_view text, const std::string& fileName,
-                            const QuizImportOptions& options) {
-    QuizImportResult result;
-    result.fileName = fileName;
+namespace quiz_import {
+
+bool parseGift(std::string_view text, const QuizImportOptions& options, IdAllocator& ids,
+               QuizImportResult& result, QuestionSink& sink) {
     result.language = options.language;
-    GiftParser(text, result, options).run();
-    return result;
+    GiftParser(text, result, options, ids, sink).run();
+    return options.language == Language::En;
 }
+
+} // namespace quiz_import
 
 } // namespace lantai::core

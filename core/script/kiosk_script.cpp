@@ -39,8 +39,16 @@ const char* scriptCommandName(ScriptCommandType type) {
         return "quit";
     case ScriptCommandType::QuizAnswer:
         return "quiz-answer";
+    case ScriptCommandType::Type:
+        return "type";
+    case ScriptCommandType::Drop:
+        return "drop";
     }
     return "?";
+}
+
+bool isEditorOnlyCommand(ScriptCommandType type) {
+    return type == ScriptCommandType::Type || type == ScriptCommandType::Drop;
 }
 
 namespace {
@@ -74,9 +82,10 @@ bool parseNumber(const std::string& s, double& out) {
 
 class LineParser {
   public:
-    LineParser(std::vector<Token> tokens, int line, const std::string& file,
+    LineParser(std::vector<Token> tokens, std::string_view text, int line, const std::string& file,
                Diagnostics& diagnostics)
-        : m_tokens(std::move(tokens)), m_line(line), m_file(file), m_diagnostics(diagnostics) {}
+        : m_tokens(std::move(tokens)), m_text(text), m_line(line), m_file(file),
+          m_diagnostics(diagnostics) {}
 
     bool error(std::size_t tokenIndex, const std::string& message) {
         // A missing argument is reported where it belongs: just after the last token.
@@ -234,6 +243,23 @@ class LineParser {
             cmd.text = m_tokens[i].text;
             return noMore(i + 1);
         }
+        if (name == "type") {
+            // The rest of the line after one space, literally ('#' and spaces included).
+            cmd.type = ScriptCommandType::Type;
+            if (i >= m_tokens.size()) return error(i, "missing text to type");
+            std::string_view rest = m_text.substr(static_cast<std::size_t>(m_tokens[i].column - 1));
+            while (!rest.empty() && rest.back() == '\r')
+                rest.remove_suffix(1);
+            cmd.text = std::string(rest);
+            return true;
+        }
+        if (name == "drop") {
+            cmd.type = ScriptCommandType::Drop;
+            if (i >= m_tokens.size()) return error(i, "missing path to drop");
+            for (; i < m_tokens.size(); ++i)
+                cmd.paths.push_back(m_tokens[i].text);
+            return true;
+        }
         if (name == "quit") {
             cmd.type = ScriptCommandType::Quit;
             return noMore(i);
@@ -241,11 +267,12 @@ class LineParser {
         return error(0, "unknown command \"" + name +
                             "\" (known: wait, wait-idle, tap, doubletap, longpress, drag, swipe, "
                             "pinch, wheel, key, "
-                            "screenshot, advance, resize, quiz-answer, quit)");
+                            "screenshot, advance, resize, quiz-answer, type, drop, quit)");
     }
 
   private:
     std::vector<Token> m_tokens;
+    std::string_view m_text; // the whole line
     int m_line;
     const std::string& m_file;
     Diagnostics& m_diagnostics;
@@ -266,7 +293,7 @@ KioskScript parseKioskScript(std::string_view text, const std::string& fileName,
         auto tokens = tokenize(line);
         if (!tokens.empty()) {
             ScriptCommand cmd;
-            if (LineParser(std::move(tokens), lineNumber, fileName, diagnostics).parse(cmd))
+            if (LineParser(std::move(tokens), line, lineNumber, fileName, diagnostics).parse(cmd))
                 script.commands.push_back(std::move(cmd));
         }
         if (end == std::string_view::npos) break;

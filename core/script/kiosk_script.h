@@ -41,7 +41,12 @@ enum class ScriptCommandType {
     Quit,       // quit: end the script (and the kiosk with --exit-after-script)
     QuizAnswer, // quiz-answer correct|wrong: taps the right (or a wrong) answer, and Submit if
                 // needed
+    Type,       // type TEXT: the rest of the line, as typed through the input method (editor)
+    Drop,       // drop PATH...: files or folders dropped from the file manager (editor)
 };
+
+// Commands only the editor plays (the kiosk has no text fields and takes no drops).
+bool isEditorOnlyCommand(ScriptCommandType type);
 
 const char* scriptCommandName(ScriptCommandType type);
 
@@ -49,9 +54,10 @@ struct ScriptCommand {
     ScriptCommandType type = ScriptCommandType::Wait;
     int line = 0;
     std::vector<ScriptPoint> points;
-    double number = 0;  // ms for wait/drag/pinch, scale, notches, seconds, or width
-    double number2 = 0; // height for resize
-    std::string text;   // key name, screenshot name, swipe direction
+    double number = 0;              // ms for wait/drag/pinch, scale, notches, seconds, or width
+    double number2 = 0;             // height for resize
+    std::string text;               // key name, screenshot name, swipe direction, typed text
+    std::vector<std::string> paths; // drop
     bool ctrl = false, alt = false, shift = false;
 };
 

@@ -5,8 +5,13 @@
 
 namespace lantai::core {
 
-bool recordEvent(SqliteConnection& db, const StatsEvent& event) {
-    if (!db.requireOpen()) return false;
+namespace {
+constexpr StatsAction kStore{"store the event", "保存互动记录"};
+constexpr StatsAction kCount{"count events", "统计互动记录"};
+} // namespace
+
+Status recordEvent(SqliteConnection& db, const StatsEvent& event) {
+    if (auto open = db.requireOpen(kStore); !open) return open;
     SqliteStatement s(db, "INSERT INTO events (timestamp, kind, pack_id, subject_id, value) "
                           "VALUES (?1, ?2, ?3, ?4, ?5)");
     s.bind(1, event.timestamp)
@@ -17,17 +22,16 @@ bool recordEvent(SqliteConnection& db, const StatsEvent& event) {
         s.bind(5, *event.value);
     else
         s.bindNull(5);
-    if (!s.run()) return db.fail("cannot store the event");
-    return true;
+    if (!s.run()) return db.failure(kStore);
+    return {};
 }
 
-std::optional<std::int64_t> countEvents(SqliteConnection& db, std::string_view kind,
-                                        TimeRange range) {
-    if (!db.requireOpen()) return std::nullopt;
+Result<std::int64_t> countEvents(SqliteConnection& db, std::string_view kind, TimeRange range) {
+    if (auto open = db.requireOpen(kCount); !open) return std::move(open).error();
     SqliteStatement s(db, "SELECT count(*) FROM events WHERE kind = ?1 AND timestamp >= ?2 AND "
                           "timestamp < ?3");
     if (s.bind(1, kind).bind(2, range.begin).bind(3, range.end).step() != SQLITE_ROW)
-        return db.failNull("cannot count events");
+        return db.failure(kCount);
     return s.int64(0);
 }
 

@@ -21,8 +21,7 @@ struct StatsEvent {
     std::optional<double> value;
 };
 
-bool recordEvent(SqliteConnection& db, const StatsEvent& event);
-std::optional<std::int64_t> countEvents(SqliteConnection& db, std::string_view kind,
-                                        TimeRange range);
+Status recordEvent(SqliteConnection& db, const StatsEvent& event);
+Result<std::int64_t> countEvents(SqliteConnection& db, std::string_view kind, TimeRange range);
 
 } // namespace lantai::core

@@ -6,32 +6,34 @@
 
 namespace lantai::core {
 
-std::optional<QuestionUsageRecords> questionUsage(SqliteConnection& db) {
-    if (!db.requireOpen()) return std::nullopt;
+namespace {
+constexpr StatsAction kRead{"read question usage", "读取题目使用记录"};
+constexpr StatsAction kRecord{"record question usage", "记录题目使用情况"};
+} // namespace
+
+Result<QuestionUsageRecords> questionUsage(SqliteConnection& db) {
+    if (auto open = db.requireOpen(kRead); !open) return std::move(open).error();
     SqliteStatement s(db, "SELECT question_id, last_used, times_used FROM question_usage");
     QuestionUsageRecords out;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW)
         out[s.text(0)] = {s.int64(1), s.integer(2)};
-    if (rc != SQLITE_DONE) return db.failNull("cannot read question usage");
+    if (rc != SQLITE_DONE) return db.failure(kRead);
     return out;
 }
 
-bool recordQuestionUsage(SqliteConnection& db, const std::vector<std::string>& questionIds,
-                         std::int64_t now) {
-    if (!db.requireOpen()) return false;
+Status recordQuestionUsage(SqliteConnection& db, const std::vector<std::string>& questionIds,
+                           std::int64_t now) {
     SqliteTransaction tx(db);
-    if (!tx.ok()) return db.fail("cannot start a transaction");
+    if (auto begun = tx.begun(kRecord); !begun) return begun;
     for (const auto& id : questionIds) {
         SqliteStatement s(db, "INSERT INTO question_usage (question_id, last_used, times_used) "
                               "VALUES (?1, ?2, 1) ON CONFLICT (question_id) DO UPDATE SET "
                               "last_used = max(last_used, excluded.last_used), "
                               "times_used = times_used + 1");
-        if (!s.bind(1, std::string_view(id)).bind(2, now).run())
-            return db.fail("cannot record question usage");
+        if (!s.bind(1, std::string_view(id)).bind(2, now).run()) return db.failure(kRecord);
     }
-    if (!tx.commit()) return db.fail("cannot record question usage");
-    return true;
+    return tx.commit(kRecord);
 }
 
 } // namespace lantai::core

@@ -5,7 +5,6 @@
 #include "core/stats/sqlite.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,9 +17,9 @@ struct QuestionUsageRecord {
 };
 using QuestionUsageRecords = std::unordered_map<std::string, QuestionUsageRecord>; // by id
 
-std::optional<QuestionUsageRecords> questionUsage(SqliteConnection& db);
+Result<QuestionUsageRecords> questionUsage(SqliteConnection& db);
 // One session drew these questions at `now`.
-bool recordQuestionUsage(SqliteConnection& db, const std::vector<std::string>& questionIds,
-                         std::int64_t now);
+Status recordQuestionUsage(SqliteConnection& db, const std::vector<std::string>& questionIds,
+                           std::int64_t now);
 
 } // namespace lantai::core

@@ -10,6 +10,10 @@ namespace lantai::core {
 
 namespace {
 
+constexpr StatsAction kStore{"store the quiz result", "保存答题成绩"};
+constexpr StatsAction kReadBoard{"read the leaderboard", "读取排行榜"};
+constexpr StatsAction kCount{"count quiz results", "统计答题成绩"};
+
 // The board filter shared by topResults() and rankOf(): parameters ?1 … ?6.
 constexpr const char* kBoardFilter =
     "counted_for_leaderboard = 1 AND timestamp >= ?1 AND timestamp < ?2"
@@ -26,12 +30,12 @@ void bindBoard(SqliteStatement& s, const LeaderboardQuery& q) {
 }
 
 // Results of `nickname` counted on a board in [from, to).
-std::optional<int> countCounted(SqliteConnection& db, const std::string& nickname,
-                                std::int64_t from, std::int64_t to) {
+Result<int> countCounted(SqliteConnection& db, const std::string& nickname, std::int64_t from,
+                         std::int64_t to) {
     SqliteStatement s(db, "SELECT count(*) FROM quiz_results WHERE nickname = ?1 AND "
                           "counted_for_leaderboard = 1 AND timestamp >= ?2 AND timestamp < ?3");
     if (s.bind(1, std::string_view(nickname)).bind(2, from).bind(3, to).step() != SQLITE_ROW)
-        return std::nullopt;
+        return db.failure(kStore);
     return s.integer(0);
 }
 
@@ -55,11 +59,10 @@ const char* leaderboardStatusName(LeaderboardStatus status) {
     return "counted";
 }
 
-std::optional<RecordOutcome> recordQuizResult(SqliteConnection& db, const QuizResultRecord& record,
-                                              TimeRange today, const LeaderboardRules& rules) {
-    if (!db.requireOpen()) return std::nullopt;
+Result<RecordOutcome> recordQuizResult(SqliteConnection& db, const QuizResultRecord& record,
+                                       TimeRange today, const LeaderboardRules& rules) {
     SqliteTransaction tx(db);
-    if (!tx.ok()) return db.failNull("cannot start a transaction");
+    if (auto begun = tx.begun(kStore); !begun) return std::move(begun).error();
 
     const bool known = std::find(rules.nicknames.begin(), rules.nicknames.end(), record.nickname) !=
                        rules.nicknames.end();
@@ -79,12 +82,12 @@ std::optional<RecordOutcome> recordQuizResult(SqliteConnection& db, const QuizRe
             const std::int64_t window = std::int64_t{rules.cooldownMinutes} * 60;
             const auto recent =
                 countCounted(db, nickname, record.timestamp - window + 1, record.timestamp + 1);
-            if (!recent) return db.failNull("cannot check the cooldown");
+            if (!recent) return recent.error();
             if (*recent > 0) outcome.status = LeaderboardStatus::Cooldown;
         }
         if (outcome.status == LeaderboardStatus::Counted && rules.dailyCap > 0) {
             const auto todays = countCounted(db, nickname, today.begin, today.end);
-            if (!todays) return db.failNull("cannot check the daily cap");
+            if (!todays) return todays.error();
             if (*todays >= rules.dailyCap) outcome.status = LeaderboardStatus::DailyCap;
         }
     }
@@ -111,9 +114,9 @@ std::optional<RecordOutcome> recordQuizResult(SqliteConnection& db, const QuizRe
     else
         ins.bindNull(12);
     ins.bind(13, counted ? 1 : 0).bind(14, std::string_view(leaderboardStatusName(outcome.status)));
-    if (!ins.run()) return db.failNull("cannot store the quiz result");
+    if (!ins.run()) return db.failure(kStore);
     outcome.id = db.lastInsertId();
-    if (!tx.commit()) return db.failNull("cannot store the quiz result");
+    if (auto committed = tx.commit(kStore); !committed) return std::move(committed).error();
 
     if (counted) {
         LeaderboardQuery board;
@@ -123,15 +126,17 @@ std::optional<RecordOutcome> recordQuizResult(SqliteConnection& db, const QuizRe
         board.ageBand = record.ageBand;
         board.mode = record.mode;
         const auto rank = rankOf(db, outcome.id, board);
-        if (!rank) return std::nullopt;
-        outcome.rank = *rank;
+        if (rank)
+            outcome.rank = *rank;
+        else
+            outcome.rankUnknown = true;
     }
     return outcome;
 }
 
-std::optional<std::vector<LeaderboardEntry>> topResults(SqliteConnection& db,
-                                                        const LeaderboardQuery& query) {
-    if (!db.requireOpen()) return std::nullopt;
+Result<std::vector<LeaderboardEntry>> topResults(SqliteConnection& db,
+                                                 const LeaderboardQuery& query) {
+    if (auto open = db.requireOpen(kReadBoard); !open) return std::move(open).error();
     const std::string sql = std::string("SELECT id, timestamp, nickname, score, correct, total "
                                         "FROM quiz_results WHERE ") +
                             kBoardFilter + " ORDER BY score DESC, timestamp ASC, id ASC LIMIT ?7";
@@ -144,13 +149,12 @@ std::optional<std::vector<LeaderboardEntry>> topResults(SqliteConnection& db,
         out.push_back({static_cast<int>(out.size()) + 1, s.int64(0), s.int64(1), s.text(2),
                        s.integer(3), s.integer(4), s.integer(5)});
     }
-    if (rc != SQLITE_DONE) return db.failNull("cannot read the leaderboard");
+    if (rc != SQLITE_DONE) return db.failure(kReadBoard);
     return out;
 }
 
-std::optional<int> rankOf(SqliteConnection& db, std::int64_t resultId,
-                          const LeaderboardQuery& query) {
-    if (!db.requireOpen()) return std::nullopt;
+Result<int> rankOf(SqliteConnection& db, std::int64_t resultId, const LeaderboardQuery& query) {
+    if (auto open = db.requireOpen(kReadBoard); !open) return std::move(open).error();
     const std::string own =
         std::string("SELECT score, timestamp FROM quiz_results WHERE id = ?7 AND ") + kBoardFilter;
     SqliteStatement s(db, own.c_str());
@@ -158,7 +162,7 @@ std::optional<int> rankOf(SqliteConnection& db, std::int64_t resultId,
     s.bind(7, resultId);
     const int rc = s.step();
     if (rc == SQLITE_DONE) return 0;
-    if (rc != SQLITE_ROW) return db.failNull("cannot read the leaderboard");
+    if (rc != SQLITE_ROW) return db.failure(kReadBoard);
     const int score = s.integer(0);
     const std::int64_t timestamp = s.int64(1);
 
@@ -168,16 +172,15 @@ std::optional<int> rankOf(SqliteConnection& db, std::int64_t resultId,
     SqliteStatement c(db, ahead.c_str());
     bindBoard(c, query);
     c.bind(7, score).bind(8, timestamp).bind(9, resultId);
-    if (c.step() != SQLITE_ROW) return db.failNull("cannot read the leaderboard");
+    if (c.step() != SQLITE_ROW) return db.failure(kReadBoard);
     return c.integer(0) + 1;
 }
 
-std::optional<int> countQuizResults(SqliteConnection& db, TimeRange range) {
-    if (!db.requireOpen()) return std::nullopt;
+Result<int> countQuizResults(SqliteConnection& db, TimeRange range) {
+    if (auto open = db.requireOpen(kCount); !open) return std::move(open).error();
     SqliteStatement s(db,
                       "SELECT count(*) FROM quiz_results WHERE timestamp >= ?1 AND timestamp < ?2");
-    if (s.bind(1, range.begin).bind(2, range.end).step() != SQLITE_ROW)
-        return db.failNull("cannot count quiz results");
+    if (s.bind(1, range.begin).bind(2, range.end).step() != SQLITE_ROW) return db.failure(kCount);
     return s.integer(0);
 }
 

@@ -7,7 +7,6 @@
 #include "core/stats/sqlite.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +21,8 @@ struct LeaderboardRules {
     // The nicknames a visitor can choose (the quiz's preset nickname ids). Any other nickname
     // is stored as "", so free text never reaches the database; empty: nobody is ranked.
     std::vector<std::string> nicknames;
+
+    bool operator==(const LeaderboardRules&) const = default;
 };
 
 enum class LeaderboardStatus {
@@ -55,6 +56,8 @@ struct RecordOutcome {
     LeaderboardStatus status = LeaderboardStatus::Counted;
     // Today's rank on its leaderboard (same pack, bank, mode, age band); 0 if not counted.
     int rank = 0;
+    // The result is stored, but reading its rank afterwards failed (rank is 0).
+    bool rankUnknown = false;
 };
 
 // Which leaderboard. Empty strings mean "any".
@@ -79,15 +82,16 @@ struct LeaderboardEntry {
 };
 
 // Stores the result, decides under `rules` whether it counts on today's board (`today` is the
-// local day of record.timestamp) and, if it does, reports its rank there.
-std::optional<RecordOutcome> recordQuizResult(SqliteConnection& db, const QuizResultRecord& record,
-                                              TimeRange today, const LeaderboardRules& rules);
-std::optional<std::vector<LeaderboardEntry>> topResults(SqliteConnection& db,
-                                                        const LeaderboardQuery& query);
+// local day of record.timestamp) and, if it does, reports its rank there. An error means the
+// result is not stored (one transaction); once stored, a failure to read the rank is
+// RecordOutcome::rankUnknown, so a caller that retries failed writes never stores one twice.
+Result<RecordOutcome> recordQuizResult(SqliteConnection& db, const QuizResultRecord& record,
+                                       TimeRange today, const LeaderboardRules& rules);
+Result<std::vector<LeaderboardEntry>> topResults(SqliteConnection& db,
+                                                 const LeaderboardQuery& query);
 // 1-based rank of a result on the board `query` describes (limit ignored); 0 when it is not
-// on it (not counted, another day, another board); nullopt on error.
-std::optional<int> rankOf(SqliteConnection& db, std::int64_t resultId,
-                          const LeaderboardQuery& query);
-std::optional<int> countQuizResults(SqliteConnection& db, TimeRange range);
+// on it (not counted, another day, another board).
+Result<int> rankOf(SqliteConnection& db, std::int64_t resultId, const LeaderboardQuery& query);
+Result<int> countQuizResults(SqliteConnection& db, TimeRange range);
 
 } // namespace lantai::core

@@ -77,52 +77,60 @@ CREATE INDEX events_kind_time ON events (kind, timestamp);
 )sql",
 };
 
+constexpr StatsAction kReadVersion{"read the statistics database's schema version",
+                                   "读取统计数据库的版本"};
+constexpr StatsAction kMigrate{"upgrade the statistics database", "升级统计数据库"};
+
 } // namespace
 
-std::optional<int> schemaVersion(SqliteConnection& db) {
-    if (!db.requireOpen()) return std::nullopt;
+Result<int> schemaVersion(SqliteConnection& db) {
+    if (auto open = db.requireOpen(kReadVersion); !open) return std::move(open).error();
     SqliteStatement s(db, "SELECT coalesce(max(version), 0) FROM schema_version");
-    if (s.step() != SQLITE_ROW) return db.failNull("cannot read the schema version");
+    if (s.step() != SQLITE_ROW) return db.failure(kReadVersion);
     return s.integer(0);
 }
 
-bool migrateSchema(SqliteConnection& db, bool readOnly) {
+Status migrateSchema(SqliteConnection& db, bool readOnly) {
     int version = 0;
     {
         SqliteStatement s(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
                               "'schema_version'");
-        if (s.step() != SQLITE_ROW) return db.fail("cannot read the schema");
+        if (s.step() != SQLITE_ROW) return db.failure(kReadVersion);
         if (s.integer(0) > 0) {
-            const auto current = schemaVersion(db);
-            if (!current) return false;
+            auto current = schemaVersion(db);
+            if (!current) return std::move(current).error();
             version = *current;
         }
     }
-    if (version > kStatsSchemaVersion) {
-        db.setError("the stats database has schema version " + std::to_string(version) +
-                    ", newer than this Lantai knows (" + std::to_string(kStatsSchemaVersion) +
-                    "); it was written by a newer version and is left untouched");
-        return false;
-    }
-    if (version < kStatsSchemaVersion && readOnly) {
-        db.setError("the stats database has schema version " + std::to_string(version) +
-                    " and needs an upgrade; open it once with the kiosk");
-        return false;
-    }
+    const std::string file = db.file().string();
+    const std::string have = std::to_string(version);
+    const std::string known = std::to_string(kStatsSchemaVersion);
+    if (version > kStatsSchemaVersion)
+        return operationalError(
+            kStatsSchemaNewer, file,
+            "The statistics database \"" + file + "\" has schema version " + have +
+                ", newer than this Lantai knows (" + known +
+                "): it was written by a newer version and is left untouched. Update Lantai.",
+            "统计数据库“" + file + "”的版本为 " + have + "，比本版兰台支持的版本（" + known +
+                "）新：它由更新的版本写入，已保持原样。请升级兰台。");
+    if (version < kStatsSchemaVersion && readOnly)
+        return operationalError(kStatsSchemaOlder, file,
+                                "The statistics database \"" + file + "\" has schema version " +
+                                    have + " and needs an upgrade: start the kiosk with it once.",
+                                "统计数据库“" + file + "”的版本为 " + have +
+                                    "，需要升级：请先用展台程序打开一次。");
     for (int v = version + 1; v <= kStatsSchemaVersion; ++v) {
         SqliteTransaction tx(db);
-        if (!tx.ok()) return db.fail("cannot start the schema migration");
-        if (!db.exec(kMigrations[static_cast<std::size_t>(v - 1)])) {
-            db.setError("schema migration to version " + std::to_string(v) +
-                        " failed: " + db.error());
-            return false;
-        }
+        if (auto begun = tx.begun(kMigrate); !begun) return begun;
+        if (auto migrated = db.exec(kMigrations[static_cast<std::size_t>(v - 1)], kMigrate);
+            !migrated)
+            return migrated;
         SqliteStatement del(db, "DELETE FROM schema_version");
         SqliteStatement ins(db, "INSERT INTO schema_version (version) VALUES (?1)");
-        if (!del.run() || !ins.bind(1, v).run() || !tx.commit())
-            return db.fail("cannot record schema version " + std::to_string(v));
+        if (!del.run() || !ins.bind(1, v).run()) return db.failure(kMigrate);
+        if (auto committed = tx.commit(kMigrate); !committed) return committed;
     }
-    return true;
+    return {};
 }
 
 } // namespace lantai::core

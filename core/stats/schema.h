@@ -3,8 +3,6 @@
 
 #include "core/stats/sqlite.h"
 
-#include <optional>
-
 namespace lantai::core {
 
 // The schema version this Lantai writes. The table schema_version holds a database's version;
@@ -12,10 +10,11 @@ namespace lantai::core {
 constexpr int kStatsSchemaVersion = 1;
 
 // The database's schema version (0 for an empty database, which has no tables yet).
-std::optional<int> schemaVersion(SqliteConnection& db);
+Result<int> schemaVersion(SqliteConnection& db);
 
 // Brings the database to kStatsSchemaVersion, one migration per transaction. Refuses a newer
-// database (left untouched) and, when `readOnly`, an older one. False: db.error() says why.
-bool migrateSchema(SqliteConnection& db, bool readOnly);
+// database (left untouched, stats.schema_newer) and, when `readOnly`, an older one
+// (stats.schema_older).
+Status migrateSchema(SqliteConnection& db, bool readOnly);
 
 } // namespace lantai::core

@@ -13,7 +13,7 @@ SqliteConnection::~SqliteConnection() {
 }
 
 SqliteConnection::SqliteConnection(SqliteConnection&& other) noexcept
-    : m_db(other.m_db), m_error(std::move(other.m_error)) {
+    : m_db(other.m_db), m_file(std::move(other.m_file)) {
     other.m_db = nullptr;
 }
 
@@ -22,22 +22,30 @@ SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
         close();
         m_db = other.m_db;
         other.m_db = nullptr;
-        m_error = std::move(other.m_error);
+        m_file = std::move(other.m_file);
     }
     return *this;
 }
 
-bool SqliteConnection::open(const std::filesystem::path& file, bool readOnly) {
+Status SqliteConnection::open(const std::filesystem::path& file, bool readOnly) {
     close();
+    m_file = file;
+    constexpr StatsAction action{"open the statistics database", "打开统计数据库"};
     const int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(file.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
-        fail("cannot open the stats database " + file.string());
+        // sqlite3_open_v2 reports most failures as SQLITE_CANTOPEN; the OS error says more.
+        Diagnostic error = failure(action);
         close();
-        return false;
+        return error;
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 2000);
-    return true;
+    if (!readOnly && sqlite3_db_readonly(m_db, "main") == 1) {
+        // SQLite opens a write-protected file read-only instead of failing.
+        close();
+        return statsError(kStatsReadOnly, action, file, "");
+    }
+    return {};
 }
 
 void SqliteConnection::close() {
@@ -45,39 +53,26 @@ void SqliteConnection::close() {
     m_db = nullptr;
 }
 
-bool SqliteConnection::exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) == SQLITE_OK) return true;
-    m_error = err ? err : "unknown SQLite error";
-    sqlite3_free(err);
-    return false;
+Status SqliteConnection::exec(const char* sql, StatsAction action) {
+    if (auto open = requireOpen(action); !open) return open;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK) return {};
+    return failure(action);
 }
 
 std::int64_t SqliteConnection::lastInsertId() const {
     return sqlite3_last_insert_rowid(m_db);
 }
 
-bool SqliteConnection::lastErrorIsCorruption() const {
-    const int primary = sqlite3_errcode(m_db) & 0xff;
-    return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+Diagnostic SqliteConnection::failure(StatsAction action) const {
+    if (!m_db) return statsError(kStatsNotOpen, action, m_file, "");
+    const int code = sqlite3_extended_errcode(m_db);
+    return statsError(statsErrorCode(code, sqlite3_system_errno(m_db)), action, m_file,
+                      sqlite3_errmsg(m_db));
 }
 
-bool SqliteConnection::fail(std::string message) {
-    if (m_db) {
-        message += ": ";
-        message += sqlite3_errmsg(m_db);
-    }
-    m_error = std::move(message);
-    return false;
-}
-
-std::nullopt_t SqliteConnection::failNull(std::string message) {
-    fail(std::move(message));
-    return std::nullopt;
-}
-
-bool SqliteConnection::requireOpen() {
-    return m_db || fail("the stats database is not open");
+Status SqliteConnection::requireOpen(StatsAction action) const {
+    if (m_db) return {};
+    return statsError(kStatsNotOpen, action, m_file, "");
 }
 
 // ---- SqliteStatement ---------------------------------------------------------------------------
@@ -150,22 +145,41 @@ std::string SqliteStatement::text(int col) const {
 // ---- SqliteTransaction -------------------------------------------------------------------------
 
 SqliteTransaction::SqliteTransaction(SqliteConnection& db) : m_db(db) {
+    if (!db.isOpen()) {
+        m_beginCode = kStatsNotOpen;
+        return;
+    }
     m_open = sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (!m_open) {
+        m_beginCode = statsErrorCode(sqlite3_extended_errcode(db.handle()),
+                                     sqlite3_system_errno(db.handle()));
+        m_beginMessage = sqlite3_errmsg(db.handle());
+    }
 }
 
 SqliteTransaction::~SqliteTransaction() {
-    if (m_open) sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (m_open) rollbackIfOpen();
 }
 
-bool SqliteTransaction::commit() {
-    if (!m_open) return false;
+Status SqliteTransaction::begun(StatsAction action) const {
+    if (m_open) return {};
+    return statsError(m_beginCode, action, m_db.file(), m_beginMessage);
+}
+
+void SqliteTransaction::rollbackIfOpen() {
+    // After SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM (and a failed COMMIT) SQLite may have rolled
+    // back already; a ROLLBACK then only fails with "cannot rollback - no transaction is active".
+    if (!sqlite3_get_autocommit(m_db.handle()))
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Status SqliteTransaction::commit(StatsAction action) {
+    if (!m_open) return begun(action);
     m_open = false;
-    if (sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK) return true;
-    // Known fault (issue 11): when COMMIT fails SQLite may already have rolled back, and this
-    // ROLLBACK then fails too, so the caller's fail() reports "cannot rollback - no transaction
-    // is active" instead of COMMIT's error. The fix belongs here, and only here.
-    sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    return false;
+    if (sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK) return {};
+    Diagnostic error = m_db.failure(action); // COMMIT's own error, before anything else runs
+    rollbackIfOpen();
+    return error;
 }
 
 } // namespace lantai::core

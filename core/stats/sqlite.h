@@ -1,10 +1,12 @@
-// core/stats: SQLite plumbing — one connection with its last error, prepared statements and
-// transactions (no schema, no records)
+// core/stats: SQLite plumbing — one connection, prepared statements and transactions, errors as
+// Diagnostics (no schema, no records)
 #pragma once
+
+#include "core/base/result.h"
+#include "core/stats/stats_errors.h"
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,9 +15,9 @@ struct sqlite3_stmt;
 
 namespace lantai::core {
 
-// One SQLite connection and the last error of the calls made through it. Errors are values:
-// the stats functions return false / nullopt and leave an English message in error() (with
-// SQLite's own message appended); nothing throws.
+// One SQLite connection to the stats database file. Errors are values: every call that can fail
+// returns a Status or Result whose Diagnostic has a stable code (core/stats/stats_errors.h),
+// names the file and appends SQLite's own message; nothing throws.
 //
 // Threading/ownership: owns the connection; use it from one thread at a time (the kiosk's
 // store lives on the main thread).
@@ -29,28 +31,27 @@ class SqliteConnection {
     SqliteConnection& operator=(const SqliteConnection&) = delete;
 
     // Opens `file` read-only, or read-write creating it, with extended result codes and a 2 s
-    // busy timeout. On failure error() says why and the connection is closed.
-    bool open(const std::filesystem::path& file, bool readOnly);
+    // busy timeout. A read-write open that SQLite could only make read-only (a write-protected
+    // file) fails with stats.read_only. On failure the connection is closed.
+    Status open(const std::filesystem::path& file, bool readOnly);
     void close();
     bool isOpen() const { return m_db != nullptr; }
     sqlite3* handle() const { return m_db; }
+    const std::filesystem::path& file() const { return m_file; }
 
-    bool exec(const char* sql); // on failure error() is SQLite's message alone
+    Status exec(const char* sql, StatsAction action);
     std::int64_t lastInsertId() const;
-    // The last result code says the file is not a database or is damaged.
-    bool lastErrorIsCorruption() const;
 
-    const std::string& error() const { return m_error; }
-    void setError(std::string message) { m_error = std::move(message); }
-    // Sets error() to `message` with SQLite's message appended (when open); returns false.
-    bool fail(std::string message);
-    std::nullopt_t failNull(std::string message);
-    // False, with error() "the stats database is not open", when the connection is closed.
-    bool requireOpen();
+    // The Diagnostic for the call on this connection that just failed: its code from SQLite's
+    // last result code and the OS error behind it, SQLite's message appended. Call it before
+    // anything else runs on the connection (a ROLLBACK would replace the error).
+    Diagnostic failure(StatsAction action) const;
+    // stats.not_open when the connection is closed.
+    Status requireOpen(StatsAction action) const;
 
   private:
     sqlite3* m_db = nullptr;
-    std::string m_error;
+    std::filesystem::path m_file;
 };
 
 // A prepared statement, finalised on scope exit. The first failing prepare or bind is kept:
@@ -85,7 +86,9 @@ class SqliteStatement {
 
 // BEGIN IMMEDIATE … COMMIT; rolls back on scope exit unless commit() succeeded. Every write of
 // the store goes through this class, so what happens when COMMIT fails is decided in commit()
-// alone.
+// alone: it reports COMMIT's own error (a full disk, say). SQLite rolls back by itself after
+// some failures (SQLITE_FULL, SQLITE_IOERR, …); a ROLLBACK is issued only while a transaction is
+// still open (sqlite3_get_autocommit), so "no transaction is active" never hides the real error.
 class SqliteTransaction {
   public:
     explicit SqliteTransaction(SqliteConnection& db);
@@ -93,12 +96,17 @@ class SqliteTransaction {
     SqliteTransaction(const SqliteTransaction&) = delete;
     SqliteTransaction& operator=(const SqliteTransaction&) = delete;
 
-    bool ok() const { return m_open; } // BEGIN succeeded
-    bool commit();
+    // BEGIN's outcome: ok, or why the transaction could not start (as a failure to do `action`).
+    Status begun(StatsAction action) const;
+    Status commit(StatsAction action);
 
   private:
+    void rollbackIfOpen();
+
     SqliteConnection& m_db;
     bool m_open = false;
+    const char* m_beginCode = kStatsNotOpen; // why BEGIN failed, and SQLite's message
+    std::string m_beginMessage;
 };
 
 } // namespace lantai::core

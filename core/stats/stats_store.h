@@ -32,8 +32,10 @@ struct StatsStoreOptions {
 // The record calls forward to the functions of quiz_results.h, question_usage.h,
 // team_results.h and events.h, which take and return plain records.
 //
-// Errors are values: every call returns false / nullopt and sets lastError() (English); no
-// exception leaves the store.
+// Errors are values: every call returns a Status or Result whose Diagnostic carries a stable
+// code (core/stats/stats_errors.h: stats.disk_full, stats.cannot_open, …) and a zh/en sentence
+// naming the file; no exception leaves the store. The store does not retry or queue: the
+// kiosk writes through core/stats/stats_writer.h, which does.
 //
 // Threading/ownership: one connection, owned by this object; use it from the main thread only
 // (SQLite's own locking lets the CLI read the same file from another process meanwhile).
@@ -44,54 +46,53 @@ class StatsStore {
     static std::filesystem::path databasePath(const std::filesystem::path& stateDir);
 
     // Opens or creates `file` (its directory too). `now` names a corrupt file moved aside.
-    bool open(const std::filesystem::path& file, std::int64_t now, StatsStoreOptions options = {});
+    // A folder or another non-regular file in its place is stats.cannot_open, a write-protected
+    // file stats.read_only.
+    Status open(const std::filesystem::path& file, std::int64_t now,
+                StatsStoreOptions options = {});
     void close() { m_db.close(); }
     bool isOpen() const { return m_db.isOpen(); }
-    const std::string& lastError() const { return m_db.error(); }
     const std::filesystem::path& path() const { return m_path; }
     // Where a corrupt database was moved by the last open(), if it was.
     const std::optional<std::filesystem::path>& movedAside() const { return m_movedAside; }
-    std::optional<int> schemaVersion() { return core::schemaVersion(m_db); }
-    std::optional<std::string> journalMode(); // "wal"
+    Result<int> schemaVersion() { return core::schemaVersion(m_db); }
+    Result<std::string> journalMode(); // "wal"
 
     // Quiz results and leaderboards.
-    std::optional<RecordOutcome> recordQuizResult(const QuizResultRecord& record, TimeRange today,
-                                                  const LeaderboardRules& rules) {
+    Result<RecordOutcome> recordQuizResult(const QuizResultRecord& record, TimeRange today,
+                                           const LeaderboardRules& rules) {
         return core::recordQuizResult(m_db, record, today, rules);
     }
-    std::optional<std::vector<LeaderboardEntry>> topResults(const LeaderboardQuery& query) {
+    Result<std::vector<LeaderboardEntry>> topResults(const LeaderboardQuery& query) {
         return core::topResults(m_db, query);
     }
-    std::optional<int> rankOf(std::int64_t resultId, const LeaderboardQuery& query) {
+    Result<int> rankOf(std::int64_t resultId, const LeaderboardQuery& query) {
         return core::rankOf(m_db, resultId, query);
     }
-    std::optional<int> countQuizResults(TimeRange range) {
-        return core::countQuizResults(m_db, range);
-    }
+    Result<int> countQuizResults(TimeRange range) { return core::countQuizResults(m_db, range); }
 
     // Question usage across sessions (the draw's least-recently-used preference).
-    std::optional<QuestionUsageRecords> questionUsage() { return core::questionUsage(m_db); }
-    bool recordQuestionUsage(const std::vector<std::string>& questionIds, std::int64_t now) {
+    Result<QuestionUsageRecords> questionUsage() { return core::questionUsage(m_db); }
+    Status recordQuestionUsage(const std::vector<std::string>& questionIds, std::int64_t now) {
         return core::recordQuestionUsage(m_db, questionIds, now);
     }
 
     // Class / team sessions.
-    std::optional<std::int64_t> recordTeamSession(const TeamSessionRecord& record) {
+    Result<std::int64_t> recordTeamSession(const TeamSessionRecord& record) {
         return core::recordTeamSession(m_db, record);
     }
-    std::optional<std::vector<TeamSessionRecord>> teamSessions(std::int64_t since) {
+    Result<std::vector<TeamSessionRecord>> teamSessions(std::int64_t since) {
         return core::teamSessions(m_db, since);
     }
 
     // Interaction statistics.
-    bool recordEvent(const StatsEvent& event) { return core::recordEvent(m_db, event); }
-    std::optional<std::int64_t> countEvents(std::string_view kind, TimeRange range) {
+    Status recordEvent(const StatsEvent& event) { return core::recordEvent(m_db, event); }
+    Result<std::int64_t> countEvents(std::string_view kind, TimeRange range) {
         return core::countEvents(m_db, kind, range);
     }
 
   private:
-    enum class OpenStatus { Ok, Corrupt, Failed };
-    OpenStatus tryOpen(const std::filesystem::path& file, const StatsStoreOptions& options);
+    Status tryOpen(const std::filesystem::path& file, const StatsStoreOptions& options);
 
     SqliteConnection m_db;
     std::filesystem::path m_path;
@@ -99,8 +100,8 @@ class StatsStore {
 };
 
 // The team results of sessions started at or after `since` (unix seconds) as CSV
-// (teamResultsCsv, core/stats/team_results_csv.h); nullopt on error (store.lastError()).
-std::optional<std::string> exportTeamResultsCsv(StatsStore& store, std::int64_t since,
-                                                int utcOffsetSeconds = 0);
+// (teamResultsCsv, core/stats/team_results_csv.h).
+Result<std::string> exportTeamResultsCsv(StatsStore& store, std::int64_t since,
+                                         int utcOffsetSeconds = 0);
 
 } // namespace lantai::core

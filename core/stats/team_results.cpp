@@ -6,11 +6,14 @@
 
 namespace lantai::core {
 
-std::optional<std::int64_t> recordTeamSession(SqliteConnection& db,
-                                              const TeamSessionRecord& record) {
-    if (!db.requireOpen()) return std::nullopt;
+namespace {
+constexpr StatsAction kStore{"store the class contest", "保存班级竞赛成绩"};
+constexpr StatsAction kRead{"read the class contests", "读取班级竞赛成绩"};
+} // namespace
+
+Result<std::int64_t> recordTeamSession(SqliteConnection& db, const TeamSessionRecord& record) {
     SqliteTransaction tx(db);
-    if (!tx.ok()) return db.failNull("cannot start a transaction");
+    if (auto begun = tx.begun(kStore); !begun) return std::move(begun).error();
     SqliteStatement s(db, "INSERT INTO team_sessions (started_at, finished_at, pack_id, bank, "
                           "age_band, mode, questions_per_team, team_count, finished) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -23,7 +26,7 @@ std::optional<std::int64_t> recordTeamSession(SqliteConnection& db,
         .bind(7, record.questionsPerTeam)
         .bind(8, static_cast<int>(record.teams.size()))
         .bind(9, record.finished ? 1 : 0);
-    if (!s.run()) return db.failNull("cannot store the team session");
+    if (!s.run()) return db.failure(kStore);
     const std::int64_t id = db.lastInsertId();
     for (const auto& t : record.teams) {
         SqliteStatement r(db, "INSERT INTO team_results (session_id, team_index, team_preset, "
@@ -40,15 +43,14 @@ std::optional<std::int64_t> recordTeamSession(SqliteConnection& db,
             .bind(9, t.answered)
             .bind(10, t.total)
             .bind(11, t.rank);
-        if (!r.run()) return db.failNull("cannot store a team result");
+        if (!r.run()) return db.failure(kStore);
     }
-    if (!tx.commit()) return db.failNull("cannot store the team session");
+    if (auto committed = tx.commit(kStore); !committed) return std::move(committed).error();
     return id;
 }
 
-std::optional<std::vector<TeamSessionRecord>> teamSessions(SqliteConnection& db,
-                                                           std::int64_t since) {
-    if (!db.requireOpen()) return std::nullopt;
+Result<std::vector<TeamSessionRecord>> teamSessions(SqliteConnection& db, std::int64_t since) {
+    if (auto open = db.requireOpen(kRead); !open) return std::move(open).error();
     SqliteStatement s(db, "SELECT id, started_at, finished_at, pack_id, bank, age_band, mode, "
                           "questions_per_team, finished FROM team_sessions WHERE started_at >= ?1 "
                           "ORDER BY started_at, id");
@@ -68,7 +70,7 @@ std::optional<std::vector<TeamSessionRecord>> teamSessions(SqliteConnection& db,
         r.finished = s.integer(8) != 0;
         out.push_back(std::move(r));
     }
-    if (rc != SQLITE_DONE) return db.failNull("cannot read team sessions");
+    if (rc != SQLITE_DONE) return db.failure(kRead);
     for (auto& r : out) {
         SqliteStatement t(db, "SELECT team_index, team_preset, name_zh, name_en, colour, score, "
                               "correct, answered, total, rank FROM team_results WHERE "
@@ -85,7 +87,7 @@ std::optional<std::vector<TeamSessionRecord>> teamSessions(SqliteConnection& db,
                                t.integer(8),
                                t.integer(9)});
         }
-        if (rc != SQLITE_DONE) return db.failNull("cannot read team results");
+        if (rc != SQLITE_DONE) return db.failure(kRead);
     }
     return out;
 }

@@ -5,7 +5,6 @@
 #include "core/stats/sqlite.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,10 +37,8 @@ struct TeamSessionRecord {
 };
 
 // Stores the session and its teams in one transaction; returns the session's id.
-std::optional<std::int64_t> recordTeamSession(SqliteConnection& db,
-                                              const TeamSessionRecord& record);
+Result<std::int64_t> recordTeamSession(SqliteConnection& db, const TeamSessionRecord& record);
 // Sessions started at or after `since`, oldest first, teams in rank order.
-std::optional<std::vector<TeamSessionRecord>> teamSessions(SqliteConnection& db,
-                                                           std::int64_t since);
+Result<std::vector<TeamSessionRecord>> teamSessions(SqliteConnection& db, std::int64_t since);
 
 } // namespace lantai::core

@@ -101,9 +101,12 @@ struct ThemeLoadResult {
 };
 
 // Reads a theme file. Diagnostics carry the file as given, the JSON pointer and line:column.
-// Codes: theme.not_found, json.syntax, json.encoding, schema.required / type / value /
+// Codes: theme.not_found, the file errors of core/base/file_io.h for a theme file that is not a
+// regular file (file.not_regular: a FIFO, a device, a socket, a folder; file.link_loop) or cannot
+// be read (never a blocking open), json.syntax, json.encoding, schema.required / type / value /
 // unknown_field, format.version_unsupported, theme.low_contrast (warning, one per failing
-// pair), theme.asset_missing (warning: logo or background image file does not exist),
+// pair), theme.asset_missing (warning: logo or background image file does not exist; the same
+// file codes as warnings when it is not a regular file),
 // theme.color_missing (warning: a role added after the file was written — colorRoleRequired —
 // takes the built-in value).
 // Image and logo paths are relative to the theme file's folder.
@@ -114,7 +117,8 @@ ThemeLoadResult loadThemeFromText(std::string_view text, const std::string& file
 // Finds a theme. `nameOrPath` is either a theme name (a pack id such as "high-contrast",
 // looked up as <dir>/<name>.json in each of `searchDirs`, first hit wins) or a path to a
 // .json file (contains '/' or ends in ".json"; relative paths are taken as given). Names that
-// are not valid ids (e.g. "../x") are never looked up. nullopt when nothing exists.
+// are not valid ids (e.g. "../x") are never looked up. nullopt when nothing exists; anything
+// that does (a FIFO or a link loop too) is returned, for loadTheme to say what is wrong with it.
 std::optional<std::filesystem::path>
 findTheme(std::string_view nameOrPath, const std::vector<std::filesystem::path>& searchDirs);
 

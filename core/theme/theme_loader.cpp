@@ -57,10 +57,11 @@ std::filesystem::path readAssetPath(JsonReader& r, Diagnostics& diagnostics, con
     if (value.empty()) return {};
     std::filesystem::path p = std::filesystem::path(value);
     if (p.is_relative()) p = baseDir / p;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec)) {
-        const std::string at = JsonReader::child(pointer, key);
-        const auto pos = r.document().positionOf(at);
+    const auto checked = checkRegularFile(p);
+    if (checked) return p;
+    const std::string at = JsonReader::child(pointer, key);
+    const auto pos = r.document().positionOf(at);
+    if (checked.error().code == kFileMissing) {
         diagnostics.add(
             {Severity::Warning, "theme.asset_missing", r.document().file(), at, pos.line,
              pos.column,
@@ -70,7 +71,14 @@ std::filesystem::path readAssetPath(JsonReader& r, Diagnostics& diagnostics, con
                  "\" 不存在（路径相对于主题文件所在目录），将不显示。"});
         return {};
     }
-    return p;
+    // A FIFO, a device, a folder, a link loop: named as what it is (file.not_regular, ...).
+    const Diagnostic& why = checked.error();
+    diagnostics.add(
+        {Severity::Warning, why.code, r.document().file(), at, pos.line, pos.column,
+         "The file named by \"" + std::string(key) + "\" cannot be used: " + why.message +
+             " It is not shown.",
+         "\"" + std::string(key) + "\" 指定的文件无法使用：" + why.messageZh + "将不显示。"});
+    return {};
 }
 
 // A role added after the file was written (colorRoleRequired) keeps the built-in value.
@@ -263,39 +271,54 @@ ThemeLoadResult loadThemeFromText(std::string_view text, const std::string& file
 }
 
 ThemeLoadResult loadTheme(const std::filesystem::path& file) {
-    std::string text;
-    std::string error;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec) || !readFile(file, text, error, 1u << 20)) {
+    auto text = readFile(file, 1u << 20);
+    if (!text) {
         ThemeLoadResult result;
         result.theme = defaultTheme();
-        const std::string reason = error.empty() ? "the file does not exist" : error;
-        result.diagnostics.add({Severity::Error, "theme.not_found", file.string(), "", 0, 0,
-                                "Cannot read the theme \"" + file.string() + "\": " + reason +
-                                    ". The built-in red-archive theme is used.",
-                                "无法读取主题文件 \"" + file.string() + "\"（" + reason +
-                                    "），将使用内置的“红色档案”主题。"});
+        const Diagnostic& why = text.error();
+        if (why.code == kFileMissing)
+            result.diagnostics.add({Severity::Error, "theme.not_found", file.string(), "", 0, 0,
+                                    "Cannot read the theme \"" + file.string() +
+                                        "\": the file does not exist. The built-in red-archive "
+                                        "theme is used.",
+                                    "无法读取主题文件 \"" + file.string() +
+                                        "\"（文件不存在），将使用内置的“红色档案”主题。"});
+        else // a FIFO, a device, a folder, a link loop, too large: file.not_regular, ...
+            result.diagnostics.add(
+                {Severity::Error, why.code, file.string(), "", 0, 0,
+                 "Cannot read the theme: " + why.message +
+                     " The built-in red-archive theme is used.",
+                 "无法读取主题文件：" + why.messageZh + "将使用内置的“红色档案”主题。"});
         return result;
     }
-    auto result = loadThemeFromText(text, file.string(), file.parent_path());
+    auto result = loadThemeFromText(*text, file.string(), file.parent_path());
     if (result.ok()) result.theme.file = file;
     return result;
 }
 
+namespace {
+
+// Something is at `path` (a FIFO or a link loop too: loadTheme says what is wrong with it).
+bool existsAtAll(const std::filesystem::path& path) {
+    const auto checked = checkRegularFile(path);
+    return checked || checked.error().code != kFileMissing;
+}
+
+} // namespace
+
 std::optional<std::filesystem::path>
 findTheme(std::string_view nameOrPath, const std::vector<std::filesystem::path>& searchDirs) {
-    std::error_code ec;
     const std::string value(nameOrPath);
     const bool isPath = value.find('/') != std::string::npos ||
                         (value.size() > 5 && value.compare(value.size() - 5, 5, ".json") == 0);
     if (isPath) {
-        if (std::filesystem::is_regular_file(value, ec)) return std::filesystem::path(value);
+        if (existsAtAll(value)) return std::filesystem::path(value);
         return std::nullopt;
     }
     if (!isValidId(value)) return std::nullopt;
     for (const auto& dir : searchDirs) {
         const auto candidate = dir / (value + ".json");
-        if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+        if (existsAtAll(candidate)) return candidate;
     }
     return std::nullopt;
 }

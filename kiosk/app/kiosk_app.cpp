@@ -4,14 +4,13 @@
 
 #include "core/base/file_io.h"
 #include "core/base/log.h"
+#include "kiosk/app/kiosk_configuration.h"
 #include "kiosk/platform/mpv_media_player.h"
 #include "kiosk/platform/screenshot.h"
 
 #include <SDL.h>
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -22,13 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::atomic<bool> g_terminate{false};
-void onTerminateSignal(int) {
-    g_terminate = true;
-}
-
 constexpr int kSoftwareGlTextureBudgetMb = 64;
-constexpr double kMaxWaitSeconds = 0.5; // notice SIGTERM promptly without busy waiting
+// The loop's longest sleep. Signals wake it at once (the signal watcher); this bounds the wait
+// should a wake-up ever be lost.
+constexpr double kMaxWaitSeconds = 0.5;
 
 double msSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
@@ -42,14 +38,22 @@ bool isQuitKey(const InputEvent& e) {
 
 } // namespace
 
-KioskApp::KioskApp(const core::KioskConfig& config, KioskRunOptions run, const char* argv0)
-    : m_config(config), m_run(std::move(run)), m_argv0(argv0), m_launch(Clock::now()),
-      m_stateWriter(m_run.stateOut) {}
+KioskApp::KioskApp(const core::KioskConfig& config, ParsedKioskArgs args, const char* argv0,
+                   KioskSignals& signals)
+    : m_config(config), m_run(std::move(args.run)), m_commandLine(std::move(args.commandLine)),
+      m_argv0(argv0), m_signals(signals), m_launch(Clock::now()), m_stateWriter(m_run.stateOut) {}
 
-KioskApp::~KioskApp() = default;
+KioskApp::~KioskApp() {
+    m_signals.setWake(nullptr); // before the platform it wakes goes away
+}
 
 double KioskApp::now() const {
     return std::chrono::duration<double>(Clock::now() - m_launch).count() + m_clockOffset;
+}
+
+KioskApp::Clock::time_point KioskApp::statsTime() const {
+    return m_launch +
+           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(now()));
 }
 
 int KioskApp::run() {
@@ -64,30 +68,26 @@ int KioskApp::run() {
         core::logWarning(opened.error().message);
     core::logInfo("lantai-kiosk " LANTAI_VERSION " starting; log " + logFile.string());
 
-    // We handle SIGTERM/SIGINT ourselves: SDL would turn them into SDL_QUIT, which kiosk mode
-    // ignores.
+    // Signals are ours (kiosk_signals.h): SDL would turn SIGTERM/SIGINT into SDL_QUIT, which
+    // kiosk mode ignores.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    std::signal(SIGTERM, onTerminateSignal);
-    std::signal(SIGINT, onTerminateSignal);
 
     auto phase = [this](const char* what) {
         core::logDebug(std::string("startup: ") + what + " at " +
                        std::to_string(msSince(m_launch)) + " ms");
     };
     phase("logging ready");
-    if (m_store.open(core::StatsStore::databasePath(stateDir),
-                     static_cast<std::int64_t>(std::time(nullptr))))
-        core::logInfo("statistics: " + core::StatsStore::databasePath(stateDir).string());
-    else
-        core::logWarning("statistics store unavailable (quiz results are not kept): " +
-                         m_store.lastError());
+    core::StatsWriterOptions stats;
+    stats.file = core::StatsStore::databasePath(stateDir);
+    stats.diskReserveBytes = static_cast<std::uint64_t>(m_config.stateDiskReserveMb) << 20;
+    (void)m_stats.start(stats, statsTime(), static_cast<std::int64_t>(std::time(nullptr)));
 
     KioskRuntimeOptions options;
     options.config = m_config;
     options.themeDirs = themeSearchDirs();
     options.wake = [this] { m_platform.wake(); };
     options.mediaPlayer = [this] { return createMediaPlayer(); };
-    options.store = &m_store;
+    options.stats = &m_stats;
     m_runtime = std::make_unique<KioskRuntime>(std::move(options));
     phase("pack loaded and validated");
 
@@ -96,14 +96,24 @@ int KioskApp::run() {
         return 1;
     }
     phase("fonts ready");
+    m_signals.setWake([this] { m_platform.wake(); });
     if (!loadScript()) return 2;
 
     while (!m_quit) {
         const int timeout = waitTimeoutMs();
         const auto events = m_platform.waitEvents(timeout);
-        if (g_terminate) {
-            core::logInfo("terminating on signal");
+        if (const int signal = m_signals.stopSignal()) {
+            m_exitCode = exitCodeForSignal(signal);
+            core::logInfo("stopping on " + describeSignal(signal, m_signals.stopSender()) +
+                          "; exit code " + std::to_string(m_exitCode));
             break;
+        }
+        if (m_signals.takeReload()) {
+            m_reloadRequested = true;
+            m_runtime->requestRedraw(); // the state report says a reload is pending
+            core::logInfo(
+                std::string("SIGHUP: the configuration and the pack will be reloaded") +
+                (m_runtime->atIdleMoment() ? "" : " when the visit ends (the attract loop)"));
         }
         for (const auto& event : events)
             handleEvent(event);
@@ -118,11 +128,45 @@ int KioskApp::run() {
                 }
             }
         }
+        // Retries on its timer (the host's clock, so a script's `advance` moves it too).
+        m_stats.update(statsTime(), static_cast<std::int64_t>(std::time(nullptr)));
         m_runtime->update(now());
+        if (m_reloadRequested && m_runtime->atIdleMoment()) {
+            m_reloadRequested = false; // loading takes a moment: never while a visitor waits
+            reload();
+            m_runtime->update(now()); // the switch
+        }
         if (m_runtime->wantsFrame()) frame();
     }
     core::logInfo("lantai-kiosk stopped");
     return m_exitCode;
+}
+
+// SIGHUP, at an idle moment: the configuration as at start (the --config file and the command
+// line resolved again), then the runtime loads and validates the pack and switches. A
+// configuration with errors, or a pack that does not validate while one runs, changes nothing.
+void KioskApp::reload() {
+    core::logInfo("reloading the configuration" +
+                  (m_run.configFile.empty() ? std::string() : " " + m_run.configFile.string()) +
+                  " and the pack");
+    ResolvedKioskConfig resolved =
+        resolveKioskConfiguration(m_run.configFile, m_commandLine, m_argv0.c_str());
+    for (const auto& d : resolved.diagnostics.items())
+        core::logMessage(d.severity == core::Severity::Error ? core::LogLevel::Error
+                                                             : core::LogLevel::Warning,
+                         core::formatDiagnostic(d, false));
+    if (!resolved.ok()) {
+        core::logError("reload failed: the configuration " + m_run.configFile.string() +
+                       " has errors. The kiosk keeps running with the configuration and pack it "
+                       "has.");
+        return;
+    }
+    const auto restartOnly = keepStartupOnlySettings(m_config, resolved.config);
+    if (!m_runtime->requestReload(resolved.config)) return;
+    for (const std::string& setting : restartOnly)
+        core::logWarning("reload: " + setting + " takes effect when the kiosk restarts");
+    m_config = resolved.config; // dev mode, the log level, video decoding and output
+    core::setLogLevel(m_config.logLevel);
 }
 
 // The window opens while the runtime rasterises its font atlas on a worker thread (the slowest
@@ -161,13 +205,13 @@ bool KioskApp::startGraphics(std::string& error) {
 
 bool KioskApp::loadScript() {
     if (m_run.script.empty()) return true;
-    std::string text, error;
-    if (!core::readFile(m_run.script, text, error)) {
-        core::logError("cannot read script " + m_run.script.string() + ": " + error);
+    const auto text = core::readFile(m_run.script);
+    if (!text) {
+        core::logError("cannot read script: " + core::formatDiagnostic(text.error(), false));
         return false;
     }
     core::Diagnostics diagnostics;
-    auto script = core::parseKioskScript(text, m_run.script.string(), diagnostics);
+    auto script = core::parseKioskScript(*text, m_run.script.string(), diagnostics);
     if (diagnostics.hasErrors()) {
         for (const auto& d : diagnostics.items())
             core::logError(core::formatDiagnostic(d, false));
@@ -265,6 +309,7 @@ KioskMetrics KioskApp::hostMetrics() const {
     m.scriptErrors = m_script ? m_script->errors() : 0;
     m.startupMs = m_startupMs;
     m.glRenderer = m_platform.glRenderer();
+    m.reloadPending = m_reloadRequested;
     return m;
 }
 

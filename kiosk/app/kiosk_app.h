@@ -3,8 +3,9 @@
 #pragma once
 
 #include "core/config/kiosk_config.h"
-#include "core/stats/stats_store.h"
+#include "core/stats/stats_writer.h"
 #include "kiosk/app/kiosk_options.h"
+#include "kiosk/app/kiosk_signals.h"
 #include "kiosk/app/script_runner.h"
 #include "kiosk/app/state_writer.h"
 #include "kiosk/platform/sdl_platform.h"
@@ -19,15 +20,17 @@
 namespace lantai::kiosk {
 
 // Owns the window (SdlPlatform), the statistics store and the runtime, and the clock it feeds
-// the runtime: seconds since launch plus a script's `advance`s.
-// Threading: main thread only; the runtime's decode workers and the video backend only call
-// SdlPlatform::wake() to end the loop's wait.
+// the runtime: seconds since launch plus a script's `advance`s. `args` (the command line) are
+// kept for SIGHUP, which resolves the configuration again from them.
+// Threading: main thread only; the runtime's decode workers, the video backend and the signal
+// watcher only call SdlPlatform::wake() to end the loop's wait.
 class KioskApp final : private ScriptHost {
   public:
-    KioskApp(const core::KioskConfig& config, KioskRunOptions run, const char* argv0);
+    KioskApp(const core::KioskConfig& config, ParsedKioskArgs args, const char* argv0,
+             KioskSignals& signals);
     ~KioskApp() override;
-    // Runs until quit (dev mode Esc, script end with --exit-after-script, SIGTERM). Returns the
-    // exit code.
+    // Runs until quit (dev mode Esc, script end with --exit-after-script, a terminating signal).
+    // Returns the exit code (kiosk/app/kiosk_signals.h for a signal's).
     int run();
 
   private:
@@ -35,9 +38,11 @@ class KioskApp final : private ScriptHost {
 
     bool startGraphics(std::string& error);
     bool loadScript();
+    void reload(); // SIGHUP, at an idle moment
     void handleEvent(const PlatformEvent& event);
     void frame();
     double now() const; // the kiosk clock, seconds (steady clock + script advances)
+    Clock::time_point statsTime() const; // now() as a time point, for the stats writer's timer
     int waitTimeoutMs();
     KioskMetrics hostMetrics() const;
     void writeState(bool force);
@@ -68,18 +73,23 @@ class KioskApp final : private ScriptHost {
 
     core::KioskConfig m_config;
     KioskRunOptions m_run;
+    core::KioskConfigLayer m_commandLine; // what the flags and --set set, for a reload
     std::string m_argv0;
+    KioskSignals& m_signals;
     Clock::time_point m_launch;
     double m_clockOffset = 0;
 
     SdlPlatform m_platform;
     bool m_softwareGl = false; // Mesa llvmpipe/softpipe: textures are RAM, shaders run on the CPU
-    core::StatsStore m_store; // <state dir>/lantai.sqlite: quiz results, question usage, statistics
+    // <state dir>/lantai.sqlite: quiz results, question usage, statistics (queued in memory while
+    // the database cannot take them, reopened on a timer)
+    core::StatsWriter m_stats;
     std::unique_ptr<KioskRuntime> m_runtime; // destroyed first: it needs the GL context and store
 
     std::unique_ptr<ScriptRunner> m_script;
     StateWriter m_stateWriter;
     std::string m_screenshotName;
+    bool m_reloadRequested = false; // SIGHUP came; the reload waits for an idle moment
     bool m_quit = false;
     int m_exitCode = 0;
     double m_startupMs = 0;

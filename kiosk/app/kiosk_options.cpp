@@ -1,6 +1,8 @@
 // kiosk/app: lantai-kiosk command-line parsing (CLI11)
 #include "kiosk/app/kiosk_options.h"
 
+#include "core/base/file_io.h"
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -111,6 +113,21 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     }
     layer = core::mergeLayers(layer, set);
     return out;
+}
+
+bool checkRunFiles(const KioskRunOptions& run) {
+    bool ok = true;
+    const auto check = [&](const char* option, const fs::path& file, bool mayBeMissing) {
+        if (file.empty()) return;
+        const auto checked = core::checkRegularFile(file);
+        if (checked || (mayBeMissing && checked.error().code == core::kFileMissing)) return;
+        std::fprintf(stderr, "lantai-kiosk: %s: %s\n", option, checked.error().message.c_str());
+        ok = false;
+    };
+    check("--script", run.script, false);
+    check("--state-out", run.stateOut, true);
+    check("--state-log", run.stateLog, true);
+    return ok;
 }
 
 fs::path defaultPackPath(const char* argv0) {

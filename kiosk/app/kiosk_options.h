@@ -36,6 +36,12 @@ struct ParsedKioskArgs {
 // and gives exitCode 2.
 ParsedKioskArgs parseKioskArgs(int argc, char** argv);
 
+// The files the run options name, before the window opens: --script must be a regular file;
+// --state-out and --state-log, where they already exist, too (a FIFO there would block the kiosk,
+// a device would be replaced). Prints each problem, naming the option and what the path really
+// is, and returns false.
+bool checkRunFiles(const KioskRunOptions& run);
+
 // The installed demo pack (or the one in the build tree next to the binary).
 std::filesystem::path defaultPackPath(const char* argv0);
 // Folders searched for themes: installed share/lantai/themes, then the source tree's themes/.

@@ -163,6 +163,13 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
     case T::Quit:
         m_quit = true;
         return true;
+    case T::Type:
+    case T::Drop:
+        ++m_errors;
+        m_host.scriptError("script line " + std::to_string(c.line) + ": \"" +
+                           core::scriptCommandName(c.type) +
+                           "\" is for the editor; the kiosk has no text fields and takes no drops");
+        return false;
     case T::QuizAnswer: {
         const auto targets = m_host.quizAnswerTargets(c.text == "correct");
         if (targets.empty()) {

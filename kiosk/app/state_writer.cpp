@@ -27,9 +27,8 @@ void StateWriter::write(const nlohmann::json& state, bool force) {
     std::string key = compare.dump();
     if (!force && key == m_last) return;
     m_last = std::move(key);
-    std::string error;
-    if (!core::writeFileAtomic(m_file, state.dump(2) + "\n", error))
-        core::logWarning("cannot write state: " + error);
+    if (const core::Status written = core::writeFileAtomic(m_file, state.dump(2) + "\n"); !written)
+        core::logWarning("cannot write state: " + core::formatDiagnostic(written.error(), false));
 }
 
 } // namespace lantai::kiosk

@@ -25,12 +25,13 @@ constexpr std::size_t kMaxInfoJsonBytes = 1u << 20;
 std::optional<IiifImage> loadTiled(const fs::path& packRoot, const core::DerivedImage& derived,
                                    std::string* reason) {
     const fs::path dir = packRoot / "derived" / derived.iiif;
-    std::string text, error;
-    if (!core::readFile(dir / "info.json", text, error, kMaxInfoJsonBytes)) {
-        *reason = (dir / "info.json").string() + ": " + error;
+    const auto text = core::readFile(dir / "info.json", kMaxInfoJsonBytes);
+    if (!text) {
+        *reason = text.error().message;
         return std::nullopt;
     }
-    auto pyramid = parseIiifInfo(text, &error);
+    std::string error;
+    auto pyramid = parseIiifInfo(*text, &error);
     if (!pyramid) {
         *reason = (dir / "info.json").string() + ": " + error;
         return std::nullopt;

@@ -420,9 +420,9 @@ DecodedImage decodeImageBytes(std::span<const std::uint8_t> bytes, std::string_v
 DecodedImage decodeImageFile(const std::filesystem::path& file, int maxDimension) {
     const std::string name = file.string();
     try {
-        std::string data, error;
-        if (!core::readFile(file, data, error, kMaxDecodeFileBytes)) return failure(name, error);
-        return decodeImageBytes({reinterpret_cast<const std::uint8_t*>(data.data()), data.size()},
+        const auto data = core::readFile(file, kMaxDecodeFileBytes);
+        if (!data) return failure(name, data.error().message);
+        return decodeImageBytes({reinterpret_cast<const std::uint8_t*>(data->data()), data->size()},
                                 name, maxDimension);
     } catch (const std::bad_alloc&) {
         return failure(name, "out of memory while reading");

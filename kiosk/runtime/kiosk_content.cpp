@@ -57,24 +57,23 @@ void completeShown(KioskContent& content) {
                   std::to_string(content.loaded.diagnostics.warningCount()) + " warnings");
 }
 
-// No valid pack: the reason from the configured pack's first error, in both languages.
-void outOfService(KioskContent& content, const fs::path& packDir,
-                  const core::Diagnostics& failure) {
+// No valid pack: why, from the configured pack's first error, in both languages.
+void explainFailure(KioskContent& content, const fs::path& packDir,
+                    const core::Diagnostics& failure) {
     content.serviceReason = "The content pack " + packDir.string() +
                             " cannot be shown: " + firstErrorText(failure, false);
     content.serviceReasonZh =
         "内容包 " + packDir.string() + " 无法展示：" + firstErrorText(failure, true);
-    core::logError("out of service: " + content.serviceReason);
     // The reason is shown in the body font: its characters must be in the atlas.
     content.characters =
         fontCharactersFor(nullptr, content.serviceReasonZh + content.serviceReason);
 }
 
-} // namespace
-
-KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodDir) {
+// `loaded` (its diagnostics logged), or the last good pack when it does not validate.
+KioskContent contentFrom(core::PackLoadResult loaded, const fs::path& packDir,
+                         const fs::path& lastGoodDir) {
     KioskContent content;
-    content.loaded = loadLogged(packDir, "the");
+    content.loaded = std::move(loaded);
     content.ok = content.loaded.ok();
     const core::Diagnostics firstFailure = content.loaded.diagnostics;
     std::error_code ec;
@@ -86,19 +85,38 @@ KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodD
     if (content.ok)
         completeShown(content);
     else
-        outOfService(content, packDir, firstFailure);
+        explainFailure(content, packDir, firstFailure);
     return content;
 }
 
-KioskContent kioskContentFrom(core::PackLoadResult loaded, const fs::path& packDir) {
+} // namespace
+
+KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodDir) {
+    return contentFrom(loadLogged(packDir, "the"), packDir, lastGoodDir);
+}
+
+KioskContent kioskContentFrom(core::PackLoadResult loaded, const fs::path& packDir,
+                              const fs::path& lastGoodDir) {
+    logDiagnostics(loaded.diagnostics);
+    return contentFrom(std::move(loaded), packDir, lastGoodDir);
+}
+
+KioskContent previewContentFrom(core::PackLoadResult loaded, const KioskContent& previous) {
     KioskContent content;
     content.loaded = std::move(loaded);
-    content.ok = content.loaded.ok();
-    logDiagnostics(content.loaded.diagnostics);
-    if (content.ok)
-        completeShown(content);
-    else
-        outOfService(content, packDir, content.loaded.diagnostics);
+    content.ok = content.loaded.parsed;
+    const core::Pack& pack = content.loaded.pack;
+    if (!content.ok) {
+        explainFailure(content, pack.root, content.loaded.diagnostics);
+        return content;
+    }
+    if (previous.ok && previous.loaded.pack.root == pack.root) {
+        content.derived = previous.derived;
+    } else if (auto derived = core::readDerivedIndex(pack.root)) {
+        content.derived = std::move(*derived);
+    }
+    content.characters =
+        fontCharactersFor(&pack, core::charactersToUtf8(core::collectPackCharacters(pack)));
     return content;
 }
 

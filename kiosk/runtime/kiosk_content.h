@@ -25,12 +25,20 @@ struct KioskContent {
 };
 
 // Loads and validates `packDir`; when it does not validate and `lastGoodDir` holds a pack, that
-// one instead. Diagnostics go to the log. Reads files: call where blocking is fine.
+// one instead. Diagnostics go to the log; !ok carries the reason (the caller decides whether the
+// kiosk goes out of service). Reads files: call where blocking is fine.
 KioskContent loadKioskContent(const std::filesystem::path& packDir,
                               const std::filesystem::path& lastGoodDir);
 
 // The same for a pack the caller loaded and validated (named `packDir` in messages).
-KioskContent kioskContentFrom(core::PackLoadResult loaded, const std::filesystem::path& packDir);
+KioskContent kioskContentFrom(core::PackLoadResult loaded, const std::filesystem::path& packDir,
+                              const std::filesystem::path& lastGoodDir = {});
+
+// The editor's preview: `loaded` shown whenever it parsed, valid or not (the editor lists its
+// problems), nothing logged. Font characters are collected from the pack itself (the built
+// derived/charset.txt may predate the edits); the derived index is `previous`'s when it is of
+// the same folder, else read.
+KioskContent previewContentFrom(core::PackLoadResult loaded, const KioskContent& previous);
 
 // A theme by name or path from `searchDirs`; the built-in red-archive theme (with a warning in the
 // log) when it is unavailable.

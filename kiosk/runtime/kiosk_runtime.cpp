@@ -43,23 +43,28 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
     };
     m_state.continueVisit = [this] { m_state.stillThere = false; };
 
-    m_theme =
-        m_options.theme ? *m_options.theme : loadKioskTheme(config.theme, m_options.themeDirs);
     std::optional<core::PackLoadResult> given = std::move(m_options.pack);
     m_options.pack.reset();
     applyContent(given ? kioskContentFrom(std::move(*given), config.packPath)
                        : loadKioskContent(config.packPath, config.lastGoodPackPath));
     configureQuiz();
-    // The configuration's default theme gives way to the one the pack asks for.
-    if (!m_options.theme && m_state.pack && config.theme == "red-archive" &&
-        m_state.pack->theme != config.theme)
-        m_theme = loadKioskTheme(m_state.pack->theme, m_options.themeDirs);
+    m_theme = chooseTheme();
     m_state.themeName = m_theme.name;
+}
+
+core::Theme KioskRuntime::chooseTheme() const {
+    if (m_options.theme) return *m_options.theme;
+    const core::KioskConfig& config = m_options.config;
+    // The configuration's default theme gives way to the one the pack asks for.
+    if (m_state.pack && config.theme == "red-archive" && m_state.pack->theme != config.theme)
+        return loadKioskTheme(m_state.pack->theme, m_options.themeDirs);
+    return loadKioskTheme(config.theme, m_options.themeDirs);
 }
 
 KioskRuntime::~KioskRuntime() {
     ImGuiContextScope scope(m_imgui);
     if (m_fontsFuture.valid()) m_fontsFuture.wait();
+    if (m_previewFonts.valid()) m_previewFonts.wait();
     // Textures before the GL context and ImGui go away; the decode workers (which call the wake
     // callback) stop before the host's platform does.
     m_textures.reset();
@@ -82,6 +87,7 @@ void KioskRuntime::applyContent(KioskContent content) {
     m_state.pack = m_content.ok ? &m_content.loaded.pack : nullptr;
     m_state.nav.setPack(m_state.pack);
     if (!m_content.ok) {
+        core::logError("out of service: " + m_content.serviceReason);
         m_state.serviceReason = m_content.serviceReason;
         m_state.serviceReasonZh = m_content.serviceReasonZh;
         m_state.nav.showOutOfService();

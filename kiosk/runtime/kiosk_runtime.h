@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/config/kiosk_config.h"
-#include "core/stats/stats_store.h"
+#include "core/stats/stats_writer.h"
 #include "core/visit/gesture_recognizer.h"
 #include "core/visit/visitor_session.h"
 #include "kiosk/media/media_player.h"
@@ -67,10 +67,11 @@ namespace lantai::kiosk {
 // the clear colour. The host presents (swaps, or samples its texture) and then calls
 // framePresented().
 
-// Makes the video backend (the libmpv player of kiosk/platform on a booth). Called at most once,
-// on the runtime's thread with the GL context current, after the first frame and only when the
-// pack has videos and video is enabled, so a slow backend never delays start-up. It returns a
-// player (the null player with a reason when the backend cannot start).
+// Makes the video backend (the libmpv player of kiosk/platform on a booth). Called on the
+// runtime's thread with the GL context current, after the first frame and only when the pack has
+// videos and video is enabled, so a slow backend never delays start-up; once, and once more after
+// each reload (the new configuration's video settings). It returns a player (the null player with
+// a reason when the backend cannot start).
 using MediaPlayerFactory = std::function<std::unique_ptr<MediaPlayer>()>;
 
 struct KioskRuntimeOptions {
@@ -84,7 +85,18 @@ struct KioskRuntimeOptions {
     std::vector<std::filesystem::path> themeDirs; // where themes named by config or pack are
     std::function<void()> wake;                   // any thread; see the contract above
     MediaPlayerFactory mediaPlayer;               // empty: videos show as unavailable
-    core::StatsStore* store = nullptr; // quiz results and statistics (not owned); null: not kept
+    // Quiz results and statistics (not owned; the host calls its update() on its clock); null:
+    // not kept, and the quiz says today's ranking is unavailable.
+    core::StatsWriter* stats = nullptr;
+};
+
+// A screen of the pack the editor's preview shows (PreviewTarget::Kind names the screen; `id` the
+// exhibition, chapter, item, quiz question or video, empty for the others).
+struct PreviewTarget {
+    enum class Kind { Attract, Home, Exhibition, Chapter, Item, Question, Videos, Video };
+    Kind kind = Kind::Home;
+    std::string id;
+    int image = 0; // Item: which of its images
 };
 
 // What one renderFrame() cost (milliseconds), for the host's start-up log.
@@ -136,6 +148,38 @@ class KioskRuntime {
     // The frame was presented (swapped): video backends pace themselves on it.
     void framePresented();
 
+    // ---- replacing the configuration and the pack (SIGHUP on a booth)
+    // `config` and its pack replace the running ones as if the runtime had started with them:
+    // theme, session timing, default language, quiz, video and web settings, fonts (the media
+    // player is made again; a theme given in the options stays). The pack is loaded and validated
+    // here, at once, from config.packPath (reads files: call where blocking is fine), and the
+    // switch waits for the next idle moment: at once on the attract loop or out of service, else
+    // when the visit ends (the reset to the attract loop); update() makes it. A pack that does
+    // not validate replaces nothing while another is shown: that one keeps running and the log
+    // says why (false). Out of service, it is taken as at start (the last good pack, else out of
+    // service with the new reason). Each request replaces one still waiting. A host that would
+    // rather not make a visitor wait for the loading either asks at an idle moment (the kiosk's
+    // SIGHUP does).
+    bool requestReload(core::KioskConfig config);
+    bool reloadPending() const { return m_pendingReload.has_value(); }
+    // No visit under way: the attract loop runs, or the kiosk is out of service.
+    bool atIdleMoment() const;
+
+    // ---- the editor's live preview (kiosk/runtime/runtime_preview.cpp)
+    // Shows `loaded` at once (no waiting for an idle moment, valid or not: the editor lists the
+    // problems), on the screen it showed before when that node still exists, else one level up.
+    // Textures of unchanged files are kept; when the pack brings characters the font atlas
+    // lacks, the atlas is rebuilt on a worker and installed by a later update() (until then the
+    // new characters draw as the fallback glyph).
+    void previewPack(core::PackLoadResult loaded);
+    // Goes to `target` as a visitor would have reached it; false when the pack has no such node.
+    bool previewShow(const PreviewTarget& target);
+    void previewLanguage(core::Language language);
+    void previewTheme(core::Theme theme);
+    // Where the preview is (kind and id), to keep it across previewPack.
+    PreviewTarget previewWhere() const;
+    core::Language language() const { return m_state.language; }
+
     // ---- for hosts, scripts and tests
     bool hasPack() const { return m_state.pack != nullptr; }
     int width() const { return m_width; }
@@ -153,8 +197,17 @@ class KioskRuntime {
     nlohmann::json stateJson(KioskMetrics metrics) const;
 
   private:
+    struct PendingReload {
+        core::KioskConfig config;
+        KioskContent content;
+    };
+
     void applyContent(KioskContent content);
+    void applyReload();
+    core::Theme chooseTheme() const;
+    void forgetVisit();
     bool rebuildFonts();
+    void installPreviewFonts(); // the worker's atlas, when ready
     bool installFonts(std::unique_ptr<BuiltFonts> built);
     void configureQuiz();
     void configureVideo();
@@ -176,6 +229,7 @@ class KioskRuntime {
     bool m_rendererReady = false; // ImGui_ImplOpenGL3 initialised in m_imgui
     Fonts m_fonts;
     std::future<std::unique_ptr<BuiltFonts>> m_fontsFuture;
+    std::future<std::unique_ptr<BuiltFonts>> m_previewFonts; // previewPack's new characters
     core::Theme m_theme;
     std::unique_ptr<DecodePool> m_decodePool;
     std::unique_ptr<TextureCache> m_textures;
@@ -184,6 +238,7 @@ class KioskRuntime {
 
     KioskContent m_content;
     double m_nextRetry = -1; // out of service: when to try loading the pack again
+    std::optional<PendingReload> m_pendingReload; // switches at the next idle moment
     KioskState m_state;
     core::VisitorSession m_session;
     core::GestureRecognizer m_gestures;
@@ -196,6 +251,7 @@ class KioskRuntime {
     VideoController m_video;
     bool m_videoRendered = false; // this frame drew a video texture (tell the player when shown)
 
+    std::string m_previewQuestion;    // the question previewShow put on the quiz screen
     std::vector<TapTarget> m_targets; // of the last drawn frame
     bool m_redraw = true;
     long long m_frames = 0;

@@ -144,6 +144,12 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.gridScroll = onGrid ? m_screens.grid.grid().scroll() : 0;
     m.gridMaxScroll = onGrid ? m_screens.grid.grid().maxScroll() : 0;
     m.attractSlide = m_screens.attract.slide();
+    if (const core::StatsWriter* stats = m_options.stats) {
+        m.statsAvailable = stats->available();
+        m.statsPending = stats->pending().size();
+        m.statsProblem = stats->problem() ? stats->problem()->code : "";
+        m.statsDiskLow = stats->diskWarning().has_value();
+    }
     m.targets.clear();
     for (const auto& t : m_targets)
         m.targets.push_back(t.id);
@@ -151,6 +157,7 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.frameBuildSamples = m_frameTimes.count();
     m.width = m_width;
     m.height = m_height;
+    m.reloadPending = m.reloadPending || reloadPending();
     return kioskStateJson(m_state, m);
 }
 

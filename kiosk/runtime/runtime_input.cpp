@@ -65,6 +65,9 @@ void KioskRuntime::handleInput(const InputEvent& e, double now) {
 void KioskRuntime::update(double now) {
     ImGuiContextScope scope(m_imgui);
     m_now = now;
+    installPreviewFonts();
+    applySessionEvents(); // a visit that ends here lets a waiting reload through at once
+    if (m_pendingReload && atIdleMoment()) applyReload();
     if (m_nextRetry < 0) m_nextRetry = now + kOutOfServiceRetrySeconds;
     if (!m_state.pack && now >= m_nextRetry) {
         m_nextRetry = now + kOutOfServiceRetrySeconds;
@@ -77,7 +80,6 @@ void KioskRuntime::update(double now) {
             m_redraw = true;
         }
     }
-    applySessionEvents();
     handleGestures();
     if (m_state.pack) {
         if (m_quiz.update(at(now))) m_redraw = true; // a question's timer ran out
@@ -91,6 +93,7 @@ void KioskRuntime::update(double now) {
 }
 
 double KioskRuntime::secondsUntilDeadline(double now) const {
+    if (m_pendingReload && atIdleMoment()) return 0;
     double wait = std::numeric_limits<double>::infinity();
     if (m_state.pack) wait = std::max(0.0, m_session.secondsUntilNextEvent(at(now)));
     if (const double deadline = m_gestures.nextDeadline(); std::isfinite(deadline) && deadline > 0)
@@ -117,6 +120,11 @@ void KioskRuntime::fastForward(double from, double to) {
 void KioskRuntime::resetVisit() {
     m_state.nav.showAttract();
     m_state.language = m_options.config.defaultLanguage;
+    forgetVisit();
+    core::logInfo("visit ended: reset to the attract loop");
+}
+
+void KioskRuntime::forgetVisit() {
     m_state.stillThere = false;
     m_state.viewport.resetToFit();
     m_state.viewportKey.clear();
@@ -126,7 +134,6 @@ void KioskRuntime::resetVisit() {
     m_session.setLongTimeout(false);
     m_screens.resetVisit();
     m_gestures.cancelAll(m_now);
-    core::logInfo("visit ended: reset to the attract loop");
 }
 
 void KioskRuntime::applySessionEvents() {

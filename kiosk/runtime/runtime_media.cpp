@@ -16,8 +16,7 @@ void KioskRuntime::configureQuiz() {
     settings.cooldownMinutes = config.quizCooldownMin;
     settings.dailyCap = config.quizDailyCap;
     settings.teacherPinHash = config.teacherPinHash;
-    core::StatsStore* store = m_options.store;
-    m_quiz.configure(m_state.pack, store && store->isOpen() ? store : nullptr, settings);
+    m_quiz.configure(m_state.pack, m_options.stats, settings);
 }
 
 void KioskRuntime::configureVideo() {

@@ -25,6 +25,8 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"language", core::languageCode(state.language)},
         {"theme", state.themeName},
         {"pack", state.pack ? state.pack->id : ""},
+        {"pack_title", state.pack ? state.pack->title.get(state.language) : ""},
+        {"reload_pending", m.reloadPending},
         {"session", m.session},
         {"still_there", state.stillThere},
         {"still_there_seconds", state.stillThereSeconds},
@@ -46,6 +48,11 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"frame_build_samples", m.frameBuildSamples},
         {"sharp_after_zoom_ms", state.sharpAfterZoomMs},
         {"attract_slide", m.attractSlide},
+        {"stats",
+         {{"available", m.statsAvailable},
+          {"pending", m.statsPending},
+          {"problem", m.statsProblem},
+          {"disk_low", m.statsDiskLow}}},
         {"targets", m.targets},
         {"width", m.width},
         {"height", m.height},
@@ -91,6 +98,7 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
                             {"score", quiz.score()},
                             {"nickname", quiz.nickname()},
                             {"rank", quiz.rank()},
+                            {"ranking_available", quiz.rankingAvailable()},
                             {"answered", quiz.phase() == core::QuizPhase::Answered}};
         if (const auto* d = quiz.question()) {
             q["question"] = d->question.id;

@@ -32,10 +32,16 @@ struct KioskMetrics {
     int frameBuildSamples = 0;
     long pssKb = -1; // proportional set size of the process (step states only)
     int attractSlide = 0;
+    bool statsAvailable = false;      // the stats database is open
+    std::size_t statsPending = 0;     // records waiting in memory to be written
+    std::string statsProblem;         // the code of why it cannot be written ("" when it can)
+    bool statsDiskLow = false;        // the state disk has less free space than the reserve
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
     int width = 0;
     int height = 0;
     std::string glRenderer;
+    bool reloadPending =
+        false; // a reload waits for the visit to end (the host's, or the runtime's)
 };
 
 nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& metrics);

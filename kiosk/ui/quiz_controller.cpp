@@ -39,10 +39,10 @@ const char* quizStageName(QuizStage stage) {
     return "entry";
 }
 
-void QuizController::configure(const core::Pack* pack, core::StatsStore* store,
+void QuizController::configure(const core::Pack* pack, core::StatsWriter* stats,
                                QuizSettings settings) {
     m_pack = pack;
-    m_store = store;
+    m_stats = stats;
     m_settings = std::move(settings);
     reset();
 }
@@ -63,6 +63,7 @@ void QuizController::reset() {
     m_summary = {};
     m_leaderboard.clear();
     m_rank = 0;
+    m_rankingAvailable = false;
 }
 
 core::QuizConfig QuizController::quizConfig() const {
@@ -77,8 +78,8 @@ core::QuizConfig QuizController::quizConfig() const {
 }
 
 core::UsageHistory QuizController::usage() const {
-    if (!m_store) return {};
-    return usageHistory(m_store->questionUsage().value_or(core::QuestionUsageRecords{}));
+    if (!m_stats) return {};
+    return usageHistory(m_stats->questionUsage().valueOr(core::QuestionUsageRecords{}));
 }
 
 std::string QuizController::bankId() const {
@@ -126,11 +127,35 @@ void QuizController::startSolo(TimePoint now) {
     std::vector<std::string> ids;
     for (const auto& q : questions)
         ids.push_back(q.question.id);
-    if (m_store) m_store->recordQuestionUsage(ids, unixNow());
+    if (m_stats) // kept in memory when it cannot be written now (the writer logs why)
+        (void)m_stats->recordQuestionUsage(std::move(ids), unixNow());
     m_solo.emplace(std::move(questions), quizConfig());
     m_solo->start(now);
     m_selected.clear();
     m_stage = QuizStage::Playing;
+}
+
+bool QuizController::previewQuestion(const std::string& questionId, TimePoint now) {
+    if (!m_pack) return false;
+    for (const auto& bank : m_pack->quizBanks)
+        for (const auto& question : bank.questions) {
+            if (question.id != questionId) continue;
+            core::DrawnQuestion drawn{bank.id, question, {}};
+            const int options = question.type == core::QuestionType::TrueFalse
+                                    ? 2
+                                    : static_cast<int>(question.options.size());
+            for (int i = 0; i < options; ++i)
+                drawn.optionOrder.push_back(i);
+            reset();
+            std::vector<core::DrawnQuestion> one;
+            one.push_back(std::move(drawn));
+            m_solo.emplace(std::move(one), quizConfig());
+            m_solo->start(now);
+            m_selected.clear();
+            m_stage = QuizStage::Playing;
+            return true;
+        }
+    return false;
 }
 
 void QuizController::openPin() {
@@ -258,15 +283,17 @@ void QuizController::finish(TimePoint) {
     const std::int64_t nowUnix = unixNow();
     m_stage = QuizStage::Result;
     if (m_team) {
-        if (m_store)
-            m_store->recordTeamSession(
+        if (m_stats) // kept in memory when it cannot be written now (the writer logs why)
+            (void)m_stats->recordTeamSession(
                 teamSessionRecord(*m_team, m_pack->id, bankId(), m_teamStartedUnix, nowUnix));
         core::logInfo("quiz: class session finished");
         return;
     }
     m_summary = m_solo->summary();
     m_rank = 0;
-    if (!m_store) return;
+    m_rankingAvailable = false;
+    m_leaderboard.clear();
+    if (!m_stats) return;
     core::LeaderboardRules rules;
     rules.cooldownMinutes = m_settings.cooldownMinutes;
     rules.dailyCap = m_settings.dailyCap;
@@ -276,11 +303,14 @@ void QuizController::finish(TimePoint) {
         quizResultRecord(m_summary, m_solo->config(), m_pack->id, bankId(), m_nickname, nowUnix);
     record.ageBand = core::ageBandName(m_ageBand);
     const auto query = todayQuery(nowUnix);
-    if (auto outcome = m_store->recordQuizResult(record, query.range, rules))
-        m_rank = outcome->status == core::LeaderboardStatus::Counted ? outcome->rank : 0;
-    else
-        core::logWarning("quiz: cannot store the result: " + m_store->lastError());
-    m_leaderboard = m_store->topResults(query).value_or(std::vector<core::LeaderboardEntry>{});
+    // Not stored now (the writer keeps it in memory and logs why): no rank to show.
+    const auto outcome = m_stats->recordQuizResult(record, query.range, rules);
+    if (!outcome || outcome->rankUnknown) return;
+    auto board = m_stats->topResults(query);
+    if (!board) return;
+    m_rank = outcome->status == core::LeaderboardStatus::Counted ? outcome->rank : 0;
+    m_leaderboard = std::move(board).value();
+    m_rankingAvailable = true;
 }
 
 bool QuizController::update(TimePoint now) {

@@ -4,7 +4,7 @@
 
 #include "core/quiz/answer_timing.h"
 #include "core/quiz/engine.h"
-#include "core/stats/stats_store.h"
+#include "core/stats/stats_writer.h"
 
 #include <algorithm>
 #include <chrono>
@@ -33,13 +33,15 @@ const char* quizStageName(QuizStage stage);
 // Drives one visitor's (or one class's) quiz. Screens read it and call its actions; the app
 // calls update() every loop iteration (timers) and reset() when a visit ends.
 //
-// Threading: main thread only. Holds a pointer to the pack's banks and to the stats store
-// (may be null: results are then not kept), both owned by the app.
+// Threading: main thread only. Holds a pointer to the pack's banks and to the stats writer
+// (may be null: results are then not kept), both owned by the app. A result the writer cannot
+// store now waits in its memory queue; the result screen then says that today's ranking is
+// unavailable instead of showing a rank.
 class QuizController {
   public:
     using TimePoint = std::chrono::steady_clock::time_point;
 
-    void configure(const core::Pack* pack, core::StatsStore* store, QuizSettings settings);
+    void configure(const core::Pack* pack, core::StatsWriter* stats, QuizSettings settings);
     bool available() const; // the pack has at least one question
     bool classSessionsEnabled() const { return !m_settings.teacherPinHash.empty(); }
 
@@ -74,6 +76,9 @@ class QuizController {
     void submit(TimePoint now);                // multiple choice
     void next(TimePoint now);
     void reset();
+    // The editor's preview: a solo session of just this question of the pack, options in the
+    // pack's order, nothing recorded. False when the pack has no such question.
+    bool previewQuestion(const std::string& questionId, TimePoint now);
 
     // Timers: call every loop iteration.
     bool update(TimePoint now);
@@ -94,6 +99,9 @@ class QuizController {
     const core::QuizSummary& summary() const { return m_summary; }
     const std::vector<core::LeaderboardEntry>& leaderboard() const { return m_leaderboard; }
     int rank() const { return m_rank; } // today's rank of the last solo result, 0 = not ranked
+    // The last solo result is stored and today's leaderboard was read: rank() and leaderboard()
+    // are meaningful. False while the stats database cannot be written or read.
+    bool rankingAvailable() const { return m_rankingAvailable; }
 
   private:
     void startSolo(TimePoint now);
@@ -104,7 +112,7 @@ class QuizController {
     std::string bankId() const;
 
     const core::Pack* m_pack = nullptr;
-    core::StatsStore* m_store = nullptr;
+    core::StatsWriter* m_stats = nullptr;
     QuizSettings m_settings;
     std::mt19937 m_rng{std::random_device{}()};
 
@@ -124,6 +132,7 @@ class QuizController {
     core::QuizSummary m_summary;
     std::vector<core::LeaderboardEntry> m_leaderboard;
     int m_rank = 0;
+    bool m_rankingAvailable = false;
 };
 
 } // namespace lantai::kiosk

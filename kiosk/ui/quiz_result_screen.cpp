@@ -1,5 +1,5 @@
-// kiosk/ui: quiz results — score, correct count, today's rank and leaderboard; the podium of a
-// class contest
+// kiosk/ui: quiz results — score, correct count, today's rank and leaderboard (or that the
+// ranking is unavailable); the podium of a class contest
 #include "core/i18n/ui_strings.h"
 #include "kiosk/ui/buttons.h"
 #include "kiosk/ui/quiz_controller.h"
@@ -71,9 +71,11 @@ void drawQuizResult(UiContext& ui, KioskState& state, const Rect& area) {
     std::string status = core::uiFormat(
         "quiz.correct_count", ui.language,
         {{"n", std::to_string(summary.correctCount)}, {"total", std::to_string(summary.total)}});
-    status += "   ·   ";
-    status += quiz.rank() > 0 ? core::uiCount("quiz.today_rank", quiz.rank(), ui.language)
-                              : ui.ui("quiz.not_ranked");
+    if (quiz.rankingAvailable()) { // else the board below says the ranking is unavailable
+        status += "   ·   ";
+        status += quiz.rank() > 0 ? core::uiCount("quiz.today_rank", quiz.rank(), ui.language)
+                                  : ui.ui("quiz.not_ranked");
+    }
     y += drawTextBlock(ui, {area.x, y, area.w, ui.px(8)}, status, line) + gap * 2;
 
     // Today's leaderboard.
@@ -91,9 +93,13 @@ void drawQuizResult(UiContext& ui, KioskState& state, const Rect& area) {
     if (quiz.leaderboard().empty()) {
         TextBlock empty;
         empty.role = FontRole::Body;
-        empty.color = ui.color(ColorRole::TextMuted);
+        // "No scores yet today" is muted; "Today's ranking is unavailable" is said plainly.
+        empty.color = ui.color(quiz.rankingAvailable() ? ColorRole::TextMuted : ColorRole::Text);
         empty.align = TextAlign::Center;
-        drawTextBlock(ui, {board.x, by, board.w, rowH}, ui.ui("quiz.leaderboard_empty"), empty);
+        drawTextBlock(
+            ui, {board.x, by, board.w, rowH},
+            ui.ui(quiz.rankingAvailable() ? "quiz.leaderboard_empty" : "quiz.ranking_unavailable"),
+            empty);
     }
     for (const auto& entry : quiz.leaderboard()) {
         if (by + rowH > board.bottom()) break;

@@ -1,13 +1,66 @@
 #!/usr/bin/env bash
-# tests/bench: `lantai quiz import` of a generated 10,000-question GIFT file into a copy of
-# tests/packs/valid-minimal (parse, validate the pack before and after, write), side by side
-# with peers on the same file: python3 splitting it into blocks and answers with regular
-# expressions (parsing only, no checks, no writing) and `wc -l` as the floor. Prints medians
-# and ratios. Target: ≤ 1 s for the whole import.
+# tests/bench: `lantai quiz import` — time of a 10,000-question GIFT import against peers, or (with
+# --memory) peak RSS of importing generated 1, 5 and 20 MB GIFT, Aiken and CSV files
+#
+# quiz_import_bench.sh PATH/TO/lantai [QUESTIONS]
+#   Imports a generated 10,000-question GIFT file into a copy of tests/packs/valid-minimal (parse,
+#   validate the pack, check every new question, write), side by side with peers on the same
+#   file: python3 splitting it into blocks and answers with regular expressions (parsing only, no
+#   checks, no writing) and `wc -l` as the floor. Prints medians and ratios. Target: ≤ 1 s.
+# quiz_import_bench.sh --memory PATH/TO/lantai [SIZE_MB...]
+#   For each format and size (default 1 5 20), imports a generated file of that size into a fresh
+#   copy of valid-minimal under /usr/bin/time and prints the input size, the peak RSS, the
+#   target (10 x the file + 100 MB, issue 11), the ratios and the time. An import refused because
+#   its bank would exceed the loader's bank limit (quiz.bank_too_large) counts: it must stay
+#   within the target too. Exits 1 when any run is over its target or fails otherwise.
 set -euo pipefail
-lantai=${1:?usage: quiz_import_bench.sh PATH/TO/lantai [QUESTIONS]}
-questions=${2:-10000}
 here=$(cd "$(dirname "$0")" && pwd)
+
+if [ "${1:-}" = "--memory" ]; then
+  lantai=${2:?usage: quiz_import_bench.sh --memory PATH/TO/lantai [SIZE_MB...]}
+  shift 2
+  sizes=("${@:-}")
+  [ -n "${sizes[0]}" ] || sizes=(1 5 20)
+  [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package time)" >&2; exit 2; }
+  work=${LANTAI_BENCH_DIR:-/tmp/lantai-bench}/quiz-memory
+  mkdir -p "$work"
+  over=0
+  printf '%-6s %9s %-9s %9s %9s %9s %11s %7s\n' format "input MB" result "peak MB" "target MB" \
+    "RSS/input" "RSS/target" "time s"
+  for format in gift aiken csv; do
+    for mb in "${sizes[@]}"; do
+      file="$work/q$mb.$format"
+      [ -f "$file" ] || python3 "$here/make_quiz_file.py" "$format" "$file" --bytes $((mb * 1000000)) 2>/dev/null
+      rm -rf "$work/pack"
+      cp -r "$here/../packs/valid-minimal" "$work/pack"
+      set +e
+      /usr/bin/time -f '%M %e' -o "$work/time" "$lantai" quiz import "$file" --format "$format" \
+        --into "$work/pack:bench" >"$work/out" 2>&1
+      rc=$?
+      set -e
+      read -r kb seconds < <(tail -1 "$work/time")
+      bytes=$(stat -c %s "$file")
+      if [ "$rc" -eq 0 ]; then result=imported
+      elif grep -q '\[quiz.bank_too_large\]' "$work/out"; then result=refused
+      else result="exit-$rc"; fi
+      line=$(awk -v kb="$kb" -v b="$bytes" -v s="$seconds" -v f="$format" -v r="$result" 'BEGIN {
+        mb = 1048576; peak = kb * 1024; target = 10 * b + 100 * mb
+        printf "%-6s %9.1f %-9s %9.0f %9.0f %9.1f %11.2f %7.2f %s\n", f, b / mb, r, peak / mb,
+               target / mb, peak / b, peak / target, s, (peak > target ? "OVER" : "ok") }')
+      echo "${line% *}"
+      case "$line" in *OVER) over=1; echo "  over the target" ;; esac
+      if [ "$result" != imported ] && [ "$result" != refused ]; then
+        over=1; echo "  the import failed:"; tail -3 "$work/out" | sed 's/^/    /'
+      fi
+    done
+  done
+  if [ "$over" -ne 0 ]; then echo "FAIL: over the target (or failed)"; exit 1; fi
+  echo "OK: every import within 10 x the file + 100 MB"
+  exit 0
+fi
+
+lantai=${1:?usage: quiz_import_bench.sh PATH/TO/lantai [QUESTIONS] | --memory PATH/TO/lantai [SIZE_MB...]}
+questions=${2:-10000}
 work=${LANTAI_BENCH_DIR:-/tmp/lantai-bench}/quiz-$questions
 rm -rf "$work"
 mkdir -p "$work"
@@ -15,23 +68,7 @@ runs=5
 
 # single choice with feedback and partial credit, true/false with feedback and tags, multiple
 # answers with weights, and every 50th question a short answer (skipped with a warning).
-python3 - "$work/questions.gift" "$questions" <<'EOF'
-import sys
-path, n = sys.argv[1], int(sys.argv[2])
-with open(path, "w", encoding="utf-8") as f:
-    f.write("$CATEGORY: $course$/基准测试\n\n")
-    for i in range(n):
-        if i % 50 == 49:
-            f.write(f"::短答 {i}::第 {i} 题：兰台是哪个朝代的藏书处？{{=汉代 =汉朝}}\n\n")
-        elif i % 3 == 0:
-            f.write(f"// question {i}\n::题目 {i}::第 {i} 题：档案馆保存什么？\\{{原件\\}}{{\n"
-                    f"\t=档案 {i}#对，档案是历史的原始记录。\n\t~%50%图书#部分正确。\n\t~报纸#不对。\n"
-                    f"\t####档案馆保存档案原件；图书馆保存图书。\n}}\n\n")
-        elif i % 3 == 1:
-            f.write(f"// [tag:兰台] [tag:test-{i % 7}]\nQuestion {i}: archives keep letters \\& photos.{{TRUE#No.#Yes.####They do.}}\n\n")
-        else:
-            f.write(f"Pick the two correct answers for {i}: {{~%50%a {i} ~%50%b {i} ~%-100%c {i} # no}}\n\n")
-EOF
+python3 "$here/make_quiz_file.py" gift "$work/questions.gift" --questions "$questions" 2>/dev/null
 
 now() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

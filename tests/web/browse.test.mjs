@@ -80,9 +80,11 @@ for (const mount of MOUNTS) {
     const full = page.locator('.zoom-btn-full').first();
     await full.click();
     await page.waitForFunction(() => document.fullscreenElement?.classList.contains('zoom-stage'));
-    assert.equal(await full.getAttribute('aria-pressed'), 'true');
+    // fullscreenchange is dispatched after fullscreenElement is set: wait for the label to follow.
+    await page.waitForFunction(() => document.querySelector('.zoom-btn-full')?.getAttribute('aria-pressed') === 'true', null, { timeout: 5000 });
     await full.click();
     await page.waitForFunction(() => !document.fullscreenElement);
+    await page.waitForFunction(() => document.querySelector('.zoom-btn-full')?.getAttribute('aria-pressed') === 'false', null, { timeout: 5000 });
     await page.quiet();
 
     const tiles = traffic.responses.filter((r) => r.url.includes('/iiif/'));

@@ -58,9 +58,9 @@ std::vector<std::string> listSourceFiles(const fs::path& root) {
 }
 
 nlohmann::json readPreviousIndex(const fs::path& derived) {
-    std::string text, error;
-    if (!readFile(derived / "index.json", text, error)) return nlohmann::json::object();
-    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    const auto text = readFile(derived / "index.json");
+    if (!text) return nlohmann::json::object(); // no usable previous build: rebuild everything
+    auto parsed = nlohmann::json::parse(*text, nullptr, false);
     return parsed.is_object() ? parsed : nlohmann::json::object();
 }
 

@@ -46,9 +46,14 @@ const char* typeZh(const std::string& type) {
     return it == names.end() ? type.c_str() : it->second;
 }
 
-std::string summary(const core::QuizImportResult& result, const std::string& bankFile, bool zh) {
+// Warnings about the pack listed one by one in the text output (more are counted by code); --json
+// lists this many of each code.
+constexpr std::size_t kListedPackWarnings = 10;
+constexpr std::size_t kJsonPackWarningsPerCode = 100;
+
+std::string summary(const core::QuizImportResult& result, std::size_t n,
+                    const std::string& bankFile, bool zh) {
     std::string out;
-    const std::size_t n = result.questions.size();
     if (zh)
         out = "已导入 " + std::to_string(n) + " 道题到 " + bankFile;
     else
@@ -75,26 +80,24 @@ std::string summary(const core::QuizImportResult& result, const std::string& ban
 // Import-file diagnostics one per line; the pack's new warnings (typically text.missing_en on
 // every imported text) grouped by code when there are many.
 void printImportDiagnostics(const core::Diagnostics& fileDiagnostics,
-                            const core::Diagnostics& packDiagnostics, const std::string& packDir,
+                            const core::PackImportReport& pack, const std::string& packDir,
                             bool zh) {
     for (const auto& d : fileDiagnostics.items())
         std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, zh).c_str());
-    std::map<std::string, int> warnings;
-    const bool listAll = packDiagnostics.warningCount() <= 10;
-    for (const auto& d : packDiagnostics.items())
+    const bool listAll = pack.warningCount() <= kListedPackWarnings;
+    for (const auto& d : pack.diagnostics.items())
         if (d.severity == core::Severity::Error || listAll)
             std::fprintf(stderr, "%s\n", core::formatDiagnostic(d, zh).c_str());
-        else
-            ++warnings[d.code];
-    for (const auto& [code, count] : warnings) {
+    if (listAll) return;
+    for (const auto& [code, count] : pack.warningCounts) {
         if (zh)
-            std::fprintf(stderr, "内容包新增 %d 个警告 [%s]（运行 lantai validate %s 查看）\n",
+            std::fprintf(stderr, "内容包新增 %zu 个警告 [%s]（运行 lantai validate %s 查看）\n",
                          count, code.c_str(), packDir.c_str());
         else
             std::fprintf(
                 stderr,
-                "the pack has %d new warning%s [%s] (run lantai validate %s to list them)\n", count,
-                count == 1 ? "" : "s", code.c_str(), packDir.c_str());
+                "the pack has %zu new warning%s [%s] (run lantai validate %s to list them)\n",
+                count, count == 1 ? "" : "s", code.c_str(), packDir.c_str());
     }
 }
 
@@ -118,30 +121,39 @@ int runImport(const QuizOptions& o) {
     } else {
         core::parseQuizFormat(o.format, format);
     }
-    std::string text, error;
-    if (!core::readFile(o.file, text, error)) {
+    // The size is checked before reading: a file larger than a bank can be is refused up front,
+    // naming the file, its size and the limit.
+    const auto text = core::readFile(o.file, core::kQuizImportFileLimit);
+    if (!text) {
+        const auto& why = text.error();
         std::fprintf(stderr, zh ? "lantai: 无法读取 %s：%s\n" : "lantai: cannot read %s: %s\n",
-                     o.file.c_str(), error.c_str());
+                     o.file.c_str(), (zh ? why.messageZh : why.message).c_str());
+        if (why.code == core::kFileTooLarge)
+            std::fprintf(
+                stderr,
+                zh ? "lantai: 一个题库最大 %s，导入文件不能更大；请把文件拆开，分别导入不同的"
+                     "题库（--into 内容包:题库）。\n"
+                   : "lantai: a quiz bank can be at most %s, and so can a file to import; "
+                     "split the file and import the parts into different banks "
+                     "(--into PACK:BANK).\n",
+                core::formatMegabytes(core::kQuizBankReadLimit).c_str());
         return kExitUsage;
     }
     const auto [packDir, requestedBank] = splitPackSpec(o.into);
-    const auto loaded = core::loadPack(packDir);
-    if (!loaded.parsed) {
-        printDiagnostics(loaded.diagnostics, zh);
-        return exitCodeFor(loaded.diagnostics) == kExitOk ? kExitInvalid
-                                                          : exitCodeFor(loaded.diagnostics);
-    }
     core::Language language = core::Language::Zh;
     core::parseLanguage(o.lang, language);
-    const std::string bankId = core::resolveImportBankId(loaded.pack, requestedBank);
-    const auto result = core::importQuiz(format, text, o.file,
-                                         core::quizImportOptionsFor(loaded.pack, bankId, language));
-
-    core::Diagnostics packDiagnostics;
-    std::string bankFile;
-    bool imported = false;
-    if (result.ok())
-        imported = core::importIntoPack(packDir, bankId, result, packDiagnostics, &bankFile);
+    const auto run =
+        core::importQuizFile(packDir, requestedBank, format, *text, o.file, language,
+                             o.json ? kJsonPackWarningsPerCode : kListedPackWarnings + 1);
+    if (!run.packRead) {
+        printDiagnostics(run.pack.diagnostics, zh);
+        return exitCodeFor(run.pack.diagnostics) == kExitOk ? kExitInvalid
+                                                            : exitCodeFor(run.pack.diagnostics);
+    }
+    const core::QuizImportResult& result = run.file;
+    const core::Diagnostics& packDiagnostics = run.pack.diagnostics;
+    const std::string& bankFile = run.pack.bankFile;
+    const bool imported = result.ok() && run.pack.imported;
 
     int code = kExitOk;
     if (!result.ok())
@@ -156,8 +168,9 @@ int runImport(const QuizOptions& o) {
                            {"file", o.file},
                            {"format", core::quizFormatName(format)},
                            {"bank_file", bankFile},
-                           {"imported", imported ? result.questions.size() : 0},
-                           {"skipped", nlohmann::json::array()}};
+                           {"imported", imported ? run.pack.questionCount : 0},
+                           {"skipped", nlohmann::json::array()},
+                           {"pack_warnings", run.pack.warningCounts}};
         for (const auto& s : result.skipped)
             out["skipped"].push_back({{"line", s.line}, {"type", s.type}});
         core::Diagnostics all = result.diagnostics;
@@ -166,7 +179,7 @@ int runImport(const QuizOptions& o) {
         std::printf("%s\n", out.dump(2).c_str());
         return code;
     }
-    printImportDiagnostics(result.diagnostics, packDiagnostics, packDir, zh);
+    printImportDiagnostics(result.diagnostics, run.pack, packDir, zh);
     if (!result.ok()) {
         const auto errors = result.diagnostics.errorCount();
         if (zh)
@@ -184,7 +197,7 @@ int runImport(const QuizOptions& o) {
                                 : "importing would make the pack invalid; nothing was imported and "
                                   "the pack is unchanged.\n");
     } else {
-        std::printf("%s\n", summary(result, bankFile, zh).c_str());
+        std::printf("%s\n", summary(result, run.pack.questionCount, bankFile, zh).c_str());
     }
     return code;
 }
@@ -226,12 +239,11 @@ int runExport(const QuizOptions& o) {
     const std::string gift = core::exportGift(*bank, language);
     if (o.output.empty() || o.output == "-") {
         std::fwrite(gift.data(), 1, gift.size(), stdout);
-    } else {
-        std::string error;
-        if (!core::writeFileAtomic(o.output, gift, error)) {
-            std::fprintf(stderr, "lantai: %s\n", error.c_str());
-            return kExitUsage;
-        }
+    } else if (const core::Status written = core::writeFileAtomic(o.output, std::string_view(gift));
+               !written) {
+        const auto& why = written.error();
+        std::fprintf(stderr, "lantai: %s\n", (zh ? why.messageZh : why.message).c_str());
+        return kExitUsage;
     }
     const std::string to = o.output.empty() || o.output == "-" ? "" : o.output;
     if (zh)

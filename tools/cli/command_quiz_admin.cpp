@@ -71,26 +71,21 @@ QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
         core::StatsStoreOptions readOnly;
         readOnly.readOnly = true;
         const auto file = core::StatsStore::databasePath(options->stateDir);
-        if (!store.open(file, now, readOnly)) {
-            std::fprintf(stderr, "lantai: cannot open %s: %s\n", file.c_str(),
-                         store.lastError().c_str());
+        // "file: error [stats.cannot_open] Cannot open …", in Chinese under a zh locale.
+        const auto failed = [](const core::Diagnostic& error) {
+            std::fprintf(stderr, "lantai: %s\n",
+                         core::formatDiagnostic(error, useChinese("")).c_str());
             return kExitUsage;
-        }
+        };
+        if (auto opened = store.open(file, now, readOnly); !opened) return failed(opened.error());
         const auto csv = core::exportTeamResultsCsv(store, since, offset);
-        if (!csv) {
-            std::fprintf(stderr, "lantai: cannot read the results: %s\n",
-                         store.lastError().c_str());
-            return kExitUsage;
-        }
+        if (!csv) return failed(csv.error());
         if (options->output.empty()) {
             std::fwrite(csv->data(), 1, csv->size(), stdout);
             return kExitOk;
         }
-        std::string error;
-        if (!core::writeFileAtomic(options->output, *csv, error)) {
-            std::fprintf(stderr, "lantai: %s\n", error.c_str());
-            return kExitUsage;
-        }
+        if (auto written = core::writeFileAtomic(options->output, *csv); !written)
+            return failed(written.error());
         return kExitOk;
     };
     return commands;

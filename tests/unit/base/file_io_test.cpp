@@ -2,45 +2,28 @@
 // errors that never block), size cap checked before reading, atomic write, Result shape
 #include "core/base/file_io.h"
 #include "core/base/sha256.h"
+#include "tests/unit/support/special_files.h"
 #include "tests/unit/support/temp_dir.h"
 
 #include <cstdlib>
 #include <fstream>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 using namespace lantai::core;
+using lantai::test::Deadline;
+using lantai::test::makeSocketFile;
 using lantai::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A reader that blocks on a special file would hang the test: SIGALRM ends the process
-// instead, which fails the test with "Alarm clock" rather than waiting for ctest's timeout.
-class Deadline {
-  public:
-    explicit Deadline(unsigned seconds) { ::alarm(seconds); }
-    ~Deadline() { ::alarm(0); }
-};
 
 struct SpecialFile {
     const char* name;
     const char* expectCode;
     const char* expectWords; // in the English message
 };
-
-void makeSocket(const fs::path& path) {
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    ASSERT_GE(fd, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", path.c_str());
-    ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    ::close(fd); // the socket file stays
-}
 
 } // namespace
 
@@ -50,7 +33,7 @@ TEST(FileIo, SpecialFilesAreErrorsThatNeverBlock) {
     const fs::path fifo = dir.path() / "fifo", socket = dir.path() / "socket",
                    loop = dir.path() / "loop", folder = dir.path() / "folder";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
-    makeSocket(socket);
+    ASSERT_TRUE(makeSocketFile(socket));
     fs::create_symlink(loop, loop);
     fs::create_directory(folder);
     const std::vector<std::pair<fs::path, SpecialFile>> cases = {

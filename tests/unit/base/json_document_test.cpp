@@ -220,5 +220,25 @@ TEST(JsonDocument, DeepNestingDoesNotCrash) {
     EXPECT_EQ(doc.positionOf("/0/0/0").column, 4);
 }
 
+TEST(JsonDocument, AMemberNamedTwiceIsPositionedAtTheValueKept) {
+    // The DOM keeps the last value; its position is the last key's.
+    const auto doc = parseOk("{\"a\": 1,\n \"b\": [true],\n \"a\": 2}");
+    EXPECT_EQ(doc.root()["a"], 2);
+    EXPECT_TRUE(at(doc, "/a", {3, 2}));
+    EXPECT_TRUE(at(doc, "/b/0", {2, 8}));
+    // Unknown pointers fall back to the nearest ancestor that is known.
+    EXPECT_TRUE(at(doc, "/b/7/x", {2, 2}));
+    EXPECT_TRUE(at(doc, "/nothing", {1, 1}));
+}
+
+TEST(JsonDocument, ParseOwnedGivesWhatParseGives) {
+    const std::string text = "\xEF\xBB\xBF{\n  \"x\": {\"y\": [1, 2]}\n}";
+    Diagnostics diagnostics;
+    const auto owned = JsonDocument::parseOwned(text, "t.json", diagnostics);
+    ASSERT_TRUE(owned.valid());
+    EXPECT_TRUE(at(owned, "/x/y/1", {2, 18}));
+    EXPECT_EQ(owned.root(), parseOk(text).root());
+}
+
 } // namespace
 } // namespace lantai::core

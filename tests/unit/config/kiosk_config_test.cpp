@@ -3,6 +3,8 @@
 // beside the precedence tests they share fixtures with.
 #include "core/config/kiosk_config.h"
 #include "core/pack/model.h"
+#include "tests/unit/support/special_files.h"
+#include "tests/unit/support/temp_dir.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -372,6 +374,29 @@ TEST(KioskConfig, MissingFile) {
     EXPECT_FALSE(result.ok());
     EXPECT_TRUE(result.diagnostics.hasCode("config.not_found"));
     EXPECT_EQ(result.config.textureBudgetMb, 256);
+}
+
+// A FIFO, a device, a socket or a link loop given as the configuration file (lantai-kiosk
+// --config): named as what it is, not "not found", within seconds.
+TEST(KioskConfig, SpecialFilesAreNamedAsWhatTheyAreNeverBlocking) {
+    lantai::test::TempDir dir;
+    const auto specials = lantai::test::makeSpecialPaths(dir.path(), "kiosk.toml");
+    ASSERT_EQ(specials.size(), 4u);
+    lantai::test::Deadline deadline(20);
+    for (const auto& special : specials) {
+        SCOPED_TRACE(special.kind);
+        const auto result = loadKioskConfig(special.path);
+        EXPECT_FALSE(result.ok());
+        ASSERT_EQ(result.diagnostics.items().size(), 1u) << dump(result.diagnostics);
+        const Diagnostic& d = result.diagnostics.items()[0];
+        EXPECT_EQ(d.code, special.code);
+        EXPECT_EQ(d.file, special.path.string());
+        EXPECT_NE(d.message.find("kiosk configuration"), std::string::npos) << d.message;
+        EXPECT_NE(d.message.find(special.words), std::string::npos) << d.message;
+        EXPECT_NE(d.message.find(special.path.string()), std::string::npos) << d.message;
+        EXPECT_NE(d.messageZh.find("展台配置文件"), std::string::npos) << d.messageZh;
+        EXPECT_EQ(result.config.textureBudgetMb, 256); // the defaults, as for a missing file
+    }
 }
 
 TEST(KioskConfig, PrecedenceDefaultsPackFileCommandLine) {

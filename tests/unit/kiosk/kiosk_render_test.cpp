@@ -5,6 +5,7 @@
 #include "kiosk/render/deep_zoom_renderer.h"
 #include "kiosk/render/image_decoder.h"
 #include "kiosk/render/texture_cache.h"
+#include "tests/unit/support/special_files.h"
 
 #include <GL/gl.h>
 #include <SDL.h>
@@ -960,6 +961,31 @@ TEST(DeepZoom, LoadsPyramidOrFallsBackToTheOriginal) {
     EXPECT_NE(warning.find("none.jpg"), std::string::npos);
     writeBytes(pack.dir.path / "images" / "t.tif", Bytes{'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0});
     EXPECT_FALSE(loadIiifImage(pack.dir.path, nullptr, "images/t.tif", &warning));
+}
+
+// A FIFO, a device, a socket or a link loop as an image or as a pyramid's info.json: the decoder
+// and the deep-zoom loader (both read through core::readFile) name it and never block.
+TEST(DeepZoom, SpecialFilesAreNamedAndNeverBlock) {
+    PyramidPack pack;
+    const auto specials = lantai::test::makeSpecialPaths(pack.dir.path / "special", "a.jpg");
+    ASSERT_EQ(specials.size(), 4u);
+    lantai::test::Deadline deadline(20);
+    const fs::path info = pack.dir.path / "derived" / "iiif" / "img" / "info.json";
+    for (const auto& special : specials) {
+        SCOPED_TRACE(special.kind);
+        const DecodedImage decoded = decodeImageFile(special.path);
+        EXPECT_FALSE(decoded.ok());
+        EXPECT_NE(decoded.error.find(special.words), std::string::npos) << decoded.error;
+
+        fs::remove(info);
+        fs::create_symlink(special.path, info); // the link loop stays a loop through it
+        std::string warning;
+        const auto image = loadIiifImage(pack.dir.path, &pack.derived, "images/a.jpg", &warning);
+        ASSERT_TRUE(image); // the original stands in
+        EXPECT_FALSE(image->hasTiles);
+        EXPECT_NE(warning.find("info.json"), std::string::npos) << warning;
+        EXPECT_NE(warning.find(special.words), std::string::npos) << warning;
+    }
 }
 
 TEST(DeepZoom, CoarsestFirstThenCoarserLevelUnderMissingTilesThenSharp) {

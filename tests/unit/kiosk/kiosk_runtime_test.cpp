@@ -1,7 +1,10 @@
 // tests: the kiosk runtime without a window — visits started by a touch, ended by the idle timeout
-// on a clock the test passes in, several in a row; the out-of-service pack
+// on a clock the test passes in, several in a row; the out-of-service pack; reloading the
+// configuration and the pack (at once on the attract loop, after a visit, never a broken pack)
 #include "kiosk/runtime/kiosk_runtime.h"
+#include "tests/unit/support/temp_dir.h"
 
+#include <fstream>
 #include <gtest/gtest.h>
 #include <string>
 
@@ -16,11 +19,18 @@ struct RuntimeFixture : ::testing::Test {
     std::unique_ptr<KioskRuntime> runtime;
     double now = 1.0;
 
-    void start(const std::string& pack) {
+    core::KioskConfig config; // what start() ran with
+
+    static std::filesystem::path packDir(const std::string& pack) {
+        return std::string(LANTAI_TEST_PACKS_DIR) + "/" + pack;
+    }
+    void start(const char* pack) { startAt(packDir(pack)); }
+    void startAt(const std::filesystem::path& pack) {
         KioskRuntimeOptions options;
-        options.config.packPath = std::string(LANTAI_TEST_PACKS_DIR) + "/" + pack;
+        options.config.packPath = pack;
         options.config.idleTimeoutS = 90;
         options.config.stillThereS = 10;
+        config = options.config;
         options.themeDirs = {std::string(LANTAI_SOURCE_DIR) + "/themes"};
         runtime = std::make_unique<KioskRuntime>(std::move(options));
         runtime->update(now);
@@ -108,6 +118,94 @@ TEST_F(RuntimeFixture, ABrokenPackIsOutOfService) {
     advance(30);
     EXPECT_EQ(state()["screen"], "out_of_service");
     EXPECT_EQ(state()["session"], "attract"); // no visit starts
+}
+
+// ---- reloading (SIGHUP) ------------------------------------------------------------------------
+
+TEST_F(RuntimeFixture, AReloadOnTheAttractLoopSwitchesAtOnce) {
+    start("valid-minimal");
+    core::KioskConfig next = config;
+    next.theme = "high-contrast";
+    next.idleTimeoutS = 30;
+    next.stillThereS = 5;
+    ASSERT_TRUE(runtime->requestReload(next));
+    runtime->update(now);
+    EXPECT_EQ(state()["reload_pending"], false);
+    EXPECT_EQ(state()["theme"], "high-contrast");
+    EXPECT_EQ(state()["screen"], "attract");
+    touch();
+    advance(31); // the new idle timeout is 30 s (the old one 90 s)
+    EXPECT_EQ(state()["still_there"], true);
+}
+
+TEST_F(RuntimeFixture, AReloadDuringAVisitWaitsForTheAttractLoop) {
+    start("valid-minimal");
+    touch();
+    core::KioskConfig next = config;
+    next.theme = "high-contrast";
+    ASSERT_TRUE(runtime->requestReload(next));
+    runtime->update(now);
+    EXPECT_EQ(state()["reload_pending"], true);
+    EXPECT_EQ(state()["theme"], "red-archive");
+    EXPECT_EQ(state()["screen"], "home");
+    advance(50);
+    EXPECT_EQ(state()["theme"], "red-archive"); // the visit goes on
+    advance(51.5);                              // idle timeout, countdown, reset: the attract loop
+    EXPECT_EQ(state()["screen"], "attract");
+    EXPECT_EQ(state()["session"], "attract");
+    EXPECT_EQ(state()["reload_pending"], false);
+    EXPECT_EQ(state()["theme"], "high-contrast");
+}
+
+TEST_F(RuntimeFixture, AReloadedPackTitleIsShown) {
+    lantai::test::TempDir dir;
+    const auto pack = dir.path() / "pack";
+    std::filesystem::copy(packDir("valid-minimal"), pack, std::filesystem::copy_options::recursive);
+    startAt(pack);
+    EXPECT_EQ(state()["pack_title"], "最小测试内容包");
+    auto json = nlohmann::json::parse(std::ifstream(pack / "pack.json"));
+    json["title"]["zh"] = "重新加载的标题";
+    std::ofstream(pack / "pack.json") << json.dump(2);
+    ASSERT_TRUE(runtime->requestReload(config));
+    runtime->update(now);
+    EXPECT_EQ(state()["pack_title"], "重新加载的标题");
+}
+
+TEST_F(RuntimeFixture, ABrokenPackOnReloadLeavesTheRunningPackAlone) {
+    start("valid-minimal");
+    touch();
+    core::KioskConfig next = config;
+    next.packPath = packDir("broken/asset.missing");
+    next.theme = "high-contrast";
+    EXPECT_FALSE(runtime->requestReload(next));
+    advance(101.5);
+    runtime->update(now);
+    EXPECT_EQ(state()["screen"], "attract"); // never out of service
+    EXPECT_EQ(state()["pack"], "valid-minimal");
+    EXPECT_EQ(state()["theme"], "red-archive"); // nor half of the new configuration
+    EXPECT_EQ(state()["reload_pending"], false);
+    EXPECT_EQ(state()["out_of_service_reason"], "");
+    touch();
+    EXPECT_EQ(state()["screen"], "home");
+}
+
+TEST_F(RuntimeFixture, AReloadOutOfServiceIsTakenAsAtStart) {
+    start("broken/asset.missing");
+    ASSERT_EQ(state()["screen"], "out_of_service");
+    core::KioskConfig next = config;
+    next.packPath = packDir("broken/pack.not_found");
+    EXPECT_TRUE(runtime->requestReload(next)); // still broken: the reason is the new one
+    runtime->update(now);
+    EXPECT_EQ(state()["screen"], "out_of_service");
+    EXPECT_NE(state()["out_of_service_reason"].get<std::string>().find("pack.not_found"),
+              std::string::npos);
+    next.packPath = packDir("valid-minimal");
+    EXPECT_TRUE(runtime->requestReload(next));
+    runtime->update(now);
+    EXPECT_EQ(state()["screen"], "attract");
+    EXPECT_EQ(state()["pack"], "valid-minimal");
+    touch();
+    EXPECT_EQ(state()["screen"], "home");
 }
 
 } // namespace

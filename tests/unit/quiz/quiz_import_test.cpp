@@ -1,5 +1,6 @@
 // tests: quiz import (GIFT, Aiken, CSV), GIFT export, Moodle conformance fixtures, importing into a
-// pack
+// pack. Over 500 lines: the three formats share the fixtures and the bank checks at the top, and
+// the Moodle conformance cases are one table.
 #include "core/base/file_io.h"
 #include "core/pack/loader.h"
 #include "core/quiz/import.h"

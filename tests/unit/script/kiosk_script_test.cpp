@@ -35,6 +35,22 @@ TEST(KioskScript, ParsesEveryCommand) {
     EXPECT_EQ(script.commands[15].type, ScriptCommandType::Quit);
 }
 
+TEST(KioskScript, EditorCommandsTypeTheRestOfTheLineAndDropPaths) {
+    Diagnostics d;
+    const auto script = parseKioskScript(
+        "type 1931年 上海 # 不是注释\r\ndrop /tmp/scans/a.jpg /tmp/scans/folder\ntap @x\n",
+        "e.script", d);
+    EXPECT_TRUE(d.empty());
+    ASSERT_EQ(script.commands.size(), 3u);
+    EXPECT_EQ(script.commands[0].type, ScriptCommandType::Type);
+    EXPECT_EQ(script.commands[0].text, "1931年 上海 # 不是注释");
+    EXPECT_TRUE(isEditorOnlyCommand(script.commands[0].type));
+    EXPECT_EQ(script.commands[1].type, ScriptCommandType::Drop);
+    EXPECT_EQ(script.commands[1].paths,
+              (std::vector<std::string>{"/tmp/scans/a.jpg", "/tmp/scans/folder"}));
+    EXPECT_FALSE(isEditorOnlyCommand(script.commands[2].type));
+}
+
 struct BrokenLine {
     const char* text;
     int column;
@@ -69,7 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenLine{"screenshot ../x", 12, "letters, digits"},
         BrokenLine{"resize 100", 12, "missing height"},
         BrokenLine{"quiz-answer maybe", 13, "correct"},
-        BrokenLine{"wait nan", 6, "expected a number"}));
+        BrokenLine{"wait nan", 6, "expected a number"}, BrokenLine{"type", 6, "missing text"},
+        BrokenLine{"drop", 6, "missing path"}));
 
 TEST(KioskScript, ArbitraryBytesNeverThrow) {
     Diagnostics d;

@@ -7,11 +7,12 @@ TEST_F(StatsStoreTest, LeaderboardOrderAndTodayBoundaries) {
     StatsStore s = openStore();
     const TimeRange day = today().range;
     std::vector<std::int64_t> ids;
-    auto add = [&](const char* nick, int score, std::int64_t t) {
+    auto add = [&](const char* nick, int score, std::int64_t t) -> std::optional<RecordOutcome> {
         auto o = s.recordQuizResult(result(nick, score, t), localDayRange(t, kChina), kNoLimits);
-        EXPECT_TRUE(o) << s.lastError();
+        EXPECT_TRUE(o) << errorOf(o);
         ids.push_back(o ? o->id : 0);
-        return o;
+        if (!o) return std::nullopt;
+        return *o;
     };
     add("curious-cat", 500, kNoon);
     auto second = add("quiz-star", 900, kNoon + 10);

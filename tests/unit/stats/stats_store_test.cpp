@@ -53,8 +53,9 @@ TEST_F(StatsStoreTest, RefusesANewerSchemaWithoutTouchingIt) {
               SQLITE_OK);
     sqlite3_close(db);
     StatsStore s;
-    EXPECT_FALSE(s.open(file(), kNoon));
-    EXPECT_NE(s.lastError().find("newer"), std::string::npos) << s.lastError();
+    const Status opened = s.open(file(), kNoon);
+    EXPECT_FALSE(opened);
+    EXPECT_NE(errorOf(opened).find("newer"), std::string::npos) << errorOf(opened);
     EXPECT_FALSE(s.isOpen());
     EXPECT_TRUE(fs::exists(file()));
     EXPECT_FALSE(s.movedAside().has_value());
@@ -66,19 +67,22 @@ TEST_F(StatsStoreTest, ReadOnlyOpenNeedsAnExistingDatabase) {
     EXPECT_FALSE(fs::exists(file()));
     {
         StatsStore s = openStore();
-        s.recordQuizResult(result("quiz-star", 1000, kNoon), today().range, kRules);
+        (void)s.recordQuizResult(result("quiz-star", 1000, kNoon), today().range, kRules);
     }
-    ASSERT_TRUE(ro.open(file(), kNoon, {true})) << ro.lastError();
+    const Status opened = ro.open(file(), kNoon, {true});
+    ASSERT_TRUE(opened) << errorOf(opened);
     EXPECT_EQ(ro.countQuizResults(today().range), 1);
-    EXPECT_FALSE(ro.recordEvent({kNoon, "screen", "demo", "home", 1.0}));
-    EXPECT_FALSE(ro.lastError().empty());
+    const Status refused = ro.recordEvent({kNoon, "screen", "demo", "home", 1.0});
+    EXPECT_FALSE(refused);
+    EXPECT_FALSE(errorOf(refused).empty());
 }
 
 TEST_F(StatsStoreTest, NotOpenIsAnErrorValue) {
     StatsStore s;
-    EXPECT_FALSE(s.topResults(today()).has_value());
-    EXPECT_FALSE(s.recordEvent({}));
-    EXPECT_NE(s.lastError().find("not open"), std::string::npos);
+    EXPECT_FALSE(s.topResults(today()).ok());
+    const Status event = s.recordEvent({});
+    EXPECT_FALSE(event);
+    EXPECT_NE(errorOf(event).find("not open"), std::string::npos);
 }
 
 // ---- corrupt files -----------------------------------------------------------------------------
@@ -89,7 +93,8 @@ TEST_F(StatsStoreTest, GarbageFileIsMovedAsideAndReplaced) {
     writeFile(file(), garbage);
     writeFile(file().string() + "-wal", "not a wal either");
     StatsStore s;
-    ASSERT_TRUE(s.open(file(), kNoon)) << s.lastError();
+    const Status opened = s.open(file(), kNoon);
+    ASSERT_TRUE(opened) << errorOf(opened);
     ASSERT_TRUE(s.movedAside().has_value());
     EXPECT_EQ(s.movedAside()->filename().string(), "lantai.sqlite.corrupt-20240609T040000Z");
     EXPECT_EQ(readAll(*s.movedAside()), garbage);
@@ -104,7 +109,8 @@ TEST_F(StatsStoreTest, GarbageFileIsMovedAsideAndReplaced) {
     writeFile(file(), garbage);
     fs::remove(file().string() + "-wal");
     StatsStore again;
-    ASSERT_TRUE(again.open(file(), kNoon)) << again.lastError();
+    const Status reopened = again.open(file(), kNoon);
+    ASSERT_TRUE(reopened) << errorOf(reopened);
     EXPECT_EQ(again.movedAside()->filename().string(), "lantai.sqlite.corrupt-20240609T040000Z-2");
 }
 
@@ -112,7 +118,8 @@ TEST_F(StatsStoreTest, DamagedPagesAreMovedAside) {
     {
         StatsStore s = openStore();
         for (int i = 0; i < 400; ++i)
-            s.recordEvent({kNoon + i, "item_view", "demo", "item-" + std::to_string(i), i * 1.5});
+            (void)s.recordEvent(
+                {kNoon + i, "item_view", "demo", "item-" + std::to_string(i), i * 1.5});
     }
     // Keep the header page, scribble over the rest.
     std::string bytes = readAll(file());
@@ -121,7 +128,8 @@ TEST_F(StatsStoreTest, DamagedPagesAreMovedAside) {
         bytes[i] = static_cast<char>(i * 7 + 3);
     writeFile(file(), bytes);
     StatsStore s;
-    ASSERT_TRUE(s.open(file(), kNoon)) << s.lastError();
+    const Status opened = s.open(file(), kNoon);
+    ASSERT_TRUE(opened) << errorOf(opened);
     EXPECT_TRUE(s.movedAside().has_value());
     EXPECT_EQ(s.countEvents("item_view", {0, kDay * 2}), 0);
 }

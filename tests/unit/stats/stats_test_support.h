@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -32,6 +33,11 @@ inline LeaderboardRules rankingRules(int cooldownMinutes, int dailyCap, int minA
 inline const LeaderboardRules kRules = rankingRules(10, 5, 300);
 inline const LeaderboardRules kNoLimits = rankingRules(0, 0, 300);
 
+// The English sentence of a failed Result ("" when it succeeded), for assertion messages.
+template <class T> std::string errorOf(const Result<T>& result) {
+    return result ? std::string() : result.error().code + ": " + result.error().message;
+}
+
 class StatsStoreTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -45,7 +51,8 @@ class StatsStoreTest : public ::testing::Test {
     fs::path file() const { return StatsStore::databasePath(m_dir); }
     StatsStore openStore() {
         StatsStore s;
-        EXPECT_TRUE(s.open(file(), kNoon)) << s.lastError();
+        const Status opened = s.open(file(), kNoon);
+        EXPECT_TRUE(opened) << errorOf(opened);
         return s;
     }
 
@@ -94,6 +101,15 @@ inline TeamSessionRecord redBeatsBlue() {
 inline void writeFile(const fs::path& p, const std::string& data) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
     out << data;
+}
+
+// Runs `sql` on the database file through a connection of its own (a test editing the file
+// behind the store's back).
+inline void runSql(const fs::path& database, const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(database.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
 }
 
 inline std::string readAll(const fs::path& p) {

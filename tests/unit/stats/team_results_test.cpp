@@ -8,7 +8,7 @@ TEST_F(StatsStoreTest, TeamSessionsRoundTripAndExportCsv) {
     // The class contest the kiosk maps from a real team session (red wins, blue second).
     const TeamSessionRecord rec = redBeatsBlue();
     const auto id = s.recordTeamSession(rec);
-    ASSERT_TRUE(id) << s.lastError();
+    ASSERT_TRUE(id) << errorOf(id);
 
     // An older session (before `since`) and an unfinished one with awkward names.
     TeamSessionRecord old = rec;
@@ -31,7 +31,7 @@ TEST_F(StatsStoreTest, TeamSessionsRoundTripAndExportCsv) {
     EXPECT_EQ(sessions->at(1).mode, "speed");
 
     const auto csv = exportTeamResultsCsv(s, kDay, kChina);
-    ASSERT_TRUE(csv) << s.lastError();
+    ASSERT_TRUE(csv) << errorOf(csv);
     const std::string expected =
         "\xEF\xBB\xBF"
         "session,started,ended,completed,pack,bank,age_band,mode,questions_per_team,rank,team,"

@@ -2,6 +2,8 @@
 // WCAG contrast maths, every shipped theme's pairs, theme diagnostics
 #include "core/quiz/engine.h"
 #include "core/theme/theme.h"
+#include "tests/unit/support/special_files.h"
+#include "tests/unit/support/temp_dir.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -502,4 +504,52 @@ TEST(FindTheme, LoadNamedThemeFallsBackToDefault) {
     EXPECT_TRUE(found.ok());
     EXPECT_EQ(found.theme.name, "high-contrast");
     EXPECT_EQ(found.theme.file, kThemesDir / "high-contrast.json");
+}
+
+// ---- theme files that are not regular files ---------------------------------------------------
+
+// A FIFO, a device, a socket or a link loop as the theme file (by path or found by name) or as its
+// logo: named as what it is, within seconds (a blocking open would hit the deadline).
+TEST(ThemeSpecialFiles, NamedAsWhatTheyAreNeverNotFoundNeverBlocking) {
+    lantai::test::TempDir dir;
+    const auto specials = lantai::test::makeSpecialPaths(dir.path(), "my-theme.json");
+    ASSERT_EQ(specials.size(), 4u);
+    lantai::test::Deadline deadline(20);
+    for (const auto& special : specials) {
+        SCOPED_TRACE(special.kind);
+        for (const auto& result :
+             {loadTheme(special.path), loadNamedTheme(special.path.string(), {})}) {
+            EXPECT_FALSE(result.ok());
+            ASSERT_EQ(result.diagnostics.items().size(), 1u);
+            const Diagnostic& d = result.diagnostics.items()[0];
+            EXPECT_EQ(d.code, special.code);
+            EXPECT_NE(d.message.find(special.words), std::string::npos) << d.message;
+            EXPECT_NE(d.message.find(special.path.string()), std::string::npos) << d.message;
+            EXPECT_NE(d.message.find("built-in red-archive theme"), std::string::npos);
+            EXPECT_FALSE(d.messageZh.empty());
+            EXPECT_EQ(result.theme.name, "red-archive"); // the built-in one stands in
+        }
+    }
+    // Found by name in a search folder: the first folder's FIFO is reported, not skipped.
+    const fs::path fifoDir = dir.path() / "fifo";
+    EXPECT_EQ(findTheme("my-theme", {fifoDir, kThemesDir}), fifoDir / "my-theme.json");
+    const auto named = loadNamedTheme("my-theme", {fifoDir});
+    EXPECT_TRUE(named.diagnostics.hasCode("file.not_regular"));
+    EXPECT_FALSE(named.diagnostics.hasCode("theme.not_found"));
+
+    // As the logo: a warning naming it; the theme itself loads.
+    for (const auto& special : specials) {
+        SCOPED_TRACE(special.kind + " as the logo");
+        std::string text = readText(kThemesDir / "red-archive.json");
+        text.insert(text.rfind('}'), ",\n  \"logo\": \"" + special.path.string() + "\"\n");
+        const auto result = loadText(text);
+        EXPECT_TRUE(result.ok());
+        EXPECT_TRUE(result.theme.logo.empty());
+        const Diagnostic* d = findCode(result.diagnostics, special.code);
+        ASSERT_NE(d, nullptr);
+        EXPECT_EQ(d->severity, Severity::Warning);
+        EXPECT_EQ(d->pointer, "/logo");
+        EXPECT_NE(d->message.find(special.words), std::string::npos) << d->message;
+        EXPECT_FALSE(result.diagnostics.hasCode("theme.asset_missing"));
+    }
 }

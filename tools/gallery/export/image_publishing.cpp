@@ -41,8 +41,12 @@ int strictness(const ImagePolicy& p) {
 // Reads info.json of a pyramid, sets its id, writes it into the new site, fills `image`.
 bool writeInfo(const fs::path& sourceInfo, const fs::path& newRoot, const SiteContext& c,
                PublishedImage& image, std::string& error) {
-    std::string text;
-    if (!readFile(sourceInfo, text, error)) return false;
+    const auto read = readFile(sourceInfo);
+    if (!read) {
+        error = read.error().message;
+        return false;
+    }
+    const std::string& text = *read;
     const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
     if (!parsed.is_object() || !parsed.contains("sizes") || !parsed["sizes"].is_array() ||
         parsed["sizes"].empty()) {

@@ -23,8 +23,12 @@ std::string lowerExtension(const std::string& path) {
 
 bool writeWebVtt(const fs::path& source, const std::string& packPath, const fs::path& target,
                  std::string& error) {
-    std::string text;
-    if (!readFile(source, text, error)) return false;
+    const auto read = readFile(source);
+    if (!read) {
+        error = read.error().message;
+        return false;
+    }
+    const std::string& text = *read;
     const auto format = subtitleFormatOf(packPath);
     if (!format) {
         error = packPath + ": not a .srt or .vtt subtitle file";

@@ -236,9 +236,8 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
     cleanup.tmp = tmp;
     nlohmann::json previousStamp;
     if (!previous.empty()) {
-        std::string text, ignored;
-        if (readFile(previous / kStampName, text, ignored))
-            previousStamp = nlohmann::json::parse(text, nullptr, false)
+        if (const auto text = readFile(previous / kStampName))
+            previousStamp = nlohmann::json::parse(*text, nullptr, false)
                                 .value("limited", nlohmann::json::object());
     }
 
