@@ -118,13 +118,14 @@ Result<CopiedImages> copyCatalogueImages(const std::filesystem::path& packRoot,
 // Removes what copyCatalogueImages created (an editor's undo, or a failed write after it).
 void removeCopiedImages(const std::filesystem::path& packRoot, const CopiedImages& copied);
 
-// pack.json's text with the plan applied, as applyCataloguePlan applies it to the model: of an
-// updated item only the members the plan changes are rewritten (written as writePack writes
-// them; a new member goes where FORMAT.md lists it), an item that moves leaves its chapter for
-// the end of the new one, new items are appended. Everything else stays: the pack's other
-// members, the untouched items, members left at their default, number spellings. Only the
-// indentation is the writer's (serializePackDocument). catalogue.pack_changed when the text is
-// not the pack the plan was made for (an item or a chapter it names is missing).
+// pack.json's text with the plan applied, as applyCataloguePlan applies it to the model. Of an
+// updated item only the members the plan changes are rewritten (as writePack writes them; a new
+// member goes where FORMAT.md lists it); a chapter that items leave or join is written again
+// whole (the items that join it at its end, in plan order). Every other byte of the text is
+// copied as it is: the pack's other members, the untouched items, members left at their
+// default, the file's own formatting. Rewritten objects are indented like the line they start
+// on. catalogue.pack_changed when the text is not the pack the plan was made for (an item or a
+// chapter it names is missing).
 Result<std::string> applyCataloguePlanToPackJson(std::string_view packJson,
                                                  const CataloguePlan& plan);
 

@@ -91,16 +91,18 @@ measure() {
 }
 
 for _ in $(seq "$runs"); do
+  fresh_pack # the pack as generated: the dry run and the apply see every row changed
   measure export "$lantai" catalogue export "$work/pack" "$work/out.xlsx"
   measure export_peer "$py" "$work/peer_write.py" "$work/pack" "$work/peer.xlsx"
   measure dry_run "$lantai" catalogue import "$work/pack" "$work/edited.xlsx" --dry-run
   measure dry_run_peer "$py" "$work/peer_read.py" "$work/edited.xlsx"
-  fresh_pack
   measure apply "$lantai" catalogue import "$work/pack" "$work/edited.xlsx"
   measure apply_peer "$lantai" validate "$work/pack"
 done
-grep -q "^$rows items updated ($rows fields)" "$work/apply.out" ||
-  { echo "the apply did not change every row:" >&2; cat "$work/apply.out" >&2; exit 1; }
+for name in dry_run apply; do
+  grep -q "^$rows items updated ($rows fields)" "$work/$name.out" ||
+    { echo "$name did not change every row:" >&2; cat "$work/$name.out" >&2; exit 1; }
+done
 "$lantai" catalogue import "$work/pack" "$work/edited.xlsx" --dry-run | grep -q "^0 items updated" ||
   { echo "a second import after the apply still finds changes" >&2; exit 1; }
 

@@ -165,7 +165,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (applied.itemCount() != pack.itemCount() + plan.createdCount())
         failure("item count after applying", std::to_string(applied.itemCount()));
     const std::string appliedText = packText(applied);
-    auto patched = applyCataloguePlanToPackJson(packText(pack), plan);
+    // pack.json as the writer writes it, or compact (one line) for inputs of odd length.
+    const std::string original = size % 2 ? packToJson(pack).dump() : packText(pack);
+    auto patched = applyCataloguePlanToPackJson(original, plan);
     if (!patched) failure("pack.json patch refused", formatDiagnostic(patched.error(), false));
     const PackLoadResult reread = loadPackFromText(*patched, pack.root);
     if (!reread.parsed || packText(reread.pack) != appliedText)

@@ -436,6 +436,24 @@ TEST_F(CatalogueImport, PackJsonIsPatchedNotRewritten) {
     EXPECT_EQ(applied.exhibitions[0].chapters[0].items.back().id, "c");
     EXPECT_EQ(applied.findItem("a")->title.en, "");
 
+    // An edit in place: one line of the file changes, every other byte stays (here the kiosk
+    // member on one line); in a compact file the text stays on one line.
+    const auto title = plan(pack, test::textSheet({{"档号", "题名"}, {"J-D", "丁（改）"}}));
+    ASSERT_TRUE(title.plan.ok()) << listed(title.plan.diagnostics);
+    const Result<std::string> edited = applyCataloguePlanToPackJson(text, title.plan);
+    ASSERT_TRUE(edited);
+    std::string expected = text;
+    expected.replace(expected.find("\"zh\": \"丁\""), 11, "\"zh\": \"丁（改）\"");
+    EXPECT_EQ(*edited, expected);
+    const std::string compact = packToJson(pack).dump();
+    const Result<std::string> compactEdited = applyCataloguePlanToPackJson(compact, title.plan);
+    ASSERT_TRUE(compactEdited);
+    EXPECT_EQ(compactEdited->find('\n'), std::string::npos);
+    Pack titled = pack;
+    applyCataloguePlan(titled, title.plan);
+    EXPECT_EQ(serializePackDocument(packToJson(loadPackFromText(*compactEdited, m_pack.root).pack)),
+              serializePackDocument(packToJson(titled)));
+
     // Not the pack the plan was made for: refused.
     Pack other = pack;
     other.exhibitions[0].chapters[0].items.erase(other.exhibitions[0].chapters[0].items.begin());
