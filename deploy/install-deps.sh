@@ -10,9 +10,13 @@ packages=(
   nlohmann-json3-dev libcli11-dev libsodium-dev libvips-dev libgtest-dev
   # catalogue spreadsheets (lantai catalogue): XLSX/ODS read with liborcus, XLSX written with libxlsxwriter
   liborcus-dev libxlsxwriter-dev
-  # kiosk runtime: SDL2, Dear ImGui 1.86, libmpv, stb, libjpeg-turbo, TOML config, fonts
+  # kiosk runtime: SDL2, Dear ImGui 1.86, libmpv, stb, libjpeg-turbo, TOML config
   libsdl2-dev libimgui-dev libmpv-dev libstb-dev libturbojpeg0-dev libtomlplusplus-dev
-  libsqlite3-dev libqrencode-dev fonts-noto-cjk
+  libsqlite3-dev libqrencode-dev
+  # the kiosk's fonts, in fallback order (core/i18n/kiosk_fonts.cpp; `lantai validate` checks
+  # glyphs against them): Noto Sans CJK, Symbola (emoji, symbols), HanaMin (CJK Ext. B–F),
+  # BabelStone Han (CJK Ext. G–H)
+  fonts-noto-cjk fonts-symbola fonts-hanazono fonts-babelstone-han
   # demo pack media generation
   libvips-tools ffmpeg
   # tests: Xvfb + Mesa software GL for end-to-end runs, clang/libFuzzer, schema checks, timing

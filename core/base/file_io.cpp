@@ -211,26 +211,4 @@ Diagnostic showFileAs(Diagnostic error, const std::filesystem::path& file,
     return error;
 }
 
-bool readFile(const std::filesystem::path& file, std::string& out, std::string& error,
-              std::size_t maxBytes) {
-    auto read = readFile(file, maxBytes);
-    if (!read) {
-        error = read.error().message; // a sentence; these callers add their own full stop
-        if (!error.empty() && error.back() == '.') error.pop_back();
-        return false;
-    }
-    out = std::move(*read);
-    return true;
-}
-
-bool writeFileAtomic(const std::filesystem::path& file, const std::string& data,
-                     std::string& error) {
-    const Status written = writeFileAtomic(file, std::string_view(data));
-    if (!written) {
-        error = written.error().message;
-        if (!error.empty() && error.back() == '.') error.pop_back();
-    }
-    return written.ok();
-}
-
 } // namespace lantai::core

@@ -79,11 +79,4 @@ std::string formatMegabytes(std::uint64_t bytes);
 Diagnostic showFileAs(Diagnostic error, const std::filesystem::path& file,
                       const std::string& shown);
 
-// Transition shims for callers not yet converted to Result (their `error` gets the English
-// sentence). To be removed once every caller uses the Result forms above.
-bool readFile(const std::filesystem::path& file, std::string& out, std::string& error,
-              std::size_t maxBytes = kDefaultReadLimit);
-bool writeFileAtomic(const std::filesystem::path& file, const std::string& data,
-                     std::string& error);
-
 } // namespace lantai::core

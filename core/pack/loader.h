@@ -40,7 +40,9 @@ PackLoadResult loadPack(const std::filesystem::path& packDir);
 // still read from `packRoot`. loadPack checks the folder, reads pack.json and calls this.
 PackLoadResult loadPackFromText(std::string_view packJson, const std::filesystem::path& packRoot);
 
-// loadPack + validatePack: everything `lantai validate` checks.
+// loadPack + validatePack: everything `lantai validate` checks but the glyphs (whether the
+// kiosk's fonts draw every character needs the fonts: core/i18n/pack_glyphs, which core/pack
+// cannot include; `lantai validate` and `lantai build` call it next).
 PackLoadResult loadAndValidatePack(const std::filesystem::path& packDir);
 
 class JsonReader;

@@ -7,6 +7,7 @@
 #include "core/media/asset_probe.h"
 #include "core/media/subtitles.h"
 #include "core/media/video_container_probe.h"
+#include "core/pack/charset.h"
 #include "core/pack/path_safety.h"
 
 #include <map>
@@ -29,6 +30,7 @@ class Validator {
         checkDates();
         checkAssets();
         checkQuestions();
+        checkCharsetCurrent(m_pack, m_diagnostics);
     }
 
   private:

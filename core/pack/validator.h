@@ -16,7 +16,9 @@ inline constexpr unsigned long long kMaxImagePixels = 300'000'000ULL;
 // Checks a loaded pack and appends every problem found: unique ids, dangling references,
 // path safety, that every asset exists and its bytes are what the field needs, image headers
 // (size, bomb limit), subtitle text encoding, dates, answerable questions, and the warnings for
-// missing alt text and explanations. `documents` (optional) supplies line:column.
+// missing alt text and explanations and for a derived/charset.txt older than the pack's text.
+// Whether the kiosk's fonts can draw every character is core/i18n's checkPackGlyphs. `documents`
+// (optional) supplies line:column.
 void validatePack(const Pack& pack, Diagnostics& diagnostics,
                   const SourceDocuments* documents = nullptr);
 

@@ -167,6 +167,10 @@ bool KioskRuntime::installFonts(std::unique_ptr<BuiltFonts> built) {
     core::logInfo("font atlas: " + std::to_string(m_fonts.glyphCount()) + " glyphs, " +
                   std::to_string(m_fonts.atlasBytes() >> 10) + " KB, " +
                   std::to_string(m_fonts.buildMilliseconds()) + " ms");
+    for (const auto& warning : m_fonts.takeNewWarnings()) // once per run, not per rebuild
+        core::logWarning("fonts: " + warning);
+    for (const auto& note : m_fonts.notes())
+        core::logInfo("fonts: " + note);
     return true;
 }
 

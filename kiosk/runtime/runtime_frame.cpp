@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <backends/imgui_impl_opengl3.h>
 #include <chrono>
+#include <cstdio>
 #include <imgui.h>
 
 namespace lantai::kiosk {
@@ -134,6 +135,12 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.frames = m_frames;
     m.fontAtlasMs = m_fonts.buildMilliseconds();
     m.glyphs = m_fonts.glyphCount();
+    m.missingGlyphs.clear();
+    for (char32_t cp : m_fonts.missingGlyphs()) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        m.missingGlyphs.emplace_back(code);
+    }
     if (m_textures) {
         const auto stats = m_textures->stats();
         m.textureBytes = stats.residentBytes;

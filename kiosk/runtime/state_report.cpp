@@ -38,6 +38,7 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"startup_ms", m.startupMs},
         {"font_atlas_ms", m.fontAtlasMs},
         {"glyphs", m.glyphs},
+        {"missing_glyphs", m.missingGlyphs},
         {"texture_bytes", m.textureBytes},
         {"textures", m.textureCount},
         {"textures_pending", m.texturesPending},

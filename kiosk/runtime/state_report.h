@@ -21,6 +21,7 @@ struct KioskMetrics {
     double startupMs = 0; // launch -> first interactive frame
     double fontAtlasMs = 0;
     int glyphs = 0;
+    std::vector<std::string> missingGlyphs; // "U+20000": drawn text the atlas has no glyph for
     std::size_t textureBytes = 0;
     std::size_t textureCount = 0;
     std::size_t texturesPending = 0;

@@ -15,8 +15,8 @@ float drawBadge(UiContext& ui, core::Vec2 topLeft, std::string_view label) {
     const float h = size * 1.5f;
     const ImVec2 a = toIm(topLeft);
     ui.draw->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui.color(ColorRole::Badge), h / 2);
-    ui.draw->AddText(ui.font(FontRole::Caption), size, ImVec2(a.x + padX, a.y + (h - size) / 2),
-                     ui.color(ColorRole::TextOnBadge), label.data(), label.data() + label.size());
+    drawText(ui, FontRole::Caption, size, ImVec2(a.x + padX, a.y + (h - size) / 2),
+             ui.color(ColorRole::TextOnBadge), label);
     return w;
 }
 

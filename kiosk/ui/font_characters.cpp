@@ -2,6 +2,7 @@
 #include "kiosk/ui/font_characters.h"
 
 #include "core/i18n/ui_strings.h"
+#include "core/pack/charset.h"
 #include "core/quiz/engine.h"
 
 namespace lantai::kiosk {
@@ -44,6 +45,9 @@ RoleCharacters fontCharactersFor(const core::Pack* pack, const std::string& pack
         role(out, f) += presets;
     role(out, core::FontRole::Body) += packCharset;
     if (!pack) return out;
+    // The pack's characters collected now as well: a derived/charset.txt older than pack.json
+    // (`lantai validate` warns derived.charset_stale) must not leave characters out of the atlas.
+    role(out, core::FontRole::Body) += core::charactersToUtf8(core::collectPackCharacters(*pack));
     std::string& heading = role(out, core::FontRole::Heading);
     std::string& caption = role(out, core::FontRole::Caption);
     add(title, pack->title);

@@ -1,17 +1,11 @@
-// kiosk/ui: font atlas from the pack's characters (FreeType, memory-mapped fonts, alpha-only
-// texture)
+// kiosk/ui: the installed font atlas (alpha-only texture) and text as the atlas can draw it
 #include "kiosk/ui/fonts.h"
+
+#include "core/base/utf8.h"
 
 #include <GL/gl.h>
 #include <backends/imgui_impl_opengl3.h>
-#include <chrono>
 #include <cstdint>
-#include <fcntl.h>
-#include <filesystem>
-#include <imgui_freetype.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #ifndef GL_R8
 #define GL_R8 0x8229
@@ -24,112 +18,6 @@
 #endif
 
 namespace lantai::kiosk {
-
-namespace {
-
-// A read-only memory map of a font file; FreeType reads it while building, then we unmap it.
-struct MappedFile {
-    void* data = nullptr;
-    std::size_t size = 0;
-    explicit MappedFile(const std::string& path) {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return;
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-            void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE,
-                             fd, 0);
-            if (p != MAP_FAILED) {
-                data = p;
-                size = static_cast<std::size_t>(st.st_size);
-            }
-        }
-        ::close(fd);
-    }
-    ~MappedFile() {
-        if (data) ::munmap(data, size);
-    }
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-};
-
-constexpr int kSimplifiedChineseFaceIndex = 2; // NotoSansCJK-*.ttc: JP, KR, SC, TC, HK, ...
-
-} // namespace
-
-std::string Fonts::findFontFile(bool bold) {
-    const char* name = bold ? "NotoSansCJK-Bold.ttc" : "NotoSansCJK-Regular.ttc";
-    for (const char* dir : {"/usr/share/fonts/opentype/noto/", "/usr/share/fonts/noto-cjk/",
-                            "/usr/share/fonts/truetype/noto/"}) {
-        std::error_code ec;
-        const std::string path = std::string(dir) + name;
-        if (std::filesystem::exists(path, ec)) return path;
-    }
-    return {};
-}
-
-std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
-                                       const RoleCharacters& characters) {
-    const auto started = std::chrono::steady_clock::now();
-    auto out = std::make_unique<BuiltFonts>();
-    out->unitPx = unitPx;
-    const std::string regularPath = Fonts::findFontFile(false);
-    std::string boldPath = Fonts::findFontFile(true);
-    if (regularPath.empty()) {
-        out->error = "Noto Sans CJK is not installed (Debian package fonts-noto-cjk)";
-        return out;
-    }
-    if (boldPath.empty()) boldPath = regularPath;
-    MappedFile regular(regularPath);
-    MappedFile bold(boldPath);
-    if (!regular.data || !bold.data) {
-        out->error = "cannot read the font file " + regularPath;
-        return out;
-    }
-    out->atlas = std::make_unique<ImFontAtlas>();
-    ImFontAtlas* atlas = out->atlas.get();
-    atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
-    atlas->TexDesiredWidth = 4096;
-    for (std::size_t i = 0; i < core::kFontRoleCount; ++i) {
-        const auto role = static_cast<core::FontRole>(i);
-        ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(atlas->GetGlyphRangesDefault()); // ASCII + Latin-1
-        builder.AddText(characters[i].c_str(), characters[i].c_str() + characters[i].size());
-        builder.AddText("…·–—“”‘’、，。：；？！（）《》「」‹›−");
-        builder.BuildRanges(&out->ranges[i]);
-        const bool useBold = role == core::FontRole::Title || role == core::FontRole::Heading ||
-                             role == core::FontRole::Button;
-        MappedFile& file = useBold ? bold : regular;
-        ImFontConfig config;
-        config.FontDataOwnedByAtlas = false; // the map outlives Build(); ClearInputData() below
-        config.FontNo = kSimplifiedChineseFaceIndex;
-        config.OversampleH = 1;
-        config.OversampleV = 1;
-        config.PixelSnapH = true;
-        const float px = std::max(10.0f, theme.fontSize(role) * unitPx);
-        std::snprintf(config.Name, sizeof config.Name, "NotoSansCJK-%s-%.0f",
-                      core::fontRoleName(role), px);
-        out->sizes[i] = px;
-        out->fonts[i] = atlas->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), px,
-                                                    &config, out->ranges[i].Data);
-        if (!out->fonts[i]) {
-            out->error = "cannot load the font " + std::string(useBold ? boldPath : regularPath);
-            return out;
-        }
-    }
-    if (!atlas->Build()) {
-        out->error = "cannot build the font atlas";
-        return out;
-    }
-    for (ImFont* f : out->fonts)
-        out->glyphs += f->Glyphs.Size;
-    atlas->ClearInputData(); // drop references to the mapped files before they are unmapped
-    out->buildMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    return out;
-}
 
 Fonts::~Fonts() {
     release();
@@ -185,7 +73,51 @@ bool Fonts::install(std::unique_ptr<BuiltFonts> built, std::string& error) {
     if (!m_original) m_original = ImGui::GetIO().Fonts;
     ImGui::GetIO().Fonts = atlas;
     m_built = std::move(built); // the previous atlas (if any) is released here
+    m_missing.clear();
     return true;
+}
+
+std::vector<std::string> Fonts::takeNewWarnings() {
+    std::vector<std::string> out;
+    if (m_built)
+        for (const auto& warning : m_built->warnings)
+            if (m_warned.insert(warning).second) out.push_back(warning);
+    return out;
+}
+
+ImWchar glyphFor(const BuiltFonts* built, char32_t cp) {
+    if (cp < 0x20) return static_cast<ImWchar>(cp); // line breaks: ImGui's own business
+    if (core::isInvisibleCharacter(cp)) return 0;
+    if (cp > 0xFFFF) {
+        if (built)
+            if (auto it = built->aliases.find(cp); it != built->aliases.end()) return it->second;
+        return 0xFFFD;
+    }
+    if (core::isPrivateUse(cp)) return 0xFFFD; // the aliases live there
+    return static_cast<ImWchar>(cp);
+}
+
+std::string_view drawableText(const BuiltFonts* built, ImFont* font, std::string_view text,
+                              std::string& scratch, std::set<char32_t>& missing) {
+    bool changed = false;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = core::nextCodePoint(text, pos);
+        const ImWchar glyph = glyphFor(built, cp);
+        if (glyph >= 0x20 && (!font || !font->FindGlyphNoFallback(glyph))) missing.insert(cp);
+        const bool same = glyph == cp;
+        if (!same && !changed) {
+            scratch.assign(text.substr(0, start));
+            changed = true;
+        }
+        if (changed) {
+            if (same)
+                scratch.append(text.substr(start, pos - start));
+            else if (glyph != 0)
+                core::appendUtf8(scratch, glyph);
+        }
+    }
+    return changed ? std::string_view(scratch) : text;
 }
 
 } // namespace lantai::kiosk

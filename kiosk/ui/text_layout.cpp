@@ -7,11 +7,12 @@ namespace lantai::kiosk {
 
 namespace {
 
-core::AdvanceFunction advanceFor(ImFont* font, float size) {
+// Advances of the glyphs ImGui will draw (aliases beyond U+FFFF, nothing for invisible ones).
+core::AdvanceFunction advanceFor(const Fonts& fonts, ImFont* font, float size) {
     const float scale = size / font->FontSize;
-    return [font, scale](char32_t cp) {
-        return static_cast<double>(
-            font->GetCharAdvance(static_cast<ImWchar>(cp > 0xFFFF ? 0xFFFD : cp)) * scale);
+    return [&fonts, font, scale](char32_t cp) {
+        const ImWchar glyph = fonts.glyphFor(cp);
+        return glyph == 0 ? 0.0 : static_cast<double>(font->GetCharAdvance(glyph) * scale);
     };
 }
 
@@ -19,9 +20,19 @@ core::AdvanceFunction advanceFor(ImFont* font, float size) {
 
 float textWidth(UiContext& ui, core::FontRole role, std::string_view text) {
     ImFont* font = ui.font(role);
+    std::string scratch;
+    const std::string_view shown = ui.fonts->drawable(font, text, scratch);
     return font
-        ->CalcTextSizeA(ui.fontSize(role), FLT_MAX, 0.0f, text.data(), text.data() + text.size())
+        ->CalcTextSizeA(ui.fontSize(role), FLT_MAX, 0.0f, shown.data(), shown.data() + shown.size())
         .x;
+}
+
+void drawText(UiContext& ui, core::FontRole role, float size, ImVec2 position, ImU32 color,
+              std::string_view text) {
+    ImFont* font = ui.font(role);
+    std::string scratch;
+    const std::string_view shown = ui.fonts->drawable(font, text, scratch);
+    ui.draw->AddText(font, size, position, color, shown.data(), shown.data() + shown.size());
 }
 
 float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
@@ -31,7 +42,7 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
     const float lineHeight = size * style.lineSpacing;
     std::string ellipsized;
     const auto lines =
-        core::wrapText(text, box.w, advanceFor(font, size), style.maxLines, &ellipsized);
+        core::wrapText(text, box.w, advanceFor(*ui.fonts, font, size), style.maxLines, &ellipsized);
     float y = static_cast<float>(box.y);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& line = lines[i];
@@ -45,8 +56,8 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
         float x = static_cast<float>(box.x);
         if (style.align == TextAlign::Center) x += static_cast<float>((box.w - line.width) / 2);
         if (style.align == TextAlign::Right) x += static_cast<float>(box.w - line.width);
-        ui.draw->AddText(font, size, ImVec2(x, y + (lineHeight - size) * 0.3f), style.color,
-                         part.data(), part.data() + part.size());
+        drawText(ui, style.role, size, ImVec2(x, y + (lineHeight - size) * 0.3f), style.color,
+                 part);
         y += lineHeight;
     }
     return y - static_cast<float>(box.y);
@@ -54,8 +65,8 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
 
 float measureTextBlock(UiContext& ui, float width, std::string_view text, const TextBlock& style) {
     const float size = ui.fontSize(style.role);
-    const auto lines =
-        core::wrapText(text, width, advanceFor(ui.font(style.role), size), style.maxLines);
+    const auto lines = core::wrapText(text, width, advanceFor(*ui.fonts, ui.font(style.role), size),
+                                      style.maxLines);
     return static_cast<float>(lines.size()) * size * style.lineSpacing;
 }
 

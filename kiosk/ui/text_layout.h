@@ -25,6 +25,10 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
 float measureTextBlock(UiContext& ui, float width, std::string_view text, const TextBlock& style);
 // Single line width.
 float textWidth(UiContext& ui, core::FontRole role, std::string_view text);
+// One run of text at `position`, as the atlas can draw it (characters beyond U+FFFF through their
+// aliases, see Fonts::drawable); every pack text drawn without wrapping goes through here.
+void drawText(UiContext& ui, core::FontRole role, float size, ImVec2 position, ImU32 color,
+              std::string_view text);
 // One line, no wrapping, vertically centred in `box`, truncated with "…" when too wide.
 void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, core::FontRole role,
                   ImU32 color, TextAlign align = TextAlign::Left);

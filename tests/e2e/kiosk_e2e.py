@@ -144,6 +144,44 @@ def corrupt_image():
     ]
 
 
+# Rare characters of a personal name (CJK Extensions B and G: HanaMinA, HanaMinB, BabelStone Han)
+# and emoji (Symbola) in an item's title and caption; the English title ends with a private-use
+# character no font may draw.
+RARE_TITLE_ZH = "\U00021484\U00020000先生的家书 \U0001F4DC\U0001F600"
+RARE_CAPTION_ZH = "手写信札，一页，署名\U0002000B\U00030000 \u2764\ufe0f"
+RARE_TITLE_EN = "A family letter from Mr \U00021484\U00020000 \U0001F600 \ue000"
+
+
+def rare_characters():
+    """Item titled with Extension B characters and emoji: every drawn character has its glyph."""
+    return [
+        ("tap @attract", {"screen": "home"}),
+        ("tap @exhibition:letters", {"screen": "exhibition"}),
+        ("tap @chapter:early-years", {"screen": "chapter", "missing_glyphs": []}),
+        ("tap @item:letter-1931", {"screen": "item"}),
+        ("wait-idle 8000", {"item": "letter-1931", "missing_glyphs": [], "image_failed": False}),
+        ("screenshot rare-characters-item", None),
+        # The private-use character of the English title has no glyph: reported, drawn as '?'.
+        ("tap @lang", {"language": "en", "missing_glyphs": ["U+E000"]}),
+        ("screenshot rare-characters-item-en", None),
+    ]
+
+
+def rare_characters_copy(pack, work):
+    """valid-minimal with RARE_* as the item's title and caption."""
+    dest = os.path.join(work, "rare-characters-pack")
+    shutil.copytree(pack, dest, ignore=shutil.ignore_patterns("derived"))
+    path = os.path.join(dest, "pack.json")
+    with open(path, encoding="utf-8") as f:
+        pack_json = json.load(f)
+    item = pack_json["exhibitions"][0]["chapters"][0]["items"][0]
+    item["title"] = {"zh": RARE_TITLE_ZH, "en": RARE_TITLE_EN}
+    item["caption"] = {"zh": RARE_CAPTION_ZH, "en": "Handwritten, one page, signed \U0002000B\U00030000"}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(pack_json, f, ensure_ascii=False, indent=2)
+    return dest
+
+
 def kinetic_grid():
     """A 300-item chapter (tests/bench/make_large_pack.py): a fling keeps scrolling after release."""
     return [
@@ -461,6 +499,7 @@ SCENARIOS = {
     "out_of_service": out_of_service,
     "minimal_item": minimal_item,
     "corrupt_image": corrupt_image,
+    "rare_characters": rare_characters,
     "last_good": last_good,
     "kinetic_grid": kinetic_grid,
     "layouts": layouts,
@@ -546,6 +585,8 @@ def main():
     work = tempfile.mkdtemp(prefix="lantai-e2e-")
     if args.scenario == "corrupt_image":
         args.pack = corrupted_copy(args.pack, work)
+    if args.scenario == "rare_characters":
+        args.pack = rare_characters_copy(args.pack, work)
     out = args.out or os.path.join(work, "screenshots")
     os.makedirs(out, exist_ok=True)
     script = os.path.join(work, "script.txt")

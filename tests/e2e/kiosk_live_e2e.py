@@ -12,7 +12,7 @@ window."""
 import argparse, json, os, select, shutil, signal, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kiosk_e2e import check  # noqa: E402  (the same expectations as the scripted scenarios)
+from kiosk_e2e import check, rare_characters_copy  # noqa: E402  (shared with the scripted scenarios)
 
 STEP_TIMEOUT = 120  # seconds for one step under a loaded machine (software GL)
 TITLE = "最小测试内容包"
@@ -57,7 +57,7 @@ class LiveKiosk:
     through xvfb-run), so the test has the kiosk's pid to signal and its own exit status: a clean
     stop's exit code, or death by a signal (a negative returncode)."""
 
-    def __init__(self, args, work, steps, extra):
+    def __init__(self, args, work, steps, extra, env=None):
         self.work, self.steps = work, steps
         self.state_log = os.path.join(work, "states.jsonl")
         self.state_dir = os.path.join(work, "state")
@@ -72,7 +72,7 @@ class LiveKiosk:
         print(f"$ DISPLAY={display}", " ".join(self.cmd), flush=True)
         self.started = time.monotonic()
         self.proc = subprocess.Popen(self.cmd, stdout=subprocess.DEVNULL, stderr=open(self.stderr_path, "w"),
-                                     env=dict(os.environ, DISPLAY=display, LIBGL_ALWAYS_SOFTWARE="1"))
+                                     env=dict(os.environ, DISPLAY=display, LIBGL_ALWAYS_SOFTWARE="1", **(env or {})))
         self.pid = self.proc.pid
         self.hung = False
 
@@ -285,6 +285,54 @@ def fifo_pack(args, work, failures):
         stop_with(failures, kiosk, signal.SIGTERM, 0)
 
 
+FALLBACK_FONTS = ("Symbola", "HanaMinA", "HanaMinB", "BabelStone Han")
+
+
+def noto_only_fonts(work):
+    """A font folder (for LANTAI_FONT_DIRS) with Noto Sans CJK and none of its fallbacks: a booth
+    where only fonts-noto-cjk is installed."""
+    dest = os.path.join(work, "fonts", "opentype", "noto")
+    os.makedirs(dest)
+    for name in ("NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"):
+        found = [os.path.join(d, name) for d, _, files in os.walk("/usr/share/fonts") if name in files]
+        if found:
+            os.symlink(found[0], os.path.join(dest, name))
+    return os.path.join(work, "fonts")
+
+
+def fallback_fonts_absent(args, work, failures):
+    """Only Noto Sans CJK installed: the kiosk still runs and shows an item titled with Extension B
+    characters and emoji (as '?', reported in missing_glyphs); the log says once which fonts are
+    missing, also after a SIGHUP reload rebuilt the atlas."""
+    pack = rare_characters_copy(os.path.join(args.packs, "valid-minimal"), work)
+    steps = [
+        ("wait-idle 8000", {"screen": "attract"}),
+        ("wait 6000", {"screen": "attract", "reload_pending": False}),  # SIGHUP here
+        ("tap @attract", {"screen": "home"}),
+        ("tap @exhibition:letters", {"screen": "exhibition"}),
+        ("tap @chapter:early-years", {"screen": "chapter"}),
+        ("tap @item:letter-1931", {"screen": "item"}),
+        ("wait-idle 8000", {"item": "letter-1931", "image_failed": False}),
+        ("wait 120000", None),
+    ]
+    with LiveKiosk(args, work, steps, ["--pack", pack], env={"LANTAI_FONT_DIRS": noto_only_fonts(work)}) as kiosk:
+        check_steps(failures, kiosk, [1])
+        kiosk.signal(signal.SIGHUP)
+        check_steps(failures, kiosk, range(2, 7))
+        state = check_step(failures, kiosk, 7, steps[6][1])
+        missing = (state or {}).get("missing_glyphs", [])
+        for code in ("U+20000", "U+21484", "U+1F600"):
+            failures.expect(code in missing, f"{code} is reported missing (no fallback font)", repr(missing))
+        log = kiosk.log()
+        failures.expect("reloaded: pack" in log and log.count("font atlas:") >= 2,
+                        "the SIGHUP reload rebuilt the font atlas", log[-1500:])
+        for font in FALLBACK_FONTS:
+            said = log.count(f"fonts: {font} (Debian package")
+            failures.expect(said == 1, f"the log says once that {font} is not installed", f"{said} times")
+        failures.expect(kiosk.alive(), "the kiosk keeps running")
+        stop_with(failures, kiosk, signal.SIGTERM, 0)
+
+
 def special_run_files(args, work, failures):
     """A FIFO, a device, a socket or a link loop as --config, --script, --state-out or --state-log:
     exit code 2 before any window opens, the message naming the option or file and what it is."""
@@ -326,7 +374,8 @@ def special_run_files(args, work, failures):
 
 
 SCENARIOS = {"reload_config": reload_config, "reload_pack": reload_pack, "stop_usr1": stop_usr1,
-             "fifo_pack": fifo_pack, "special_run_files": special_run_files}
+             "fifo_pack": fifo_pack, "special_run_files": special_run_files,
+             "fallback_fonts_absent": fallback_fonts_absent}
 
 
 def main():

@@ -380,12 +380,12 @@ def main():
          "error", "pack.json", image + "/file", True),
         ("image.too_large", lambda s: s.files.update({"images/letter.png": bomb_png_header()}), "image.too_large",
          "error", "pack.json", image + "/file", True),
-        ("text.not_utf8", latin1_subtitle, "text.not_utf8", "error", "pack.json", "/videos/0/subtitles/0/file", True),
+        ("text.not_utf8", latin1_subtitle, "text.not_utf8", "warning", "pack.json", "/videos/0/subtitles/0/file", True),
         ("subtitle.parse_error", lambda s: with_video(s, tiny_mp4_header(), ("zh", "videos/clip.zh.srt", BROKEN_SRT)),
-         "subtitle.parse_error", "error", "videos/clip.zh.srt", "", BROKEN_SRT_LINE),
-        ("video.truncated", lambda s: with_video(s, truncated_mp4()), "video.truncated", "error", "pack.json",
+         "subtitle.parse_error", "warning", "videos/clip.zh.srt", "", BROKEN_SRT_LINE),
+        ("video.truncated", lambda s: with_video(s, truncated_mp4()), "video.truncated", "warning", "pack.json",
          "/videos/0/file", True),
-        ("video.no_moov", lambda s: with_video(s, mp4_without_moov()), "video.no_moov", "error", "pack.json",
+        ("video.no_moov", lambda s: with_video(s, mp4_without_moov()), "video.no_moov", "warning", "pack.json",
          "/videos/0/file", True),
         ("text.empty", lambda s: set_in(s.item(), ["title", "zh"], ""), "text.empty", "error", "pack.json",
          item + "/title/zh", True),
@@ -400,6 +400,10 @@ def main():
          "question.missing_explanation", "warning", BANK_FILE, "/questions/1", True),
         ("date.invalid", lambda s: s.item().update(date="1931-02-30"), "date.invalid", "error", "pack.json",
          item + "/date", True),
+        ("text.glyph_missing", private_use_title, "text.glyph_missing", "warning", "pack.json",
+         item + "/title/zh", True),
+        ("derived.charset_stale", charset_then_edit, "derived.charset_stale", "warning", "derived/charset.txt",
+         "", None),
     ]
     for name, mutate, code, severity, file, pointer, line in cases:
         make_broken(name, mutate, code, severity, file, pointer, line)
@@ -431,6 +435,40 @@ def with_video(spec, mp4, subtitle=None):
 
 def latin1_subtitle(spec):
     with_video(spec, tiny_mp4_header(), ("fr", "videos/clip.fr.srt", LATIN1_SRT))
+
+
+def private_use_title(spec):
+    # A name with a character an archive encoded in the Private Use Area (U+E000, a "造字" of its
+    # own font): no kiosk font may draw it. Its rare characters of CJK Extension B (U+21484,
+    # U+20000) and the emoji have glyphs in the fallback fonts and are not reported.
+    set_in(spec.item(), ["title", "zh"], "\U00021484\U00020000\ue000先生的一封信 \U0001F600")
+
+
+def pack_characters(spec):
+    """The characters `lantai build` lists in derived/charset.txt: printable ASCII and every
+    character of the pack's visitor-facing texts (approximated: every string that is not an id,
+    a path or a type), sorted, as one UTF-8 line."""
+    chars = {chr(c) for c in range(0x20, 0x7F)}
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key not in ("id", "file", "type", "kind", "item", "lang"):
+            chars.update(c for c in value if ord(c) >= 0x20)
+
+    walk(spec.pack)
+    walk(spec.bank)
+    return "".join(sorted(chars)).encode("utf-8")
+
+
+def charset_then_edit(spec):
+    # Built (derived/charset.txt written), then the item's title edited: 家 is new.
+    spec.files["derived/charset.txt"] = pack_characters(spec)
+    set_in(spec.item(), ["title", "zh"], "一九三一年的一封家书")
 
 
 def empty_chapter(spec):

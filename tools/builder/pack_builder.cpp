@@ -3,6 +3,7 @@
 
 #include "core/base/file_io.h"
 #include "core/base/sha256.h"
+#include "core/i18n/pack_glyphs.h"
 #include "core/pack/charset.h"
 #include "core/pack/loader.h"
 #include "tools/builder/image_pyramid.h"
@@ -78,6 +79,13 @@ void removeStale(const fs::path& dir, const std::set<std::string>& keep, bool st
         fs::remove_all(p, ec);
 }
 
+void dropCode(Diagnostics& diagnostics, const std::string& code) {
+    Diagnostics kept;
+    for (const auto& d : diagnostics.items())
+        if (d.code != code) kept.add(d);
+    diagnostics = std::move(kept);
+}
+
 } // namespace
 
 std::string derivedKeyForPath(const std::string& relativePath) {
@@ -95,6 +103,8 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
     BuildReport report;
     PackLoadResult loaded = loadAndValidatePack(packDir);
     report.diagnostics = loaded.diagnostics;
+    if (loaded.parsed) // characters the booth's fonts cannot draw: warnings, as in `validate`
+        checkPackGlyphs(loaded.pack, KioskFontSet::locate(), report.diagnostics, &loaded.documents);
     if (!loaded.ok()) return report;
     const Pack& pack = loaded.pack;
     const fs::path derived = pack.root / "derived";
@@ -218,9 +228,12 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
                                   {"pack", pack.id},
                                   {"files", files},
                                   {"images", imagesIndex}};
-    if (!writeFileAtomic(derived / "charset.txt", charactersToUtf8(characters), error) ||
-        !writeFileAtomic(derived / "index.json", index.dump(1) + "\n", error))
-        addFailure(report, "derived", error);
+    Status written = writeFileAtomic(derived / "charset.txt", charactersToUtf8(characters));
+    if (written) written = writeFileAtomic(derived / "index.json", index.dump(1) + "\n");
+    if (!written)
+        report.diagnostics.add(written.error()); // names the file and what went wrong, zh/en
+    else
+        dropCode(report.diagnostics, "derived.charset_stale"); // this build wrote it anew
     report.ok = !report.diagnostics.hasErrors();
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -65,9 +65,6 @@ TEST(FileIo, SpecialFilesAreErrorsThatNeverBlock) {
         const auto hash = sha256File(path);
         ASSERT_FALSE(hash);
         EXPECT_EQ(hash.error().code, expect.expectCode);
-        std::string out, error;
-        EXPECT_FALSE(readFile(path, out, error)); // the transition shim too
-        EXPECT_FALSE(error.empty());
     }
 }
 

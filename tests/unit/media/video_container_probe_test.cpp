@@ -128,8 +128,7 @@ TEST_P(VideoContainer, FileGivesTheSameResult) {
     const auto& c = GetParam();
     const auto file = std::filesystem::temp_directory_path() /
                       ("lantai-video-probe-" + std::to_string(::getpid()) + "-" + c.name);
-    std::string error;
-    ASSERT_TRUE(writeFileAtomic(file, c.bytes, error)) << error;
+    ASSERT_TRUE(writeFileAtomic(file, c.bytes));
     const auto fromFile = probeVideoContainerFile(file);
     const auto fromBytes = probe(c.bytes);
     std::filesystem::remove(file);
@@ -148,8 +147,7 @@ TEST(VideoContainerFile, LargeFileIsWalkedBySeekingPastTheBoxes) {
     const std::uint64_t mdatSize = 200ull << 20;
     {
         std::string head = kFtyp + be32(static_cast<std::uint32_t>(mdatSize)) + "mdat";
-        std::string error;
-        ASSERT_TRUE(writeFileAtomic(file, head, error)) << error;
+        ASSERT_TRUE(writeFileAtomic(file, head));
         std::filesystem::resize_file(file, kFtyp.size() + mdatSize);
         FILE* f = std::fopen(file.c_str(), "ab");
         ASSERT_NE(f, nullptr);

@@ -96,13 +96,13 @@ TEST(PackRoundTrip, ValidMinimal) {
     const auto loaded = loadPack(kPacks / "valid-minimal");
     // The minimal pack is written in canonical form already: the writer reproduces it byte for
     // byte.
-    std::string original, error;
-    ASSERT_TRUE(readFile(kPacks / "valid-minimal" / "pack.json", original, error)) << error;
-    EXPECT_EQ(serializePackDocument(packToJson(loaded.pack)), original);
-    ASSERT_TRUE(readFile(kPacks / "valid-minimal" / "quiz" / "basics.json", original, error))
-        << error;
+    const auto original = readFile(kPacks / "valid-minimal" / "pack.json");
+    ASSERT_TRUE(original);
+    EXPECT_EQ(serializePackDocument(packToJson(loaded.pack)), *original);
+    const auto bank = readFile(kPacks / "valid-minimal" / "quiz" / "basics.json");
+    ASSERT_TRUE(bank);
     ASSERT_EQ(loaded.pack.quizBanks.size(), 1u);
-    EXPECT_EQ(serializePackDocument(quizBankToJson(loaded.pack.quizBanks[0])), original);
+    EXPECT_EQ(serializePackDocument(quizBankToJson(loaded.pack.quizBanks[0])), *bank);
 }
 
 TEST(PackRoundTrip, DemoPack) {
@@ -197,9 +197,8 @@ const char* const kEveryFieldBank = R"({
 TEST(PackWriter, EveryFieldSurvivesARoundTrip) {
     TempDir dir;
     fs::create_directories(dir.path() / "quiz");
-    std::string error;
-    ASSERT_TRUE(writeFileAtomic(dir.path() / "pack.json", kEveryField, error)) << error;
-    ASSERT_TRUE(writeFileAtomic(dir.path() / "quiz" / "a.json", kEveryFieldBank, error)) << error;
+    ASSERT_TRUE(writeFileAtomic(dir.path() / "pack.json", kEveryField));
+    ASSERT_TRUE(writeFileAtomic(dir.path() / "quiz" / "a.json", kEveryFieldBank));
     const auto first = loadPack(dir.path());
     EXPECT_FALSE(first.diagnostics.hasErrors()) << listDiagnostics(first.diagnostics);
     // Only the language tag the model does not keep is reported... and nothing else is lost.
@@ -349,9 +348,8 @@ TEST(FormatVersion, NewerQuizBankIsRefused) {
     fs::create_directories(dir.path() / "quiz");
     std::string bank = kEveryFieldBank;
     bank.replace(bank.find("\"format_version\": 1"), 19, "\"format_version\": 7");
-    std::string error;
-    ASSERT_TRUE(writeFileAtomic(dir.path() / "quiz" / "a.json", bank, error));
-    ASSERT_TRUE(writeFileAtomic(dir.path() / "pack.json", kEveryField, error));
+    ASSERT_TRUE(writeFileAtomic(dir.path() / "quiz" / "a.json", bank));
+    ASSERT_TRUE(writeFileAtomic(dir.path() / "pack.json", kEveryField));
     const auto result = loadPack(dir.path());
     bool found = false;
     for (const auto& d : result.diagnostics.items())
@@ -376,9 +374,9 @@ TEST(LoadPack, MissingFolderOrPackJsonIsPackNotFound) {
 }
 
 TEST(LoadPack, FromTextMatchesFromFolder) {
-    std::string text, error;
-    ASSERT_TRUE(readFile(kPacks / "valid-minimal" / "pack.json", text, error));
-    const auto fromText = loadPackFromText(text, kPacks / "valid-minimal");
+    const auto text = readFile(kPacks / "valid-minimal" / "pack.json");
+    ASSERT_TRUE(text);
+    const auto fromText = loadPackFromText(*text, kPacks / "valid-minimal");
     const auto fromFolder = loadPack(kPacks / "valid-minimal");
     EXPECT_EQ(packToJson(fromText.pack), packToJson(fromFolder.pack));
     EXPECT_EQ(fromText.pack.questionCount(), 2u); // banks are read from the root
@@ -406,9 +404,8 @@ TEST(LoadPack, NonObjectRootsAndWrongTypesDoNotThrow) {
 TEST(LoadPack, QuizBankSyntaxErrorNamesTheBankFile) {
     TempDir dir;
     fs::create_directories(dir.path() / "quiz");
-    std::string error;
-    ASSERT_TRUE(writeFileAtomic(dir.path() / "pack.json", kEveryField, error));
-    ASSERT_TRUE(writeFileAtomic(dir.path() / "quiz" / "a.json", "{\n  \"id\": \"x\",,\n}", error));
+    ASSERT_TRUE(writeFileAtomic(dir.path() / "pack.json", kEveryField));
+    ASSERT_TRUE(writeFileAtomic(dir.path() / "quiz" / "a.json", "{\n  \"id\": \"x\",,\n}"));
     const auto result = loadPack(dir.path());
     bool found = false;
     for (const auto& d : result.diagnostics.items())

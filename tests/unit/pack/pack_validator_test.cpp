@@ -1,6 +1,7 @@
 // tests: pack validator — every broken pack under tests/packs/broken reports its expected
 // diagnostic
 #include "core/base/json_reader.h"
+#include "core/i18n/pack_glyphs.h"
 #include "core/pack/loader.h"
 #include "core/pack/path_safety.h"
 #include "core/pack/validator.h"
@@ -67,12 +68,21 @@ std::string paramName(const testing::TestParamInfo<Expectation>& info) {
     return name;
 }
 
+// What `lantai validate` reports: the pack's own checks, then its characters against the
+// kiosk's fonts (deploy/install-deps.sh installs them).
+PackLoadResult validateLikeTheCli(const fs::path& dir) {
+    static const KioskFontSet fonts = KioskFontSet::locate();
+    auto result = loadAndValidatePack(dir);
+    if (result.parsed) checkPackGlyphs(result.pack, fonts, result.diagnostics, &result.documents);
+    return result;
+}
+
 class BrokenPack : public testing::TestWithParam<Expectation> {};
 
 TEST_P(BrokenPack, ReportsExpectedDiagnostic) {
     const Expectation& e = GetParam();
     ASSERT_FALSE(e.code.empty()) << "broken/" << e.name << "/expect.json is missing or has no code";
-    const auto result = loadAndValidatePack(kPacks / "broken" / e.name);
+    const auto result = validateLikeTheCli(kPacks / "broken" / e.name);
     const auto& items = result.diagnostics.items();
     const bool found = std::any_of(items.begin(), items.end(), [&](const Diagnostic& d) {
         return d.code == e.code && severityName(d.severity) == e.severity && d.file == e.file &&
@@ -86,7 +96,7 @@ TEST_P(BrokenPack, ReportsExpectedDiagnostic) {
 
 TEST_P(BrokenPack, SeverityDecidesWhetherThePackIsShown) {
     const Expectation& e = GetParam();
-    const auto result = loadAndValidatePack(kPacks / "broken" / e.name);
+    const auto result = validateLikeTheCli(kPacks / "broken" / e.name);
     if (e.severity == "error") {
         EXPECT_TRUE(result.diagnostics.hasErrors()) << listDiagnostics(result.diagnostics);
         EXPECT_FALSE(result.ok());
@@ -101,7 +111,7 @@ TEST_P(BrokenPack, OneMutationGivesOneKindOfProblem) {
     // The generator changes one thing per pack; anything else reported means the pack (or a
     // check) drifted. Keeps the table meaningful.
     const Expectation& e = GetParam();
-    const auto result = loadAndValidatePack(kPacks / "broken" / e.name);
+    const auto result = validateLikeTheCli(kPacks / "broken" / e.name);
     for (const auto& d : result.diagnostics.items())
         EXPECT_EQ(d.code, e.code) << "unexpected extra diagnostic:\n  "
                                   << formatDiagnostic(d, false);
@@ -118,7 +128,7 @@ TEST_P(BrokenPack, LoadingNeverThrows) {
 }
 
 TEST_P(BrokenPack, DiagnosticsCarryBothLanguages) {
-    const auto result = loadAndValidatePack(kPacks / "broken" / GetParam().name);
+    const auto result = validateLikeTheCli(kPacks / "broken" / GetParam().name);
     for (const auto& d : result.diagnostics.items()) {
         EXPECT_FALSE(d.message.empty()) << d.code;
         EXPECT_FALSE(d.messageZh.empty()) << d.code;
@@ -153,7 +163,7 @@ TEST(BrokenPacks, EveryDiagnosticCodeInFormatMdHasABrokenPack) {
 }
 
 TEST(ValidMinimal, HasNoDiagnostics) {
-    const auto result = loadAndValidatePack(kPacks / "valid-minimal");
+    const auto result = validateLikeTheCli(kPacks / "valid-minimal");
     EXPECT_TRUE(result.parsed);
     EXPECT_TRUE(result.ok());
     EXPECT_TRUE(result.diagnostics.empty()) << listDiagnostics(result.diagnostics);

@@ -30,9 +30,9 @@ std::string listDiagnostics(const Diagnostics& diagnostics) {
 }
 
 std::string readText(const fs::path& file) {
-    std::string text, error;
-    EXPECT_TRUE(readFile(file, text, error)) << file << ": " << error;
-    return text;
+    auto text = readFile(file);
+    EXPECT_TRUE(text) << file << ": " << (text ? "" : text.error().message);
+    return text ? *text : std::string();
 }
 
 const Question* byPrompt(const QuizImportResult& result, const std::string& prompt, int nth = 0) {
@@ -985,10 +985,7 @@ TEST(ImportIntoPack, MissingPackAndUnlistedBankFile) {
     EXPECT_FALSE(importIntoPack("/nonexistent/pack", "", result, diagnostics, nullptr));
     EXPECT_TRUE(diagnostics.hasCode("pack.not_found"));
     PackCopy pack;
-    {
-        std::string error;
-        ASSERT_TRUE(writeFileAtomic(pack.path() / "quiz/stray.json", "{}", error));
-    }
+    ASSERT_TRUE(writeFileAtomic(pack.path() / "quiz/stray.json", "{}"));
     diagnostics = {};
     EXPECT_FALSE(importIntoPack(pack.path(), "stray", result, diagnostics, nullptr));
     EXPECT_TRUE(diagnostics.hasCode("quiz.bank_exists")) << listDiagnostics(diagnostics);
