@@ -1,11 +1,16 @@
-// tests: building catalogue sheets and packs for the core/catalogue tests
+// tests: building catalogue sheets and packs for the core/catalogue tests, planning them, the
+// fixture
 #pragma once
 
+#include "../support/temp_dir.h"
+#include "core/catalogue/catalogue_export.h"
+#include "core/catalogue/catalogue_import.h"
 #include "core/catalogue/sheet.h"
 #include "core/pack/loader.h"
 #include "core/pack/writer.h"
 
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <string>
 #include <vector>
 
@@ -88,5 +93,57 @@ inline core::Pack writeTestPack(const std::filesystem::path& dir) {
     if (!core::writePack(pack, dir)) return {};
     return core::loadPack(dir).pack;
 }
+
+// The export table of a pack as a sheet (what reading the exported file gives).
+inline core::Sheet exportedSheet(const core::Pack& pack) {
+    const core::CatalogueTable table = core::catalogueTable(pack);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header;
+    for (const core::CatalogueField field : table.columns)
+        header.push_back(core::exportedHeader(field));
+    rows.push_back(header);
+    for (const auto& row : table.rows)
+        rows.push_back(row);
+    return textSheet(rows);
+}
+
+// The column the export writes a field in (0-based).
+inline int columnOf(core::CatalogueField field) {
+    return static_cast<int>(field);
+}
+
+// A plan, and the diagnostics of its column mapping.
+struct Planned {
+    core::CataloguePlan plan;
+    core::Diagnostics columns;
+};
+
+// The sheet planned into the pack with its headers mapped automatically.
+inline Planned plan(const core::Pack& pack, const core::Sheet& sheet,
+                    core::CatalogueImportOptions options = {}) {
+    Planned out;
+    const core::ColumnMapping mapping = core::mapCatalogueColumns(sheet, nullptr, out.columns);
+    out.plan = core::planCatalogueImport(pack, sheet, mapping, options);
+    return out;
+}
+
+// Diagnostics one a line, for failure messages.
+inline std::string listed(const core::Diagnostics& diagnostics) {
+    std::string out;
+    for (const auto& d : diagnostics.items())
+        out += core::formatDiagnostic(d, false) + "\n";
+    return out;
+}
+
+// A fresh writeTestPack in a temporary folder for each test.
+class CatalogueFixture : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        m_pack = writeTestPack(m_dir.path() / "pack");
+        ASSERT_EQ(m_pack.itemCount(), 4u);
+    }
+    TempDir m_dir{"lantai-catalogue"};
+    core::Pack m_pack;
+};
 
 } // namespace lantai::test
