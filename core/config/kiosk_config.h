@@ -47,6 +47,9 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<int> logMaxSizeMb{};              // log.max_size_mb
     Slot<int> logKeepFiles{};              // log.keep_files
     Slot<std::string> baseUrl{};           // web.base_url
+    Slot<std::string> boothId{};           // stats.booth_id
+    Slot<int> statsRetentionDays{};        // stats.retention_days
+    Slot<int> statsMaxSizeMb{};            // stats.max_size_mb
 
     Slot<std::string> quizScoring{};    // quiz.scoring
     Slot<int> quizQuestions{};          // quiz.questions

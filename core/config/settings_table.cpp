@@ -224,6 +224,15 @@ std::vector<SettingSpec> makeTable() {
         text("web.base_url", LANTAI_SETTING_FIELD(baseUrl), "",
              "Address of the cloud gallery (https://…).", webAddress),
 
+        text("stats.booth_id", LANTAI_SETTING_FIELD(boothId), "",
+             "The booth's name in the visitor statistics (e.g. \"hall-east\"); empty: the "
+             "computer's host name."),
+        integer("stats.retention_days", LANTAI_SETTING_FIELD(statsRetentionDays), 400, 1, 3650,
+                "Days visitor statistics are kept; older records are deleted."),
+        integer("stats.max_size_mb", LANTAI_SETTING_FIELD(statsMaxSizeMb), 512, 16, 65536,
+                "The statistics database's largest size (MB); past it the oldest interaction "
+                "events are deleted."),
+
         choice("quiz.scoring", LANTAI_SETTING_FIELD(quizScoring), "accuracy", {"accuracy", "speed"},
                "Scoring: accuracy (correct answers count) or speed (correct answers score more "
                "when faster)."),

@@ -70,4 +70,17 @@ void PendingWrites::pop() {
     m_entries.pop_front();
 }
 
+PendingWrite PendingWrites::takeFront() {
+    PendingWrite write = std::move(m_entries.front().write);
+    pop();
+    return write;
+}
+
+void PendingWrites::swap(PendingWrites& other) noexcept {
+    std::swap(m_limits, other.m_limits);
+    m_entries.swap(other.m_entries);
+    std::swap(m_bytes, other.m_bytes);
+    std::swap(m_nextSequence, other.m_nextSequence);
+}
+
 } // namespace lantai::core

@@ -48,8 +48,9 @@ struct PendingLimits {
 // was lost.
 //
 // Threading/ownership: a plain value, not thread-safe. StatsWriter owns one on the main thread.
-// A writer thread (interaction events, issue 14) would own one behind a mutex: the main thread
-// pushes, the thread takes writes from the front in batches and commits them.
+// EventWriter (interaction events) owns two: one behind a mutex that the main thread pushes to,
+// which its writer thread swaps for an empty one, and the writer thread's own, from whose front
+// it commits batches.
 class PendingWrites {
   public:
     explicit PendingWrites(PendingLimits limits = {}) : m_limits(limits) {}
@@ -69,6 +70,11 @@ class PendingWrites {
     const PendingWrite& front() const { return m_entries.front().write; }
     std::uint64_t frontSequence() const { return m_entries.front().sequence; }
     void pop();
+    // Removes the oldest write and hands it over.
+    PendingWrite takeFront();
+    // Exchanges the contents (and limits) with `other`, allocating nothing: a thread takes a
+    // whole queue under a lock held only for this.
+    void swap(PendingWrites& other) noexcept;
 
   private:
     struct Entry {

@@ -75,6 +75,30 @@ CREATE TABLE events (
 );
 CREATE INDEX events_kind_time ON events (kind, timestamp);
 )sql",
+    // v2 (issue 14): events say which booth, pack version and visit they belong to, and carry a
+    // detail (a language, an age band, "completed"); the names of what events name, so a report
+    // needs no pack; the staff's manual tallies.
+    R"sql(
+ALTER TABLE events ADD COLUMN booth_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN pack_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN session INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+CREATE TABLE subject_names (
+  pack_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  title_zh TEXT NOT NULL DEFAULT '',
+  title_en TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (pack_id, kind, subject_id)
+) WITHOUT ROWID;
+CREATE TABLE tallies (
+  date TEXT PRIMARY KEY,
+  visitors INTEGER,
+  leaflets INTEGER,
+  note TEXT NOT NULL DEFAULT '',
+  recorded_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 constexpr StatsAction kReadVersion{"read the statistics database's schema version",

@@ -7,7 +7,7 @@ namespace lantai::core {
 
 // The schema version this Lantai writes. The table schema_version holds a database's version;
 // migration N brings a database from version N − 1 to N (core/stats/schema.cpp).
-constexpr int kStatsSchemaVersion = 1;
+constexpr int kStatsSchemaVersion = 2;
 
 // The database's schema version (0 for an empty database, which has no tables yet).
 Result<int> schemaVersion(SqliteConnection& db);

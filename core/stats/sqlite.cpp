@@ -27,12 +27,38 @@ SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
     return *this;
 }
 
-Status SqliteConnection::open(const std::filesystem::path& file, bool readOnly) {
+namespace {
+
+// "file:/path?immutable=1" with the characters a URI path may not hold escaped.
+std::string immutableUri(const std::filesystem::path& file) {
+    std::string uri = "file:";
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    for (const char c : file.string()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '%' || c == '?' || c == '#' || u < 0x21) {
+            uri += '%';
+            uri += kHex[u >> 4];
+            uri += kHex[u & 15];
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+} // namespace
+
+Status SqliteConnection::open(const std::filesystem::path& file, bool readOnly, bool immutable) {
     close();
     m_file = file;
     constexpr StatsAction action{"open the statistics database", "打开统计数据库"};
-    const int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(file.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+    int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    std::string name = file.string();
+    if (readOnly && immutable) {
+        flags |= SQLITE_OPEN_URI;
+        name = immutableUri(file);
+    }
+    if (sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
         // sqlite3_open_v2 reports most failures as SQLITE_CANTOPEN; the OS error says more.
         Diagnostic error = failure(action);
         close();
@@ -117,6 +143,11 @@ int SqliteStatement::step() {
 
 bool SqliteStatement::run() {
     return step() == SQLITE_DONE;
+}
+
+void SqliteStatement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
 }
 
 std::int64_t SqliteStatement::int64(int col) const {

@@ -32,8 +32,10 @@ class SqliteConnection {
 
     // Opens `file` read-only, or read-write creating it, with extended result codes and a 2 s
     // busy timeout. A read-write open that SQLite could only make read-only (a write-protected
-    // file) fails with stats.read_only. On failure the connection is closed.
-    Status open(const std::filesystem::path& file, bool readOnly);
+    // file) fails with stats.read_only. `immutable` (read-only only): a file nothing will change
+    // while it is open, read without locks or a -shm file (a copy on a write-protected USB stick;
+    // anything in a -wal beside it is not seen). On failure the connection is closed.
+    Status open(const std::filesystem::path& file, bool readOnly, bool immutable = false);
     void close();
     bool isOpen() const { return m_db != nullptr; }
     sqlite3* handle() const { return m_db; }
@@ -71,6 +73,8 @@ class SqliteStatement {
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step();
     bool run(); // step() == SQLITE_DONE
+    // Ready to run again with new bindings (a batch of inserts prepared once).
+    void reset();
 
     std::int64_t int64(int col) const;
     int integer(int col) const;

@@ -41,12 +41,12 @@ Status requireRegularOrMissing(const std::filesystem::path& file) {
 
 Status StatsStore::tryOpen(const std::filesystem::path& file, const StatsStoreOptions& options) {
     if (auto regular = requireRegularOrMissing(file); !regular) return regular;
-    if (auto opened = m_db.open(file, options.readOnly); !opened) return opened;
+    if (auto opened = m_db.open(file, options.readOnly, options.immutable); !opened) return opened;
     auto failed = [&](Diagnostic error) {
         m_db.close();
         return error;
     };
-    {
+    if (options.quickCheck) {
         SqliteStatement check(m_db, "PRAGMA quick_check(1)");
         if (check.step() != SQLITE_ROW) return failed(m_db.failure(kCheck));
         if (check.text(0) != "ok")
@@ -83,7 +83,9 @@ Status StatsStore::open(const std::filesystem::path& file, std::int64_t now,
         }
     }
     Status opened = tryOpen(file, options);
-    if (opened || options.readOnly || opened.error().code != kStatsCorrupt) return opened;
+    if (opened || options.readOnly || !options.recoverCorrupt ||
+        opened.error().code != kStatsCorrupt)
+        return opened;
 
     // Corrupt: move the file (and its WAL) aside and start a new database.
     const std::string reason = opened.error().message;

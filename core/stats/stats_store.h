@@ -4,15 +4,19 @@
 
 #include "core/stats/calendar.h"
 #include "core/stats/events.h"
+#include "core/stats/maintenance.h"
 #include "core/stats/question_usage.h"
 #include "core/stats/quiz_results.h"
 #include "core/stats/schema.h"
 #include "core/stats/sqlite.h"
+#include "core/stats/subject_names.h"
+#include "core/stats/tallies.h"
 #include "core/stats/team_results.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +25,13 @@ namespace lantai::core {
 
 struct StatsStoreOptions {
     bool readOnly = false; // the CLI's exports: no creation, migration or recovery
+    // Read-only: a copy nothing writes to, without a -wal (SqliteConnection::open), e.g. on a
+    // write-protected USB stick.
+    bool immutable = false;
+    // A corrupt file is moved aside and a new one made. The event writer's second connection
+    // leaves that to the kiosk's own store (false) and tries again later.
+    bool recoverCorrupt = true;
+    bool quickCheck = true; // PRAGMA quick_check on opening
 };
 
 // <state_dir>/lantai.sqlite, opened with journal_mode=WAL and synchronous=NORMAL (a power cut
@@ -87,9 +98,32 @@ class StatsStore {
 
     // Interaction statistics.
     Status recordEvent(const StatsEvent& event) { return core::recordEvent(m_db, event); }
+    Status recordEvents(std::span<const StatsEvent> events) {
+        return core::recordEvents(m_db, events);
+    }
     Result<std::int64_t> countEvents(std::string_view kind, TimeRange range) {
         return core::countEvents(m_db, kind, range);
     }
+    Status recordSubjectNames(std::span<const SubjectName> names) {
+        return core::recordSubjectNames(m_db, names);
+    }
+
+    // The staff's manual tallies.
+    Result<TallyOutcome> recordTally(const ManualTally& tally) {
+        return core::recordTally(m_db, tally);
+    }
+
+    // Retention and the size bound (maintenance.h).
+    Result<std::int64_t> deleteRecordsBefore(std::int64_t before, int limit) {
+        return core::deleteRecordsBefore(m_db, before, limit);
+    }
+    Result<std::uint64_t> usedBytes() { return core::databaseUsedBytes(m_db); }
+    Result<std::int64_t> deleteOldestEvents(int count) {
+        return core::deleteOldestEvents(m_db, count);
+    }
+
+    // The connection, for readers with queries of their own (core/report's aggregates).
+    SqliteConnection& connection() { return m_db; }
 
   private:
     Status tryOpen(const std::filesystem::path& file, const StatsStoreOptions& options);

@@ -79,6 +79,9 @@ class VisitorSession {
     bool blockingActivity() const { return m_blocking; }
     bool longTimeout() const { return m_longTimeout; }
     const VisitorSessionConfig& config() const { return m_config; }
+    // The visitor's last activity: the later of the last input and the end of blocking activity
+    // (the idle clock's start). Kept through the reset, so a visit's statistics can end there.
+    TimePoint activeUntil() const { return idleSince(); }
     // Seconds the visitor has been idle (0 in Attract / Resetting and while blocking activity).
     double idleSeconds(TimePoint now) const;
     // Whole seconds left on the countdown (StillThere only, else 0).

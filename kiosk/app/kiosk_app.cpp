@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <unistd.h>
 
 namespace lantai::kiosk {
 
@@ -31,6 +32,14 @@ double msSince(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
+// stats.booth_id, or the computer's host name when it is empty.
+std::string boothName(const std::string& configured) {
+    if (!configured.empty()) return configured;
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') return "booth";
+    return host;
+}
+
 bool isQuitKey(const InputEvent& e) {
     return e.key == SDLK_ESCAPE || (e.alt && e.key == SDLK_F4) ||
            (e.ctrl && (e.key == SDLK_q || e.key == SDLK_w));
@@ -41,7 +50,11 @@ bool isQuitKey(const InputEvent& e) {
 KioskApp::KioskApp(const core::KioskConfig& config, ParsedKioskArgs args, const char* argv0,
                    KioskSignals& signals)
     : m_config(config), m_run(std::move(args.run)), m_commandLine(std::move(args.commandLine)),
-      m_argv0(argv0), m_signals(signals), m_launch(Clock::now()), m_stateWriter(m_run.stateOut) {}
+      m_argv0(argv0), m_signals(signals), m_launch(Clock::now()),
+      m_launchUnix(
+          std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+              .count()),
+      m_stateWriter(m_run.stateOut) {}
 
 KioskApp::~KioskApp() {
     m_signals.setWake(nullptr); // before the platform it wakes goes away
@@ -81,6 +94,15 @@ int KioskApp::run() {
     stats.file = core::StatsStore::databasePath(stateDir);
     stats.diskReserveBytes = static_cast<std::uint64_t>(m_config.stateDiskReserveMb) << 20;
     (void)m_stats.start(stats, statsTime(), static_cast<std::int64_t>(std::time(nullptr)));
+    core::EventWriterOptions eventOptions;
+    eventOptions.file = stats.file;
+    eventOptions.retentionDays = m_config.statsRetentionDays;
+    eventOptions.maxBytes = static_cast<std::uint64_t>(m_config.statsMaxSizeMb) << 20;
+    m_events.start(eventOptions);
+    m_config.boothId = boothName(m_config.boothId);
+    core::logInfo("visitor statistics: booth \"" + m_config.boothId + "\", kept " +
+                  std::to_string(m_config.statsRetentionDays) + " days, at most " +
+                  std::to_string(m_config.statsMaxSizeMb) + " MB");
 
     KioskRuntimeOptions options;
     options.config = m_config;
@@ -88,6 +110,9 @@ int KioskApp::run() {
     options.wake = [this] { m_platform.wake(); };
     options.mediaPlayer = [this] { return createMediaPlayer(); };
     options.stats = &m_stats;
+    options.events = &m_events;
+    // A script's `advance` moves the events' clock too, as it moves the visit's.
+    options.unixTime = [this](double hostSeconds) { return m_launchUnix + hostSeconds; };
     m_runtime = std::make_unique<KioskRuntime>(std::move(options));
     phase("pack loaded and validated");
 
@@ -161,6 +186,7 @@ void KioskApp::reload() {
                        "has.");
         return;
     }
+    resolved.config.boothId = boothName(resolved.config.boothId);
     const auto restartOnly = keepStartupOnlySettings(m_config, resolved.config);
     if (!m_runtime->requestReload(resolved.config)) return;
     for (const std::string& setting : restartOnly)

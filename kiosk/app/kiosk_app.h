@@ -84,6 +84,9 @@ class KioskApp final : private ScriptHost {
     // <state dir>/lantai.sqlite: quiz results, question usage, statistics (queued in memory while
     // the database cannot take them, reopened on a timer)
     core::StatsWriter m_stats;
+    // Interaction events, written on their own thread into the same database.
+    core::EventWriter m_events;
+    double m_launchUnix = 0;                 // the wall clock at m_launch (unix seconds)
     std::unique_ptr<KioskRuntime> m_runtime; // destroyed first: it needs the GL context and store
 
     std::unique_ptr<ScriptRunner> m_script;

@@ -13,14 +13,16 @@ namespace lantai::kiosk {
 namespace {
 
 // What the running window, texture cache, statistics store and log were made with.
-constexpr std::array<std::string_view, 8> kStartupOnly = {"state_dir",
-                                                          "display.windowed",
-                                                          "display.window_width",
-                                                          "display.window_height",
-                                                          "display.texture_budget_mb",
-                                                          "log.file",
-                                                          "log.max_size_mb",
-                                                          "log.keep_files"};
+constexpr std::array<std::string_view, 10> kStartupOnly = {"state_dir",
+                                                           "display.windowed",
+                                                           "display.window_width",
+                                                           "display.window_height",
+                                                           "display.texture_budget_mb",
+                                                           "log.file",
+                                                           "log.max_size_mb",
+                                                           "log.keep_files",
+                                                           "stats.retention_days",
+                                                           "stats.max_size_mb"};
 
 } // namespace
 

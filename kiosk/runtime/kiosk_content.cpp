@@ -4,6 +4,7 @@
 
 #include "core/base/file_io.h"
 #include "core/base/log.h"
+#include "core/base/sha256.h"
 #include "core/pack/charset.h"
 
 #include <utility>
@@ -53,6 +54,8 @@ void completeShown(KioskContent& content) {
     else
         charset = core::charactersToUtf8(core::collectPackCharacters(pack));
     content.characters = fontCharactersFor(&pack, charset);
+    if (auto hash = core::sha256File(pack.root / "pack.json"))
+        content.packVersion = hash->substr(0, 12);
     core::logInfo("pack " + pack.id + " loaded: " + std::to_string(pack.itemCount()) + " items, " +
                   std::to_string(content.loaded.diagnostics.warningCount()) + " warnings");
 }

@@ -22,6 +22,9 @@ struct KioskContent {
     std::string serviceReason;
     std::string serviceReasonZh;
     RoleCharacters characters; // the font atlas input: pack text and UI strings per font role
+    // The shown pack's content version, stamped on the visitor statistics: the first 12 hex
+    // digits of pack.json's SHA-256 ("" when it cannot be read).
+    std::string packVersion;
 };
 
 // Loads and validates `packDir`; when it does not validate and `lastGoodDir` holds a pack, that

@@ -63,6 +63,12 @@ core::Theme KioskRuntime::chooseTheme() const {
 
 KioskRuntime::~KioskRuntime() {
     ImGuiContextScope scope(m_imgui);
+    // A visit under way when the kiosk stops ends at the visitor's last touch.
+    if (m_options.events && m_options.unixTime) {
+        m_recorder.endVisit(eventClock());
+        for (core::StatsEvent& e : m_recorder.takeEvents())
+            m_options.events->record(std::move(e));
+    }
     if (m_fontsFuture.valid()) m_fontsFuture.wait();
     if (m_previewFonts.valid()) m_previewFonts.wait();
     // Textures before the GL context and ImGui go away; the decode workers (which call the wake
@@ -97,6 +103,7 @@ void KioskRuntime::applyContent(KioskContent content) {
     m_state.serviceReasonZh.clear();
     m_session = core::VisitorSession(sessionConfig(m_options.config));
     m_state.language = m_options.config.defaultLanguage;
+    describePack();
 }
 
 void KioskRuntime::prepareFonts(int width, int height) {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "core/config/kiosk_config.h"
+#include "core/stats/event_writer.h"
 #include "core/stats/stats_writer.h"
+#include "core/stats/visit_recorder.h"
 #include "core/visit/gesture_recognizer.h"
 #include "core/visit/visitor_session.h"
 #include "kiosk/media/media_player.h"
@@ -88,6 +90,12 @@ struct KioskRuntimeOptions {
     // Quiz results and statistics (not owned; the host calls its update() on its clock); null:
     // not kept, and the quiz says today's ranking is unavailable.
     core::StatsWriter* stats = nullptr;
+    // Interaction events for the visitor statistics (not owned; config.boothId names the booth);
+    // null: not recorded (a preview).
+    core::EventWriter* events = nullptr;
+    // The wall-clock time (unix seconds) a time on the host's clock stands for, stamped on the
+    // events; empty: events are not recorded.
+    std::function<double(double)> unixTime;
 };
 
 // A screen of the pack the editor's preview shows (PreviewTarget::Kind names the screen; `id` the
@@ -216,6 +224,11 @@ class KioskRuntime {
     void applySessionEvents();
     void handleGestures();
     void resetVisit();
+    // The visitor statistics (runtime_stats.cpp): after each update and frame.
+    void recordVisit();
+    core::VisitSnapshot visitSnapshot() const;
+    core::EventClock eventClock() const;
+    void describePack();
     bool animating() const;
     double secondsUntilDeadline(double now) const;
     core::VisitorSession::TimePoint at(double seconds) const;
@@ -244,6 +257,8 @@ class KioskRuntime {
     core::GestureRecognizer m_gestures;
     bool m_swallowPointer = false; // the touch that woke the kiosk or dismissed an overlay
     std::optional<core::Vec2> m_pressPosition;
+
+    core::VisitRecorder m_recorder;
 
     ScreenSet m_screens;
     QuizController m_quiz;

@@ -123,6 +123,7 @@ FrameTiming KioskRuntime::renderFrame(double now) {
     timing.renderMs = millisecondsSince(renderStart);
     m_targets = std::move(ui.targets);
     ++m_frames;
+    recordVisit(); // what the screens set while drawing: the QR code, the zoom
     return timing;
 }
 
@@ -156,6 +157,12 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
         m.statsPending = stats->pending().size();
         m.statsProblem = stats->problem() ? stats->problem()->code : "";
         m.statsDiskLow = stats->diskWarning().has_value();
+    }
+    if (const core::EventWriter* events = m_options.events) {
+        const core::EventWriterStatus status = events->status();
+        m.eventsPending = status.pending;
+        m.eventsWritten = status.written;
+        m.eventsProblem = status.problem;
     }
     m.targets.clear();
     for (const auto& t : m_targets)

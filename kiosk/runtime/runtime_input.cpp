@@ -90,6 +90,7 @@ void KioskRuntime::update(double now) {
     }
     updateVideo();
     if (m_textures && m_textures->hasPendingUploads()) m_redraw = true;
+    recordVisit();
 }
 
 double KioskRuntime::secondsUntilDeadline(double now) const {

@@ -62,6 +62,7 @@ void KioskRuntime::updateVideo() {
         m_video.stop();
         m_redraw = true;
     } else if (onPlayer && m_video.hasEnded()) {
+        recordVisit(); // the statistics see the end before the player closes
         core::logInfo("video " + m_video.videoId() + " ended");
         m_video.stop();
         m_state.nav.closeVideo();

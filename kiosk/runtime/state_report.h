@@ -4,6 +4,7 @@
 
 #include "kiosk/ui/screens.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ struct KioskMetrics {
     std::size_t statsPending = 0;     // records waiting in memory to be written
     std::string statsProblem;         // the code of why it cannot be written ("" when it can)
     bool statsDiskLow = false;        // the state disk has less free space than the reserve
+    std::size_t eventsPending = 0;    // interaction events not written yet
+    std::uint64_t eventsWritten = 0;  // interaction events written since start
+    std::string eventsProblem;        // the code of why events cannot be written ("" when they can)
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
     int width = 0;
     int height = 0;

@@ -133,6 +133,7 @@ void QuizController::startSolo(TimePoint now) {
     m_solo->start(now);
     m_selected.clear();
     m_stage = QuizStage::Playing;
+    happened(QuizHappening::Type::Started);
 }
 
 bool QuizController::previewQuestion(const std::string& questionId, TimePoint now) {
@@ -201,6 +202,7 @@ void QuizController::startTeams(TimePoint now) {
     m_team->start(now);
     m_selected.clear();
     m_stage = QuizStage::Playing;
+    happened(QuizHappening::Type::Started);
     core::logInfo("quiz: class session with " + std::to_string(m_teamCount) + " teams started");
 }
 
@@ -266,6 +268,29 @@ void QuizController::submit(TimePoint now) {
         m_team->answer(m_selected, now);
     else if (m_solo)
         m_solo->answer(m_selected, now);
+    noteAnswer();
+}
+
+void QuizController::happened(QuizHappening::Type type) {
+    QuizHappening h;
+    h.type = type;
+    h.team = m_team.has_value();
+    h.ageBand = m_ageBand;
+    m_happenings.push_back(std::move(h));
+}
+
+void QuizController::noteAnswer() {
+    const core::AnswerResult* result = lastResult();
+    if (!result) return;
+    happened(QuizHappening::Type::Answered);
+    m_happenings.back().questionId = result->questionId;
+    m_happenings.back().correct = result->correct;
+}
+
+std::vector<QuizHappening> QuizController::takeHappenings() {
+    std::vector<QuizHappening> out;
+    out.swap(m_happenings);
+    return out;
 }
 
 void QuizController::next(TimePoint now) {
@@ -283,13 +308,18 @@ void QuizController::finish(TimePoint) {
     const std::int64_t nowUnix = unixNow();
     m_stage = QuizStage::Result;
     if (m_team) {
+        auto record = teamSessionRecord(*m_team, m_pack->id, bankId(), m_teamStartedUnix, nowUnix);
+        happened(QuizHappening::Type::ContestFinished);
+        m_happenings.back().teams = m_team->teamCount();
+        if (!record.teams.empty()) m_happenings.back().winner = record.teams.front().presetId;
         if (m_stats) // kept in memory when it cannot be written now (the writer logs why)
-            (void)m_stats->recordTeamSession(
-                teamSessionRecord(*m_team, m_pack->id, bankId(), m_teamStartedUnix, nowUnix));
+            (void)m_stats->recordTeamSession(std::move(record));
         core::logInfo("quiz: class session finished");
         return;
     }
     m_summary = m_solo->summary();
+    happened(QuizHappening::Type::Finished);
+    m_happenings.back().score = m_summary.score;
     m_rank = 0;
     m_rankingAvailable = false;
     m_leaderboard.clear();
@@ -320,6 +350,7 @@ bool QuizController::update(TimePoint now) {
     else if (m_solo)
         m_solo->timeout(now);
     m_selected.clear();
+    noteAnswer();
     return true;
 }
 

@@ -30,6 +30,19 @@ struct QuizSettings {
 enum class QuizStage { Entry, Nickname, Pin, TeamSetup, Playing, Result };
 const char* quizStageName(QuizStage stage);
 
+// Something that happened in the quiz, for the visitor statistics (the runtime drains them).
+struct QuizHappening {
+    enum class Type { Started, Answered, Finished, ContestFinished };
+    Type type = Type::Started;
+    bool team = false;
+    core::AgeBand ageBand = core::AgeBand::Adult;
+    std::string questionId; // Answered: the question's stable id
+    bool correct = false;   // Answered (a timeout is wrong)
+    int score = 0;          // Finished: the solo score
+    int teams = 0;          // ContestFinished: how many teams played
+    std::string winner;     // ContestFinished: the first-placed team's preset id
+};
+
 // Drives one visitor's (or one class's) quiz. Screens read it and call its actions; the app
 // calls update() every loop iteration (timers) and reset() when a visit ends.
 //
@@ -80,6 +93,9 @@ class QuizController {
     // pack's order, nothing recorded. False when the pack has no such question.
     bool previewQuestion(const std::string& questionId, TimePoint now);
 
+    // What happened since the last call, oldest first (started, each answer, finished).
+    std::vector<QuizHappening> takeHappenings();
+
     // Timers: call every loop iteration.
     bool update(TimePoint now);
     double secondsUntilNextEvent(TimePoint now) const; // negative: nothing scheduled
@@ -106,6 +122,8 @@ class QuizController {
   private:
     void startSolo(TimePoint now);
     void finish(TimePoint now);
+    void happened(QuizHappening::Type type);
+    void noteAnswer();
     core::QuizConfig quizConfig() const;
     core::UsageHistory usage() const;
     core::LeaderboardQuery todayQuery(std::int64_t nowUnix) const;
@@ -121,6 +139,7 @@ class QuizController {
     std::string m_nickname;
     std::vector<const core::PresetNickname*> m_nicknameChoices;
     std::string m_pin;
+    std::vector<QuizHappening> m_happenings;
     bool m_pinRejected = false;
     int m_teamCount = 2;
     int m_perTeam = 5;

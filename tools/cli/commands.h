@@ -12,6 +12,7 @@ using CommandAction = std::function<int()>;
 CommandAction addValidateCommand(CLI::App& app);
 CommandAction addBuildCommand(CLI::App& app);
 CommandAction addInfoCommand(CLI::App& app);
+CommandAction addReportCommand(CLI::App& app); // `report` and `report tally`
 CommandAction addQuizCommand(CLI::App& app);
 CommandAction addExportCommand(CLI::App& app);
 CommandAction addCatalogueCommand(CLI::App& app);

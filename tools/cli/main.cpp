@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     add(lantai::cli::addValidateCommand);
     add(lantai::cli::addBuildCommand);
     add(lantai::cli::addInfoCommand);
+    add(lantai::cli::addReportCommand);
     add(lantai::cli::addQuizCommand);
     add(lantai::cli::addExportCommand);
     add(lantai::cli::addCatalogueCommand);

@@ -1,11 +1,13 @@
 // tests: the kiosk runtime without a window — visits started by a touch, ended by the idle timeout
 // on a clock the test passes in, several in a row; the out-of-service pack; reloading the
 // configuration and the pack (at once on the attract loop, after a visit, never a broken pack)
+#include "core/stats/event_kinds.h"
 #include "kiosk/runtime/kiosk_runtime.h"
 #include "tests/unit/support/temp_dir.h"
 
 #include <fstream>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <string>
 
 using namespace lantai;
@@ -19,7 +21,9 @@ struct RuntimeFixture : ::testing::Test {
     std::unique_ptr<KioskRuntime> runtime;
     double now = 1.0;
 
-    core::KioskConfig config; // what start() ran with
+    core::KioskConfig config;                           // what start() ran with
+    core::EventWriter* events = nullptr;                // interaction events go here when set
+    static constexpr double kUnixAtZero = 1717905600.0; // the wall clock at host second 0
 
     static std::filesystem::path packDir(const std::string& pack) {
         return std::string(LANTAI_TEST_PACKS_DIR) + "/" + pack;
@@ -32,6 +36,11 @@ struct RuntimeFixture : ::testing::Test {
         options.config.stillThereS = 10;
         config = options.config;
         options.themeDirs = {std::string(LANTAI_SOURCE_DIR) + "/themes"};
+        if (events) {
+            options.config.boothId = "test-booth";
+            options.events = events;
+            options.unixTime = [](double host) { return kUnixAtZero + host; };
+        }
         runtime = std::make_unique<KioskRuntime>(std::move(options));
         runtime->update(now);
     }
@@ -206,6 +215,57 @@ TEST_F(RuntimeFixture, AReloadOutOfServiceIsTakenAsAtStart) {
     EXPECT_EQ(state()["pack"], "valid-minimal");
     touch();
     EXPECT_EQ(state()["screen"], "home");
+}
+
+// The visitor statistics: each visit is a session from the first touch to the last, stamped with
+// the booth, the pack and its version; a visit under way when the kiosk stops ends too.
+TEST_F(RuntimeFixture, VisitsBecomeInteractionEvents) {
+    test::TempDir dir;
+    const auto file = core::StatsStore::databasePath(dir.path());
+    {
+        core::StatsStore created;
+        ASSERT_TRUE(created.open(file, 0));
+    }
+    core::EventWriter writer;
+    core::EventWriterOptions options;
+    options.file = file;
+    writer.start(options);
+    events = &writer;
+    start("valid-minimal");
+    touch();
+    now += 20;
+    touch(); // the visitor's last touch, 20 s after the first
+    advance(101.5);
+    touch(); // a second visit, under way when the kiosk stops
+    now += 5;
+    runtime.reset();
+    writer.flush();
+    EXPECT_EQ(writer.status().written, 6u) << "2 starts, 2 screens, 2 ends";
+
+    core::StatsStore s;
+    ASSERT_TRUE(s.open(file, 0, {true}));
+    core::SqliteStatement q(s.connection(),
+                            "SELECT kind, subject_id, value, booth_id, pack_id, pack_version, "
+                            "session, timestamp FROM events ORDER BY id");
+    std::vector<std::string> kinds;
+    std::vector<double> lengths;
+    while (q.step() == SQLITE_ROW) {
+        kinds.push_back(q.text(0) + (q.text(1).empty() ? "" : ":" + q.text(1)));
+        if (q.text(0) == core::event_kind::kSessionEnd) lengths.push_back(q.real(2));
+        EXPECT_EQ(q.text(3), "test-booth");
+        EXPECT_EQ(q.text(4), "valid-minimal");
+        EXPECT_EQ(q.text(5).size(), 12u);
+        EXPECT_GT(q.int64(6), 0);
+        EXPECT_GE(q.int64(7), static_cast<std::int64_t>(kUnixAtZero));
+    }
+    EXPECT_EQ(kinds, (std::vector<std::string>{"session_start", "screen:home", "session_end",
+                                               "session_start", "screen:home", "session_end"}));
+    ASSERT_EQ(lengths.size(), 2u);
+    EXPECT_NEAR(lengths[0], 20.07, 0.01); // the first touch's down to the last touch's down + up
+    EXPECT_NEAR(lengths[1], 0.0, 0.1);    // one touch, then the kiosk stopped
+    auto names = core::subjectNames(s.connection());
+    ASSERT_TRUE(names);
+    EXPECT_FALSE(names->empty()) << "the pack's items are named for the report";
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // file)
 #include "tests/unit/stats/fault_vfs.h"
 
+#include <atomic>
 #include <cassert>
 #include <sqlite3.h>
 
@@ -11,9 +12,10 @@ namespace {
 
 sqlite3_vfs* g_real = nullptr; // the VFS this one wraps
 sqlite3_vfs g_vfs{};
-bool g_diskFull = false;
-bool g_readOnly = false;
-int g_failedWrites = 0;
+// Atomics: the event writer's thread writes while the test thread turns faults on and off.
+std::atomic<bool> g_diskFull = false;
+std::atomic<bool> g_readOnly = false;
+std::atomic<int> g_failedWrites = 0;
 
 struct FaultFile {
     sqlite3_file base;

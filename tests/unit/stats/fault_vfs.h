@@ -11,7 +11,8 @@ namespace lantai::stats_test {
 //   a real full disk.
 // - readOnlyFiles: a main database file is opened read-only, as the unix VFS does when the file
 //   is write-protected (chmod a-w; a test running as root cannot use chmod for that).
-// Threading: one instance at a time, one test thread.
+// Threading: one instance at a time, set up and changed by one test thread; the faults apply to
+// every thread's connections (the event writer's thread included).
 class FaultVfs {
   public:
     FaultVfs();

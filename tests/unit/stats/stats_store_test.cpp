@@ -11,7 +11,7 @@ using namespace lantai::stats_test;
 TEST_F(StatsStoreTest, CreatesSchemaInWalMode) {
     StatsStore s = openStore();
     EXPECT_TRUE(fs::exists(file()));
-    EXPECT_EQ(s.schemaVersion(), 1);
+    EXPECT_EQ(s.schemaVersion(), StatsStore::kSchemaVersion);
     EXPECT_EQ(s.journalMode(), "wal");
     EXPECT_FALSE(s.movedAside().has_value());
     EXPECT_EQ(s.countQuizResults({0, kDay * 2}), 0);
@@ -100,7 +100,7 @@ TEST_F(StatsStoreTest, GarbageFileIsMovedAsideAndReplaced) {
     EXPECT_EQ(readAll(*s.movedAside()), garbage);
     // (SQLite itself drops a -wal that is not a valid log when the bad file is closed.)
     EXPECT_NE(readAll(file().string() + "-wal"), "not a wal either");
-    EXPECT_EQ(s.schemaVersion(), 1);
+    EXPECT_EQ(s.schemaVersion(), StatsStore::kSchemaVersion);
     EXPECT_EQ(s.journalMode(), "wal");
     EXPECT_TRUE(s.recordQuizResult(result("quiz-star", 1000, kNoon), today().range, kRules));
 

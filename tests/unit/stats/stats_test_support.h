@@ -2,6 +2,7 @@
 // today's board and the nicknames the store may rank
 #pragma once
 
+#include "core/base/log.h"
 #include "core/stats/stats_store.h"
 
 #include <filesystem>
@@ -57,6 +58,25 @@ class StatsStoreTest : public ::testing::Test {
     }
 
     fs::path m_dir;
+};
+
+// A StatsStoreTest whose log goes to <folder>/kiosk.log (info level), for tests that assert on
+// what the writers log.
+class LoggingStatsTest : public StatsStoreTest {
+  protected:
+    void SetUp() override {
+        StatsStoreTest::SetUp();
+        fs::create_directories(m_dir);
+        setLogToStderr(false);
+        setLogLevel(LogLevel::Info);
+        ASSERT_TRUE(openLog(m_dir / "kiosk.log", 1 << 20, 1));
+    }
+    void TearDown() override {
+        (void)openLog({}, 1 << 20, 1); // back to stderr only, before the folder goes
+        setLogToStderr(true);
+        StatsStoreTest::TearDown();
+    }
+    std::string log() const;
 };
 
 inline QuizResultRecord result(std::string nickname, int score, std::int64_t timestamp) {
@@ -115,6 +135,10 @@ inline void runSql(const fs::path& database, const char* sql) {
 inline std::string readAll(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
+}
+
+inline std::string LoggingStatsTest::log() const {
+    return readAll(m_dir / "kiosk.log");
 }
 
 } // namespace lantai::stats_test

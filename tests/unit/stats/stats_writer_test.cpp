@@ -17,28 +17,14 @@ namespace {
 using TimePoint = StatsWriter::TimePoint;
 const TimePoint t0 = TimePoint{} + 1000s;
 
-class StatsWriterTest : public StatsStoreTest {
+class StatsWriterTest : public LoggingStatsTest {
   protected:
-    void SetUp() override {
-        StatsStoreTest::SetUp();
-        fs::create_directories(m_dir);
-        setLogToStderr(false);
-        setLogLevel(LogLevel::Info);
-        ASSERT_TRUE(openLog(m_dir / "kiosk.log", 1 << 20, 1));
-    }
-    void TearDown() override {
-        (void)openLog({}, 1 << 20, 1); // back to stderr only, before the folder goes
-        setLogToStderr(true);
-        StatsStoreTest::TearDown();
-    }
-
     StatsWriterOptions options() const {
         StatsWriterOptions o;
         o.file = file();
         o.diskReserveBytes = 0;
         return o;
     }
-    std::string log() const { return readAll(m_dir / "kiosk.log"); }
 
     // The solo results in the database, oldest id first: "nickname@timestamp".
     std::vector<std::string> storedResults() {
