@@ -17,6 +17,9 @@ namespace lantai::core {
 // entries only; their content is quizBankToJson.
 nlohmann::ordered_json packToJson(const Pack& pack);
 
+// One item of pack.json as packToJson writes it (the catalogue import patches pack.json with it).
+nlohmann::ordered_json itemToJson(const Item& item);
+
 // One quiz bank file (format v1), members in FORMAT.md order.
 nlohmann::ordered_json quizBankToJson(const QuizBank& bank);
 // One element of a bank's "questions", as quizBankToJson writes it ("id" first).

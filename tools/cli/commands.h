@@ -15,6 +15,7 @@ CommandAction addInfoCommand(CLI::App& app);
 CommandAction addReportCommand(CLI::App& app); // `report` and `report tally`
 CommandAction addQuizCommand(CLI::App& app);
 CommandAction addExportCommand(CLI::App& app);
+CommandAction addCatalogueCommand(CLI::App& app);
 
 // `quiz hash-pin` and `quiz results`, added to the `quiz` command by addQuizCommand.
 struct QuizAdminCommands {
@@ -22,5 +23,14 @@ struct QuizAdminCommands {
     std::function<int()> run;
 };
 QuizAdminCommands addQuizAdminCommands(CLI::App& quiz);
+
+// `catalogue export` and `catalogue import`, each added to the `catalogue` command by
+// addCatalogueCommand: the subcommand and what it runs.
+struct Subcommand {
+    CLI::App* command = nullptr;
+    std::function<int()> run;
+};
+Subcommand addCatalogueExportCommand(CLI::App& catalogue);
+Subcommand addCatalogueImportCommand(CLI::App& catalogue);
 
 } // namespace lantai::cli

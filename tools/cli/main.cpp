@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     add(lantai::cli::addReportCommand);
     add(lantai::cli::addQuizCommand);
     add(lantai::cli::addExportCommand);
+    add(lantai::cli::addCatalogueCommand);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
