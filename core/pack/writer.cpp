@@ -114,8 +114,6 @@ Json itemToJson(const Item& item) {
     return out;
 }
 
-namespace {
-
 Json chapterToJson(const Chapter& chapter) {
     Json out = Json::object();
     out["id"] = chapter.id;

@@ -17,15 +17,13 @@ namespace lantai::core {
 // entries only; their content is quizBankToJson.
 nlohmann::ordered_json packToJson(const Pack& pack);
 
-// One item of pack.json as packToJson writes it (the catalogue import patches pack.json with it).
-nlohmann::ordered_json itemToJson(const Item& item);
-
 // One quiz bank file (format v1), members in FORMAT.md order.
 nlohmann::ordered_json quizBankToJson(const QuizBank& bank);
 // One element of a bank's "questions", as quizBankToJson writes it ("id" first).
 nlohmann::ordered_json questionToJson(const Question& question);
 
-// One node as packToJson / quizBankToJson write it (the editor edits and journals single nodes).
+// One node as packToJson / quizBankToJson write it (the editor edits and journals single nodes;
+// the catalogue import patches pack.json with items).
 nlohmann::ordered_json exhibitionToJson(const Exhibition& exhibition);
 nlohmann::ordered_json chapterToJson(const Chapter& chapter);
 nlohmann::ordered_json itemToJson(const Item& item);
