@@ -70,17 +70,21 @@ def scenario_build(args):
     pack = os.path.join(args.out, "我的展览")
     scans = os.path.join(args.out, "scans")
     make_scans(scans)
-    # 1. new pack, drop the scans, save.
+    # 1. a new pack from the template; then the scans dropped on its chapter, saved.
+    rc, state = run_editor(args, args.editor, ["wait-idle 10000", "screenshot editor-new"],
+                           "build-0", extra=["--new", pack])
+    check(rc == 0 and state["pack"]["exhibitions"] == 1, f"--new makes a pack (exit {rc})")
+    chapter = load_pack(pack)["exhibitions"][0]["chapters"][0]["id"]
     rc, state = run_editor(args, args.editor, [
         "wait-idle 10000",
-        "tap @tree:chapter:chapter-1",
+        f"tap @tree:chapter:{chapter}",
         f"drop {scans}",
         "wait-idle 30000",
         "key ctrl+s",
         "wait-idle 5000",
         "screenshot editor-dropped",
-    ], "build-1", extra=["--new", pack])
-    check(rc == 0, f"first run exits 0 (got {rc})")
+    ], "build-1", extra=[pack])
+    check(rc == 0, f"first run exits 0 (got {rc}; {state.get('script_errors')})")
     check(state["pack"]["items"] == 3, f"3 items from 2 scans and a folder ({state['pack']['items']})")
     data = load_pack(pack)
     items = items_of(data)

@@ -8,6 +8,7 @@
 #endif
 #include "core/edit/ids.h"
 #include "core/edit/media_files.h"
+#include "core/edit/pack_folders.h"
 #include "core/media/asset_probe.h"
 
 #include <algorithm>
@@ -18,29 +19,6 @@ namespace lantai::editor {
 namespace fs = std::filesystem;
 
 namespace {
-
-core::Status folderProblem(const fs::path& dir, const std::string& en, const std::string& zh) {
-    return core::operationalError("editor.folder", dir.string(), en, zh);
-}
-
-// What the template of a new pack holds: one exhibition with one chapter, titled for the
-// curator to rename; today's date; the built-in theme.
-std::string templatePackJson(const std::string& id) {
-    const nlohmann::ordered_json pack = {
-        {"format_version", 1},
-        {"id", id},
-        {"title", {{"zh", "新展览"}, {"en", "New exhibition"}}},
-        {"organiser", {{"zh", ""}, {"en", ""}}},
-        {"exhibitions",
-         nlohmann::ordered_json::array(
-             {{{"id", "exhibition-1"},
-               {"title", {{"zh", "展览"}, {"en", "Exhibition"}}},
-               {"chapters", nlohmann::ordered_json::array(
-                                {{{"id", "chapter-1"},
-                                  {"title", {{"zh", "第一章"}, {"en", "Chapter one"}}},
-                                  {"items", nlohmann::ordered_json::array()}}})}}})}};
-    return pack.dump(2) + "\n";
-}
 
 bool isImageFile(const fs::path& path) {
     std::string ext = path.extension().string();
@@ -88,40 +66,22 @@ core::Status EditorDocument::open(const fs::path& dir, bool readOnly, bool force
 }
 
 core::Status EditorDocument::createNew(const fs::path& dir) {
-    std::error_code ec;
-    if (fs::exists(dir / "pack.json", ec))
-        return folderProblem(dir, "The folder " + dir.string() + " already holds a pack.",
-                             "文件夹 " + dir.string() + " 中已有内容包。");
-    fs::create_directories(dir, ec);
-    if (ec)
-        return folderProblem(dir, "Cannot create the folder " + dir.string() + ": " + ec.message(),
-                             "无法创建文件夹 " + dir.string() + "：" + ec.message());
-    std::string id = edit::slugify(dir.filename().string());
-    if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) id = "new-pack";
-    if (core::Status written = core::writeFileAtomic(dir / "pack.json", templatePackJson(id));
-        !written)
-        return written;
+    // The template (one exhibition, one chapter) is core/edit's; the organiser is left for the
+    // curator (the fields panel marks it required).
+    if (core::Status made =
+            edit::createPack(dir, {"新展览", "New exhibition"}, {}, m_transliterator.get());
+        !made)
+        return made;
     return open(dir, false);
 }
 
 core::Status EditorDocument::saveAs(const fs::path& dir) {
     if (!m_session) return {};
-    if (core::Status saved = m_session->save(); !saved) return saved;
-    std::error_code ec;
-    if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
-        return folderProblem(
-            dir, "Save as needs a new or empty folder; " + dir.string() + " is not empty.",
-            "“另存为”需要新的或空的文件夹；" + dir.string() + " 不是空的。");
-    fs::create_directories(dir, ec);
-    const fs::path from = m_session->root();
-    for (const auto& entry : fs::directory_iterator(from, ec)) {
-        if (entry.path().filename() == edit::kEditFolderName) continue;
-        fs::copy(entry.path(), dir / entry.path().filename(),
-                 fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
-        if (ec)
-            return folderProblem(dir, "Cannot copy " + entry.path().string() + ": " + ec.message(),
-                                 "无法复制 " + entry.path().string() + "：" + ec.message());
-    }
+    // core/edit's copy: what save() would write, the media the pack names and the translation
+    // memory; it refuses a folder that is not empty and removes what it wrote on failure.
+    auto plan = m_session->planCopy();
+    if (!plan) return plan.error();
+    if (core::Status written = edit::writePackCopy(*plan, dir); !written) return written;
     return open(dir, false);
 }
 
