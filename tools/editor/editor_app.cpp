@@ -350,7 +350,6 @@ void EditorApp::carryOutPrompt() {
                 m_publish->start("复制到U盘 Copy to a USB stick", std::move(steps));
         }
         break;
-    case PathPrompt::ImportQuiz:
     case PathPrompt::None:
         break;
     }

@@ -49,7 +49,7 @@ class TapTargets {
 
 // A dialog the toolbar opened that needs a folder or a file (typed, or from the system's file
 // chooser).
-enum class PathPrompt { None, NewPack, OpenPack, SaveAs, ImportQuiz, CopyToUsb, ExportGallery };
+enum class PathPrompt { None, NewPack, OpenPack, SaveAs, CopyToUsb, ExportGallery };
 
 struct EditorContext {
     EditorDocument& doc;

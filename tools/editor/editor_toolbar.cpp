@@ -19,8 +19,6 @@ const char* promptTitle(PathPrompt prompt) {
         return "打开内容包文件夹 Open a pack folder";
     case PathPrompt::SaveAs:
         return "另存为新文件夹 Save as a new folder";
-    case PathPrompt::ImportQuiz:
-        return "导入题目文件 Import a quiz file";
     case PathPrompt::CopyToUsb:
         return "复制到U盘：选择U盘 Copy to a USB stick: choose the stick";
     case PathPrompt::ExportGallery:
@@ -34,9 +32,7 @@ const char* promptTitle(PathPrompt prompt) {
 void ask(EditorContext& ctx, PathPrompt prompt) {
     ctx.prompt = prompt;
     ctx.promptPath.clear();
-    const ChooserKind kind =
-        prompt == PathPrompt::ImportQuiz ? ChooserKind::OpenFile : ChooserKind::OpenFolder;
-    if (auto chosen = runExternalChooser(kind, promptTitle(prompt))) {
+    if (auto chosen = runExternalChooser(ChooserKind::OpenFolder, promptTitle(prompt))) {
         ctx.promptPath = chosen->string();
         return; // carried out by the app before the next frame
     }

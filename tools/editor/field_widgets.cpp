@@ -23,7 +23,6 @@ void applyValue(FieldEdit& edit, const Json& value, std::uint64_t activation = 0
 }
 
 void localized(FieldEdit& edit, const FieldSpec& spec, bool multiline) {
-    const std::string key = edit::toString(edit.field);
     const auto status = edit.translation.find(edit.field.pointer);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     const float height = multiline ? ImGui::GetTextLineHeight() * 4.5f : 0;
@@ -59,7 +58,6 @@ void localized(FieldEdit& edit, const FieldSpec& spec, bool multiline) {
         ImGui::PopID();
         ImGui::EndGroup();
     }
-    (void)key;
 }
 
 std::vector<std::string> splitTags(const std::string& text) {
@@ -132,50 +130,11 @@ std::uint64_t activationOfLastItem() {
 }
 
 Json headJson(const core::Pack& pack, const edit::NodeRef& node) {
-    switch (node.kind) {
-    case NodeKind::Pack: {
-        core::Pack head = pack;
-        head.exhibitions.clear();
-        head.videos.clear();
-        head.quizBanks.clear();
-        return edit::nodeToJson(edit::AnyNode(std::move(head)));
-    }
-    case NodeKind::Exhibition:
-        if (auto e = edit::findExhibition(pack, node.id)) {
-            core::Exhibition head = pack.exhibitions[*e];
-            head.chapters.clear();
-            return edit::nodeToJson(edit::AnyNode(std::move(head)));
-        }
-        break;
-    case NodeKind::Chapter:
-        if (auto c = edit::findChapter(pack, node.id)) {
-            core::Chapter head = pack.exhibitions[c->exhibition].chapters[c->chapter];
-            head.items.clear();
-            return edit::nodeToJson(edit::AnyNode(std::move(head)));
-        }
-        break;
-    case NodeKind::Item:
-        if (auto i = edit::findItem(pack, node.id))
-            return edit::nodeToJson(
-                edit::AnyNode(pack.exhibitions[i->exhibition].chapters[i->chapter].items[i->item]));
-        break;
-    case NodeKind::Video:
-        if (auto v = edit::findVideo(pack, node.id))
-            return edit::nodeToJson(edit::AnyNode(pack.videos[*v]));
-        break;
-    case NodeKind::QuizBank:
-        if (auto b = edit::findBank(pack, node.id)) {
-            core::QuizBank head = pack.quizBanks[*b];
-            head.questions.clear();
-            return edit::nodeToJson(edit::AnyNode(std::move(head)));
-        }
-        break;
-    case NodeKind::Question:
-        if (auto q = edit::findQuestion(pack, node.id))
-            return edit::nodeToJson(edit::AnyNode(pack.quizBanks[q->bank].questions[q->question]));
-        break;
-    }
-    return Json();
+    // core/edit's copyHead moves the children aside while it copies (no 1000-item copy for the
+    // pack's own fields) and puts them back; the session's pack is only read between edits on
+    // this thread, and the validation worker has its own copy.
+    auto head = edit::copyHead(const_cast<core::Pack&>(pack), node);
+    return head ? edit::nodeToJson(*head) : Json();
 }
 
 void drawField(FieldEdit& edit, const FieldSpec& spec) {

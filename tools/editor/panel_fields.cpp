@@ -87,13 +87,6 @@ void drawImagesField(FieldEdit& edit) {
         elementText(edit, "/" + std::to_string(i) + "/caption", "图注", "Caption", false,
                     target + ":caption");
         moveButtons(edit, i, target);
-        ImGui::SameLine();
-        ImGui::BeginDisabled(edit.readOnly);
-        if (ImGui::SmallButton("替换 Replace…")) {
-            edit.ctx.prompt = PathPrompt::None; // replacing goes through a drop onto the image
-            edit.ctx.status = "把新图片拖到此处替换 Drop the new scan here to replace it";
-        }
-        ImGui::EndDisabled();
         ImGui::PopID();
     }
 }
@@ -208,7 +201,15 @@ void drawFieldsPanel(EditorContext& ctx) {
         ImGui::Separator();
     }
 
-    const Json head = headJson(pack, node);
+    // The node's JSON once per revision and selection, not every frame.
+    static std::uint64_t headRevision = ~std::uint64_t(0);
+    static edit::NodeRef headNode;
+    static Json head;
+    if (headRevision != ctx.doc.session().revision() || !(headNode == node)) {
+        head = headJson(pack, node);
+        headRevision = ctx.doc.session().revision();
+        headNode = node;
+    }
     ImGui::BeginChild("fields", ImVec2(0, 0), false);
     for (const FieldSpec& spec : fieldsOf(node.kind)) {
         if (node.kind == NodeKind::Question) {
