@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   # build
   build-essential cmake ninja-build pkg-config
-  nlohmann-json3-dev libcli11-dev libsodium-dev libvips-dev libgtest-dev
+  nlohmann-json3-dev libcli11-dev libsodium-dev libssl-dev libvips-dev libgtest-dev
   # catalogue spreadsheets (lantai catalogue): XLSX/ODS read with liborcus, XLSX written with libxlsxwriter
   liborcus-dev libxlsxwriter-dev
   # kiosk runtime: SDL2, Dear ImGui 1.86, libmpv, stb, libjpeg-turbo, TOML config

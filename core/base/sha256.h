@@ -1,4 +1,4 @@
-// core/base: SHA-256 of files and buffers (libsodium), as lower-case hex
+// core/base: SHA-256 of files and buffers (OpenSSL libcrypto), as lower-case hex
 #pragma once
 
 #include "core/base/result.h"

@@ -7,6 +7,7 @@
 #include "core/pack/charset.h"
 #include "core/pack/loader.h"
 #include "tools/builder/image_pyramid.h"
+#include "tools/builder/source_hash_cache.h"
 
 #include <algorithm>
 #include <atomic>
@@ -121,7 +122,9 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         return report;
     }
 
-    // Which images need work: hash every source image, compare with the previous index.
+    // Which images need work: hash every source image (a file whose stat is unchanged since the
+    // last build keeps its hash without being read), compare with the previous index.
+    SourceHashCache hashCache(derived);
     const nlohmann::json previous = readPreviousIndex(derived);
     std::vector<ImageJob> jobs;
     std::map<std::string, std::string> hashes; // pack path -> sha256
@@ -130,7 +133,7 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         ImageJob job;
         job.file = image->file;
         job.key = derivedKeyForPath(image->file);
-        auto sha = sha256File(pack.root / image->file);
+        auto sha = hashCache.sha256(pack.root, image->file);
         if (!sha) {
             addFailure(report, image->file, sha.error().message);
             continue;
@@ -212,7 +215,7 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
         std::string sha;
         if (auto it = hashes.find(relative); it != hashes.end())
             sha = it->second;
-        else if (auto computed = sha256File(pack.root / relative))
+        else if (auto computed = hashCache.sha256(pack.root, relative))
             sha = *computed;
         else {
             addFailure(report, relative, computed.error().message);
@@ -230,6 +233,7 @@ BuildReport buildPack(const fs::path& packDir, const BuildOptions& options) {
                                   {"images", imagesIndex}};
     Status written = writeFileAtomic(derived / "charset.txt", charactersToUtf8(characters));
     if (written) written = writeFileAtomic(derived / "index.json", index.dump(1) + "\n");
+    if (written) (void)hashCache.save(derived); // a cache that cannot be written costs time only
     if (!written)
         report.diagnostics.add(written.error()); // names the file and what went wrong, zh/en
     else
