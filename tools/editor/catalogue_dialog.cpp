@@ -62,6 +62,17 @@ void readFile(EditorContext& ctx, State& s) {
             ctx.fonts.add(name);
         for (const auto& c : s.import.columns())
             ctx.fonts.add(c.header);
+        for (const auto& info : core::catalogueFields()) // core's labels, not the editor's
+            ctx.fonts.add(core::exportedHeader(info.field));
+        // A sheet without a 单元 column: new rows go to the first chapter unless changed.
+        const auto& columns = s.import.columns();
+        const bool chapterColumn = std::any_of(columns.begin(), columns.end(), [](const auto& c) {
+            return c.field == core::CatalogueField::Chapter;
+        });
+        const core::Pack& pack = ctx.doc.pack();
+        if (!chapterColumn && s.import.newItemChapter.empty() && !pack.exhibitions.empty() &&
+            !pack.exhibitions.front().chapters.empty())
+            s.import.newItemChapter = pack.exhibitions.front().chapters.front().id;
         s.step = State::Step::Mapping;
     }
 }
