@@ -320,8 +320,10 @@ if run 0 "$work/out" catalogue import "$work/pack" "$work/mapped.csv" --dry-run;
     expect_in "$work/out" '"甲（CSV）"'
 fi
 # --mapping wins over it; a broken one is an error naming the file, and nothing changes.
-if run 0 "$work/out" catalogue import "$work/pack" "$work/mapped.csv" --mapping "$work/mapping.json" --dry-run --json; then
-    expect_in "$work/out" "\"mapping\": \"$work/mapping.json\""
+printf '{"lantai_catalogue_mapping": 1, "columns": {"编号": "reference", "文件题名": "title.en"}}\n' >"$work/mapping-en.json"
+if run 0 "$work/out" catalogue import "$work/pack" "$work/mapped.csv" --mapping "$work/mapping-en.json" --dry-run --json; then
+    expect_in "$work/out" "\"mapping\": \"$work/mapping-en.json\""
+    expect_in "$work/out" '"field": "title.en"'
 fi
 printf '{"lantai_catalogue_mapping": 1,\n "columns": {"编号": "number"}}\n' >"$work/pack/catalogue-mapping.json"
 before=$(snapshot "$work/pack")
@@ -332,6 +334,7 @@ fi
 [ "$(snapshot "$work/pack")" = "$before" ] || fail "a broken catalogue-mapping.json changed the pack"
 # The validator accepts a pack that carries the file (the kiosk and the gallery never read it).
 run 0 "$work/out" validate "$work/pack"
+fresh_pack
 
 # ---- usage and I/O errors ---------------------------------------------------------------------
 run 2 "$work/out" catalogue import "$work/pack" "$work/none.xlsx"
