@@ -74,7 +74,7 @@ void drawMenuAndToolbar(EditorContext& ctx) {
     const bool open = ctx.doc.isOpen();
     if (ImGui::BeginMenuBar()) {
         const bool fileMenu = ImGui::BeginMenu("文件 File");
-        ctx.targets.mark("menu:file");
+        ctx.targets.mark("menu:file", true);
         if (fileMenu) {
             if (ImGui::MenuItem("新建… New…")) ask(ctx, PathPrompt::NewPack);
             if (ImGui::MenuItem("打开… Open…", "Ctrl+O")) ask(ctx, PathPrompt::OpenPack);
