@@ -10,6 +10,8 @@
   2. import again (the columns pre-filled from catalogue-mapping.json), apply, undo, redo, save
      -> exactly the edited title changed; `lantai validate` passes; the CLI, given no --mapping,
      uses the pack's mapping and finds nothing left to change; export as CSV.
+  3. a sheet with a bad date cell: the preview names 目录!G2 and Apply stays disabled; the column
+     set to "ignore" in the mapping dialog, the preview has no error and nothing to change.
 """
 import argparse, json, os, shutil, subprocess, sys
 
@@ -107,7 +109,7 @@ wb.save({sheet!r})
         f = fields[0]
         check(f["field"] == "title.zh" and f["cell"] == "目录!E2" and f["old"] == before and
               f["new"] == NEW_TITLE, f"exactly the edited cell, old -> new ({f})")
-    check(plan.get("summary", {}).get("created") == 0 and not imp.get("diagnostic_codes"),
+    check(plan.get("summary", {}).get("created") == 0 and not imp.get("diagnostics"),
           "nothing created, no problem reported")
     check(cat.get("step") == "closed", "Apply closed the dialog")
     with open(os.path.join(pack, "pack.json"), "rb") as f:
@@ -152,6 +154,39 @@ wb.save({sheet!r})
             data = f.read()
         check(data.startswith(b"\xef\xbb\xbf") and NEW_TITLE.encode() in data,
               "the CSV (UTF-8 with BOM) has the imported title")
+
+    # 3. a bad cell blocks applying; ignoring its column in the mapping dialog clears it.
+    bad = os.path.join(args.out, "目录-坏.xlsx")
+    subprocess.run(["/usr/bin/python3", "-c", f"""
+import openpyxl
+wb = openpyxl.load_workbook({sheet!r})
+ws = wb.active
+assert ws["G1"].value == "年代 Date", ws["G1"].value
+ws["G2"] = "去年秋天"
+wb.save({bad!r})
+"""], check=True)
+    with open(os.path.join(pack, "pack.json"), "rb") as f:
+        saved_bytes = f.read()
+    rc, state = run_editor(args, import_steps(bad, "catalogue-error") + [
+        "tap @dialog:catalogue:apply", "wait-idle 2000"], "import-3", pack)
+    cat = state.get("catalogue", {})
+    problems = cat.get("import", {}).get("diagnostics", [])
+    check(rc == 0 and cat.get("step") == "preview", f"third run exits 0, the preview stays ({rc})")
+    check([(d["severity"], d["pointer"]) for d in problems] == [("error", "目录!G2")],
+          f"the preview names the bad cell 目录!G2 ({problems})")
+    check(not state["pack"]["can_undo"], "Apply was disabled: nothing was applied")
+    rc, state = run_editor(args, import_steps(bad)[:-2] + [
+        "tap @dialog:catalogue:column:6", "wait 300", "tap @dialog:catalogue:field:ignore",
+        "wait-idle 2000", "screenshot catalogue-ignored", "tap @dialog:catalogue:preview",
+        "wait-idle 3000"], "import-4", pack)
+    imp = state.get("catalogue", {}).get("import", {})
+    column = imp.get("columns", [{}] * 7)[6]
+    check(rc == 0 and column.get("field") is None and column.get("changed"),
+          f"column G set to ignore in the dialog ({column})")
+    check(not imp.get("diagnostics") and imp.get("plan", {}).get("changes") == [],
+          "with the column ignored: no error, nothing to change")
+    with open(os.path.join(pack, "pack.json"), "rb") as f:
+        check(f.read() == saved_bytes, "runs 3 and 4 left pack.json as it was")
 
     if FAILURES:
         print(f"{len(FAILURES)} failure(s)")

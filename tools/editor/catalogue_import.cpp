@@ -142,17 +142,15 @@ nlohmann::json CatalogueImport::stateJson() const {
     for (const auto& c : m_columns)
         columns.push_back({{"column", core::columnName(c.column)},
                            {"header", c.header},
-                           {"field", c.field ? core::fieldInfo(*c.field).key : nullptr},
+                           {"field", c.field ? nlohmann::json(core::fieldInfo(*c.field).key)
+                                             : nlohmann::json(nullptr)},
                            {"source", core::columnSourceName(c.source)},
                            {"changed", c.changed}});
     out["columns"] = columns;
     out["new_item_chapter"] = newItemChapter;
     if (m_generation > 0) { // the last plan (`planned`: of the columns and pack as they are)
         out["plan"] = nlohmann::json::parse(core::cataloguePlanToJson(m_plan, sheet()).dump());
-        nlohmann::json codes = nlohmann::json::array();
-        for (const auto& d : m_plan.diagnostics.items())
-            codes.push_back(d.code);
-        out["diagnostic_codes"] = codes;
+        out["diagnostics"] = core::diagnosticsToJson(m_plan.diagnostics);
     }
     return out;
 }
