@@ -33,6 +33,9 @@ struct CatalogueImportOptions {
     // Where the entries of the images column are looked for before the pack itself ("" = only
     // files already in the pack). Files found there are copied to images/<entry>.
     std::filesystem::path imagesDir;
+    // The chapter (its id) a row that creates an item goes to when its 单元 and 展览 cells are
+    // empty or absent ("" = such a row is an error). The editor's "new rows go to" choice.
+    std::string newItemChapter;
 };
 
 // One field of one item, before and after. A move to another chapter is a change of the field

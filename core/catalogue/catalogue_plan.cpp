@@ -246,6 +246,19 @@ class Planner {
         return std::nullopt;
     }
 
+    // The chapter CatalogueImportOptions::newItemChapter names (an error at the row when the
+    // pack has none of that id).
+    std::optional<Location> defaultChapter(const CatalogueRow& row) {
+        const std::string& id = m_options.newItemChapter;
+        for (std::size_t e = 0; e < m_pack.exhibitions.size(); ++e)
+            for (std::size_t c = 0; c < m_pack.exhibitions[e].chapters.size(); ++c)
+                if (m_pack.exhibitions[e].chapters[c].id == id) return Location{e, c};
+        error(row.row, -1, kCatalogueChapterUnknown,
+              "The part \"" + id + "\" chosen for new items is not in the pack.",
+              "为新展品选择的单元“" + id + "”不在内容包中。");
+        return std::nullopt;
+    }
+
     std::string placeName(Location at) const {
         const auto& exhibition = m_pack.exhibitions[at.exhibition];
         return exhibition.id + "/" + exhibition.chapters[at.chapter].id;
@@ -334,8 +347,9 @@ class Planner {
 
     void planCreate(const CatalogueRow& row) {
         bool named = false;
-        const auto at = chapterOf(row, named);
-        if (!named) {
+        auto at = chapterOf(row, named);
+        if (!named && !m_options.newItemChapter.empty()) at = defaultChapter(row);
+        if (!named && m_options.newItemChapter.empty()) {
             error(row.row, -1, kCatalogueChapterUnknown,
                   "This row matches no item of the pack (by 档号 or id), so it adds one, but its "
                   "单元 (part) cell is empty: say which part the new item belongs to.",

@@ -301,6 +301,41 @@ fi
 cmp -s "$work/scans/ch1/new-scan.png" "$work/pack/images/ch1/new-scan.png" || fail "the image was not copied into the pack"
 run 0 "$work/out" validate "$work/pack"
 
+# ---- the pack's remembered mapping (catalogue-mapping.json, what the editor's import saves) ----
+fresh_pack
+cp "$work/mapping.json" "$work/pack/catalogue-mapping.json"
+if run 0 "$work/out" catalogue import "$work/pack" "$work/mapped.xlsx" --images "$work/scans" --dry-run --json; then
+    "$py" - "$work/out" <<'EOF' || fail "the pack's catalogue-mapping.json is used without --mapping"
+import json, sys
+out = json.load(open(sys.argv[1], encoding="utf-8"))
+assert out["mapping"].endswith("catalogue-mapping.json"), out["mapping"]
+assert [c["source"] for c in out["columns"]] == ["mapping"] * 4 + ["ignored"], out["columns"]
+assert out["summary"]["created"] == 1 and out["ok"], out
+EOF
+fi
+# Its sheet is a preference: a CSV (one sheet named after the file) still imports with it.
+printf '\xef\xbb\xbf编号,文件题名\r\nJ001-001-0001,甲（CSV）\r\n' >"$work/mapped.csv"
+if run 0 "$work/out" catalogue import "$work/pack" "$work/mapped.csv" --dry-run; then
+    expect_in "$work/out" "catalogue-mapping.json"
+    expect_in "$work/out" '"甲（CSV）"'
+fi
+# --mapping wins over it; a broken one is an error naming the file, and nothing changes.
+printf '{"lantai_catalogue_mapping": 1, "columns": {"编号": "reference", "文件题名": "title.en"}}\n' >"$work/mapping-en.json"
+if run 0 "$work/out" catalogue import "$work/pack" "$work/mapped.csv" --mapping "$work/mapping-en.json" --dry-run --json; then
+    expect_in "$work/out" "\"mapping\": \"$work/mapping-en.json\""
+    expect_in "$work/out" '"field": "title.en"'
+fi
+printf '{"lantai_catalogue_mapping": 1,\n "columns": {"编号": "number"}}\n' >"$work/pack/catalogue-mapping.json"
+before=$(snapshot "$work/pack")
+if run 1 "$work/out" catalogue import "$work/pack" "$work/mapped.xlsx"; then
+    expect_in "$work/out.err" "catalogue-mapping.json:2"
+    expect_in "$work/out.err" "[catalogue.mapping_invalid]"
+fi
+[ "$(snapshot "$work/pack")" = "$before" ] || fail "a broken catalogue-mapping.json changed the pack"
+# The validator accepts a pack that carries the file (the kiosk and the gallery never read it).
+run 0 "$work/out" validate "$work/pack"
+fresh_pack
+
 # ---- usage and I/O errors ---------------------------------------------------------------------
 run 2 "$work/out" catalogue import "$work/pack" "$work/none.xlsx"
 run 2 "$work/out" catalogue import "$work/nopack" "$work/cat.xlsx"

@@ -4,12 +4,14 @@
 #include "core/base/file_io.h"
 #include "core/base/sha256.h"
 #include "core/catalogue/catalogue_json.h"
+#include "core/catalogue/catalogue_pack_mapping.h"
 #include "core/pack/loader.h"
 #include "tools/catalogue/catalogue_io.h"
 #include "tools/cli/catalogue_report.h"
 #include "tools/cli/cli_output.h"
 #include "tools/cli/commands.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -31,6 +33,7 @@ struct ImportOptions {
 struct Outcome {
     int code = kExitOk;
     bool applied = false;
+    std::string mapping; // the mapping file used ("" = headers only)
     core::Diagnostics diagnostics;
 };
 
@@ -46,6 +49,8 @@ void printJson(const ImportOptions& o, const Outcome& outcome, const core::Catal
     out["dry_run"] = o.dryRun;
     out["applied"] = outcome.applied;
     out["pack"] = o.pack;
+    out["mapping"] = outcome.mapping.empty() ? nlohmann::ordered_json(nullptr)
+                                             : nlohmann::ordered_json(outcome.mapping);
     if (plan && sheet) {
         const nlohmann::ordered_json planJson = core::cataloguePlanToJson(*plan, *sheet);
         for (auto it = planJson.begin(); it != planJson.end(); ++it)
@@ -63,6 +68,9 @@ int finish(const ImportOptions& o, const Outcome& outcome, bool zh,
         printJson(o, outcome, plan, sheet);
         return outcome.code;
     }
+    if (!outcome.mapping.empty() && o.mapping.empty())
+        std::printf(zh ? "使用内容包保存的列对应：%s\n" : "using the pack's column mapping %s\n",
+                    outcome.mapping.c_str());
     printCatalogueDiagnostics(outcome.diagnostics, zh);
     if (plan && sheet && plan->mapping.headerRow >= 0) printCataloguePlan(*plan, *sheet, zh);
     if (outcome.code != kExitOk) {
@@ -114,16 +122,25 @@ int runImport(const ImportOptions& o) {
     }
     loaded.documents.clear(); // positions in pack.json are not needed: free the JSON tree
 
+    // --mapping FILE, else the mapping the pack remembers (the editor's import saves it).
     core::SavedMapping saved;
-    const bool haveMapping = !o.mapping.empty();
+    bool haveMapping = !o.mapping.empty();
     if (haveMapping) {
         core::Result<std::string> text = core::readFile(o.mapping);
         if (!text) return fail(core::showFileAs(std::move(text).error(), o.mapping, o.mapping));
         saved = core::readMappingFile(*text, o.mapping, outcome.diagnostics);
-        if (outcome.diagnostics.hasErrors()) {
-            outcome.code = kExitInvalid;
-            return finish(o, outcome, zh);
+        outcome.mapping = o.mapping;
+    } else {
+        const std::string shown = (packDir / core::kPackMappingFileName).string();
+        if (auto remembered = core::readPackMapping(packDir, outcome.diagnostics, shown)) {
+            saved = std::move(*remembered);
+            haveMapping = true;
+            outcome.mapping = shown;
         }
+    }
+    if (outcome.diagnostics.hasErrors()) {
+        outcome.code = kExitInvalid;
+        return finish(o, outcome, zh);
     }
 
     core::catalogue_io::ReadOptions readOptions;
@@ -131,7 +148,12 @@ int runImport(const ImportOptions& o) {
     core::Result<core::Workbook> book =
         core::catalogue_io::readCatalogueFile(o.file, o.file, readOptions);
     if (!book) return fail(std::move(book).error());
-    const std::string sheetName = !o.sheet.empty() ? o.sheet : saved.sheet;
+    std::string sheetName = !o.sheet.empty() ? o.sheet : saved.sheet;
+    // The pack's remembered sheet is a preference: another file may not have it.
+    if (o.sheet.empty() && o.mapping.empty() &&
+        std::none_of(book->sheets.begin(), book->sheets.end(),
+                     [&](const core::Sheet& s) { return s.name == sheetName; }))
+        sheetName.clear();
     core::Result<std::size_t> chosen = core::chooseCatalogueSheet(*book, sheetName);
     if (!chosen) return fail(std::move(chosen).error());
     const core::Sheet& sheet = book->sheets[*chosen];
@@ -185,7 +207,8 @@ Subcommand addCatalogueImportCommand(CLI::App& catalogue) {
                         "the sheet to read (default: the first whose header names catalogue "
                         "columns)");
     command->add_option("--mapping", options->mapping,
-                        "mapping file: which header is which field (tools/catalogue/CATALOGUE.md)");
+                        "mapping file: which header is which field (tools/catalogue/CATALOGUE.md; "
+                        "default: the pack's catalogue-mapping.json when it has one)");
     command
         ->add_option("--encoding", options->encoding,
                      "CSV encoding: utf-8 or gb18030 (default: detected)")

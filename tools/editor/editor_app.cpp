@@ -4,6 +4,7 @@
 #include "core/base/file_io.h"
 #include "core/base/log.h"
 #include "core/pack/charset.h"
+#include "tools/editor/catalogue_dialog.h"
 #include "tools/editor/editor_ui_characters.h"
 
 #include <SDL.h>
@@ -418,6 +419,7 @@ nlohmann::json EditorApp::stateJson() const {
                                       {"running", m_publish->running()},
                                       {"finished", job.finished},
                                       {"ok", job.ok}};
+    state["catalogue"] = catalogueDialogState();
     if (!m_doc->isOpen()) return state;
     const auto& session = m_doc->session();
     const core::Pack& pack = session.pack();

@@ -21,12 +21,14 @@ class TapTargets {
     void beginFrame() { m_current.clear(); }
     void endFrame() { m_last.swap(m_current); }
     // The last ImGui item gets the name `id` (and is scrolled into view when a script asked).
-    void mark(const std::string& id) {
+    // `shown`: drawn even though ImGui calls it clipped (a menu bar's menu header).
+    void mark(const std::string& id, bool shown = false) {
         if (id == m_wanted) {
             ImGui::SetScrollHereY(0.5f);
             m_wanted.clear();
         }
-        m_current[id] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemVisible()};
+        m_current[id] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                         shown || ImGui::IsItemVisible()};
     }
     // The centre of a target that was visible in the last frame.
     std::optional<ImVec2> center(const std::string& id) const;

@@ -1,5 +1,6 @@
 // tools/editor: the menu bar, the toolbar (undo/redo, save, validity), and the dialogs — paths
 // (the desktop's chooser or the built-in browser), recovery after a crash, publishing progress
+#include "tools/editor/catalogue_dialog.h"
 #include "tools/editor/editor_context.h"
 #include "tools/editor/file_dialog.h"
 
@@ -72,13 +73,17 @@ void publishMenu(EditorContext& ctx) {
 void drawMenuAndToolbar(EditorContext& ctx) {
     const bool open = ctx.doc.isOpen();
     if (ImGui::BeginMenuBar()) {
-        if (ImGui::BeginMenu("文件 File")) {
+        const bool fileMenu = ImGui::BeginMenu("文件 File");
+        ctx.targets.mark("menu:file", true);
+        if (fileMenu) {
             if (ImGui::MenuItem("新建… New…")) ask(ctx, PathPrompt::NewPack);
             if (ImGui::MenuItem("打开… Open…", "Ctrl+O")) ask(ctx, PathPrompt::OpenPack);
             if (ImGui::MenuItem("保存 Save", "Ctrl+S", false, open))
                 report(ctx, ctx.doc.session().save());
             if (ImGui::MenuItem("另存为… Save as…", nullptr, false, open))
                 ask(ctx, PathPrompt::SaveAs);
+            ImGui::Separator();
+            drawCatalogueMenuItems(ctx);
             ImGui::Separator();
             if (ImGui::MenuItem("退出 Quit", "Ctrl+Q")) ctx.quitRequested = true;
             ImGui::EndMenu();
@@ -132,6 +137,7 @@ void drawMenuAndToolbar(EditorContext& ctx) {
 }
 
 void drawDialogs(EditorContext& ctx) {
+    drawCatalogueDialogs(ctx);
     // Paths typed or picked in the built-in browser.
     if (ImGui::BeginPopupModal("path-prompt", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         static fs::path browsing = std::getenv("HOME") ? std::getenv("HOME") : "/";
