@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <backends/imgui_impl_opengl3.h>
+#include <chrono>
 #include <cmath>
 #include <imgui.h>
 
@@ -112,6 +113,11 @@ void KioskRuntime::prepareFonts(int width, int height) {
         std::async(std::launch::async, [unit, theme = m_theme, characters = m_content.characters] {
             return buildFonts(unit, theme, characters);
         });
+}
+
+bool KioskRuntime::fontsPrepared() const {
+    return !m_fontsFuture.valid() ||
+           m_fontsFuture.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
 bool KioskRuntime::startGraphics(int width, int height, std::size_t textureBudgetBytes,

@@ -200,6 +200,11 @@ class KioskRuntime {
     // The targets to tap to answer the quiz question on screen correctly (or wrongly), "submit"
     // included for multiple choice; empty when no question waits for an answer.
     std::vector<std::string> quizAnswerTargets(bool correct) const;
+    // The last drawn frame's text that is cut off (truncated, below its box, too wide) and text
+    // with characters no font draws (kiosk/ui/text_report.h); the state report's "cut_text".
+    const TextReport& frameText() const { return m_frameText; }
+    // The fonts prepareFonts() started are rasterised (startGraphics() will not wait for them).
+    bool fontsPrepared() const;
     // The state report (kiosk/SCRIPTS.md "State JSON"): the runtime fills its part of `metrics`
     // and keeps the host's (script step and errors, start-up time, PSS, GL renderer).
     nlohmann::json stateJson(KioskMetrics metrics) const;
@@ -268,6 +273,7 @@ class KioskRuntime {
 
     std::string m_previewQuestion;    // the question previewShow put on the quiz screen
     std::vector<TapTarget> m_targets; // of the last drawn frame
+    TextReport m_frameText;           // the last drawn frame's cut-off text and missing glyphs
     bool m_redraw = true;
     long long m_frames = 0;
     double m_lastFrame = 0;

@@ -122,6 +122,7 @@ FrameTiming KioskRuntime::renderFrame(double now) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     timing.renderMs = millisecondsSince(renderStart);
     m_targets = std::move(ui.targets);
+    m_frameText = std::move(ui.textReport);
     ++m_frames;
     recordVisit(); // what the screens set while drawing: the QR code, the zoom
     return timing;
@@ -137,11 +138,8 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.fontAtlasMs = m_fonts.buildMilliseconds();
     m.glyphs = m_fonts.glyphCount();
     m.missingGlyphs.clear();
-    for (char32_t cp : m_fonts.missingGlyphs()) {
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-        m.missingGlyphs.emplace_back(code);
-    }
+    for (char32_t cp : m_fonts.missingGlyphs())
+        m.missingGlyphs.push_back(codePointName(cp));
     if (m_textures) {
         const auto stats = m_textures->stats();
         m.textureBytes = stats.residentBytes;
@@ -164,6 +162,7 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
         m.eventsWritten = status.written;
         m.eventsProblem = status.problem;
     }
+    m.text = m_frameText;
     m.targets.clear();
     for (const auto& t : m_targets)
         m.targets.push_back(t.id);

@@ -129,6 +129,25 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         }
         j["quiz"] = q;
     }
+    nlohmann::json cut = nlohmann::json::array();
+    for (const CutText& c : m.text.cut)
+        cut.push_back({{"where", c.where},
+                       {"text", c.text},
+                       {"how", c.how},
+                       {"language", core::languageCode(c.language)},
+                       {"lines", c.lines},
+                       {"lines_shown", c.linesShown}});
+    j["cut_text"] = std::move(cut);
+    nlohmann::json gaps = nlohmann::json::array();
+    for (const GlyphGap& g : m.text.missingGlyphs) {
+        nlohmann::json characters = nlohmann::json::array();
+        for (char32_t cp : g.characters)
+            characters.push_back(codePointName(cp));
+        gaps.push_back({{"text", g.text},
+                        {"characters", std::move(characters)},
+                        {"language", core::languageCode(g.language)}});
+    }
+    j["missing_glyph_texts"] = std::move(gaps);
     if (m.pssKb >= 0) j["pss_kb"] = m.pssKb;
     return j;
 }

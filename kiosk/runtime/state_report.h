@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/text_report.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -42,6 +43,7 @@ struct KioskMetrics {
     std::uint64_t eventsWritten = 0;  // interaction events written since start
     std::string eventsProblem;        // the code of why events cannot be written ("" when they can)
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
+    TextReport text;                  // the last frame's cut-off text and missing glyphs
     int width = 0;
     int height = 0;
     std::string glRenderer;

@@ -110,6 +110,8 @@ void drawAnswerButton(UiContext& ui, const Rect& r, const AnswerButtonState& s,
     text.role = FontRole::Body;
     text.color = onAnswer;
     text.maxLines = 3;
+    const std::string where = "answer:" + std::to_string(s.index);
+    text.where = where;
     const float tx = mark.x + r0 * 1.8f;
     const float tw = static_cast<float>(r.right()) - tx - ui.px(1);
     const float th = measureTextBlock(ui, tw, label, text);

@@ -28,7 +28,7 @@ void button(UiContext& ui, const std::string& id, const core::Rect& rect, std::s
     const ImU32 textColor =
         kind == ButtonKind::Ghost && !down ? ui.color(ColorRole::TextOnBackground) : ui.color(text);
     drawTextLine(ui, {rect.x + ui.px(1), rect.y, rect.w - ui.px(2), rect.h}, label,
-                 core::FontRole::Button, textColor, TextAlign::Center);
+                 core::FontRole::Button, textColor, TextAlign::Center, id);
     ui.addTarget(id, rect, std::move(action));
 }
 

@@ -61,6 +61,8 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
         title.role = FontRole::Body;
         title.color = ui.color(ColorRole::Text);
         title.maxLines = 2;
+        const std::string titleWhere = "card:" + card.id + ":title";
+        title.where = titleWhere;
         drawTextBlock(ui, {r.x + pad * 0.5, image.bottom() + pad * 0.3, r.w - pad, textH},
                       card.title, title);
         if (!card.subtitle.empty()) {
@@ -68,6 +70,8 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
             sub.role = FontRole::Caption;
             sub.color = ui.color(ColorRole::TextMuted);
             sub.maxLines = 1;
+            const std::string subWhere = "card:" + card.id + ":subtitle";
+            sub.where = subWhere;
             drawTextBlock(ui,
                           {r.x + pad * 0.5,
                            r.bottom() - ui.fontSize(FontRole::Caption) * 1.5 - pad * 0.3, r.w - pad,

@@ -91,6 +91,14 @@ class Fonts {
     std::string_view drawable(ImFont* font, std::string_view text, std::string& scratch) {
         return drawableText(m_built.get(), font, text, scratch, m_missing);
     }
+    // As above, and the characters of `text` without a glyph in `missingHere` too.
+    std::string_view drawable(ImFont* font, std::string_view text, std::string& scratch,
+                              std::set<char32_t>& missingHere) {
+        const std::string_view shown =
+            drawableText(m_built.get(), font, text, scratch, missingHere);
+        m_missing.insert(missingHere.begin(), missingHere.end());
+        return shown;
+    }
     // Characters drawn since the atlas was installed that it has no glyph for (shown as '?').
     const std::set<char32_t>& missingGlyphs() const { return m_missing; }
 

@@ -35,12 +35,14 @@ void drawHomeTile(UiContext& ui, const Rect& tile, const std::string& id, std::s
     nameStyle.role = FontRole::Heading;
     nameStyle.color = ui.color(ColorRole::Text);
     nameStyle.maxLines = 1;
+    nameStyle.where = "home-tile:name";
     drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4, tile.w - pad, textH}, name,
                   nameStyle);
     TextBlock detailStyle;
     detailStyle.role = FontRole::Body;
     detailStyle.color = ui.color(ColorRole::TextMuted);
     detailStyle.maxLines = 1;
+    detailStyle.where = "home-tile:detail";
     drawTextBlock(ui,
                   {tile.x + pad * 0.5,
                    artRect.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45,

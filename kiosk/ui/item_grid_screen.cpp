@@ -57,6 +57,7 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
             intro.role = FontRole::Body;
             intro.color = u.color(ColorRole::TextOnBackground);
             intro.maxLines = 4;
+            intro.where = "chapter:intro";
             h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(chapter->intro), intro);
         }
         if (chapter->items.empty())

@@ -106,6 +106,7 @@ float drawPrompt(UiContext& ui, const core::Question& q, const Rect& area, float
     prompt.role = FontRole::Heading;
     prompt.color = ui.color(ColorRole::TextOnBackground);
     prompt.maxLines = 4;
+    prompt.where = "quiz:prompt";
     const bool hasImage = q.image.has_value();
     const float textW =
         hasImage && !ui.portrait ? static_cast<float>(area.w) * 0.6f : static_cast<float>(area.w);

@@ -1,6 +1,7 @@
 // kiosk/ui: wrapped text drawing on ImDrawList
 #include "kiosk/ui/text_layout.h"
 
+#include "core/i18n/text_fit.h"
 #include "core/i18n/text_wrap.h"
 
 namespace lantai::kiosk {
@@ -31,7 +32,9 @@ void drawText(UiContext& ui, core::FontRole role, float size, ImVec2 position, I
               std::string_view text) {
     ImFont* font = ui.font(role);
     std::string scratch;
-    const std::string_view shown = ui.fonts->drawable(font, text, scratch);
+    std::set<char32_t> missing;
+    const std::string_view shown = ui.fonts->drawable(font, text, scratch, missing);
+    ui.textReport.addMissing(text, missing, ui.language);
     ui.draw->AddText(font, size, position, color, shown.data(), shown.data() + shown.size());
 }
 
@@ -43,13 +46,14 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
     std::string ellipsized;
     const auto lines =
         core::wrapText(text, box.w, advanceFor(*ui.fonts, font, size), style.maxLines, &ellipsized);
+    const core::TextFit fit = core::fitTextLines(lines, !ellipsized.empty(), box.w, box.y,
+                                                 box.bottom(), size, lineHeight);
+    if (fit.cutOff())
+        ui.textReport.addCut(style.where.empty() ? core::fontRoleName(style.role) : style.where,
+                             text, fit, ui.language);
     float y = static_cast<float>(box.y);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t i = 0; i < fit.linesShown; ++i) {
         const auto& line = lines[i];
-        if (y + size > box.bottom() + 1) {
-            y += lineHeight;
-            continue;
-        }
         const bool last = i + 1 == lines.size() && !ellipsized.empty();
         std::string_view part =
             last ? std::string_view(ellipsized) : text.substr(line.begin, line.end - line.begin);
@@ -60,7 +64,7 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
                  part);
         y += lineHeight;
     }
-    return y - static_cast<float>(box.y);
+    return static_cast<float>(fit.height);
 }
 
 float measureTextBlock(UiContext& ui, float width, std::string_view text, const TextBlock& style) {
@@ -71,7 +75,7 @@ float measureTextBlock(UiContext& ui, float width, std::string_view text, const 
 }
 
 void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, core::FontRole role,
-                  ImU32 color, TextAlign align) {
+                  ImU32 color, TextAlign align, std::string_view where) {
     const float size = ui.fontSize(role);
     TextBlock style;
     style.role = role;
@@ -79,6 +83,7 @@ void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, c
     style.align = align;
     style.maxLines = 1;
     style.lineSpacing = 1.0f;
+    style.where = where;
     const core::Rect line{box.x, box.y + (box.h - size) / 2 - size * 0.05, box.w, size * 1.2};
     drawTextBlock(ui, line, text, style);
 }

@@ -15,10 +15,14 @@ struct TextBlock {
     TextAlign align = TextAlign::Left;
     int maxLines = 0;          // 0 = unlimited; the last line ends with "…"
     float lineSpacing = 1.35f; // line height as a multiple of the font size
+    // Names the widget in the frame's cut-off text report (UiContext::textReport); empty: the role.
+    std::string_view where;
 };
 
 // Draws `text` wrapped to box.w starting at box.y; returns the height used. Lines beyond the
-// box bottom are not drawn (but counted in the height, so callers can scroll).
+// box bottom are not drawn (but counted in the height, so callers can scroll). Text cut off
+// (core::fitTextLines: truncated by maxLines, lines below the box, too wide) is added to
+// ui.textReport; a panel that scrolls passes a box as tall as its content.
 float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
                     const TextBlock& style);
 // Height the text would take at `width`.
@@ -27,10 +31,12 @@ float measureTextBlock(UiContext& ui, float width, std::string_view text, const 
 float textWidth(UiContext& ui, core::FontRole role, std::string_view text);
 // One run of text at `position`, as the atlas can draw it (characters beyond U+FFFF through their
 // aliases, see Fonts::drawable); every pack text drawn without wrapping goes through here.
+// Characters without a glyph are added to ui.textReport.
 void drawText(UiContext& ui, core::FontRole role, float size, ImVec2 position, ImU32 color,
               std::string_view text);
 // One line, no wrapping, vertically centred in `box`, truncated with "…" when too wide.
+// `where` names it in the cut-off text report.
 void drawTextLine(UiContext& ui, const core::Rect& box, std::string_view text, core::FontRole role,
-                  ImU32 color, TextAlign align = TextAlign::Left);
+                  ImU32 color, TextAlign align = TextAlign::Left, std::string_view where = {});
 
 } // namespace lantai::kiosk

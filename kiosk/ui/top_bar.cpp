@@ -35,7 +35,7 @@ Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& actions)
         left += bw + pad;
     }
     drawTextLine(ui, {left + pad, y, right - left - pad * 2, h}, title, core::FontRole::Heading,
-                 ui.color(ColorRole::TitleOnBackground), TextAlign::Center);
+                 ui.color(ColorRole::TitleOnBackground), TextAlign::Center, "top-bar:title");
     const float bottom = h + pad * 2;
     ui.draw->AddLine(ImVec2(pad, bottom - 1), ImVec2(ui.width - pad, bottom - 1),
                      ui.color(ColorRole::Border, 0.6f), std::max(1.0f, ui.px(0.12f)));

@@ -7,6 +7,7 @@
 #include "core/pack/model.h"
 #include "core/theme/theme.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/text_report.h"
 
 #include <algorithm>
 #include <functional>
@@ -44,6 +45,7 @@ struct UiContext {
     const core::DerivedIndex* derived = nullptr;
     std::optional<core::Vec2> pressPosition; // a finger/mouse is down here (pressed feedback)
     std::vector<TapTarget> targets;
+    TextReport textReport; // cut-off text and missing glyphs of this frame (the text widgets add)
 
     ImU32 color(core::ColorRole role, float alphaScale = 1.0f) const;
     const std::string& ui(std::string_view key) const; // translation table

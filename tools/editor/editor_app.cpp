@@ -43,6 +43,7 @@ void splitter(const char* id, bool vertical, float& size, float min, float max, 
 }
 
 constexpr int kQuietFrames = 3;
+constexpr double kCheckBudgetMs = 25; // "check every screen" per editor frame
 
 // Milliseconds since this process started (from /proc/self/stat and the boot clock).
 double processAgeMs() {
@@ -92,6 +93,7 @@ EditorApp::EditorApp(EditorOptions options) : m_options(std::move(options)) {}
 EditorApp::~EditorApp() {
     m_script.reset();
     m_ctx.reset();
+    m_check.reset(); // GL objects while the window's context lives
     m_publish.reset();
     m_doc.reset();
     m_preview.reset(); // GL objects while the window's context lives
@@ -154,8 +156,18 @@ int EditorApp::run() {
     m_preview = std::make_unique<KioskPreview>(m_options.themeDirs, wake);
     m_preview->setSize(m_options.previewSize);
     m_publish = std::make_unique<PublishJob>(wake);
-    m_ctx = std::make_unique<EditorContext>(EditorContext{
-        *m_doc, *m_preview, m_fonts, m_targets, *m_publish, PathPrompt::None, {}, false, {}});
+    m_check = std::make_unique<ScreenCheck>(m_options.themeDirs, wake);
+    m_ctx = std::make_unique<EditorContext>(EditorContext{*m_doc,
+                                                          *m_preview,
+                                                          m_fonts,
+                                                          m_targets,
+                                                          *m_publish,
+                                                          PathPrompt::None,
+                                                          {},
+                                                          false,
+                                                          {},
+                                                          m_check.get(),
+                                                          false});
     if (!m_options.newPack.empty())
         report(*m_ctx, m_doc->createNew(m_options.newPack));
     else if (!m_options.pack.empty())
@@ -172,6 +184,7 @@ int EditorApp::run() {
         if (m_preview) wait = std::min(wait, m_preview->secondsUntilWork());
         if (m_publish->running() || (m_doc->isOpen() && m_doc->dropProgress()))
             wait = std::min(wait, 0.1);
+        if (m_check->running()) wait = std::min(wait, 0.02);
         if (ImGui::IsAnyMouseDown()) wait = 0;
         WindowEvents events = m_window.pump(static_cast<int>(wait * 1000));
         if (events.quitRequested) m_quit = true;
@@ -195,6 +208,7 @@ int EditorApp::run() {
         if (m_doc->isOpen() && m_doc->previewRevision != m_doc->session().revision()) active = true;
         syncPreview();
         if (m_preview->update()) active = true;
+        if (m_check->running() && m_check->step(kCheckBudgetMs)) active = true;
         m_quietFrames = active ? 0 : m_quietFrames + 1;
         if (m_quietFrames <= kQuietFrames) frame(); // ImGui settles hover and focus in a few
         if (m_ctx->quitRequested) m_quit = true;
@@ -294,6 +308,7 @@ void EditorApp::layout() {
     drawDiagnosticsPanel(ctx);
     ImGui::EndChild();
     drawDialogs(ctx);
+    drawCheckPanel(ctx);
     ImGui::End();
 }
 
@@ -391,7 +406,7 @@ void EditorApp::handleDrop(std::vector<fs::path> paths, float x, float y) {
 }
 
 bool EditorApp::isIdle() const {
-    if (!m_preview->isIdle()) return false;
+    if (!m_preview->isIdle() || m_check->running()) return false;
     if (!m_doc->isOpen()) return true;
     return !m_doc->dropProgress() && m_doc->validationCurrent() && !m_publish->running() &&
            m_doc->previewRevision == m_doc->session().revision() && !m_fonts.needsRebuild();
@@ -413,7 +428,8 @@ nlohmann::json EditorApp::stateJson() const {
                             {"frames", m_frameMs.size()},
                             {"pss_kb", pssKb()},
                             {"idle", isIdle()},
-                            {"preview", m_preview->state()}};
+                            {"preview", m_preview->state()},
+                            {"check", m_check->state()}};
     const auto job = m_publish->state();
     state["publish"] = nlohmann::json{{"title", job.title},
                                       {"running", m_publish->running()},

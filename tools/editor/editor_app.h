@@ -5,6 +5,7 @@
 #include "tools/editor/editor_context.h"
 #include "tools/editor/editor_script.h"
 #include "tools/editor/editor_window.h"
+#include "tools/editor/screen_check.h"
 
 #include <filesystem>
 #include <memory>
@@ -53,6 +54,7 @@ class EditorApp {
     std::unique_ptr<EditorDocument> m_doc;
     std::unique_ptr<KioskPreview> m_preview;
     std::unique_ptr<PublishJob> m_publish;
+    std::unique_ptr<ScreenCheck> m_check;
     std::unique_ptr<EditorContext> m_ctx;
     std::unique_ptr<EditorScriptPlayer> m_script;
     std::optional<std::string> m_pendingScreenshot;

@@ -49,6 +49,8 @@ class TapTargets {
     std::string m_wanted;
 };
 
+class ScreenCheck;
+
 // A dialog the toolbar opened that needs a folder or a file (typed, or from the system's file
 // chooser).
 enum class PathPrompt { None, NewPack, OpenPack, SaveAs, CopyToUsb, ExportGallery };
@@ -63,7 +65,9 @@ struct EditorContext {
     PathPrompt prompt = PathPrompt::None;
     std::string promptPath;
     bool quitRequested = false;
-    std::string status; // the status line (the last action's outcome)
+    std::string status;           // the status line (the last action's outcome)
+    ScreenCheck* check = nullptr; // "check every screen" (the app's)
+    bool checkWindowOpen = false;
 };
 
 // "中文 English": every label in both languages (the curator's colleague may read only one).
@@ -82,5 +86,8 @@ void drawDiagnosticsPanel(EditorContext& ctx);
 void drawPreviewPanel(EditorContext& ctx);
 void drawQuizTools(EditorContext& ctx);
 void drawDialogs(EditorContext& ctx);
+// "Check every screen": starts it on the open pack, and its window (panel_check.cpp).
+void startScreenCheck(EditorContext& ctx);
+void drawCheckPanel(EditorContext& ctx);
 
 } // namespace lantai::editor

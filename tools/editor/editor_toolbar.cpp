@@ -115,6 +115,9 @@ void drawMenuAndToolbar(EditorContext& ctx) {
     ImGui::SameLine();
     undoRedo(ctx);
     ImGui::SameLine();
+    if (ImGui::Button("检查每个屏幕 Check every screen")) startScreenCheck(ctx);
+    ctx.targets.mark("toolbar:check");
+    ImGui::SameLine();
     const auto& rep = ctx.doc.report();
     if (rep.revision != ~std::uint64_t(0)) {
         if (rep.errors == 0)

@@ -5,10 +5,6 @@
 
 #include <algorithm>
 
-#define GL_GLEXT_PROTOTYPES 1
-#include <GL/gl.h>
-#include <GL/glext.h>
-
 namespace lantai::editor {
 
 namespace {
@@ -28,8 +24,6 @@ KioskPreview::KioskPreview(std::vector<std::filesystem::path> themeDirs, std::fu
 
 KioskPreview::~KioskPreview() {
     m_runtime.reset(); // with the GL context current (the editor's window outlives us)
-    if (m_fbo) glDeleteFramebuffers(1, &m_fbo);
-    if (m_texture) glDeleteTextures(1, &m_texture);
 }
 
 double KioskPreview::now() const {
@@ -40,19 +34,8 @@ void KioskPreview::makeTarget() {
     const PreviewSize& size = previewSizes()[static_cast<std::size_t>(m_sizeIndex)];
     m_width = size.width;
     m_height = size.height;
-    if (!m_texture) glGenTextures(1, &m_texture);
-    glBindTexture(GL_TEXTURE_2D, m_texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, m_width, m_height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    if (!m_fbo) glGenFramebuffers(1, &m_fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-        m_error = "the preview's framebuffer is incomplete";
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    std::string error;
+    if (!m_target.resize(m_width, m_height, error)) m_error = "the preview: " + error;
 }
 
 void KioskPreview::start(core::PackLoadResult pack) {
@@ -134,11 +117,7 @@ bool KioskPreview::update() {
     const double t = now();
     m_runtime->update(t);
     if (!m_runtime->wantsFrame()) return false;
-    GLint previous = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
-    m_runtime->renderFrame(t);
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    m_target.draw([&] { m_runtime->renderFrame(t); });
     m_runtime->framePresented();
     if (m_pendingSince) {
         m_lastUpdateMs = std::chrono::duration<double, std::milli>(

@@ -5,6 +5,7 @@
 #include "core/pack/loader.h"
 #include "core/theme/theme.h"
 #include "kiosk/runtime/kiosk_runtime.h"
+#include "tools/editor/offscreen_target.h"
 
 #include <chrono>
 #include <functional>
@@ -56,7 +57,7 @@ class KioskPreview {
     }
     // Timers and a frame into the texture when the runtime wants one. Returns true when drawn.
     bool update();
-    unsigned texture() const { return m_texture; }
+    unsigned texture() const { return m_target.texture(); }
     int width() const { return m_width; }
     int height() const { return m_height; }
     bool started() const { return m_runtime != nullptr; }
@@ -78,12 +79,12 @@ class KioskPreview {
 
     std::vector<std::filesystem::path> m_themeDirs;
     std::function<void()> m_wake;
+    OffscreenTarget m_target; // declared before the runtime: destroyed after it
     std::unique_ptr<kiosk::KioskRuntime> m_runtime;
     std::string m_error;
     std::string m_themeName = "red-archive";
     int m_sizeIndex = 0;
     int m_width = 0, m_height = 0;
-    unsigned m_fbo = 0, m_texture = 0;
     std::chrono::steady_clock::time_point m_epoch = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::time_point> m_pendingSince;
     double m_lastUpdateMs = 0;

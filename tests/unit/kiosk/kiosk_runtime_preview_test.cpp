@@ -167,4 +167,54 @@ TEST(RuntimePreview, PacksThatDoNotValidateAreShownWithoutCrashing) {
     EXPECT_EQ(glGetError(), GLenum(GL_NO_ERROR));
 }
 
+// The text the kiosk cannot show whole is reported per frame (the editor's "check every
+// screen", the large-text check): a title truncated in the top bar, but not a long caption in
+// the panel that scrolls; characters no font has.
+TEST(RuntimePreview, ReportsTextThatIsCutOffAndGlyphsTheFontsLack) {
+    core::PackLoadResult loaded = minimal();
+    auto& item = loaded.pack.exhibitions[0].chapters[0].items[0];
+    std::string longTitle;
+    for (int i = 0; i < 12; ++i)
+        longTitle += "一封从上海寄往北平的家书";
+    item.title.zh = longTitle;
+    std::string longCaption;
+    for (int i = 0; i < 60; ++i)
+        longCaption += "信中谈及战时物价与家中近况。";
+    item.caption.zh = longCaption;
+    item.description.zh = std::string("私用区字符") + "\xEE\x80\x80"; // U+E000
+    Preview p(std::move(loaded));
+    REQUIRE_PREVIEW(p);
+    ASSERT_TRUE(p.runtime->previewShow({Kind::Item, "letter-1931", 0}));
+    const auto state = p.frame();
+    const auto& cut = state["cut_text"];
+    bool title = false;
+    for (const auto& c : cut) {
+        EXPECT_NE(c["text"].get<std::string>().rfind("信中谈及", 0), 0u)
+            << "the caption panel scrolls: its text is not cut off";
+        if (c["where"] == "top-bar:title") {
+            title = true;
+            EXPECT_EQ(c["how"], "truncated");
+            EXPECT_EQ(c["language"], "zh");
+            EXPECT_EQ(c["lines_shown"], 1);
+            EXPECT_EQ(c["text"].get<std::string>().rfind("一封从上海", 0), 0u);
+            EXPECT_LE(c["text"].get<std::string>().size(), 130u);
+        }
+    }
+    EXPECT_TRUE(title) << cut.dump();
+    bool privateUse = false;
+    for (const auto& g : state["missing_glyph_texts"])
+        if (g["text"].get<std::string>().rfind("私用区字符", 0) == 0) {
+            privateUse = true;
+            EXPECT_EQ(g["characters"], nlohmann::json::array({"U+E000"}));
+        }
+    EXPECT_TRUE(privateUse) << state["missing_glyph_texts"].dump();
+
+    // A short title fits: nothing of the top bar is reported; the report is the last frame's.
+    core::PackLoadResult fits = minimal();
+    p.runtime->previewPack(std::move(fits));
+    ASSERT_TRUE(p.runtime->previewShow({Kind::Item, "letter-1931", 0}));
+    for (const auto& c : p.frame()["cut_text"])
+        EXPECT_NE(c["where"], "top-bar:title") << c.dump();
+}
+
 } // namespace

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+# tests/e2e: the editor's "check every screen" under Xvfb — a tiny pack with an item whose English
+# caption is missing, a title too long for any screen and a corrupt image; the findings in the
+# state JSON, and a click on one selecting its item with the preview at its size and language
+"""Usage: editor_check_e2e.py --editor BIN --packs DIR --out DIR"""
+import argparse, json, os, shutil, subprocess, sys
+
+FAILURES = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        FAILURES.append(what)
+
+
+def make_pack(packs, out):
+    pack = os.path.join(out, "check-pack")
+    shutil.copytree(os.path.join(packs, "valid-minimal"), pack)
+    with open(os.path.join(pack, "images", "corrupt.jpg"), "wb") as f:
+        f.write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x5a" * 4000)  # a JPEG that ends in noise
+    with open(os.path.join(pack, "pack.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    items = data["exhibitions"][0]["chapters"][0]["items"]
+    image = {"file": "images/letter.png", "alt": {"zh": "信纸", "en": "A page"}}
+    items.append({"id": "no-english", "title": {"zh": "未译的说明", "en": "Untranslated caption"},
+                  "caption": {"zh": "这段说明还没有英文。"}, "images": [image]})
+    items.append({"id": "long-title",
+                  "title": {"zh": "一封从上海寄往北平的家书，" * 12,
+                            "en": "A family letter sent from Shanghai to Peiping, " * 10},
+                  "caption": {"zh": "标题太长。", "en": "The title is too long."},
+                  "images": [image]})
+    items.append({"id": "corrupt-scan", "title": {"zh": "损坏的扫描件", "en": "A corrupt scan"},
+                  "caption": {"zh": "图片文件已损坏。", "en": "The image file is corrupt."},
+                  "images": [{"file": "images/corrupt.jpg",
+                              "alt": {"zh": "损坏", "en": "Corrupt"}}]})
+    with open(os.path.join(pack, "pack.json"), "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=2)
+    return pack
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--editor", required=True)
+    ap.add_argument("--packs", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    shutil.rmtree(args.out, ignore_errors=True)
+    os.makedirs(args.out)
+    pack = make_pack(args.packs, args.out)
+
+    finding = "check:cut_text:item:long-title:1:en"  # the long title, portrait, English
+    script = os.path.join(args.out, "check.script")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("\n".join([
+            "wait-idle 15000",
+            "tap @toolbar:check",
+            "wait-idle 60000",
+            "screenshot editor-check-done",
+            "tap @check:image_failed:item:corrupt-scan:0:zh",
+            "wait-idle 10000",
+            "screenshot editor-check-landscape",
+            f"tap @{finding}",
+            "wait-idle 10000",
+            "screenshot editor-check-portrait",
+        ]) + "\n")
+    state_file = os.path.join(args.out, "check.state.json")
+    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", LANTAI_FILE_CHOOSER="")
+    with open(os.path.join(args.out, "check.log"), "w") as log:
+        rc = subprocess.run(
+            ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", args.editor, pack, "--script", script,
+             "--state-out", state_file, "--screenshot-dir", args.out, "--size", "1600x1000",
+             "--exit-after-script"], stdout=log, stderr=subprocess.STDOUT, env=env,
+            timeout=120).returncode
+    check(rc == 0, f"the editor runs the script (exit {rc})")
+    with open(state_file, encoding="utf-8") as f:
+        state = json.load(f)
+    with open(os.path.join(args.out, "check-pack.state.json"), "w") as f:
+        json.dump(state, f, ensure_ascii=False, indent=1)
+
+    c = state["check"]
+    print(f"check: {c['done']}/{c['total']} screens in {c['elapsed_ms']:.0f} ms; counts {c['counts']}")
+    check(c["finished"] and not c["running"] and c["done"] == c["total"] and c["total"] >= 20,
+          f"the check drew every screen ({c['done']}/{c['total']})")
+    findings = c["findings"]
+
+    def having(**want):
+        return [f for f in findings if all(f[k] == v for k, v in want.items())]
+
+    untranslated = having(problem="untranslated", node="item:no-english")
+    check(len(untranslated) == 1 and untranslated[0]["pointer"] == "/caption"
+          and untranslated[0]["text"] == "这段说明还没有英文。",
+          f"the missing English caption is listed ({untranslated})")
+    long_title = having(problem="cut_text", node="item:long-title", screen="item")
+    combos = {(f["size_index"], f["language"]) for f in long_title
+              if f["where"] == "top-bar:title (truncated)"}
+    check(combos == {(0, "zh"), (0, "en"), (1, "zh"), (1, "en")},
+          f"the long title is cut off in the item's top bar at both sizes, both languages ({combos})")
+    check(any(f["where"].startswith("card:item:long-title:title") for f in
+              having(problem="cut_text", node="chapter:early-years")),
+          "and on its chapter's card")
+    check(not having(problem="cut_text", node="item:letter-1931", screen="item"),
+          "an item whose texts fit has no cut-off text")
+    corrupt = having(problem="image_failed", node="item:corrupt-scan")
+    check(len(corrupt) == 1 and corrupt[0]["where"] == "images/corrupt.jpg",
+          f"the corrupt image is listed ({corrupt})")
+    check(not having(problem="image_failed", node="item:letter-1931"), "the good image is not")
+    counts = c["counts"]
+    check(counts["untranslated"] >= 1 and counts["image_failed"] == 1 and counts["cut_text"] >= 5,
+          f"the counts ({counts})")
+    check(counts["missing_glyphs"] == 0, "every character has a glyph")
+
+    # The last click: the long title's row, portrait English (before it the corrupt image's row,
+    # landscape Chinese: its screenshot shows the preview turned back).
+    check(state["selection"]["node"] == "item:long-title",
+          f"clicking a finding selects its item ({state['selection']})")
+    preview = state["preview"]
+    check(preview["width"] == 1080 and preview["language"] == "en" and preview["item"] == "long-title",
+          f"and shows it in the preview at its size and language ({preview['width']} {preview['language']})")
+    check(not state["script_errors"], f"no script errors ({state['script_errors']})")
+    for shot in ("editor-check-done", "editor-check-portrait", "editor-check-landscape"):
+        check(os.path.exists(os.path.join(args.out, shot + ".png")), f"screenshot {shot}")
+    print(f"{len(FAILURES)} failures")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
