@@ -122,6 +122,7 @@ FrameTiming KioskRuntime::renderFrame(double now) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     timing.renderMs = millisecondsSince(renderStart);
     m_targets = std::move(ui.targets);
+    ui.textReport.finishFrame();
     m_frameText = std::move(ui.textReport);
     ++m_frames;
     recordVisit(); // what the screens set while drawing: the QR code, the zoom

@@ -136,7 +136,8 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
                        {"how", c.how},
                        {"language", core::languageCode(c.language)},
                        {"lines", c.lines},
-                       {"lines_shown", c.linesShown}});
+                       {"lines_shown", c.linesShown},
+                       {"shown_whole_elsewhere", c.shownWholeElsewhere}});
     j["cut_text"] = std::move(cut);
     nlohmann::json gaps = nlohmann::json::array();
     for (const GlyphGap& g : m.text.missingGlyphs) {

@@ -48,7 +48,9 @@ float drawTextBlock(UiContext& ui, const core::Rect& box, std::string_view text,
         core::wrapText(text, box.w, advanceFor(*ui.fonts, font, size), style.maxLines, &ellipsized);
     const core::TextFit fit = core::fitTextLines(lines, !ellipsized.empty(), box.w, box.y,
                                                  box.bottom(), size, lineHeight);
-    if (fit.cutOff())
+    if (!fit.cutOff())
+        ui.textReport.addWhole(text);
+    else
         ui.textReport.addCut(style.where.empty() ? core::fontRoleName(style.role) : style.where,
                              text, fit, ui.language);
     float y = static_cast<float>(box.y);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace lantai::kiosk {
 
@@ -34,7 +35,16 @@ void TextReport::addCut(std::string_view where, std::string_view text, const cor
     });
     if (known) return;
     cut.push_back({std::string(where), excerpt, how, language, static_cast<int>(fit.lines),
-                   static_cast<int>(fit.linesShown)});
+                   static_cast<int>(fit.linesShown), false, std::hash<std::string_view>{}(text)});
+}
+
+void TextReport::addWhole(std::string_view text) {
+    wholeTexts.insert(std::hash<std::string_view>{}(text));
+}
+
+void TextReport::finishFrame() {
+    for (CutText& c : cut)
+        c.shownWholeElsewhere = wholeTexts.count(c.textHash) > 0;
 }
 
 void TextReport::addMissing(std::string_view text, const std::set<char32_t>& characters,

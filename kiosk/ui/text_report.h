@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace lantai::kiosk {
@@ -22,6 +23,10 @@ struct CutText {
     core::Language language = core::Language::Zh;
     int lines = 0;      // lines it wraps into
     int linesShown = 0; // lines drawn
+    // The same text is drawn whole elsewhere in the frame (a title truncated in the top bar but
+    // whole in the caption panel): cut here, yet readable on this screen.
+    bool shownWholeElsewhere = false;
+    std::size_t textHash = 0; // of the whole text
 };
 
 // Drawn text with characters the atlas cannot draw (ImGui shows "?" for them).
@@ -35,9 +40,14 @@ struct GlyphGap {
 struct TextReport {
     std::vector<CutText> cut;
     std::vector<GlyphGap> missingGlyphs;
+    std::unordered_set<std::size_t> wholeTexts; // hashes of the texts drawn whole
 
     void addCut(std::string_view where, std::string_view text, const core::TextFit& fit,
                 core::Language language);
+    // Text drawn whole (nothing cut off).
+    void addWhole(std::string_view text);
+    // At the end of the frame: marks the cut text drawn whole elsewhere.
+    void finishFrame();
     void addMissing(std::string_view text, const std::set<char32_t>& characters,
                     core::Language language);
 };

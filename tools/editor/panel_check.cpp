@@ -76,21 +76,30 @@ void drawCheckPanel(EditorContext& ctx) {
         ImGui::Text("截断 cut off %zu · 缺字 missing glyphs %zu · 未翻译 untranslated %zu · "
                     "图片 images %zu",
                     c.cutText, c.missingGlyphs, c.untranslated, c.imageFailed);
+        // A title truncated in the top bar is whole in the caption panel: readable, listed on
+        // request.
+        static bool showElsewhere = false;
+        const std::string elsewhere = "也列出在同屏别处完整显示的截断文字 Also list cut text shown "
+                                      "whole elsewhere on its screen (" +
+                                      std::to_string(c.cutTextShownElsewhere) + ")";
+        ImGui::Checkbox(elsewhere.c_str(), &showElsewhere);
+        ctx.targets.mark("check:show-elsewhere");
         ImGui::Separator();
         ImGui::BeginChild("check-findings");
         const auto& findings = check.findings();
         const auto& sizes = previewSizes();
         for (std::size_t i = 0; i < findings.size(); ++i) {
             const CheckFinding& f = findings[i];
+            if (f.shownElsewhere && !showElsewhere) continue;
             ImGui::PushID(static_cast<int>(i));
             ImGui::PushStyleColor(ImGuiCol_Text, problemColour(f.problem));
             const std::string size =
                 f.sizeIndex >= 0 ? sizes[static_cast<std::size_t>(f.sizeIndex)].label : "";
-            const std::string label = std::string(problemLabel(f.problem)) + "  " +
-                                      kiosk::textExcerpt(nodeTitle(ctx.doc.pack(), f.node), 36) +
-                                      "  [" + size + (size.empty() ? "" : " ") +
-                                      core::languageCode(f.language) + "]  " + f.where + "  " +
-                                      f.text;
+            const std::string label =
+                std::string(problemLabel(f.problem)) + "  " +
+                kiosk::textExcerpt(nodeTitle(ctx.doc.pack(), f.node), 36) + "  [" + size +
+                (size.empty() ? "" : " ") + core::languageCode(f.language) + "]  " + f.where +
+                "  " + f.text + (f.shownElsewhere ? "  （别处完整 whole elsewhere）" : "");
             ctx.fonts.add(label);
             // As wide as the window, however long the text: a click anywhere on the row.
             if (ImGui::Selectable(label.c_str(), false, 0,

@@ -108,7 +108,7 @@ void ScreenCheck::start(const core::Pack& pack, const core::edit::TranslationRep
         if (status.missingEnglish)
             add({CheckProblem::Untranslated, status.field.node, status.field.pointer, -1,
                  core::Language::En, "", status.field.pointer,
-                 kiosk::textExcerpt(chinese[core::edit::toString(status.field)])});
+                 kiosk::textExcerpt(chinese[core::edit::toString(status.field)]), false});
 
     planJobs(pack);
     kiosk::KioskRuntimeOptions options;
@@ -200,18 +200,18 @@ void ScreenCheck::collect(const Job& job) {
     const kiosk::TextReport& text = m_runtime->frameText();
     for (const auto& cut : text.cut)
         add({CheckProblem::CutText, job.node, "", job.sizeIndex, cut.language, screen,
-             cut.where + " (" + cut.how + ")", cut.text});
+             cut.where + " (" + cut.how + ")", cut.text, cut.shownWholeElsewhere});
     for (const auto& gap : text.missingGlyphs) {
         std::string characters;
         for (char32_t cp : gap.characters)
             characters += (characters.empty() ? "" : " ") + kiosk::codePointName(cp);
         add({CheckProblem::MissingGlyphs, job.node, "", job.sizeIndex, gap.language, screen,
-             characters, gap.text});
+             characters, gap.text, false});
     }
     if (job.checkImage && state.value("image_failed", false))
         add({CheckProblem::ImageFailed, job.node, "/images/" + std::to_string(job.target.image),
              job.sizeIndex, job.language, screen, job.imageFile,
-             "不能显示 cannot be shown (see the log)"});
+             "不能显示 cannot be shown (see the log)", false});
 }
 
 bool ScreenCheck::step(double budgetMs) {
@@ -262,7 +262,7 @@ CheckCounts ScreenCheck::counts() const {
     for (const auto& f : m_findings) {
         switch (f.problem) {
         case CheckProblem::CutText:
-            ++c.cutText;
+            ++(f.shownElsewhere ? c.cutTextShownElsewhere : c.cutText);
             break;
         case CheckProblem::MissingGlyphs:
             ++c.missingGlyphs;
@@ -292,7 +292,8 @@ nlohmann::json ScreenCheck::state() const {
              {"language", core::languageCode(f.language)},
              {"screen", f.screen},
              {"where", f.where},
-             {"text", f.text}});
+             {"text", f.text},
+             {"shown_elsewhere", f.shownElsewhere}});
     }
     return {{"running", running()},
             {"finished", m_finished},
@@ -302,6 +303,7 @@ nlohmann::json ScreenCheck::state() const {
             {"elapsed_ms", m_elapsedMs},
             {"counts",
              {{"cut_text", c.cutText},
+              {"cut_text_shown_elsewhere", c.cutTextShownElsewhere},
               {"missing_glyphs", c.missingGlyphs},
               {"untranslated", c.untranslated},
               {"image_failed", c.imageFailed}}},

@@ -31,10 +31,15 @@ struct CheckFinding {
     std::string screen; // the kiosk screen ("item", "chapter", …)
     std::string where;  // the widget, the field or the image file
     std::string text;   // the text (excerpt), the characters, or why the image failed
+    // Cut text drawn whole elsewhere on the same screen (a title truncated in the top bar,
+    // whole in the caption panel): listed apart, it can be read.
+    bool shownElsewhere = false;
 };
 
 struct CheckCounts {
-    std::size_t cutText = 0, missingGlyphs = 0, untranslated = 0, imageFailed = 0;
+    std::size_t cutText = 0; // cut off and nowhere whole on its screen
+    std::size_t cutTextShownElsewhere = 0;
+    std::size_t missingGlyphs = 0, untranslated = 0, imageFailed = 0;
 };
 
 // Why a runtime of its own: the curator's preview stays where it is, and the check draws a
