@@ -43,7 +43,7 @@ void splitter(const char* id, bool vertical, float& size, float min, float max, 
 }
 
 constexpr int kQuietFrames = 3;
-constexpr double kCheckBudgetMs = 25; // "check every screen" per editor frame
+constexpr double kCheckBudgetMs = 16; // "check every screen" per editor frame
 
 // Milliseconds since this process started (from /proc/self/stat and the boot clock).
 double processAgeMs() {
