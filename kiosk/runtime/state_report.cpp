@@ -22,6 +22,7 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         {"zoom_level", onItem ? state.zoomScaleFactor : 0},
         {"zoom_sharp", onItem && state.zoomSharp},
         {"image_failed", onItem && state.zoomImageFailed},
+        {"image_error", onItem ? state.zoomImageError : std::string()},
         {"language", core::languageCode(state.language)},
         {"theme", state.themeName},
         {"pack", state.pack ? state.pack->id : ""},

@@ -130,6 +130,7 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
         state.zoomImageFailed = true;
         state.zoomSharp = false;
     }
+    state.zoomImageError = state.zoomImageFailed ? m_imageError : std::string();
     if (state.zoomImageFailed) {
         // Placeholder with a note: never a black rectangle.
         const Rect box{m_viewer.x + m_viewer.w * 0.2, m_viewer.y + m_viewer.h * 0.35,

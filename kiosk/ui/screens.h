@@ -28,7 +28,8 @@ struct KioskState {
     int zoomScaleFactor = 0;
     bool zoomSharp = false;
     bool zoomImageFailed = false;
-    double zoomSettledAt = -1; // kiosk clock when a pinch ended; -1 once sharp again
+    std::string zoomImageError; // why, when it failed (the file and the decoder's words)
+    double zoomSettledAt = -1;  // kiosk clock when a pinch ended; -1 once sharp again
     double sharpAfterZoomMs =
         -1; // last measured: pinch end -> every tile of the new level on screen
 

@@ -105,8 +105,9 @@ def main():
     check(not having(problem="cut_text", node="item:letter-1931", screen="item"),
           "an item whose texts fit has no cut-off text")
     corrupt = having(problem="image_failed", node="item:corrupt-scan")
-    check(len(corrupt) == 1 and corrupt[0]["where"] == "images/corrupt.jpg",
-          f"the corrupt image is listed ({corrupt})")
+    check(len(corrupt) == 1 and corrupt[0]["where"] == "images/corrupt.jpg"
+          and "corrupt.jpg" in corrupt[0]["text"],
+          f"the corrupt image is listed with why it fails ({corrupt})")
     check(not having(problem="image_failed", node="item:letter-1931"), "the good image is not")
     counts = c["counts"]
     check(counts["untranslated"] >= 1 and counts["image_failed"] == 1 and counts["cut_text"] >= 4

@@ -211,7 +211,7 @@ void ScreenCheck::collect(const Job& job) {
     if (job.checkImage && state.value("image_failed", false))
         add({CheckProblem::ImageFailed, job.node, "/images/" + std::to_string(job.target.image),
              job.sizeIndex, job.language, screen, job.imageFile,
-             "不能显示 cannot be shown (see the log)", false});
+             state.value("image_error", std::string("cannot be shown")), false});
 }
 
 bool ScreenCheck::step(double budgetMs) {
