@@ -46,6 +46,14 @@ class KioskPreview {
     void setTheme(const std::string& name);
     const std::string& themeName() const { return m_themeName; }
 
+    // The video screen of `videoId` playing (libmpv through kiosk/platform, as on the booth),
+    // play/pause, seek to a fraction of the clip, and what the player reports.
+    bool playVideo(const std::string& videoId);
+    void toggleVideoPause();
+    void seekVideo(double fraction);
+    // id, state, position, duration, subtitle text, error (null when no video is open).
+    nlohmann::json videoState() const;
+
     // Input in kiosk pixels (the panel maps the mouse over the image).
     void pointer(kiosk::InputEvent::Type type, float x, float y);
     void wheel(float x, float y, float notches);
