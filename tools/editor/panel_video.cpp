@@ -115,8 +115,11 @@ void playback(EditorContext& ctx, const core::Video& video) {
     if (ImGui::SliderFloat("##position", &fraction, 0.0f, 1.0f, text.c_str()) && duration > 0)
         ctx.preview.seekVideo(fraction);
     ctx.targets.mark("video:seek");
-    if (const std::string line = state.value("subtitle_text", ""); !line.empty())
-        ImGui::Text("字幕 subtitle (%s): %s", state.value("subtitle", "").c_str(), line.c_str());
+    if (const std::string line = state.value("subtitle_text", ""); !line.empty()) {
+        ctx.fonts.add(line); // the atlas grows with the subtitle's characters
+        ImGui::TextWrapped("字幕 subtitle (%s): %s", state.value("subtitle", "").c_str(),
+                           line.c_str());
+    }
     if (state.contains("error")) ImGui::TextColored(kRed, "%s", state.value("error", "").c_str());
 }
 
@@ -129,8 +132,10 @@ void drawVideoFiles(EditorContext& ctx) {
     const core::Video video = ctx.doc.pack().videos[*index]; // a copy: edits below change it
     ImGui::Separator();
     ImGui::TextUnformatted("视频文件 Video files");
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", "选择文件，或从文件管理器拖到一行上：文件会复制进内容包 "
                               "Choose a file or drop one on a row: it is copied into the pack");
+    ImGui::PopTextWrapPos();
     fileRow(ctx, video, VideoFileSlot::Clip, "", "视频 Clip", video.file, nullptr);
     const edit::Json none;
     fileRow(ctx, video, VideoFileSlot::Poster, "", "海报 Poster",

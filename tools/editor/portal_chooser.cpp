@@ -15,26 +15,64 @@ namespace {
 constexpr const char* kPortal = "org.freedesktop.portal.Desktop";
 constexpr const char* kPortalPath = "/org/freedesktop/portal/desktop";
 
-// A GDBus connection of our own (not GLib's shared session bus singleton).
+struct Connecting {
+    GMainLoop* loop = nullptr;
+    GDBusConnection* bus = nullptr;
+    std::string error;
+    bool finished = false;
+};
+
+void onConnected(GObject*, GAsyncResult* result, gpointer data) {
+    auto* connecting = static_cast<Connecting*>(data);
+    GError* e = nullptr;
+    connecting->bus = g_dbus_connection_new_for_address_finish(result, &e);
+    if (e) {
+        connecting->error = e->message;
+        g_error_free(e);
+    }
+    connecting->finished = true;
+    g_main_loop_quit(connecting->loop);
+}
+
+gboolean onConnectTimeout(gpointer data) {
+    g_cancellable_cancel(static_cast<GCancellable*>(data));
+    return G_SOURCE_REMOVE;
+}
+
+// A GDBus connection of our own (not GLib's shared session bus singleton), made within
+// `timeoutMs` (a bus that accepts the socket but never answers must not freeze the editor).
+// Call with a thread-default main context pushed.
 struct Connection {
     GDBusConnection* bus = nullptr;
     std::string error;
-    Connection() {
+    explicit Connection(int timeoutMs) {
         const auto address = sessionBusAddress();
         if (!address) {
             error = "no session bus";
             return;
         }
-        GError* e = nullptr;
-        bus = g_dbus_connection_new_for_address_sync(
+        GMainContext* context = g_main_context_get_thread_default();
+        Connecting connecting;
+        connecting.loop = g_main_loop_new(context, FALSE);
+        GCancellable* cancel = g_cancellable_new();
+        GSource* timeout = g_timeout_source_new(static_cast<guint>(timeoutMs));
+        g_source_set_callback(timeout, onConnectTimeout, cancel, nullptr);
+        g_source_attach(timeout, context);
+        g_dbus_connection_new_for_address(
             address->c_str(),
             static_cast<GDBusConnectionFlags>(G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
                                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION),
-            nullptr, nullptr, &e);
-        if (!bus) {
-            error = e ? e->message : "cannot connect to the session bus";
-            if (e) g_error_free(e);
-        }
+            nullptr, cancel, onConnected, &connecting);
+        while (!connecting.finished) // cancelled on time-out, the callback still comes
+            g_main_loop_run(connecting.loop);
+        g_source_destroy(timeout);
+        g_source_unref(timeout);
+        g_object_unref(cancel);
+        g_main_loop_unref(connecting.loop);
+        bus = connecting.bus;
+        if (!bus)
+            error =
+                connecting.error.empty() ? "cannot connect to the session bus" : connecting.error;
     }
     ~Connection() {
         if (bus) {
@@ -44,6 +82,18 @@ struct Connection {
     }
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
+};
+
+// A main context of our own for the calls and signals of one probe or dialog.
+struct OwnContext {
+    GMainContext* context = g_main_context_new();
+    OwnContext() { g_main_context_push_thread_default(context); }
+    ~OwnContext() {
+        g_main_context_pop_thread_default(context);
+        g_main_context_unref(context);
+    }
+    OwnContext(const OwnContext&) = delete;
+    OwnContext& operator=(const OwnContext&) = delete;
 };
 
 std::optional<unsigned> versionOn(GDBusConnection* bus, int timeoutMs) {
@@ -108,17 +158,18 @@ std::optional<std::string> sessionBusAddress() {
 }
 
 std::optional<unsigned> portalFileChooserVersion(int timeoutMs) {
-    Connection connection;
+    OwnContext context;
+    Connection connection(timeoutMs);
     if (!connection.bus) return std::nullopt;
     return versionOn(connection.bus, timeoutMs);
 }
 
 PortalChoice runPortalChooser(bool folder, const std::string& title) {
     PortalChoice choice;
-    GMainContext* context = g_main_context_new();
-    g_main_context_push_thread_default(context); // the signal is delivered in this context
+    OwnContext own; // the Response signal is delivered in this context
+    GMainContext* context = own.context;
     {
-        Connection connection;
+        Connection connection(2000);
         const auto version = connection.bus ? versionOn(connection.bus, 2000) : std::nullopt;
         if (!connection.bus) {
             choice.error = connection.error;
@@ -184,8 +235,6 @@ PortalChoice runPortalChooser(bool folder, const std::string& title) {
             g_main_loop_unref(wait.loop);
         }
     }
-    g_main_context_pop_thread_default(context);
-    g_main_context_unref(context);
     return choice;
 }
 

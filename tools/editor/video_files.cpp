@@ -104,7 +104,7 @@ void VideoFileCopier::copy(fs::path packRoot, std::string stagedName, VideoFileR
 
 bool VideoFileCopier::busy() const {
     std::lock_guard lock(m_mutex);
-    return m_copying || !m_jobs.empty();
+    return m_copying || !m_jobs.empty() || !m_finished.empty(); // until adopted, too
 }
 
 std::vector<VideoFileCopier::Finished> VideoFileCopier::takeFinished() {

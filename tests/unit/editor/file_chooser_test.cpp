@@ -1,6 +1,6 @@
 // tests/unit/editor: which file chooser the editor uses — the portal, then zenity, then kdialog,
 // then the built-in browser — and the portal probe answering "no" without a bus, with a bus
-// that has no portal, and never crashing
+// that has no portal or never answers, and never crashing
 #include "tools/editor/file_dialog.h"
 #include "tools/editor/portal_chooser.h"
 
@@ -12,6 +12,8 @@
 #include <optional>
 #include <set>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -102,7 +104,8 @@ TEST(PortalProbe, ABusWithoutThePortalMeansNoPortal) {
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig><type>session</type><listen>unix:path=)"
         << dir << R"(/bus</listen><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*"/><allow own="*"/></policy></busconfig>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/>
+<allow own="*"/></policy></busconfig>
 )";
     const pid_t daemon = ::fork();
     ASSERT_GE(daemon, 0);
@@ -127,6 +130,32 @@ TEST(PortalProbe, ABusWithoutThePortalMeansNoPortal) {
     ::kill(daemon, SIGTERM);
     ::waitpid(daemon, nullptr, 0);
     std::filesystem::remove_all(dir);
+}
+
+} // namespace
+
+namespace {
+
+// A socket that takes the connection and never says a word: the probe gives up on time.
+TEST(PortalProbe, ABusThatNeverAnswersTimesOut) {
+    const std::string path =
+        std::string(::testing::TempDir()) + "lantai-mute-bus-" + std::to_string(::getpid());
+    const int listener = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", path.c_str());
+    ::unlink(path.c_str());
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(listener, 4), 0);
+    {
+        ScopedEnv bus("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + path).c_str());
+        const auto start = std::chrono::steady_clock::now();
+        EXPECT_FALSE(portalFileChooserVersion(300).has_value());
+        EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+    }
+    ::close(listener);
+    ::unlink(path.c_str());
 }
 
 } // namespace
