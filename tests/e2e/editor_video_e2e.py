@@ -111,6 +111,17 @@ def main():
     recent = state.get("recent_packs", [])
     check(recent and os.path.samefile(recent[0]["path"], pack) and recent[0]["exists"],
           f"the pack heads File → Open recent ({recent[:1]})")
+
+    # A new subtitle language is one undo step: the entry and its copy go, and come back.
+    video_id = saved[0]["id"] if saved else ""
+    rc, state = base.run_editor(args, args.editor, [
+        "wait-idle 10000", f"tap @tree:video:{video_id}", "wait-idle 5000",
+        "tap @field:video:subtitles:en", f"drop {srt}", "wait-idle 10000",
+        "key ctrl+z", "wait-idle 5000",
+    ], "video-2", extra=[pack])
+    langs = [s["lang"] for s in state.get("video_files", {}).get("subtitles", [])]
+    check(rc == 0 and langs == ["zh"] and state["pack"]["can_redo"] and not state["pack"]["dirty"],
+          f"undo takes the en subtitle out in one step ({langs})")
     print(f"{time.monotonic() - started:.1f} s")
     print(f"{len(base.FAILURES)} failures")
     return 1 if base.FAILURES else 0
