@@ -93,6 +93,7 @@ def main():
     check(video.get("subtitle") == "zh" and video.get("subtitle_text") == "第一段字幕：欢迎观看",
           f"the zh subtitle shows ({video.get('subtitle_text')!r})")
     check(not state["pack"]["dirty"], "saved")
+    check(state["preview"].get("screen") == "video", f"the preview shows the video's player screen ({state['preview'].get('screen')})")
 
     data = base.load_pack(pack)
     saved = data.get("videos", [])

@@ -95,10 +95,13 @@ void KioskPreview::showPack(core::PackLoadResult pack) {
         start(std::move(pack));
     else
         m_runtime->previewPack(std::move(pack));
+    if (m_unshown && m_runtime && m_runtime->previewShow(*m_unshown)) m_unshown.reset();
 }
 
 void KioskPreview::show(const kiosk::PreviewTarget& target) {
-    if (m_runtime) m_runtime->previewShow(target);
+    m_unshown.reset();
+    // A node just added is not in the preview's pack yet: shown when the next pack brings it.
+    if (!m_runtime || !m_runtime->previewShow(target)) m_unshown = target;
 }
 
 void KioskPreview::setSize(int index) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,7 @@ class KioskPreview {
     unsigned m_fbo = 0, m_texture = 0;
     std::chrono::steady_clock::time_point m_epoch = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::time_point> m_pendingSince;
+    std::optional<kiosk::PreviewTarget> m_unshown; // shown when the next pack has it
     double m_lastUpdateMs = 0;
     std::vector<double> m_updateMs; // the last 200
 };
