@@ -13,6 +13,8 @@ packages=(
   # kiosk runtime: SDL2, Dear ImGui 1.86, libmpv, stb, libjpeg-turbo, TOML config
   libsdl2-dev libimgui-dev libmpv-dev libstb-dev libturbojpeg0-dev libtomlplusplus-dev
   libsqlite3-dev libqrencode-dev
+  # the editor's file dialogs: the xdg-desktop-portal FileChooser over D-Bus (GIO's GDBus)
+  libglib2.0-dev
   # the kiosk's fonts, in fallback order (core/i18n/kiosk_fonts.cpp; `lantai validate` checks
   # glyphs against them): Noto Sans CJK, Symbola (emoji, symbols), HanaMin (CJK Ext. B–F),
   # BabelStone Han (CJK Ext. G–H)

@@ -3,8 +3,10 @@
 // FBO and software-upload paths share one object's state and threading rules.
 #include "kiosk/platform/mpv_media_player.h"
 
+#include "core/base/file_io.h"
 #include "core/base/log.h"
 #include "core/config/kiosk_config.h"
+#include "core/media/subtitles.h"
 
 #include <GL/gl.h>
 #include <SDL.h>
@@ -28,6 +30,20 @@
 namespace lantai::kiosk {
 
 namespace {
+
+// A subtitle as core reads it (broken cues skipped, tags removed: what the validator and the
+// editor describe), handed to mpv as WebVTT in memory — mpv's own SRT reader would run a broken
+// cue's lines into the cue before it. The file itself when it cannot be read or has no cue.
+std::string subtitleSource(const std::filesystem::path& file) {
+    const auto format = core::subtitleFormatOf(file.string());
+    if (!format) return file.string();
+    auto text = core::readFile(file);
+    if (!text) return file.string();
+    const core::SubtitleParseResult parsed =
+        core::parseSubtitles(*text, file.filename().string(), *format);
+    if (parsed.cues.empty()) return file.string();
+    return "memory://" + core::toWebVtt(parsed.cues);
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -349,7 +365,7 @@ class MpvMediaPlayer final : public MediaPlayer {
             // Subtitles: added without selecting; once all are in, the track list says which id
             // each language got (selectSubtitle).
             for (const auto& sub : m_subtitles) {
-                const std::string path = sub.file.string();
+                const std::string path = subtitleSource(sub.file);
                 const char* command[] = {"sub-add",        path.c_str(),     "auto",
                                          sub.lang.c_str(), sub.lang.c_str(), nullptr};
                 commandAsync(command, Reply::SubAdd);

@@ -186,6 +186,13 @@ class KioskRuntime {
     void previewTheme(core::Theme theme);
     // Where the preview is (kind and id), to keep it across previewPack.
     PreviewTarget previewWhere() const;
+    // The editor's video controls: previewPlayVideo opens the player screen of `videoId` and
+    // plays it from the start with the subtitles of the preview's language (the backend starts
+    // now if it has not yet; GL context current); false when the pack has no such video.
+    bool previewPlayVideo(const std::string& videoId);
+    void previewToggleVideoPause() { m_video.togglePause(); }
+    void previewSeekVideo(double fraction) { m_video.seekToFraction(fraction); }
+    const VideoController& video() const { return m_video; }
     core::Language language() const { return m_state.language; }
 
     // ---- for hosts, scripts and tests

@@ -154,6 +154,16 @@ bool KioskRuntime::previewShow(const PreviewTarget& target) {
     return false;
 }
 
+bool KioskRuntime::previewPlayVideo(const std::string& videoId) {
+    if (!m_state.pack) return false;
+    const core::Video* video = m_state.pack->findVideo(videoId);
+    if (!video || !previewShow({Kind::Video, videoId, 0})) return false;
+    if (!m_media) startVideoBackend();
+    m_video.play(*video, m_state.language);
+    m_redraw = true;
+    return true;
+}
+
 void KioskRuntime::previewLanguage(core::Language language) {
     if (m_state.language == language) return;
     m_state.language = language;

@@ -51,7 +51,12 @@ class VideoController {
     bool hasEnded() const { return m_player && status().state == MediaState::Ended; }
     // The visitor is watching: the idle timeout must not fire.
     bool visitorWatching() const { return !m_attract && isPlaying(); }
-    const MediaStatus& status() const { return m_player->status(); }
+    // An idle status while no player is configured yet (the backend starts after the first
+    // frame; the editor's preview can show the player screen before that).
+    const MediaStatus& status() const {
+        static const MediaStatus idle;
+        return m_player ? m_player->status() : idle;
+    }
     // Seconds, from the file's header or an earlier playback (0: unknown).
     double knownDuration(const core::Video& video);
     std::optional<VideoProblem> problem() const;

@@ -6,6 +6,7 @@
 #include "core/pack/charset.h"
 #include "tools/editor/catalogue_dialog.h"
 #include "tools/editor/editor_ui_characters.h"
+#include "tools/editor/recent_packs.h"
 
 #include <SDL.h>
 #include <algorithm>
@@ -95,6 +96,7 @@ EditorApp::~EditorApp() {
     m_ctx.reset();
     m_check.reset(); // GL objects while the window's context lives
     m_publish.reset();
+    m_videoFiles.reset();
     m_doc.reset();
     m_preview.reset(); // GL objects while the window's context lives
 }
@@ -157,17 +159,11 @@ int EditorApp::run() {
     m_preview->setSize(m_options.previewSize);
     m_publish = std::make_unique<PublishJob>(wake);
     m_check = std::make_unique<ScreenCheck>(m_options.themeDirs, wake);
-    m_ctx = std::make_unique<EditorContext>(EditorContext{*m_doc,
-                                                          *m_preview,
-                                                          m_fonts,
-                                                          m_targets,
-                                                          *m_publish,
-                                                          PathPrompt::None,
-                                                          {},
-                                                          false,
-                                                          {},
-                                                          m_check.get(),
-                                                          false});
+    m_videoFiles = std::make_unique<VideoFiles>(wake);
+    m_ctx = std::make_unique<EditorContext>(EditorContext{
+        *m_doc, *m_preview, m_fonts, m_targets, *m_publish, PathPrompt::None, {}, false, {}});
+    m_ctx->check = m_check.get();
+    m_ctx->videoFiles = m_videoFiles.get();
     if (!m_options.newPack.empty())
         report(*m_ctx, m_doc->createNew(m_options.newPack));
     else if (!m_options.pack.empty())
@@ -182,7 +178,8 @@ int EditorApp::run() {
         if (m_script && !m_script->finished())
             wait = std::min(wait, m_script->secondsUntilWork(now));
         if (m_preview) wait = std::min(wait, m_preview->secondsUntilWork());
-        if (m_publish->running() || (m_doc->isOpen() && m_doc->dropProgress()))
+        if (m_publish->running() || m_videoFiles->busy() ||
+            (m_doc->isOpen() && m_doc->dropProgress()))
             wait = std::min(wait, 0.1);
         if (m_check->running()) wait = std::min(wait, 0.02);
         if (ImGui::IsAnyMouseDown()) wait = 0;
@@ -204,6 +201,12 @@ int EditorApp::run() {
             for (const auto& d : m_doc->report().diagnostics)
                 m_fonts.add(d.diagnostic.messageZh);
             if (!m_doc->messages().empty()) m_fonts.add(m_doc->messages().back());
+        }
+        if (m_videoFiles->poll(*m_doc)) active = true;
+        if (m_doc->isOpen() && m_doc->session().root() != m_recentRoot) {
+            m_recentRoot = m_doc->session().root(); // opened, created or saved as
+            if (core::Status kept = rememberRecentPack(recentPacksFile(), m_recentRoot); !kept)
+                core::logWarning("recent packs: " + core::formatDiagnostic(kept.error(), false));
         }
         if (m_doc->isOpen() && m_doc->previewRevision != m_doc->session().revision()) active = true;
         syncPreview();
@@ -366,6 +369,14 @@ void EditorApp::carryOutPrompt() {
                 m_publish->start("复制到U盘 Copy to a USB stick", std::move(steps));
         }
         break;
+    case PathPrompt::VideoFile:
+        if (m_videoFiles->choosing) {
+            VideoFileRequest request = *m_videoFiles->choosing;
+            request.source = path;
+            m_videoFiles->add(*m_doc, std::move(request));
+            m_videoFiles->choosing.reset();
+        }
+        break;
     case PathPrompt::None:
         break;
     }
@@ -378,6 +389,7 @@ void EditorApp::handleDrop(std::vector<fs::path> paths, float x, float y) {
             report(*m_ctx, m_doc->open(paths[0], false));
         return;
     }
+    if (dropOnVideoField(*m_ctx, paths, ImVec2(x, y))) return;
     const core::Pack& pack = m_doc->pack();
     std::string chapter;
     // The chapter (or an item of it) under the mouse, else the selected one.
@@ -409,7 +421,8 @@ bool EditorApp::isIdle() const {
     if (!m_preview->isIdle() || m_check->running()) return false;
     if (!m_doc->isOpen()) return true;
     return !m_doc->dropProgress() && m_doc->validationCurrent() && !m_publish->running() &&
-           m_doc->previewRevision == m_doc->session().revision() && !m_fonts.needsRebuild();
+           !m_videoFiles->busy() && m_doc->previewRevision == m_doc->session().revision() &&
+           !m_fonts.needsRebuild();
 }
 
 nlohmann::json EditorApp::stateJson() const {
@@ -468,6 +481,11 @@ nlohmann::json EditorApp::stateJson() const {
     for (const auto& d : report.diagnostics)
         codes.push_back(d.diagnostic.code);
     state["diagnostic_codes"] = codes;
+    state["video_files"] = m_videoFiles->state(*m_doc);
+    nlohmann::json recent = nlohmann::json::array();
+    for (const auto& folder : readRecentPacks(recentPacksFile()))
+        recent.push_back({{"path", folder.string()}, {"exists", recentPackExists(folder)}});
+    state["recent_packs"] = recent;
     return state;
 }
 

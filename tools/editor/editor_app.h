@@ -6,6 +6,7 @@
 #include "tools/editor/editor_script.h"
 #include "tools/editor/editor_window.h"
 #include "tools/editor/screen_check.h"
+#include "tools/editor/video_files.h"
 
 #include <filesystem>
 #include <memory>
@@ -55,12 +56,14 @@ class EditorApp {
     std::unique_ptr<KioskPreview> m_preview;
     std::unique_ptr<PublishJob> m_publish;
     std::unique_ptr<ScreenCheck> m_check;
+    std::unique_ptr<VideoFiles> m_videoFiles;
     std::unique_ptr<EditorContext> m_ctx;
     std::unique_ptr<EditorScriptPlayer> m_script;
     std::optional<std::string> m_pendingScreenshot;
     std::vector<std::string> m_scriptErrors;
     float m_treeWidth = 380, m_previewWidth = 620, m_diagnosticsHeight = 170;
     bool m_quit = false;
+    std::filesystem::path m_recentRoot; // the pack last added to the recent list
     double m_start = 0;
     int m_quietFrames = 0;         // frames in a row with nothing new to show
     double m_startupMs = -1;       // process start -> first frame with the pack and its preview

@@ -58,7 +58,7 @@ void selectNode(EditorContext& ctx, const NodeRef& node, std::string pointer) {
         ctx.preview.show({Kind::Item, node.id, 0});
         break;
     case NodeKind::Video:
-        ctx.preview.show({Kind::Videos, {}, 0});
+        ctx.preview.show({Kind::Video, node.id, 0}); // the player screen, with its poster
         break;
     case NodeKind::QuizBank:
         break;

@@ -53,7 +53,9 @@ class ScreenCheck;
 
 // A dialog the toolbar opened that needs a folder or a file (typed, or from the system's file
 // chooser).
-enum class PathPrompt { None, NewPack, OpenPack, SaveAs, CopyToUsb, ExportGallery };
+enum class PathPrompt { None, NewPack, OpenPack, SaveAs, CopyToUsb, ExportGallery, VideoFile };
+
+class VideoFiles;
 
 struct EditorContext {
     EditorDocument& doc;
@@ -68,6 +70,8 @@ struct EditorContext {
     std::string status;           // the status line (the last action's outcome)
     ScreenCheck* check = nullptr; // "check every screen" (the app's)
     bool checkWindowOpen = false;
+    VideoFiles* videoFiles = nullptr; // the video panel's copies and subtitle checks
+    bool showPathPrompt = false;      // open the built-in browser in the next drawDialogs
 };
 
 // "中文 English": every label in both languages (the curator's colleague may read only one).
@@ -85,6 +89,13 @@ void drawFieldsPanel(EditorContext& ctx);
 void drawDiagnosticsPanel(EditorContext& ctx);
 void drawPreviewPanel(EditorContext& ctx);
 void drawQuizTools(EditorContext& ctx);
+void drawVideoFiles(EditorContext& ctx);
+// Files dropped on one of the video panel's file fields go into it; false when not dropped there.
+bool dropOnVideoField(EditorContext& ctx, const std::vector<std::filesystem::path>& paths,
+                      ImVec2 at);
+// Asks for a path: the desktop's chooser when there is one, else the built-in browser; the app
+// carries out `prompt` with ctx.promptPath.
+void askPath(EditorContext& ctx, PathPrompt prompt, bool file);
 void drawDialogs(EditorContext& ctx);
 // "Check every screen": starts it on the open pack, and its window (panel_check.cpp).
 void startScreenCheck(EditorContext& ctx);

@@ -3,6 +3,7 @@
 #include "tools/editor/catalogue_dialog.h"
 #include "tools/editor/editor_context.h"
 #include "tools/editor/file_dialog.h"
+#include "tools/editor/recent_packs.h"
 
 #include <imgui_stdlib.h>
 
@@ -24,6 +25,8 @@ const char* promptTitle(PathPrompt prompt) {
         return "复制到U盘：选择U盘 Copy to a USB stick: choose the stick";
     case PathPrompt::ExportGallery:
         return "导出云展厅到文件夹 Export the cloud gallery to a folder";
+    case PathPrompt::VideoFile:
+        return "选择视频、海报或字幕文件 Choose a clip, poster or subtitle file";
     case PathPrompt::None:
         break;
     }
@@ -31,13 +34,7 @@ const char* promptTitle(PathPrompt prompt) {
 }
 
 void ask(EditorContext& ctx, PathPrompt prompt) {
-    ctx.prompt = prompt;
-    ctx.promptPath.clear();
-    if (auto chosen = runExternalChooser(ChooserKind::OpenFolder, promptTitle(prompt))) {
-        ctx.promptPath = chosen->string();
-        return; // carried out by the app before the next frame
-    }
-    ImGui::OpenPopup("path-prompt");
+    askPath(ctx, prompt, false);
 }
 
 void undoRedo(EditorContext& ctx) {
@@ -55,6 +52,30 @@ void undoRedo(EditorContext& ctx) {
     ImGui::EndDisabled();
 }
 
+// File → Open recent: packs that are gone are shown greyed, and can be cleared from the list.
+void recentMenu(EditorContext& ctx) {
+    if (!ImGui::BeginMenu("最近打开 Open recent")) return;
+    const fs::path file = recentPacksFile();
+    const auto packs = readRecentPacks(file);
+    bool missing = false;
+    for (const auto& pack : packs) {
+        const bool exists = recentPackExists(pack);
+        missing = missing || !exists;
+        const std::string label = exists ? pack.string() : pack.string() + "  (已不存在 missing)";
+        if (ImGui::MenuItem(label.c_str(), nullptr, false, exists)) {
+            ctx.prompt = PathPrompt::OpenPack;
+            ctx.promptPath = pack.string();
+        }
+    }
+    if (packs.empty()) ImGui::TextDisabled("%s", "（无 none）");
+    if (missing) {
+        ImGui::Separator();
+        if (ImGui::MenuItem("清除已不存在的 Remove missing"))
+            report(ctx, forgetMissingRecentPacks(file));
+    }
+    ImGui::EndMenu();
+}
+
 void publishMenu(EditorContext& ctx) {
     if (!ImGui::BeginMenu("发布 Publish", ctx.doc.isOpen() && !ctx.publish.running())) return;
     const fs::path pack = ctx.doc.session().root();
@@ -70,6 +91,17 @@ void publishMenu(EditorContext& ctx) {
 
 } // namespace
 
+void askPath(EditorContext& ctx, PathPrompt prompt, bool file) {
+    ctx.prompt = prompt;
+    ctx.promptPath.clear();
+    if (auto chosen = runExternalChooser(file ? ChooserKind::OpenFile : ChooserKind::OpenFolder,
+                                         promptTitle(prompt))) {
+        ctx.promptPath = chosen->string();
+        return; // carried out by the app before the next frame
+    }
+    ctx.showPathPrompt = true;
+}
+
 void drawMenuAndToolbar(EditorContext& ctx) {
     const bool open = ctx.doc.isOpen();
     if (ImGui::BeginMenuBar()) {
@@ -78,6 +110,7 @@ void drawMenuAndToolbar(EditorContext& ctx) {
         if (fileMenu) {
             if (ImGui::MenuItem("新建… New…")) ask(ctx, PathPrompt::NewPack);
             if (ImGui::MenuItem("打开… Open…", "Ctrl+O")) ask(ctx, PathPrompt::OpenPack);
+            recentMenu(ctx);
             if (ImGui::MenuItem("保存 Save", "Ctrl+S", false, open))
                 report(ctx, ctx.doc.session().save());
             if (ImGui::MenuItem("另存为… Save as…", nullptr, false, open))
@@ -142,6 +175,10 @@ void drawMenuAndToolbar(EditorContext& ctx) {
 void drawDialogs(EditorContext& ctx) {
     drawCatalogueDialogs(ctx);
     // Paths typed or picked in the built-in browser.
+    if (ctx.showPathPrompt) {
+        ImGui::OpenPopup("path-prompt");
+        ctx.showPathPrompt = false;
+    }
     if (ImGui::BeginPopupModal("path-prompt", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         static fs::path browsing = std::getenv("HOME") ? std::getenv("HOME") : "/";
         ImGui::TextUnformatted(promptTitle(ctx.prompt));

@@ -1,5 +1,9 @@
-// tools/editor: external file choosers (zenity, kdialog) and the built-in browser's listing
+// tools/editor: external file choosers (the portal, zenity, kdialog) in order, and the built-in
+// browser's listing
 #include "tools/editor/file_dialog.h"
+
+#include "core/base/log.h"
+#include "tools/editor/portal_chooser.h"
 
 #include <algorithm>
 #include <array>
@@ -62,16 +66,45 @@ std::optional<std::string> firstLineOf(const std::vector<std::string>& argv) {
 
 } // namespace
 
-std::string externalChooser() {
-    if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) return {};
-    if (const char* forced = std::getenv("LANTAI_FILE_CHOOSER")) return forced; // "" = built-in
-    if (onPath("zenity")) return "zenity";
-    if (onPath("kdialog")) return "kdialog";
+std::string pickChooser(const ChooserProbe& probe) {
+    if (!probe.display) return {};
+    if (probe.forced) return *probe.forced;
+    if (probe.portal && probe.portal()) return "portal";
+    for (const char* program : {"zenity", "kdialog"})
+        if (probe.installed && probe.installed(program)) return program;
     return {};
 }
 
+namespace {
+
+ChooserProbe desktopProbe(bool withPortal) {
+    ChooserProbe probe;
+    probe.display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+    if (const char* forced = std::getenv("LANTAI_FILE_CHOOSER")) probe.forced = forced;
+    if (withPortal)
+        probe.portal = [] {
+            static const bool answers = portalFileChooserVersion().has_value();
+            return answers;
+        };
+    probe.installed = onPath;
+    return probe;
+}
+
+} // namespace
+
+std::string externalChooser() {
+    return pickChooser(desktopProbe(true));
+}
+
 std::optional<fs::path> runExternalChooser(ChooserKind kind, const std::string& title) {
-    const std::string chooser = externalChooser();
+    std::string chooser = externalChooser();
+    if (chooser == "portal") {
+        PortalChoice choice = runPortalChooser(kind != ChooserKind::OpenFile, title);
+        if (choice.outcome == PortalChoice::Outcome::Chosen) return choice.path;
+        if (choice.outcome == PortalChoice::Outcome::Cancelled) return std::nullopt;
+        core::logWarning("file chooser portal: " + choice.error + "; trying the next chooser");
+        chooser = pickChooser(desktopProbe(false));
+    }
     std::vector<std::string> argv;
     if (chooser == "zenity") {
         argv = {"zenity", "--file-selection", "--title=" + title};

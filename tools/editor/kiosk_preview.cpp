@@ -2,7 +2,9 @@
 #include "tools/editor/kiosk_preview.h"
 
 #include "core/base/log.h"
+#include "kiosk/platform/mpv_media_player.h"
 
+#include <GL/gl.h>
 #include <algorithm>
 
 namespace lantai::editor {
@@ -47,6 +49,18 @@ void KioskPreview::start(core::PackLoadResult pack) {
     options.themeDirs = m_themeDirs;
     options.wake = m_wake;
     options.pack = std::move(pack);
+    // Videos play through the kiosk's own libmpv player: what the preview shows is the booth's.
+    options.mediaPlayer = [wake = m_wake]() -> std::unique_ptr<kiosk::MediaPlayer> {
+        kiosk::MpvSettings settings;
+        const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        const std::string name = renderer ? renderer : "";
+        settings.softwareRender = name.find("llvmpipe") != std::string::npos ||
+                                  name.find("softpipe") != std::string::npos;
+        std::string error;
+        if (auto player = kiosk::createMpvMediaPlayer(wake, settings, error)) return player;
+        core::logError("preview: libmpv could not start: " + error);
+        return kiosk::createNullMediaPlayer("libmpv could not start: " + error);
+    };
     makeTarget();
     m_runtime = std::make_unique<kiosk::KioskRuntime>(std::move(options));
     std::string error;
@@ -65,10 +79,13 @@ void KioskPreview::showPack(core::PackLoadResult pack) {
         start(std::move(pack));
     else
         m_runtime->previewPack(std::move(pack));
+    if (m_unshown && m_runtime && m_runtime->previewShow(*m_unshown)) m_unshown.reset();
 }
 
 void KioskPreview::show(const kiosk::PreviewTarget& target) {
-    if (m_runtime) m_runtime->previewShow(target);
+    m_unshown.reset();
+    // A node just added is not in the preview's pack yet: shown when the next pack brings it.
+    if (!m_runtime || !m_runtime->previewShow(target)) m_unshown = target;
 }
 
 void KioskPreview::setSize(int index) {
@@ -91,6 +108,33 @@ core::Language KioskPreview::language() const {
 void KioskPreview::setTheme(const std::string& name) {
     m_themeName = name;
     if (m_runtime) m_runtime->previewTheme(kiosk::loadKioskTheme(name, m_themeDirs));
+}
+
+bool KioskPreview::playVideo(const std::string& videoId) {
+    return m_runtime && m_runtime->previewPlayVideo(videoId);
+}
+
+void KioskPreview::toggleVideoPause() {
+    if (m_runtime) m_runtime->previewToggleVideoPause();
+}
+
+void KioskPreview::seekVideo(double fraction) {
+    if (m_runtime) m_runtime->previewSeekVideo(fraction);
+}
+
+nlohmann::json KioskPreview::videoState() const {
+    if (!m_runtime || m_runtime->video().videoId().empty()) return nullptr;
+    const kiosk::VideoController& video = m_runtime->video();
+    const kiosk::MediaStatus& s = video.status();
+    nlohmann::json out = {{"id", video.videoId()},
+                          {"state", kiosk::mediaStateName(s.state)},
+                          {"position", s.position},
+                          {"duration", s.duration},
+                          {"subtitle", s.subtitleLang},
+                          {"subtitle_text", s.subtitleText},
+                          {"frames_rendered", s.framesRendered}};
+    if (const auto problem = video.problem()) out["error"] = problem->zh + " " + problem->en;
+    return out;
 }
 
 void KioskPreview::pointer(kiosk::InputEvent::Type type, float x, float y) {
@@ -157,6 +201,7 @@ nlohmann::json KioskPreview::state() const {
                           {"update_p95_ms", updateP95Ms()},
                           {"updates", m_updateMs.size()}};
     if (s.contains("quiz")) out["quiz_stage"] = s["quiz"]["stage"];
+    out["video"] = videoState();
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,14 @@ class KioskPreview {
     core::Language language() const;
     void setTheme(const std::string& name);
     const std::string& themeName() const { return m_themeName; }
+
+    // The video screen of `videoId` playing (libmpv through kiosk/platform, as on the booth),
+    // play/pause, seek to a fraction of the clip, and what the player reports.
+    bool playVideo(const std::string& videoId);
+    void toggleVideoPause();
+    void seekVideo(double fraction);
+    // id, state, position, duration, subtitle text, error (null when no video is open).
+    nlohmann::json videoState() const;
 
     // Input in kiosk pixels (the panel maps the mouse over the image).
     void pointer(kiosk::InputEvent::Type type, float x, float y);
@@ -87,6 +96,7 @@ class KioskPreview {
     int m_width = 0, m_height = 0;
     std::chrono::steady_clock::time_point m_epoch = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::time_point> m_pendingSince;
+    std::optional<kiosk::PreviewTarget> m_unshown; // shown when the next pack has it
     double m_lastUpdateMs = 0;
     std::vector<double> m_updateMs; // the last 200
 };

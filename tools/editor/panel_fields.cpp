@@ -222,6 +222,7 @@ void drawFieldsPanel(EditorContext& ctx) {
         drawField(edit, spec);
     }
     if (node.kind == NodeKind::QuizBank || node.kind == NodeKind::Question) drawQuizTools(ctx);
+    if (node.kind == NodeKind::Video) drawVideoFiles(ctx);
     ImGui::EndChild();
 }
 

@@ -165,6 +165,13 @@ void toolbar(EditorContext& ctx) {
         if (bank) selectResult(ctx, NodeKind::Question, session.addQuestion(*bank, newQuestion()));
     }
     ctx.targets.mark("tree:add-question");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("＋视频 Video")) {
+        core::Video video;
+        video.title = {"新视频", "New video"};
+        selectResult(ctx, NodeKind::Video, session.addVideo(std::move(video)));
+    }
+    ctx.targets.mark("tree:add-video");
 
     const NodeRef selected = ctx.doc.selection.node;
     const bool movable = selected.kind != NodeKind::Pack;
@@ -229,8 +236,8 @@ void drawTreePanel(EditorContext& ctx) {
             }
             ImGui::TreePop();
         }
-        if (!pack.videos.empty() && ImGui::TreeNodeEx("videos", ImGuiTreeNodeFlags_DefaultOpen,
-                                                      "视频 Videos (%zu)", pack.videos.size())) {
+        if (ImGui::TreeNodeEx("videos", ImGuiTreeNodeFlags_DefaultOpen, "视频 Videos (%zu)",
+                              pack.videos.size())) {
             for (const auto& video : pack.videos)
                 row(ctx, NodeRef::video(video.id), nodeTitle(pack, NodeRef::video(video.id)), true);
             ImGui::TreePop();
