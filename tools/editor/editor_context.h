@@ -53,7 +53,9 @@ class ScreenCheck;
 
 // A dialog the toolbar opened that needs a folder or a file (typed, or from the system's file
 // chooser).
-enum class PathPrompt { None, NewPack, OpenPack, SaveAs, CopyToUsb, ExportGallery };
+enum class PathPrompt { None, NewPack, OpenPack, SaveAs, CopyToUsb, ExportGallery, ReplaceImage };
+
+class ThumbnailCache;
 
 struct EditorContext {
     EditorDocument& doc;
@@ -68,7 +70,17 @@ struct EditorContext {
     std::string status;           // the status line (the last action's outcome)
     ScreenCheck* check = nullptr; // "check every screen" (the app's)
     bool checkWindowOpen = false;
+    ThumbnailCache* thumbnails = nullptr;
+    // PathPrompt::ReplaceImage: which image the chosen file replaces.
+    std::string replaceItem;
+    std::size_t replaceImage = 0;
+    // The built-in path dialog opens in drawDialogs, in the top-level window's ID scope (a button
+    // in a pane or a menu item has its own, where the popup's name means another popup).
+    bool openPathDialog = false;
 };
+
+// Opens the desktop's chooser (a file for ReplaceImage, else a folder) or the built-in browser.
+void askForPath(EditorContext& ctx, PathPrompt prompt);
 
 // "中文 English": every label in both languages (the curator's colleague may read only one).
 std::string bilingual(const char* zh, const char* en);

@@ -5,6 +5,7 @@
 #include "tools/editor/file_dialog.h"
 
 #include <imgui_stdlib.h>
+#include <utility>
 
 namespace lantai::editor {
 
@@ -24,6 +25,8 @@ const char* promptTitle(PathPrompt prompt) {
         return "复制到U盘：选择U盘 Copy to a USB stick: choose the stick";
     case PathPrompt::ExportGallery:
         return "导出云展厅到文件夹 Export the cloud gallery to a folder";
+    case PathPrompt::ReplaceImage:
+        return "选择替换用的图片 Choose the image that replaces it";
     case PathPrompt::None:
         break;
     }
@@ -33,12 +36,22 @@ const char* promptTitle(PathPrompt prompt) {
 void ask(EditorContext& ctx, PathPrompt prompt) {
     ctx.prompt = prompt;
     ctx.promptPath.clear();
-    if (auto chosen = runExternalChooser(ChooserKind::OpenFolder, promptTitle(prompt))) {
+    const ChooserKind kind =
+        prompt == PathPrompt::ReplaceImage ? ChooserKind::OpenFile : ChooserKind::OpenFolder;
+    if (auto chosen = runExternalChooser(kind, promptTitle(prompt))) {
         ctx.promptPath = chosen->string();
         return; // carried out by the app before the next frame
     }
-    ImGui::OpenPopup("path-prompt");
+    ctx.openPathDialog = true;
 }
+
+} // namespace
+
+void askForPath(EditorContext& ctx, PathPrompt prompt) {
+    ask(ctx, prompt);
+}
+
+namespace {
 
 void undoRedo(EditorContext& ctx) {
     auto& session = ctx.doc.session();
@@ -142,6 +155,7 @@ void drawMenuAndToolbar(EditorContext& ctx) {
 void drawDialogs(EditorContext& ctx) {
     drawCatalogueDialogs(ctx);
     // Paths typed or picked in the built-in browser.
+    if (std::exchange(ctx.openPathDialog, false)) ImGui::OpenPopup("path-prompt");
     if (ImGui::BeginPopupModal("path-prompt", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         static fs::path browsing = std::getenv("HOME") ? std::getenv("HOME") : "/";
         ImGui::TextUnformatted(promptTitle(ctx.prompt));
