@@ -146,7 +146,9 @@ def main():
                                 "wait-idle 600000"], "drop")
     added = state["pack"]["items"] - 1000
     thumbs = state["thumbnails"]
-    print(f"    {state['frames']} frames drawn; thumbnails made {thumbs['made']}, failed {thumbs['failed']}")
+    print(f"    {state['frames']} frames drawn (median {state['frame_ms_p50']:.1f} ms); thumbnails made "
+          f"{thumbs['made']}, failed {thumbs['failed']}; load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} cores")
     report(f"frame p99 while {args.scans} scans of {args.scan_mp:g} MP are copied in and thumbnailed ({added} added)",
            state["frame_ms_p99"], "ms", 16)
     print(f"{sum(RESULTS)} passed, {len(RESULTS) - sum(RESULTS)} failed")

@@ -83,10 +83,10 @@ long pssKb() {
     return pss;
 }
 
-double percentile99(std::vector<double> values) {
+double percentile(std::vector<double> values, std::size_t percent) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, values.size() * 99 / 100)];
+    return values[std::min(values.size() - 1, values.size() * percent / 100)];
 }
 
 } // namespace
@@ -476,7 +476,8 @@ nlohmann::json EditorApp::stateJson() const {
                               {"last_build_ms", m_fonts.lastBuildMs()}}},
                             {"targets", m_targets.names()},
                             {"startup_ms", m_startupMs},
-                            {"frame_ms_p99", percentile99(m_frameMs)},
+                            {"frame_ms_p50", percentile(m_frameMs, 50)},
+                            {"frame_ms_p99", percentile(m_frameMs, 99)},
                             {"frames", m_frameMs.size()},
                             {"pss_kb", pssKb()},
                             {"idle", isIdle()},
