@@ -11,17 +11,21 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace lantai::core::edit {
 
 // What a command works on: the in-memory pack, the translation memory, and the pack folder
-// (media commands move files inside it).
+// (media commands move files inside it). The folders media commands moved files into are
+// fsync'ed once each after the whole command (a drop of 100 scans into images/ is one sync,
+// not 100, on the thread that edits).
 struct EditContext {
     Pack& pack;
     TranslationMemory& translations;
     std::filesystem::path root;
+    std::set<std::filesystem::path> foldersToSync = {};
 };
 
 // One undoable change. `apply` is called for the first time and again for each redo; `revert`

@@ -17,6 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The folders a command moved files into, fsync'ed once each (the renames survive a power cut
+// before the journal line that names them is written).
+void syncMovedFolders(EditContext& ctx) {
+    for (const auto& folder : ctx.foldersToSync)
+        (void)syncDirectory(folder);
+    ctx.foldersToSync.clear();
+}
+
 Diagnostic sessionError(std::string code, std::string message, std::string messageZh) {
     return operationalError(std::move(code), "", std::move(message), std::move(messageZh));
 }
@@ -214,6 +222,7 @@ Status EditSession::apply(CommandPtr command) {
     if (Status ok = checkWritable(); !ok) return ok;
     EditContext ctx = context();
     if (Status ok = command->apply(ctx); !ok) return ok;
+    syncMovedFolders(ctx);
     if (Status logged = journal(JournalEntry::Op::Do, *command); !logged) {
         (void)command->revert(ctx);
         return logged;
@@ -229,6 +238,7 @@ Status EditSession::undo() {
         return sessionError("edit.nothing", "There is nothing to undo.", "没有可撤销的操作。");
     EditContext ctx = context();
     if (Status ok = top->revert(ctx); !ok) return ok;
+    syncMovedFolders(ctx);
     const CommandPtr inverse = top->inverse();
     if (Status logged = journal(JournalEntry::Op::Undo, *top, inverse.get()); !logged) {
         (void)top->apply(ctx);
@@ -246,6 +256,7 @@ Status EditSession::redo() {
         return sessionError("edit.nothing", "There is nothing to redo.", "没有可重做的操作。");
     EditContext ctx = context();
     if (Status ok = top->apply(ctx); !ok) return ok;
+    syncMovedFolders(ctx);
     if (Status logged = journal(JournalEntry::Op::Redo, *top); !logged) {
         (void)top->revert(ctx);
         return logged;
@@ -336,6 +347,10 @@ Status EditSession::save() {
 
 Status EditSession::replay(const JournalEntry& entry) {
     EditContext ctx = context();
+    struct SyncAtEnd {
+        EditContext& ctx;
+        ~SyncAtEnd() { syncMovedFolders(ctx); }
+    } syncAtEnd{ctx};
     const auto fresh = [&](bool inverse) -> Status {
         const bool exact = inverse && !entry.inverse.is_null();
         auto command = commandFromJson(exact ? entry.inverse : entry.command);

@@ -24,6 +24,7 @@
 #include <set>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace lantai::core::edit {
@@ -162,10 +163,16 @@ class EditSession {
                                           const std::string& folder = "images");
     Status addImagesToItem(const std::string& itemId, const std::vector<StagedFile>& images,
                            const std::string& folder = "images");
-    // The file of image `imageIndex` replaced (alt text and caption kept). Rotating an image is
-    // a replace too: the UI stages a rotated copy (core links no image library).
+    // The file of image `imageIndex` replaced (alt text and caption kept), one undo step. The
+    // old file goes to the trash when nothing else in the pack names it (the undo brings it
+    // back), so replaced scans do not pile up in the published pack.
     Status replaceImage(const std::string& itemId, std::size_t imageIndex, const StagedFile& image,
                         const std::string& folder = "images");
+    // The same for a turned copy of the image (core links no image library: the UI makes the
+    // rotated file, e.g. losslessly with libjpeg-turbo, and stages it with stageMediaBytes).
+    // The new file gets a new name, so every cache keyed by path sees a new image.
+    Status rotateImage(const std::string& itemId, std::size_t imageIndex, const StagedFile& rotated,
+                       const std::string& folder = "images");
     // A field that names a file pointed at a staged copy adopted into `folder`, as one step: a
     // video's clip ("/file", folder "videos"), its poster ("/poster/file"), an existing
     // subtitle's file, an exhibition's cover, a question's image. Edits that need more than the
@@ -231,6 +238,8 @@ class EditSession {
     Result<std::string> insertNew(NodeRef parent, std::size_t index, AnyNode node);
     Status adoptInto(const FieldRef& field, const StagedFile& staged, const std::string& folder,
                      LocalizedText label);
+    Status swapImageFile(const std::string& itemId, std::size_t imageIndex,
+                         const StagedFile& staged, const std::string& folder, LocalizedText label);
     std::vector<CommandPtr> clearReferences(const NodeRef& node) const;
 
     Pack m_pack;
@@ -248,6 +257,8 @@ class EditSession {
     std::optional<RecoveryInfo> m_recovery;
     std::optional<Diagnostic> m_recoveryStop;
     std::set<std::string> m_plannedPaths; // media paths handed out by planAdoption
+    // referencedFiles(m_pack) at a revision, for planAdoption.
+    std::optional<std::pair<std::uint64_t, std::set<std::string>>> m_referenced;
     std::uint64_t m_revision = 0;
 };
 

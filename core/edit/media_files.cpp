@@ -24,7 +24,9 @@ Diagnostic mediaError(const std::string& file, const std::string& message,
     return operationalError("edit.media_copy", file, message, messageZh);
 }
 
-std::string newToken() {
+} // namespace
+
+std::string newStagingToken() {
     static std::atomic<unsigned> counter{0};
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     char buffer[64];
@@ -35,7 +37,37 @@ std::string newToken() {
     return buffer;
 }
 
-Status moveFile(const fs::path& from, const fs::path& to) {
+namespace {
+
+// Writes all of `data` to `fd`; 0 or the errno.
+int writeAll(int fd, const char* data, std::size_t size) {
+    for (std::size_t done = 0; done < size;) {
+        const ssize_t w = ::write(fd, data + done, size - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) return errno;
+        done += static_cast<std::size_t>(w);
+    }
+    return 0;
+}
+
+// The staging folder of a new copy, created.
+Result<StagedFile> newStagedFile(const fs::path& packRoot, const std::string& name,
+                                 std::string source) {
+    StagedFile staged;
+    staged.token = newStagingToken();
+    staged.name = name;
+    staged.source = std::move(source);
+    const fs::path dir = EditFolder{packRoot}.staged(staged.token, name).parent_path();
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return mediaError(dir.string(), "Cannot create " + dir.string() + ": " + ec.message() + ".",
+                          "无法创建 " + dir.string() + "：" + ec.message() + "。");
+    return staged;
+}
+
+// Moves a file inside the pack folder; `to`'s folder is synced once the command is done.
+Status moveFile(const fs::path& from, const fs::path& to, EditContext& context) {
     std::error_code ec;
     fs::create_directories(to.parent_path(), ec);
     fs::rename(from, to, ec);
@@ -44,7 +76,7 @@ Status moveFile(const fs::path& from, const fs::path& to) {
             to.string(),
             "Cannot move " + from.string() + " to " + to.string() + ": " + ec.message() + ".",
             "无法把 " + from.string() + " 移到 " + to.string() + "：" + ec.message() + "。");
-    (void)syncDirectory(to.parent_path());
+    context.foldersToSync.insert(to.parent_path());
     return {};
 }
 
@@ -76,17 +108,7 @@ Status copyMediaFile(const fs::path& from, const fs::path& to) {
             break;
         }
         if (n == 0) break;
-        for (ssize_t done = 0; done < n;) {
-            const ssize_t w =
-                ::write(out, buffer.data() + done, static_cast<std::size_t>(n - done));
-            if (w < 0 && errno == EINTR) continue;
-            if (w < 0) {
-                error = errno;
-                break;
-            }
-            done += w;
-        }
-        if (error) break;
+        if ((error = writeAll(out, buffer.data(), static_cast<std::size_t>(n))) != 0) break;
     }
     if (!error && ::fsync(out) != 0) error = errno;
     ::close(in);
@@ -101,21 +123,34 @@ Status copyMediaFile(const fs::path& from, const fs::path& to) {
 Result<StagedFile> stageMediaFile(const fs::path& packRoot, const fs::path& source,
                                   const std::string& name) {
     if (auto regular = checkRegularFile(source); !regular) return std::move(regular).error();
-    StagedFile staged;
-    staged.token = newToken();
-    staged.name = name;
-    staged.source = source.string();
-    const EditFolder folder{packRoot};
-    const fs::path target = folder.staged(staged.token, name);
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec)
-        return mediaError(target.parent_path().string(),
-                          "Cannot create " + target.parent_path().string() + ": " + ec.message() +
-                              ".",
-                          "无法创建 " + target.parent_path().string() + "：" + ec.message() + "。");
+    auto staged = newStagedFile(packRoot, name, source.string());
+    if (!staged) return staged;
+    const fs::path target = EditFolder{packRoot}.staged(staged->token, name);
     if (Status copied = copyMediaFile(source, target); !copied) return std::move(copied).error();
-    staged.size = fs::file_size(target, ec);
+    std::error_code ec;
+    staged->size = fs::file_size(target, ec);
+    return staged;
+}
+
+Result<StagedFile> stageMediaBytes(const fs::path& packRoot, std::string_view bytes,
+                                   const std::string& name, const std::string& source) {
+    auto staged = newStagedFile(packRoot, name, source);
+    if (!staged) return staged;
+    const fs::path target = EditFolder{packRoot}.staged(staged->token, name);
+    const int out = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    int error = out < 0 ? errno : writeAll(out, bytes.data(), bytes.size());
+    if (out >= 0) {
+        if (!error && ::fsync(out) != 0) error = errno;
+        if (::close(out) != 0 && !error) error = errno;
+    }
+    if (error) {
+        ::unlink(target.c_str());
+        discardStaged(packRoot, *staged);
+        return mediaError(target.string(),
+                          "Cannot write " + target.string() + ": " + std::strerror(error) + ".",
+                          "无法写入 " + target.string() + "：" + std::strerror(error) + "。");
+    }
+    staged->size = bytes.size();
     return staged;
 }
 
@@ -149,6 +184,36 @@ std::set<std::string> referencedFiles(const Pack& pack) {
     return files;
 }
 
+std::size_t referenceCount(const Pack& pack, const std::string& file) {
+    std::size_t count = 0;
+    // Not allImages(): it names each file once.
+    const auto image = [&](const std::optional<ImageRef>& ref) {
+        count += ref && ref->file == file;
+    };
+    for (const auto& exhibition : pack.exhibitions) {
+        image(exhibition.cover);
+        for (const auto& chapter : exhibition.chapters)
+            for (const auto& item : chapter.items)
+                for (const auto& ref : item.images)
+                    count += ref.file == file;
+    }
+    for (const auto& bank : pack.quizBanks)
+        for (const auto& question : bank.questions) {
+            image(question.image);
+            for (const auto& option : question.options)
+                image(option.image);
+        }
+    for (const auto& video : pack.videos) {
+        count += video.file == file;
+        image(video.poster);
+        for (const auto& subtitle : video.subtitles)
+            count += subtitle.file == file;
+    }
+    for (const auto& bank : pack.quizBanks)
+        count += bank.file == file;
+    return count;
+}
+
 // ---- AdoptFileCommand ------------------------------------------------------------------------
 
 AdoptFileCommand::AdoptFileCommand(std::string token, std::string name, std::string file,
@@ -162,9 +227,9 @@ Status AdoptFileCommand::bringIn(EditContext& context) const {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(target, ec))) return {}; // already in (journal replay)
     if (const auto trashed = folder.trashed(m_token, m_name); fs::exists(trashed, ec))
-        return moveFile(trashed, target);
+        return moveFile(trashed, target, context);
     if (const auto staged = folder.staged(m_token, m_name); fs::exists(staged, ec))
-        return moveFile(staged, target);
+        return moveFile(staged, target, context);
     return mediaError(m_file,
                       "The copy of " + m_file + " is gone (neither staged nor in the trash).",
                       m_file + " 的副本已不存在（既不在暂存区也不在回收区）。");
@@ -175,7 +240,7 @@ Status AdoptFileCommand::takeOut(EditContext& context) const {
     const fs::path target = context.root / m_file;
     const fs::path trashed = folder.trashed(m_token, m_name);
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(target, ec))) return moveFile(target, trashed);
+    if (fs::exists(fs::symlink_status(target, ec))) return moveFile(target, trashed, context);
     if (fs::exists(trashed, ec)) return {}; // already out (journal replay)
     return mediaError(m_file, "The file " + m_file + " is not in the pack.",
                       "内容包中没有文件 " + m_file + "。");

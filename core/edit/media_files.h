@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace lantai::core::edit {
 
@@ -27,6 +28,18 @@ struct StagedFile {
 // session. An interrupted copy leaves only staging files, which the next session removes.
 Result<StagedFile> stageMediaFile(const std::filesystem::path& packRoot,
                                   const std::filesystem::path& source, const std::string& name);
+
+// Writes `bytes` (a file the editor made, e.g. a rotated image) into the staging folder as
+// `name`, fsync'ed, like stageMediaFile; `source` names it in messages. Any thread.
+Result<StagedFile> stageMediaBytes(const std::filesystem::path& packRoot, std::string_view bytes,
+                                   const std::string& name, const std::string& source);
+
+// A fresh staging token (unique per process and time), also for files an edit moves to the
+// trash.
+std::string newStagingToken();
+
+// How many places of the pack name `file` (images, videos, posters, subtitles, banks).
+std::size_t referenceCount(const Pack& pack, const std::string& file);
 
 // Copies `from` to `to` (a new file: refused when `to` exists) and fsyncs it; a failed copy
 // leaves no file behind. Any thread.

@@ -66,6 +66,45 @@ def items_of(pack_json):
     return [i for e in pack_json["exhibitions"] for c in e["chapters"] for i in c["items"]]
 
 
+def image_size(path):
+    """(width, height) from a JPEG's SOF marker or a PNG's IHDR."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    i = 2
+    while i < len(data):
+        marker, length = data[i + 1], int.from_bytes(data[i + 2:i + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            return int.from_bytes(data[i + 7:i + 9], "big"), int.from_bytes(data[i + 5:i + 7], "big")
+        i += 2 + length
+    return None
+
+
+def scenario_rotate_replace(args, pack, item, replacement):
+    """Rotate an image right (a new file, turned), replace it (the chooser's built-in browser),
+    undo the replace: the rotated file is back, the original is gone from the pack."""
+    original = item["images"][0]["file"]
+    width, height = image_size(os.path.join(pack, original))
+    rc, state = run_editor(args, args.editor, [
+        "wait-idle 10000", f"tap @tree:item:{item['id']}", "wait-idle 3000",
+        "tap @field:images:0:rotate-right", "wait-idle 10000", "screenshot editor-rotated",
+        "tap @field:images:0:replace", "wait-idle 2000", "tap @dialog:path", f"type {replacement}",
+        "tap @dialog:ok", "wait-idle 10000", "screenshot editor-replaced",
+        "key ctrl+z", "wait-idle 5000", "key ctrl+s", "wait-idle 5000"], "build-rotate", extra=[pack])
+    check(rc == 0, f"rotate/replace run exits 0 (got {rc}; {state.get('script_errors')})")
+    check(state["messages"] == [], f"no error messages ({state['messages']})")
+    check(state["pack"]["can_redo"], "the replace was one undo step (redo available)")
+    check(state["thumbnails"]["made"] >= 6 and not state["thumbnails"]["busy"],
+          f"thumbnails of the rotated and the replacing image ({state['thumbnails']})")
+    now = items_of(load_pack(pack))[0]["images"][0]["file"]
+    check(now != original and os.path.exists(os.path.join(pack, now)),
+          f"the rotated copy is in the pack ({original} -> {now})")
+    check(image_size(os.path.join(pack, now)) == (height, width),
+          f"turned a quarter: {width}x{height} -> {image_size(os.path.join(pack, now))}")
+    check(not os.path.exists(os.path.join(pack, original)), "the unrotated file left the pack")
+
+
 def scenario_build(args):
     pack = os.path.join(args.out, "我的展览")
     scans = os.path.join(args.out, "scans")
@@ -93,8 +132,14 @@ def scenario_build(args):
               for i in items for img in i["images"]), "every image was copied into the pack")
     multi = [i for i in items if len(i.get("images", [])) == 2]
     check(len(multi) == 1, "the sub-folder became one item with its 2 pages")
+    thumbs = state["thumbnails"]
+    check(thumbs["made"] == 4 and not thumbs["busy"] and thumbs["failed"] == 0,
+          f"a thumbnail for each of the 4 images, made in the background ({thumbs})")
+    check(len(os.listdir(os.path.join(pack, ".lantai-edit", "thumbs"))) == 4,
+          "the thumbnails are cached in the pack's editor folder")
     first = items[0]["id"]
     second = items[1]["id"]
+    scenario_rotate_replace(args, pack, items[0], os.path.join(scans, "报纸 1938", "page-1.jpg"))
 
     # 2. caption typed in Chinese, a date, alt texts, a move, two questions, undo/redo, save.
     lines = ["wait-idle 10000", "tap @tree:pack", "tap @field:organiser:zh", "type 兰台市档案馆",

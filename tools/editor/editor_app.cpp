@@ -45,6 +45,9 @@ void splitter(const char* id, bool vertical, float& size, float min, float max, 
 
 constexpr int kQuietFrames = 3;
 constexpr double kCheckBudgetMs = 16; // "check every screen" per editor frame
+// Progress alone (a worker woke the window: a copy, a thumbnail) redraws at most this often: on
+// a software GL each frame costs a full-window rasterisation, which the workers need more.
+constexpr double kBackgroundFrameSeconds = 0.1;
 
 // Milliseconds since this process started (from /proc/self/stat and the boot clock).
 double processAgeMs() {
@@ -81,10 +84,10 @@ long pssKb() {
     return pss;
 }
 
-double percentile99(std::vector<double> values) {
+double percentile(std::vector<double> values, std::size_t percent) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, values.size() * 99 / 100)];
+    return values[std::min(values.size() - 1, values.size() * percent / 100)];
 }
 
 } // namespace
@@ -98,6 +101,7 @@ EditorApp::~EditorApp() {
     m_publish.reset();
     m_videoFiles.reset();
     m_doc.reset();
+    m_thumbs.reset();  // GL textures while the window's context lives
     m_preview.reset(); // GL objects while the window's context lives
 }
 
@@ -130,9 +134,12 @@ bool EditorApp::loadScript() {
         handleDrop(std::move(paths), x, y);
     };
     host.screenshot = [this](const std::string& name) { m_pendingScreenshot = name; };
-    host.stepCompleted = [this](int, const core::ScriptCommand&) {
+    host.stepCompleted = [this, steps = script.commands.size()](int step,
+                                                                const core::ScriptCommand&) {
         writeState();
-        m_frameMs.clear(); // the state's frame figures are of one step
+        // The state's frame figures are of one step; the last step's stay for the state
+        // written at exit.
+        if (static_cast<std::size_t>(step) + 1 < steps) m_frameMs.clear();
     };
     host.error = [this](const std::string& message) {
         core::logError(message);
@@ -154,8 +161,15 @@ int EditorApp::run() {
     if (!loadScript()) return 2;
     m_fonts.add(kEditorUiCharacters);
     auto wake = [this] { m_window.wake(); };
+    // Only the runtime's own wake-ups (a decoded image, the media backend) make the preview draw
+    // again: a kiosk frame costs the most of any frame on a software GL, and the workers (copies,
+    // thumbnails, validation) wake the window many times a second.
+    auto previewWake = [this] {
+        m_previewWoken = true;
+        m_window.wake();
+    };
     m_doc = std::make_unique<EditorDocument>(wake);
-    m_preview = std::make_unique<KioskPreview>(m_options.themeDirs, wake);
+    m_preview = std::make_unique<KioskPreview>(m_options.themeDirs, previewWake);
     m_preview->setSize(m_options.previewSize);
     m_publish = std::make_unique<PublishJob>(wake);
     m_check = std::make_unique<ScreenCheck>(m_options.themeDirs, wake);
@@ -164,6 +178,8 @@ int EditorApp::run() {
         *m_doc, *m_preview, m_fonts, m_targets, *m_publish, PathPrompt::None, {}, false, {}});
     m_ctx->check = m_check.get();
     m_ctx->videoFiles = m_videoFiles.get();
+    m_thumbs = std::make_unique<ThumbnailCache>(wake);
+    m_ctx->thumbnails = m_thumbs.get();
     if (!m_options.newPack.empty())
         report(*m_ctx, m_doc->createNew(m_options.newPack));
     else if (!m_options.pack.empty())
@@ -178,25 +194,33 @@ int EditorApp::run() {
         if (m_script && !m_script->finished())
             wait = std::min(wait, m_script->secondsUntilWork(now));
         if (m_preview) wait = std::min(wait, m_preview->secondsUntilWork());
-        if (m_publish->running() || m_videoFiles->busy() ||
+        if (m_publish->running() || m_videoFiles->busy() || m_thumbs->busy() ||
             (m_doc->isOpen() && m_doc->dropProgress()))
             wait = std::min(wait, 0.1);
         if (m_check->running()) wait = std::min(wait, 0.02);
-        if (ImGui::IsAnyMouseDown()) wait = 0;
+        if (ImGui::IsAnyMouseDown() ||
+            (m_doc->isOpen() && m_doc->previewRevision != m_doc->session().revision()))
+            wait = 0;
         WindowEvents events = m_window.pump(static_cast<int>(wait * 1000));
+        m_loopStarted = std::chrono::steady_clock::now();
         if (events.quitRequested) m_quit = true;
-        if (events.woken) m_preview->redraw();
+        if (m_previewWoken.exchange(false)) m_preview->redraw();
         m_fonts.add(events.typedText);
         if (!events.dropped.empty()) {
             int x = 0, y = 0;
             SDL_GetMouseState(&x, &y);
             handleDrop(std::move(events.dropped), static_cast<float>(x), static_cast<float>(y));
         }
-        const bool scripted =
-            m_script && !m_script->finished() && m_script->secondsUntilWork(nowSeconds()) < 0.1;
-        bool active = events.any || m_fonts.needsRebuild() || scripted || m_publish->running() ||
-                      (m_doc->isOpen() && m_doc->dropProgress());
-        if (m_doc->poll()) {
+        const double scriptWork =
+            m_script && !m_script->finished() ? m_script->secondsUntilWork(nowSeconds()) : 1e9;
+        // `active`: something to show now (input, an edit, a result, the preview moved);
+        // `background`: only progress moves (copies, thumbnails, a publish, a script waiting),
+        // drawn at kBackgroundFrameSeconds.
+        bool active = events.input || m_fonts.needsRebuild() || scriptWork <= 0;
+        bool background =
+            scriptWork < 0.1 || m_publish->running() || (m_doc->isOpen() && m_doc->dropProgress());
+        const bool polled = m_doc->poll();
+        if (polled) {
             active = true;
             for (const auto& d : m_doc->report().diagnostics)
                 m_fonts.add(d.diagnostic.messageZh);
@@ -209,11 +233,21 @@ int EditorApp::run() {
                 core::logWarning("recent packs: " + core::formatDiagnostic(kept.error(), false));
         }
         if (m_doc->isOpen() && m_doc->previewRevision != m_doc->session().revision()) active = true;
-        syncPreview();
+        if (m_doc->isOpen())
+            m_thumbs->follow(m_doc->session());
+        else
+            m_thumbs->forget();
+        if (m_thumbs->upload(2.0) || m_thumbs->busy()) background = true;
+        // Worker results applied (a drop of 100 items, a validation report) and the preview's
+        // reload of the pack are two frames' work, not one.
+        if (!polled) syncPreview();
         if (m_preview->update()) active = true;
         if (m_check->running() && m_check->step(kCheckBudgetMs)) active = true;
-        m_quietFrames = active ? 0 : m_quietFrames + 1;
-        if (m_quietFrames <= kQuietFrames) frame(); // ImGui settles hover and focus in a few
+        m_quietFrames = active ? 0 : std::min(m_quietFrames + 1, kQuietFrames + 1);
+        const bool backgroundDue =
+            background && nowSeconds() - m_lastFrameAt >= kBackgroundFrameSeconds;
+        // ImGui settles hover and focus in a few frames after anything active.
+        if (m_quietFrames <= kQuietFrames || backgroundDue) frame();
         if (m_ctx->quitRequested) m_quit = true;
         if (m_script && m_script->finished() && (m_options.exitAfterScript || m_script->quit()))
             m_quit = true;
@@ -235,7 +269,6 @@ void EditorApp::syncPreview() {
 }
 
 void EditorApp::frame() {
-    const auto started = std::chrono::steady_clock::now();
     if (m_fonts.needsRebuild()) {
         std::string error;
         if (!m_fonts.rebuild(error)) core::logError(error);
@@ -248,11 +281,6 @@ void EditorApp::frame() {
     shortcuts(); // before the panels: an active text field must not also see Ctrl+Z
     layout();
     m_window.render();
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    if (m_frameMs.size() >= 600) m_frameMs.erase(m_frameMs.begin());
-    m_frameMs.push_back(ms);
     if (m_startupMs < 0 && m_doc->isOpen() && m_preview->started() && m_preview->isIdle())
         m_startupMs = processAgeMs();
     if (m_pendingScreenshot) {
@@ -262,6 +290,12 @@ void EditorApp::frame() {
         m_pendingScreenshot.reset();
     }
     m_window.present();
+    m_lastFrameAt = nowSeconds();
+    // The whole iteration that drew this frame, the preview and the workers' results included.
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_loopStarted)
+            .count();
+    if (m_frameMs.size() < 100000) m_frameMs.push_back(ms);
     m_targets.endFrame();
     carryOutPrompt();
 }
@@ -272,7 +306,10 @@ void EditorApp::layout() {
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("lantai-editor", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     // The window clears to its background colour (EditorWindow::render): one
+                     // blended full-window pass less for a software rasteriser, every frame.
+                     ImGuiWindowFlags_NoBackground);
     EditorContext& ctx = *m_ctx;
     drawMenuAndToolbar(ctx);
     if (auto progress = m_doc->isOpen() ? m_doc->dropProgress() : std::nullopt) {
@@ -282,6 +319,13 @@ void EditorApp::layout() {
         const std::string label = "复制 copying " + std::to_string(progress->done) + "/" +
                                   std::to_string(progress->total) + " " + progress->current;
         ImGui::ProgressBar(fraction, ImVec2(-1, 0), label.c_str());
+    }
+    if (auto thumbs = m_thumbs->progress(); thumbs && thumbs->total > 0) {
+        const std::string label = "正在生成缩略图 " + std::to_string(thumbs->done) + "/" +
+                                  std::to_string(thumbs->total) + " Making thumbnails";
+        ImGui::ProgressBar(static_cast<float>(thumbs->done) / static_cast<float>(thumbs->total),
+                           ImVec2(-1, 0), label.c_str());
+        m_targets.mark("progress:thumbnails");
     }
     ImGui::Separator();
     const float total = ImGui::GetContentRegionAvail().x;
@@ -377,6 +421,9 @@ void EditorApp::carryOutPrompt() {
             m_videoFiles->choosing.reset();
         }
         break;
+    case PathPrompt::ReplaceImage:
+        m_doc->replaceImage(ctx.replaceItem, ctx.replaceImage, path);
+        break;
     case PathPrompt::None:
         break;
     }
@@ -420,9 +467,9 @@ void EditorApp::handleDrop(std::vector<fs::path> paths, float x, float y) {
 bool EditorApp::isIdle() const {
     if (!m_preview->isIdle() || m_check->running()) return false;
     if (!m_doc->isOpen()) return true;
-    return !m_doc->dropProgress() && m_doc->validationCurrent() && !m_publish->running() &&
-           !m_videoFiles->busy() && m_doc->previewRevision == m_doc->session().revision() &&
-           !m_fonts.needsRebuild();
+    return !m_doc->dropProgress() && !m_doc->imageJobPending() && !m_thumbs->busy() &&
+           m_doc->validationCurrent() && !m_publish->running() && !m_videoFiles->busy() &&
+           m_doc->previewRevision == m_doc->session().revision() && !m_fonts.needsRebuild();
 }
 
 nlohmann::json EditorApp::stateJson() const {
@@ -437,12 +484,14 @@ nlohmann::json EditorApp::stateJson() const {
                               {"last_build_ms", m_fonts.lastBuildMs()}}},
                             {"targets", m_targets.names()},
                             {"startup_ms", m_startupMs},
-                            {"frame_ms_p99", percentile99(m_frameMs)},
+                            {"frame_ms_p50", percentile(m_frameMs, 50)},
+                            {"frame_ms_p99", percentile(m_frameMs, 99)},
                             {"frames", m_frameMs.size()},
                             {"pss_kb", pssKb()},
                             {"idle", isIdle()},
                             {"preview", m_preview->state()},
-                            {"check", m_check->state()}};
+                            {"check", m_check->state()},
+                            {"thumbnails", m_thumbs->state()}};
     const auto job = m_publish->state();
     state["publish"] = nlohmann::json{{"title", job.title},
                                       {"running", m_publish->running()},

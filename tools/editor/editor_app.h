@@ -6,8 +6,11 @@
 #include "tools/editor/editor_script.h"
 #include "tools/editor/editor_window.h"
 #include "tools/editor/screen_check.h"
+#include "tools/editor/thumbnail_cache.h"
 #include "tools/editor/video_files.h"
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -54,6 +57,7 @@ class EditorApp {
     TapTargets m_targets;
     std::unique_ptr<EditorDocument> m_doc;
     std::unique_ptr<KioskPreview> m_preview;
+    std::unique_ptr<ThumbnailCache> m_thumbs;
     std::unique_ptr<PublishJob> m_publish;
     std::unique_ptr<ScreenCheck> m_check;
     std::unique_ptr<VideoFiles> m_videoFiles;
@@ -65,9 +69,15 @@ class EditorApp {
     bool m_quit = false;
     std::filesystem::path m_recentRoot; // the pack last added to the recent list
     double m_start = 0;
-    int m_quietFrames = 0;         // frames in a row with nothing new to show
-    double m_startupMs = -1;       // process start -> first frame with the pack and its preview
-    std::vector<double> m_frameMs; // UI CPU time of the last 600 frames
+    int m_quietFrames = 0;    // frames in a row with nothing new to show
+    double m_lastFrameAt = 0; // nowSeconds() when the last frame was presented
+    double m_startupMs = -1;  // process start -> first frame with the pack and its preview
+    // Main-thread time of each drawn frame of the current script step (at most 100,000): from
+    // the end of the event wait through polling the workers, the preview's update and render,
+    // thumbnail uploads, the panes and the swap.
+    std::vector<double> m_frameMs;
+    std::chrono::steady_clock::time_point m_loopStarted;
+    std::atomic<bool> m_previewWoken{false}; // the kiosk runtime asked to draw again
 };
 
 } // namespace lantai::editor

@@ -53,9 +53,19 @@ class ScreenCheck;
 
 // A dialog the toolbar opened that needs a folder or a file (typed, or from the system's file
 // chooser).
-enum class PathPrompt { None, NewPack, OpenPack, SaveAs, CopyToUsb, ExportGallery, VideoFile };
+enum class PathPrompt {
+    None,
+    NewPack,
+    OpenPack,
+    SaveAs,
+    CopyToUsb,
+    ExportGallery,
+    VideoFile,
+    ReplaceImage
+};
 
 class VideoFiles;
+class ThumbnailCache;
 
 struct EditorContext {
     EditorDocument& doc;
@@ -72,6 +82,10 @@ struct EditorContext {
     bool checkWindowOpen = false;
     VideoFiles* videoFiles = nullptr; // the video panel's copies and subtitle checks
     bool showPathPrompt = false;      // open the built-in browser in the next drawDialogs
+    ThumbnailCache* thumbnails = nullptr;
+    // PathPrompt::ReplaceImage: which image the chosen file replaces.
+    std::string replaceItem = {};
+    std::size_t replaceImage = 0;
 };
 
 // "中文 English": every label in both languages (the curator's colleague may read only one).

@@ -10,6 +10,7 @@
 #include "core/edit/media_files.h"
 #include "core/edit/pack_folders.h"
 #include "core/media/asset_probe.h"
+#include "tools/editor/background_thread.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -97,6 +98,7 @@ void EditorDocument::startWorkers() {
     m_stop = false;
     m_validator = std::thread([this] { validationLoop(); });
     m_dropper = std::thread([this] { dropLoop(); });
+    m_imageWorker = std::thread([this] { imageLoop(); });
 }
 
 void EditorDocument::stopWorkers() {
@@ -104,12 +106,16 @@ void EditorDocument::stopWorkers() {
         std::lock_guard lock(m_mutex);
         m_stop = true;
         m_dropJobs.clear();
+        m_imageJobs.clear();
         m_validationRequest.reset();
     }
     m_changed.notify_all();
     if (m_validator.joinable()) m_validator.join();
     if (m_dropper.joinable()) m_dropper.join();
+    if (m_imageWorker.joinable()) m_imageWorker.join();
     m_dropResults.clear();
+    m_imageResults.clear();
+    m_imageJobsOpen = 0;
     m_validationResult.reset();
     m_dropProgress.reset();
 }
@@ -136,10 +142,12 @@ bool EditorDocument::poll() {
         applyDrop(std::move(drop));
         changed = true;
     }
+    if (applyImageResults()) changed = true;
     return changed;
 }
 
 void EditorDocument::validationLoop() {
+    makeThisThreadBackground();
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_changed.wait(lock, [this] { return m_stop || m_validationRequest; });
@@ -169,10 +177,13 @@ void EditorDocument::dropMedia(const std::string& chapterId, std::vector<fs::pat
 
 std::optional<DropProgress> EditorDocument::dropProgress() const {
     std::lock_guard lock(const_cast<std::mutex&>(m_mutex));
+    // A drop queued but not started yet, or copied but not applied yet, is in progress too.
+    if (!m_dropProgress && (!m_dropJobs.empty() || !m_dropResults.empty())) return DropProgress{};
     return m_dropProgress;
 }
 
 void EditorDocument::dropLoop() {
+    makeThisThreadBackground();
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_changed.wait(lock, [this] { return m_stop || !m_dropJobs.empty(); });

@@ -71,6 +71,14 @@ class EditorDocument {
     // worker, then adds items to `chapterId` as one undo step.
     void dropMedia(const std::string& chapterId, std::vector<std::filesystem::path> paths);
     std::optional<DropProgress> dropProgress() const;
+    // Image `index` of `itemId` replaced by a copy of `source`, or turned a quarter: the file
+    // work (copy, lossless JPEG rotation) on a worker, then one undo step
+    // (editor_document_images.cpp).
+    void replaceImage(const std::string& itemId, std::size_t index, std::filesystem::path source);
+    void rotateImage(const std::string& itemId, std::size_t index, bool clockwise);
+    // A replace or rotation not applied yet (the UI disables further ones meanwhile).
+    bool imageJobPending() const;
+
     const std::vector<std::string>& messages() const { return m_messages; }
     void message(std::string text) { m_messages.push_back(std::move(text)); }
 
@@ -88,6 +96,21 @@ class EditorDocument {
         std::vector<std::pair<std::string, std::vector<edit::StagedFile>>> folders; // title, pages
         std::vector<std::string> problems;
     };
+    struct ImageJob {
+        std::string itemId;
+        std::size_t index = 0;
+        std::string file;             // the image's pack path when asked
+        std::filesystem::path source; // replace with this file; empty: rotate
+        bool clockwise = true;
+    };
+    struct ImageResult {
+        ImageJob job;
+        std::optional<edit::StagedFile> staged;
+        std::string problem;
+    };
+    void imageLoop();
+    void queueImageJob(ImageJob job);
+    bool applyImageResults();
     void validationLoop();
     void dropLoop();
     void stopWorkers();
@@ -112,6 +135,10 @@ class EditorDocument {
     std::filesystem::path m_dropRoot;
     std::thread m_validator;
     std::thread m_dropper;
+    std::vector<ImageJob> m_imageJobs;
+    std::vector<ImageResult> m_imageResults;
+    std::size_t m_imageJobsOpen = 0; // queued, running or waiting to be applied
+    std::thread m_imageWorker;
 };
 
 } // namespace lantai::editor

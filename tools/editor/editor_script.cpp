@@ -221,10 +221,14 @@ void EditorScriptPlayer::applyInput(double now) {
         if ((c.type == T::Wait && now < m_doneAt) ||
             (c.type == T::WaitIdle && !m_host.isIdle() && now < m_doneAt))
             return;
+        // A drop ends once it is handed over (the copies run on): frames drawn while they run
+        // belong to the next step, the `wait-idle` a script puts after a drop.
         if (c.type != T::Wait && c.type != T::WaitIdle && now < m_doneAt) return;
-        if (c.type == T::Drop && !m_host.isIdle() && now < m_doneAt + 30) return;
+        // The screenshot is taken at the end of this frame: the next step's input waits for the
+        // next one (a key pressed now would already show in the picture).
+        const bool screenshot = c.type == T::Screenshot;
         finish();
-        if (m_quit) return;
+        if (m_quit || screenshot) return;
     }
 }
 

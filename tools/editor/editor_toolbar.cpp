@@ -6,6 +6,7 @@
 #include "tools/editor/recent_packs.h"
 
 #include <imgui_stdlib.h>
+#include <utility>
 
 namespace lantai::editor {
 
@@ -27,6 +28,8 @@ const char* promptTitle(PathPrompt prompt) {
         return "导出云展厅到文件夹 Export the cloud gallery to a folder";
     case PathPrompt::VideoFile:
         return "选择视频、海报或字幕文件 Choose a clip, poster or subtitle file";
+    case PathPrompt::ReplaceImage:
+        return "选择替换用的图片 Choose the image that replaces it";
     case PathPrompt::None:
         break;
     }

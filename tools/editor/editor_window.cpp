@@ -85,6 +85,7 @@ WindowEvents EditorWindow::pump(int timeoutMs) {
         timeoutMs > 0 ? SDL_WaitEventTimeout(&event, timeoutMs) != 0 : SDL_PollEvent(&event) != 0;
     while (have) {
         out.any = true;
+        out.input = out.input || event.type != m_wakeEvent;
         if (event.type == m_wakeEvent) {
             out.woken = true;
         } else if (event.type == SDL_DROPFILE) {
@@ -119,7 +120,11 @@ void EditorWindow::beginFrame(const std::function<void()>& beforeNewFrame) {
 void EditorWindow::render() {
     ImGui::Render();
     glViewport(0, 0, m_width, m_height);
-    glClearColor(0.12f, 0.12f, 0.13f, 1.0f);
+    // The top-level window draws no background of its own: its colour is the clear colour
+    // (as it looked blended over the former one).
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const auto over = [&](float colour, float below) { return colour * bg.w + below * (1 - bg.w); };
+    glClearColor(over(bg.x, 0.12f), over(bg.y, 0.12f), over(bg.z, 0.13f), 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

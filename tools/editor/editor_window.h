@@ -27,6 +27,7 @@ struct WindowEvents {
     std::vector<std::filesystem::path> dropped; // files and folders dropped this pump
     bool woken = false;                         // wake() from another thread
     bool any = false;                           // any event at all (input, window, wake)
+    bool input = false;                         // an event other than wake()
 };
 
 // Owns the SDL window, the GL context and the editor's ImGui context (current while the window

@@ -1,6 +1,7 @@
 // tools/editor: the fields panel — every field of the selected node (FORMAT.md), zh and en side
 // by side with translation marks, images, options and badges, and batch edits of a selection
 #include "tools/editor/field_widgets.h"
+#include "tools/editor/image_actions.h"
 
 #include <imgui_stdlib.h>
 
@@ -81,7 +82,10 @@ void drawImagesField(FieldEdit& edit) {
         ImGui::PushID(static_cast<int>(i));
         const std::string target = "field:images:" + std::to_string(i);
         ImGui::Separator();
-        ImGui::Text("%zu. %s", i + 1, edit.value[i].value("file", "").c_str());
+        const std::string file = edit.value[i].value("file", "");
+        ImGui::Text("%zu. %s", i + 1, file.c_str());
+        if (edit.field.node.kind == NodeKind::Item)
+            drawImageActions(edit.ctx, edit.field.node.id, i, file, edit.readOnly, target);
         elementText(edit, "/" + std::to_string(i) + "/alt", "替代文字", "Alt text", true,
                     target + ":alt");
         elementText(edit, "/" + std::to_string(i) + "/caption", "图注", "Caption", false,

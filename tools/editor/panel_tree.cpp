@@ -1,6 +1,7 @@
 // tools/editor: the structure panel — pack, exhibitions, chapters, items, videos, quiz banks and
 // questions; add, duplicate, delete, reorder (buttons or drag), multi-select for batch edits
 #include "tools/editor/editor_context.h"
+#include "tools/editor/image_actions.h"
 
 #include <algorithm>
 
@@ -231,6 +232,7 @@ void drawTreePanel(EditorContext& ctx) {
                                  : !item.title.en.empty() ? item.title.en
                                                           : item.id;
                     row(ctx, NodeRef::item(item.id), itemLabel, true);
+                    if (!item.images.empty()) drawRowThumbnail(ctx, item.images.front().file);
                 }
                 ImGui::TreePop();
             }

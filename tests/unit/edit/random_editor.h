@@ -332,16 +332,24 @@ class RandomEditor {
         if (!staged) return false;
         const Item* item = any(items());
         const Chapter* chapter = any(chapters());
-        switch (pick(3)) {
+        switch (pick(4)) {
         case 0:
             if (!chapter) return false;
             return m_session.addImageItems(chapter->id, {*staged}, pick(5)).ok();
         case 1:
             if (!item) return false;
             return m_session.addImagesToItem(item->id, {*staged}).ok();
-        default:
+        case 2:
             if (!item || item->images.empty()) return false;
             return m_session.replaceImage(item->id, pick(item->images.size()), *staged).ok();
+        default: {
+            // A rotation: the editor stages the turned bytes it made.
+            if (!item || item->images.empty()) return false;
+            auto turned = stageMediaBytes(m_session.root(), "turned " + word(), staged->name, "");
+            discardStaged(m_session.root(), *staged);
+            if (!turned) return false;
+            return m_session.rotateImage(item->id, pick(item->images.size()), *turned).ok();
+        }
         }
     }
 
