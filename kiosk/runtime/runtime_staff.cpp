@@ -135,7 +135,9 @@ StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
 
 // Every pointer event, before anything else sees it (the touch that wakes the kiosk counts).
 void KioskRuntime::feedStaffGesture(const InputEvent& e, double t) {
-    if (m_staff.isOpen() || !m_staff.enabled()) return;
+    // Also while staff mode is open: the recogniser counts the fingers on the glass (the held
+    // touch that opened it lifts on the staff screen).
+    if (!m_staff.enabled()) return;
     using T = InputEvent::Type;
     if (e.type == T::PointerDown) m_staffGesture.pointerDown(e.pointer, e.position, t);
     if (e.type == T::PointerMove) m_staffGesture.pointerMove(e.pointer, e.position, t);
@@ -147,6 +149,7 @@ void KioskRuntime::updateStaff(double now) {
         // Staff left: back to the attract loop, where a pack they switched to takes over.
         if (m_state.pack) m_session.requestReset(at(now));
         m_gestures.cancelAll(now);
+        m_staffGesture.reset(); // taps on the staff screen's corner count for nothing
         m_redraw = true;
     }
     m_staffWasOpen = m_staff.isOpen();
