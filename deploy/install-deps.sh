@@ -15,6 +15,8 @@ packages=(
   libsqlite3-dev libqrencode-dev
   # the editor's file dialogs: the xdg-desktop-portal FileChooser over D-Bus (GIO's GDBus)
   libglib2.0-dev
+  # staff mode: power off through logind over D-Bus (sd-bus)
+  libsystemd-dev
   # the kiosk's fonts, in fallback order (core/i18n/kiosk_fonts.cpp; `lantai validate` checks
   # glyphs against them): Noto Sans CJK, Symbola (emoji, symbols), HanaMin (CJK Ext. B–F),
   # BabelStone Han (CJK Ext. G–H)

@@ -68,6 +68,10 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<bool> attractMuted{};          // video.attract_muted
     Slot<std::string> videoSubtitles{}; // video.subtitles
     Slot<std::string> audioOutput{};    // video.audio_output
+
+    Slot<std::string> staffPinHash{};            // staff.pin_hash
+    Slot<std::filesystem::path> staffPacksDir{}; // staff.packs_dir
+    Slot<std::string> staffMediaDirs{};          // staff.media_dirs
 };
 
 template <class T> using SettingValueSlot = T;

@@ -157,13 +157,32 @@ std::optional<SettingProblem> webAddress(const std::string& url) {
                           "base_url \"" + url + "\" 必须以 https://（或 http://）开头。"};
 }
 
-std::optional<SettingProblem> argon2idHash(const std::string& hash) {
+// An Argon2id hash string or nothing: `key` names the setting, `command` makes the hash and
+// `consequence` says what stays off.
+std::optional<SettingProblem> argon2idOrEmpty(const std::string& hash, std::string_view key,
+                                              std::string_view command,
+                                              std::string_view consequence,
+                                              std::string_view consequenceZh) {
     if (hash.empty() || hash.rfind("$argon2id$", 0) == 0) return std::nullopt;
-    return SettingProblem{
-        "quiz.teacher_pin_hash must be an argon2id hash (starting with \"$argon2id$\"), not the "
-        "PIN itself: generate it with `lantai quiz hash-pin`. Class sessions stay disabled.",
-        "quiz.teacher_pin_hash 必须是 argon2id 哈希值（以 \"$argon2id$\" 开头），而不是 PIN "
-        "本身：请用 `lantai quiz hash-pin` 生成。课堂模式保持关闭。"};
+    const std::string k(key), c(command);
+    return SettingProblem{k +
+                              " must be an argon2id hash (starting with \"$argon2id$\"), not the "
+                              "PIN itself: generate it with `" +
+                              c + "`. " + std::string(consequence),
+                          k +
+                              " 必须是 argon2id 哈希值（以 \"$argon2id$\" 开头），而不是 PIN "
+                              "本身：请用 `" +
+                              c + "` 生成。" + std::string(consequenceZh)};
+}
+
+std::optional<SettingProblem> argon2idHash(const std::string& hash) {
+    return argon2idOrEmpty(hash, "quiz.teacher_pin_hash", "lantai quiz hash-pin",
+                           "Class sessions stay disabled.", "课堂模式保持关闭。");
+}
+
+std::optional<SettingProblem> staffPinHash(const std::string& hash) {
+    return argon2idOrEmpty(hash, "staff.pin_hash", "lantai staff hash-pin",
+                           "Staff mode stays disabled.", "工作人员模式保持关闭。");
 }
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -280,6 +299,17 @@ std::vector<SettingSpec> makeTable() {
                {"", "pulse", "pipewire", "alsa", "null"},
                "Audio output: empty picks automatically; \"pulse\", \"pipewire\", \"alsa\"; "
                "\"null\" for silence."),
+
+        text("staff.pin_hash", LANTAI_SETTING_FIELD(staffPinHash), "",
+             "Argon2id hash of the staff PIN (starts with $argon2id$), generated with `lantai "
+             "staff hash-pin`; never the PIN itself. Empty: staff mode is disabled.",
+             staffPinHash),
+        path("staff.packs_dir", LANTAI_SETTING_FIELD(staffPacksDir), "",
+             "Folder of the installed packs staff can switch to (a pack from a USB stick is "
+             "copied here first); empty: the folder that holds pack.path."),
+        text("staff.media_dirs", LANTAI_SETTING_FIELD(staffMediaDirs), "/media:/run/media",
+             "Where USB sticks are mounted, colon-separated: packs are looked for and reports "
+             "exported there."),
     };
 }
 

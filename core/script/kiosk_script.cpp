@@ -23,6 +23,12 @@ const char* scriptCommandName(ScriptCommandType type) {
         return "drag";
     case ScriptCommandType::Swipe:
         return "swipe";
+    case ScriptCommandType::RightClick:
+        return "rightclick";
+    case ScriptCommandType::Fingers:
+        return "fingers";
+    case ScriptCommandType::CloseWindow:
+        return "close-window";
     case ScriptCommandType::Pinch:
         return "pinch";
     case ScriptCommandType::Wheel:
@@ -131,6 +137,22 @@ class LineParser {
         return true;
     }
 
+    // "left|right|up|down [POINT]" from `index` to the end of the line (swipe, fingers).
+    bool directionAndPoint(std::size_t index, ScriptCommand& cmd) {
+        if (index >= m_tokens.size())
+            return error(index, "missing direction (left, right, up or down)");
+        cmd.text = m_tokens[index].text;
+        if (cmd.text != "left" && cmd.text != "right" && cmd.text != "up" && cmd.text != "down")
+            return error(index,
+                         "direction must be left, right, up or down, found \"" + cmd.text + "\"");
+        ++index;
+        if (index < m_tokens.size()) {
+            cmd.points.emplace_back();
+            if (!point(index, cmd.points.back())) return false;
+        }
+        return noMore(index);
+    }
+
     bool noMore(std::size_t index) {
         if (index < m_tokens.size())
             return error(index, "unexpected \"" + m_tokens[index].text + "\"");
@@ -159,7 +181,25 @@ class LineParser {
                        : name == "doubletap" ? ScriptCommandType::DoubleTap
                                              : ScriptCommandType::LongPress;
             cmd.points.emplace_back();
+            if (!point(i, cmd.points.back())) return false;
+            if (cmd.type == ScriptCommandType::LongPress)
+                return optionalNumber(cmd.number, 900, "milliseconds") && noMore(i);
+            return noMore(i);
+        }
+        if (name == "rightclick") {
+            cmd.type = ScriptCommandType::RightClick;
+            cmd.points.emplace_back();
             return point(i, cmd.points.back()) && noMore(i);
+        }
+        if (name == "close-window") {
+            cmd.type = ScriptCommandType::CloseWindow;
+            return noMore(i);
+        }
+        if (name == "fingers") {
+            cmd.type = ScriptCommandType::Fingers;
+            if (!number(i++, cmd.number, "finger count")) return false;
+            if (cmd.number < 1 || cmd.number > 5) return error(i - 1, "fingers: 1 to 5");
+            return directionAndPoint(i, cmd);
         }
         if (name == "drag") {
             cmd.type = ScriptCommandType::Drag;
@@ -169,18 +209,7 @@ class LineParser {
         }
         if (name == "swipe") {
             cmd.type = ScriptCommandType::Swipe;
-            if (i >= m_tokens.size())
-                return error(i, "missing direction (left, right, up or down)");
-            cmd.text = m_tokens[i].text;
-            if (cmd.text != "left" && cmd.text != "right" && cmd.text != "up" && cmd.text != "down")
-                return error(i, "direction must be left, right, up or down, found \"" + cmd.text +
-                                    "\"");
-            ++i;
-            if (i < m_tokens.size()) {
-                cmd.points.emplace_back();
-                if (!point(i, cmd.points.back())) return false;
-            }
-            return noMore(i);
+            return directionAndPoint(i, cmd);
         }
         if (name == "pinch") {
             cmd.type = ScriptCommandType::Pinch;
@@ -266,7 +295,7 @@ class LineParser {
         }
         return error(0, "unknown command \"" + name +
                             "\" (known: wait, wait-idle, tap, doubletap, longpress, drag, swipe, "
-                            "pinch, wheel, key, "
+                            "pinch, fingers, rightclick, close-window, wheel, key, "
                             "screenshot, advance, resize, quiz-answer, type, drop, quit)");
     }
 

@@ -25,24 +25,27 @@ struct ScriptPoint {
 };
 
 enum class ScriptCommandType {
-    Wait,       // wait MS
-    WaitIdle,   // wait-idle [MS]: until nothing loads or animates (at most MS, default 10000)
-    Tap,        // tap POINT
-    DoubleTap,  // doubletap POINT
-    LongPress,  // longpress POINT
-    Drag,       // drag POINT POINT [MS]
-    Swipe,      // swipe left|right|up|down [POINT]
-    Pinch,      // pinch POINT SCALE [MS]
-    Wheel,      // wheel POINT NOTCHES
-    Key,        // key [ctrl+|alt+|shift+]NAME
-    Screenshot, // screenshot NAME
-    Advance,    // advance SECONDS: moves the kiosk clock forward (idle timeout without waiting)
-    Resize,     // resize W H
-    Quit,       // quit: end the script (and the kiosk with --exit-after-script)
-    QuizAnswer, // quiz-answer correct|wrong: taps the right (or a wrong) answer, and Submit if
-                // needed
-    Type,       // type TEXT: the rest of the line, as typed through the input method (editor)
-    Drop,       // drop PATH...: files or folders dropped from the file manager (editor)
+    Wait,        // wait MS
+    WaitIdle,    // wait-idle [MS]: until nothing loads or animates (at most MS, default 10000)
+    Tap,         // tap POINT
+    DoubleTap,   // doubletap POINT
+    LongPress,   // longpress POINT [MS]: held MS (default 900)
+    Drag,        // drag POINT POINT [MS]
+    Swipe,       // swipe left|right|up|down [POINT]
+    Pinch,       // pinch POINT SCALE [MS]
+    RightClick,  // rightclick POINT: the mouse's right button, through the window system's queue
+    Fingers,     // fingers N left|right|up|down [POINT]: N fingers swiping together
+    CloseWindow, // close-window: the window manager asks the window to close (Alt+F4, ×)
+    Wheel,       // wheel POINT NOTCHES
+    Key,         // key [ctrl+|alt+|shift+]NAME
+    Screenshot,  // screenshot NAME
+    Advance,     // advance SECONDS: moves the kiosk clock forward (idle timeout without waiting)
+    Resize,      // resize W H
+    Quit,        // quit: end the script (and the kiosk with --exit-after-script)
+    QuizAnswer,  // quiz-answer correct|wrong: taps the right (or a wrong) answer, and Submit if
+                 // needed
+    Type,        // type TEXT: the rest of the line, as typed through the input method (editor)
+    Drop,        // drop PATH...: files or folders dropped from the file manager (editor)
 };
 
 // Commands only the editor plays (the kiosk has no text fields and takes no drops).

@@ -4,6 +4,7 @@
 
 #include "core/base/file_io.h"
 #include "core/base/log.h"
+#include "core/staff/run_counter.h"
 #include "kiosk/app/kiosk_configuration.h"
 #include "kiosk/platform/mpv_media_player.h"
 #include "kiosk/platform/screenshot.h"
@@ -113,6 +114,8 @@ int KioskApp::run() {
     options.events = &m_events;
     // A script's `advance` moves the events' clock too, as it moves the visit's.
     options.unixTime = [this](double hostSeconds) { return m_launchUnix + hostSeconds; };
+    m_staffServices = std::make_unique<StaffServices>(staffOptions(stateDir));
+    options.staffHost = m_staffServices.get();
     m_runtime = std::make_unique<KioskRuntime>(std::move(options));
     phase("pack loaded and validated");
 
@@ -163,8 +166,26 @@ int KioskApp::run() {
         }
         if (m_runtime->wantsFrame()) frame();
     }
+    if (core::Status marked = core::markKioskStopped(core::runCounterPath(stateDir)); !marked)
+        core::logWarning(core::formatDiagnostic(marked.error(), false));
     core::logInfo("lantai-kiosk stopped");
     return m_exitCode;
+}
+
+StaffServicesOptions KioskApp::staffOptions(const fs::path& stateDir) {
+    StaffServicesOptions staff;
+    staff.stateDir = stateDir;
+    staff.boothId = m_config.boothId;
+    staff.reportTool = findReportTool(m_argv0);
+    // LANTAI_POWER_OFF=fake: tests tap "shut down" without shutting anything down.
+    const char* power = std::getenv("LANTAI_POWER_OFF");
+    staff.power = power && std::string(power) == "fake" ? createFakePowerControl()
+                                                        : createLogindPowerControl();
+    staff.quit = [this](int exitCode) {
+        m_quit = true;
+        m_exitCode = exitCode;
+    };
+    return staff;
 }
 
 // SIGHUP, at an idle moment: the configuration as at start (the --config file and the command

@@ -7,6 +7,7 @@
 #include "kiosk/app/kiosk_options.h"
 #include "kiosk/app/kiosk_signals.h"
 #include "kiosk/app/script_runner.h"
+#include "kiosk/app/staff_services.h"
 #include "kiosk/app/state_writer.h"
 #include "kiosk/platform/sdl_platform.h"
 #include "kiosk/runtime/kiosk_runtime.h"
@@ -47,6 +48,7 @@ class KioskApp final : private ScriptHost {
     KioskMetrics hostMetrics() const;
     void writeState(bool force);
     std::unique_ptr<MediaPlayer> createMediaPlayer();
+    StaffServicesOptions staffOptions(const std::filesystem::path& stateDir);
 
     // ScriptHost
     void injectEvent(const PlatformEvent& event) override { handleEvent(event); }
@@ -86,7 +88,8 @@ class KioskApp final : private ScriptHost {
     core::StatsWriter m_stats;
     // Interaction events, written on their own thread into the same database.
     core::EventWriter m_events;
-    double m_launchUnix = 0;                 // the wall clock at m_launch (unix seconds)
+    double m_launchUnix = 0;                        // the wall clock at m_launch (unix seconds)
+    std::unique_ptr<StaffServices> m_staffServices; // staff mode's host side (the runtime's)
     std::unique_ptr<KioskRuntime> m_runtime; // destroyed first: it needs the GL context and store
 
     std::unique_ptr<ScriptRunner> m_script;

@@ -72,7 +72,7 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         const auto p = resolve(c.points[0], c.line);
         if (!p) return false;
         pointer(now, P::PointerDown, kFingerA, *p);
-        const double hold = c.type == T::LongPress ? 0.9 : 0.06;
+        const double hold = c.type == T::LongPress ? c.number / 1000.0 : 0.06;
         pointer(now + hold, P::PointerUp, kFingerA, *p);
         if (c.type == T::DoubleTap) {
             pointer(now + 0.16, P::PointerDown, kFingerA, *p);
@@ -127,6 +127,51 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         }
         pointer(now + duration + 0.01, P::PointerUp, kFingerB, *centre + core::Vec2{d1, 0});
         pointer(now + duration + 0.02, P::PointerUp, kFingerA, *centre - core::Vec2{d1, 0});
+        return true;
+    }
+    case T::Fingers: {
+        // N fingers down 12 px apart, a 150 ms fling over 30 % of the window, all up.
+        const core::Vec2 from = c.points.empty()
+                                    ? core::Vec2{size.x / 2, size.y / 2}
+                                    : resolve(c.points[0], c.line).value_or(core::Vec2{});
+        const double dx = size.x * 0.3, dy = size.y * 0.3;
+        const core::Vec2 by = c.text == "left"    ? core::Vec2{-dx, 0}
+                              : c.text == "right" ? core::Vec2{dx, 0}
+                              : c.text == "up"    ? core::Vec2{0, -dy}
+                                                  : core::Vec2{0, dy};
+        const int n = static_cast<int>(c.number);
+        auto finger = [&](int k) { return from + core::Vec2{48.0 * k, 0}; };
+        for (int k = 0; k < n; ++k)
+            pointer(now + 0.001 * k, P::PointerDown, kFingerA + k, finger(k));
+        const int steps = 10;
+        for (int i = 1; i <= steps; ++i)
+            for (int k = 0; k < n; ++k)
+                pointer(now + 0.01 + 0.15 * i / steps, P::PointerMove, kFingerA + k,
+                        finger(k) + by * (double(i) / steps));
+        for (int k = 0; k < n; ++k)
+            pointer(now + 0.17 + 0.001 * k, P::PointerUp, kFingerA + k, finger(k) + by);
+        return true;
+    }
+    case T::RightClick: {
+        // Through SDL's own queue, so the platform's filter of buttons is what is tested.
+        const auto p = resolve(c.points[0], c.line);
+        if (!p) return false;
+        for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
+            SDL_Event e{};
+            e.type = type;
+            e.button.button = SDL_BUTTON_RIGHT;
+            e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+            e.button.clicks = 1;
+            e.button.x = static_cast<Sint32>(p->x);
+            e.button.y = static_cast<Sint32>(p->y);
+            SDL_PushEvent(&e);
+        }
+        return true;
+    }
+    case T::CloseWindow: {
+        SDL_Event e{};
+        e.type = SDL_QUIT; // what SDL sends when the window manager closes the last window
+        SDL_PushEvent(&e);
         return true;
     }
     case T::Wheel: {
@@ -246,6 +291,9 @@ double ScriptRunner::update() {
         case T::Drag:
         case T::Swipe:
         case T::Pinch:
+        case T::Fingers:
+        case T::RightClick:
+        case T::CloseWindow:
         case T::Wheel:
         case T::Key:
         case T::Resize:

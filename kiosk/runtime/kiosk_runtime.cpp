@@ -49,6 +49,7 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
     applyContent(given ? kioskContentFrom(std::move(*given), config.packPath)
                        : loadKioskContent(config.packPath, config.lastGoodPackPath));
     configureQuiz();
+    configureStaff();
     m_theme = chooseTheme();
     m_state.themeName = m_theme.name;
 }

@@ -7,6 +7,7 @@
 #include "core/stats/stats_writer.h"
 #include "core/stats/visit_recorder.h"
 #include "core/visit/gesture_recognizer.h"
+#include "core/visit/staff_gesture.h"
 #include "core/visit/visitor_session.h"
 #include "kiosk/media/media_player.h"
 #include "kiosk/render/decode_pool.h"
@@ -15,9 +16,11 @@
 #include "kiosk/runtime/input_event.h"
 #include "kiosk/runtime/kiosk_content.h"
 #include "kiosk/runtime/screen_set.h"
+#include "kiosk/runtime/staff_host.h"
 #include "kiosk/runtime/state_report.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/quiz_controller.h"
+#include "kiosk/ui/staff_controller.h"
 #include "kiosk/ui/video_controller.h"
 
 #include <filesystem>
@@ -96,6 +99,9 @@ struct KioskRuntimeOptions {
     // The wall-clock time (unix seconds) a time on the host's clock stands for, stamped on the
     // events; empty: events are not recorded.
     std::function<double(double)> unixTime;
+    // Staff mode's host side (not owned); null: staff mode is off (the editor's preview). Staff
+    // mode also needs config.staffPinHash.
+    StaffHost* staffHost = nullptr;
 };
 
 // A screen of the pack the editor's preview shows (PreviewTarget::Kind names the screen; `id` the
@@ -215,6 +221,8 @@ class KioskRuntime {
     // The state report (kiosk/SCRIPTS.md "State JSON"): the runtime fills its part of `metrics`
     // and keeps the host's (script step and errors, start-up time, PSS, GL renderer).
     nlohmann::json stateJson(KioskMetrics metrics) const;
+    // Staff mode is open (the PIN pad or the staff screen covers the visitor screens).
+    bool staffOpen() const { return m_staff.isOpen(); }
 
   private:
     struct PendingReload {
@@ -241,6 +249,14 @@ class KioskRuntime {
     core::VisitSnapshot visitSnapshot() const;
     core::EventClock eventClock() const;
     void describePack();
+    // Staff mode (runtime_staff.cpp)
+    void configureStaff();
+    void feedStaffGesture(const InputEvent& e, double t);
+    void updateStaff(double now);
+    double staffDeadline() const;
+    nlohmann::json staffStateJson() const;
+    StaffOutcome staffSwitchPack(const core::PackCandidate& pack);
+    std::filesystem::path staffPacksDir() const;
     bool animating() const;
     double secondsUntilDeadline(double now) const;
     core::VisitorSession::TimePoint at(double seconds) const;
@@ -271,6 +287,11 @@ class KioskRuntime {
     std::optional<core::Vec2> m_pressPosition;
 
     core::VisitRecorder m_recorder;
+
+    StaffController m_staff;
+    core::StaffGestureRecognizer m_staffGesture;
+    bool m_staffWasOpen = false;
+    double m_staffLastTouch = 0;
 
     ScreenSet m_screens;
     QuizController m_quiz;

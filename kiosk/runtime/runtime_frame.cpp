@@ -2,6 +2,7 @@
 #include "core/base/log.h"
 #include "kiosk/runtime/imgui_context_scope.h"
 #include "kiosk/runtime/kiosk_runtime.h"
+#include "kiosk/ui/staff_screen.h"
 
 #include <GL/gl.h>
 #include <algorithm>
@@ -97,9 +98,13 @@ FrameTiming KioskRuntime::renderFrame(double now) {
     ui.derived = m_content.derived ? &*m_content.derived : nullptr;
     ui.pressPosition = m_swallowPointer ? std::nullopt : m_pressPosition;
 
-    if (m_state.pack || &screen == &m_screens.outOfService) screen.draw(ui, m_state);
-    if (m_state.stillThere)
-        drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
+    if (m_staff.isOpen()) {
+        drawStaffScreen(ui, m_staff, now);
+    } else {
+        if (m_state.pack || &screen == &m_screens.outOfService) screen.draw(ui, m_state);
+        if (m_state.stillThere)
+            drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
+    }
     for (const auto& line : m_screens.detail.takeLogLines())
         core::logWarning(line);
 
@@ -172,7 +177,10 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.width = m_width;
     m.height = m_height;
     m.reloadPending = m.reloadPending || reloadPending();
-    return kioskStateJson(m_state, m);
+    nlohmann::json state = kioskStateJson(m_state, m);
+    state["staff"] = staffStateJson();
+    if (m_staff.isOpen()) state["screen"] = "staff";
+    return state;
 }
 
 std::optional<core::Vec2> KioskRuntime::targetCenter(const std::string& id) const {

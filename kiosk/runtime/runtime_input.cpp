@@ -21,6 +21,26 @@ void KioskRuntime::handleInput(const InputEvent& e, double now) {
     m_now = now;
     using T = InputEvent::Type;
     const double t = e.time >= 0 ? std::min(e.time, now) : now;
+    feedStaffGesture(e, t);
+    if (m_staff.isOpen()) {
+        // The staff screen takes every touch as taps on its buttons; keys, the wheel and the
+        // visitor session are left alone.
+        m_redraw = true;
+        if (e.type == T::PointerDown) {
+            m_staffLastTouch = now;
+            m_pressPosition = e.position;
+            if (!m_swallowPointer) m_gestures.pointerDown(e.pointer, e.position, t);
+        } else if (e.type == T::PointerMove) {
+            if (!m_swallowPointer) m_gestures.pointerMove(e.pointer, e.position, t);
+        } else if (e.type == T::PointerUp) {
+            if (!m_swallowPointer) m_gestures.pointerUp(e.pointer, e.position, t);
+            if (m_gestures.pointerCount() == 0) {
+                m_swallowPointer = false;
+                m_pressPosition.reset();
+            }
+        }
+        return;
+    }
     switch (e.type) {
     case T::PointerDown:
     case T::Wheel: {
@@ -81,6 +101,7 @@ void KioskRuntime::update(double now) {
         }
     }
     handleGestures();
+    updateStaff(now);
     if (m_state.pack) {
         if (m_quiz.update(at(now))) m_redraw = true; // a question's timer ran out
         // A class contest keeps the kiosk for a lesson: the longer, separate idle timeout.
@@ -102,6 +123,8 @@ double KioskRuntime::secondsUntilDeadline(double now) const {
     if (const double quiz = m_quiz.secondsUntilNextEvent(at(now)); quiz >= 0)
         wait = std::min(wait, quiz);
     if (!m_state.pack && m_nextRetry >= 0) wait = std::min(wait, std::max(0.0, m_nextRetry - now));
+    if (const double staff = staffDeadline(); std::isfinite(staff))
+        wait = std::min(wait, std::max(0.0, staff - now));
     return wait;
 }
 
@@ -169,6 +192,12 @@ void KioskRuntime::handleGestures() {
     ui.height = static_cast<float>(m_height);
     for (const auto& g : m_gestures.takeGestures()) {
         m_redraw = true;
+        if (m_staff.isOpen()) { // only the staff screen's buttons
+            if (g.type != core::GestureType::Tap) continue;
+            if (const TapTarget* target = hitTest(m_targets, g.position); target && target->action)
+                target->action();
+            continue;
+        }
         if (m_state.stillThere || !m_state.pack) continue;
         if (g.type == core::GestureType::Tap) {
             if (const TapTarget* target = hitTest(m_targets, g.position)) {

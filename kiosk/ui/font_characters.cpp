@@ -29,9 +29,10 @@ RoleCharacters fontCharactersFor(const core::Pack* pack, const std::string& pack
         role(out, f) = ui + digits;
     // Title: the big call to action, overlay and service titles, the pack title.
     std::string& title = role(out, core::FontRole::Title);
-    for (const char* key : {"attract.touch_to_start", "idle.still_there", "service.out_of_service",
-                            "quiz.title", "quiz.correct", "quiz.wrong", "quiz.partial",
-                            "quiz.timed_out", "quiz.result", "quiz.podium", "quiz.total_score"})
+    for (const char* key :
+         {"attract.touch_to_start", "idle.still_there", "service.out_of_service", "quiz.title",
+          "quiz.correct", "quiz.wrong", "quiz.partial", "quiz.timed_out", "quiz.result",
+          "quiz.podium", "quiz.total_score", "staff.title"})
         for (auto lang : {core::Language::Zh, core::Language::En})
             title += core::uiText(key, lang);
     title += " ·？！问答+" + digits;

@@ -1,6 +1,7 @@
 // kiosk/ui: quiz entry stages — level (小学/中学/成人), preset nickname, teacher PIN, team setup
 #include "core/i18n/ui_strings.h"
 #include "kiosk/ui/buttons.h"
+#include "kiosk/ui/pin_pad.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/quiz_screen.h"
 #include "kiosk/ui/text_layout.h"
@@ -84,24 +85,11 @@ void drawQuizPin(UiContext& ui, KioskState& state, const Rect& area) {
         shown += "· ";
     y += drawTextBlock(ui, {area.x, y, area.w, ui.px(10)}, shown.empty() ? " " : shown, dots) +
          ui.px(1);
-    const float key =
-        std::min(ui.touchMin() * 1.5f, (static_cast<float>(area.bottom()) - y) / 4.6f);
-    const float gap = ui.px(ui.theme->layout.spacing);
-    const float x0 = static_cast<float>(area.x + (area.w - (key * 3 + gap * 2)) / 2);
-    const char* keys = "123456789C0K";
-    for (int i = 0; i < 12; ++i) {
-        const Rect r{x0 + float(i % 3) * (key + gap), y + float(i / 3) * (key + gap), key, key};
-        const char k = keys[i];
-        if (k == 'C')
-            button(ui, "pin-clear", r, ui.ui("quiz.pin_clear"), ButtonKind::Ghost,
-                   [&state] { state.quiz->pinClear(); });
-        else if (k == 'K')
-            button(ui, "pin-ok", r, ui.ui("quiz.pin_ok"), ButtonKind::Primary,
-                   [&state] { state.quiz->pinSubmit(); });
-        else
-            button(ui, std::string("pin:") + k, r, std::string(1, k), ButtonKind::Secondary,
-                   [&state, k] { state.quiz->pinDigit(k); });
-    }
+    PinPadActions pad;
+    pad.digit = [&state](char k) { state.quiz->pinDigit(k); };
+    pad.clear = [&state] { state.quiz->pinClear(); };
+    pad.submit = [&state] { state.quiz->pinSubmit(); };
+    drawPinPad(ui, area, y, "pin", pad);
 }
 
 void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {

@@ -14,6 +14,21 @@
 
 namespace lantai::cli {
 
+int printPinHash(std::string pin, const char* formatEn, const char* formatZh) {
+    if (pin.empty() && !std::getline(std::cin, pin)) pin.clear();
+    if (!core::isValidPinFormat(pin)) {
+        std::fprintf(stderr, "lantai: %s / %s\n", formatEn, formatZh);
+        return kExitUsage;
+    }
+    const auto hashed = core::hashPin(pin);
+    if (!hashed) {
+        std::fprintf(stderr, "lantai: cannot hash the PIN (out of memory?)\n");
+        return kExitUsage;
+    }
+    std::printf("%s\n", hashed->c_str());
+    return kExitOk;
+}
+
 QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
     struct Options {
         std::string pin;
@@ -39,21 +54,8 @@ QuizAdminCommands addQuizAdminCommands(CLI::App& quiz) {
     commands.parsed = [hash, results] { return hash->parsed() || results->parsed(); };
     commands.run = [options, hash]() -> int {
         if (hash->parsed()) {
-            std::string pin = options->pin;
-            if (pin.empty() && !std::getline(std::cin, pin)) pin.clear();
-            if (!core::isValidPinFormat(pin)) {
-                std::fprintf(
-                    stderr,
-                    "lantai: a teacher PIN is 4 to 12 digits / 教师密码须为 4 到 12 位数字\n");
-                return kExitUsage;
-            }
-            const auto hashed = core::hashPin(pin);
-            if (!hashed) {
-                std::fprintf(stderr, "lantai: cannot hash the PIN (out of memory?)\n");
-                return kExitUsage;
-            }
-            std::printf("%s\n", hashed->c_str());
-            return kExitOk;
+            return printPinHash(options->pin, "a teacher PIN is 4 to 12 digits",
+                                "教师密码须为 4 到 12 位数字");
         }
         const auto now = static_cast<std::int64_t>(std::time(nullptr));
         const int offset = core::localUtcOffsetSeconds(now);

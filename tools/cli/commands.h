@@ -16,6 +16,11 @@ CommandAction addReportCommand(CLI::App& app); // `report` and `report tally`
 CommandAction addQuizCommand(CLI::App& app);
 CommandAction addExportCommand(CLI::App& app);
 CommandAction addCatalogueCommand(CLI::App& app);
+CommandAction addStaffCommand(CLI::App& app); // `staff hash-pin`
+
+// Prints the Argon2id hash of `pin` (read from standard input when empty) for the configuration;
+// a PIN that is not 4 to 12 digits is exit 2 with `formatEn` / `formatZh`.
+int printPinHash(std::string pin, const char* formatEn, const char* formatZh);
 
 // `quiz hash-pin` and `quiz results`, added to the `quiz` command by addQuizCommand.
 struct QuizAdminCommands {

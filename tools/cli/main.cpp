@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     add(lantai::cli::addQuizCommand);
     add(lantai::cli::addExportCommand);
     add(lantai::cli::addCatalogueCommand);
+    add(lantai::cli::addStaffCommand);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

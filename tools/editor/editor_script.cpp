@@ -105,6 +105,9 @@ bool EditorScriptPlayer::start(const core::ScriptCommand& c, double now) {
     case T::LongPress:
     case T::Swipe:
     case T::Pinch:
+    case T::RightClick:
+    case T::Fingers:
+    case T::CloseWindow:
     case T::Advance:
     case T::Resize:
     case T::QuizAnswer:
