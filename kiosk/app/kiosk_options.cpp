@@ -43,6 +43,13 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     app.add_option("--log-file", logFile, "log file (rotated)");
     app.add_option("--state-dir", stateDir, "state directory (logs, statistics, last good pack)");
     app.add_option("--last-good-pack", lastGood, "pack to show when --pack does not validate");
+    app.add_flag("--use-last-good", out.run.useLastGood,
+                 "show the last good pack (pack.last_good) instead of pack.path; the service's "
+                 "first fallback after repeated failures");
+    app.add_flag("--out-of-service", out.run.outOfService,
+                 "show only the \"暂停服务 / Out of service\" screen, load no pack; the "
+                 "service's last fallback")
+        ->excludes("--use-last-good");
     app.add_option("--script", out.run.script,
                    "replay timed input from FILE (see kiosk/SCRIPTS.md)");
     app.add_option("--state-out", out.run.stateOut,
