@@ -10,12 +10,12 @@ set(CPACK_PACKAGE_CONTACT "${LANTAI_PACKAGE_CONTACT}")
 set(CPACK_PACKAGE_VENDOR "Lantai")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "touchscreen exhibition kiosk for archives (兰台)")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "touchscreen exhibition kiosk for archives (兰台)
- Lantai shows an archive's exhibition packs on a touch screen: deep-zoom
- scans, videos with subtitles, a quiz, in Chinese and English. The package
- runs the kiosk as a systemd service under the cage Wayland compositor,
- with a watchdog and fallbacks (last good pack, out-of-service screen),
- and includes the curators' tools: the lantai command and lantai-editor.")
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the long description after it.
+set(CPACK_PACKAGE_DESCRIPTION "Lantai shows an archive's exhibition packs on a touch screen: deep-zoom
+scans, videos with subtitles, a quiz, in Chinese and English. The package
+runs the kiosk as a systemd service under the cage Wayland compositor,
+with a watchdog and fallbacks (last good pack, out-of-service screen),
+and includes the curators' tools: the lantai command and lantai-editor.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
@@ -25,7 +25,8 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://lantai.example.org/")
 # deb-systemd-helper), the kiosk's first font; the other fonts of its fallback order are
 # recommended (core/i18n/kiosk_fonts.cpp: without them rare characters show as boxes).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, systemd, init-system-helpers, libpam-systemd, fonts-noto-cjk")
+# (init-system-helpers, deb-systemd-helper's package, is essential: no dependency needed.)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, systemd, libpam-systemd, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-symbola, fonts-hanazono, fonts-babelstone-han, mesa-utils")
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_STRIP_FILES ON) # lintian: unstripped-binary-or-object is an error

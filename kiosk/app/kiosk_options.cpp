@@ -48,8 +48,7 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
                  "first fallback after repeated failures");
     app.add_flag("--out-of-service", out.run.outOfService,
                  "show only the \"暂停服务 / Out of service\" screen, load no pack; the "
-                 "service's last fallback")
-        ->excludes("--use-last-good");
+                 "service's last fallback");
     app.add_option("--script", out.run.script,
                    "replay timed input from FILE (see kiosk/SCRIPTS.md)");
     app.add_option("--state-out", out.run.stateOut,
@@ -74,6 +73,12 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         out.exitCode = app.exit(e) == 0 ? 0 : 2;
+        return out;
+    }
+    if (out.run.useLastGood && out.run.outOfService) {
+        std::fprintf(stderr, "lantai-kiosk: --use-last-good and --out-of-service exclude each "
+                             "other (one shows a pack, the other none)\n");
+        out.exitCode = 2;
         return out;
     }
     if (!pack.empty()) layer.packPath = fs::absolute(pack);

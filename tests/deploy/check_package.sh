@@ -2,12 +2,13 @@
 # tests/deploy: the Debian package — `cpack -G DEB` in the build folder, then its file list,
 # conffiles, control fields (Depends computed by dpkg-shlibdeps), maintainer scripts, the
 # installed kiosk.toml read by the kiosk, and lintian (errors fail; warnings are listed)
-# Usage: check_package.sh BUILD_DIR KIOSK LANTAI SOURCE_DIR
+# Usage: check_package.sh BUILD_DIR KIOSK LANTAI SOURCE_DIR EVENT_DB_GEN
 set -uo pipefail
 build=$1
 kiosk=$2
 lantai=$3
 src=$4
+gen=$5
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
@@ -93,5 +94,5 @@ else
 fi
 
 # ---- deploy/README.md's booth commands, in a sandbox ---------------------------------------------
-python3 "$src/tests/deploy/readme_commands.py" "$src/deploy/README.md" "$deb" "$lantai" "$src/tests/packs/valid-minimal" || fail=1
+python3 "$src/tests/deploy/readme_commands.py" "$src/deploy/README.md" "$deb" "$lantai" "$src/tests/packs/valid-minimal" "$gen" || fail=1
 exit $fail

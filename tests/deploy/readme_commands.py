@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # tests/deploy: runs the booth commands of deploy/README.md sections 1 and 3 in a sandbox
-"""Usage: readme_commands.py README DEB LANTAI PACK
+"""Usage: readme_commands.py README DEB LANTAI PACK EVENT_DB_GEN
 
 Every line of the ```sh blocks in "1. From a fresh Debian 12…" (the booth part, after the build
 machine's block) and "3. Update, roll back…" runs under bash, with these stand-ins (a test must
@@ -12,10 +12,11 @@ not install packages, reboot or touch the real /var/lib/lantai):
 - `lantai` -> the built CLI; `apt install X.deb` -> `dpkg-deb --info X.deb` (the file is a valid
   package); `systemctl ...` -> recorded, its unit checked to be one the package ships.
 Then: `current` names the new pack after the update, the previous one after the roll back, and
-the report and the database copy are on the "USB stick"."""
-import os, re, shutil, subprocess, sys, tempfile
+the report and the database copy are on the "USB stick" (the statistics a booth would have, made by
+tests/bench/event_db_gen)."""
+import json, os, re, shutil, subprocess, sys, tempfile
 
-README, DEB, LANTAI, PACK = sys.argv[1:5]
+README, DEB, LANTAI, PACK, GEN = sys.argv[1:6]
 root = tempfile.mkdtemp(prefix="lantai-readme-")
 state, usb, bin_dir = (os.path.join(root, d) for d in ("var/lib/lantai", "usb", "bin"))
 os.makedirs(os.path.join(state, "packs"))
@@ -85,8 +86,11 @@ expect(os.path.basename(os.path.realpath(os.path.join(state, "packs/last-good"))
        "after the update: last-good is the previous pack")
 run(rollback[0])
 expect(current() == "spring-2026", f"after the roll back: current is the previous pack ({current()})")
-# Statistics: a database as the kiosk leaves it (the CLI makes an empty one by a tally).
-run(f"lantai report tally --state-dir /var/lib/lantai --date 2026-06-09 --visitors 12")
+# Statistics: a database as a booth's kiosk leaves it, in the state folder.
+gen = subprocess.run([GEN, os.path.join(root, "gen"), "--booths", "1", "--events", "2000", "--days", "2",
+                      "--start", "2026-06-08"], capture_output=True, text=True)
+expect(gen.returncode == 0, "generated a booth's statistics", gen.stderr)
+shutil.copy(os.path.join(json.loads(gen.stdout.splitlines()[0])["dir"], "lantai.sqlite"), state)
 for line in [l for l in update[1].splitlines() if l.strip()]:
     run(line)
 expect(os.path.getsize(os.path.join(usb, "lantai.sqlite")) > 0 and
