@@ -15,7 +15,7 @@ packages=(
   libsqlite3-dev libqrencode-dev
   # the editor's file dialogs: the xdg-desktop-portal FileChooser over D-Bus (GIO's GDBus)
   libglib2.0-dev
-  # staff mode: power off through logind over D-Bus (sd-bus)
+  # staff mode's power off through logind (sd-bus) and the systemd service's sd_notify
   libsystemd-dev
   # the kiosk's fonts, in fallback order (core/i18n/kiosk_fonts.cpp; `lantai validate` checks
   # glyphs against them): Noto Sans CJK, Symbola (emoji, symbols), HanaMin (CJK Ext. B–F),
@@ -28,6 +28,8 @@ packages=(
   imagemagick
   # web viewer tests: headless Chromium driven by playwright-core (fonts-noto-cjk above serves it too)
   chromium
+  # packaging (ctest deploy/package): the .deb's checks; cage runs the booth's locked-down session
+  lintian cage
 )
 
 # node + npm build the web viewer (tools/gallery/viewer) and run its tests. Debian's packages on a clean

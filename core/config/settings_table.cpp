@@ -304,9 +304,9 @@ std::vector<SettingSpec> makeTable() {
              "Argon2id hash of the staff PIN (starts with $argon2id$), generated with `lantai "
              "staff hash-pin`; never the PIN itself. Empty: staff mode is disabled.",
              staffPinHash),
-        path("staff.packs_dir", LANTAI_SETTING_FIELD(staffPacksDir), "",
-             "Folder of the installed packs staff can switch to (a pack from a USB stick is "
-             "copied here first); empty: the folder that holds pack.path."),
+        derivedPath("staff.packs_dir", LANTAI_SETTING_FIELD(staffPacksDir), "packs", "",
+                    "Folder of the installed packs staff can switch to (a pack from a USB stick "
+                    "is copied here first)."),
         text("staff.media_dirs", LANTAI_SETTING_FIELD(staffMediaDirs), "/media:/run/media",
              "Where USB sticks are mounted, colon-separated: packs are looked for and reports "
              "exported there."),

@@ -55,7 +55,30 @@ KioskApp::KioskApp(const core::KioskConfig& config, ParsedKioskArgs args, const 
       m_launchUnix(
           std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
               .count()),
-      m_stateWriter(m_run.stateOut) {}
+      m_stateWriter(m_run.stateOut) {
+    applyServiceFallback(m_config);
+    if (const char* hang = std::getenv("LANTAI_TEST_HANG_AFTER_FRAMES"); hang && *hang)
+        m_hangAfterFrames = std::atoll(hang);
+}
+
+// --use-last-good: the last good pack is the pack (with no fallback of its own), at start and on
+// every reload.
+void KioskApp::applyServiceFallback(core::KioskConfig& config) const {
+    if (!m_run.useLastGood) return;
+    config.packPath = config.lastGoodPackPath;
+    config.lastGoodPackPath.clear();
+}
+
+// The test-only hang switch (LANTAI_TEST_HANG_AFTER_FRAMES=N, tests/e2e/kiosk_watchdog.py): after
+// N frames the main loop stops — no events, frames or watchdog messages — as a loop stuck in a
+// frame would. Only a terminating signal ends it (so the test can stop it cleanly).
+int KioskApp::hangForTest() {
+    core::logWarning("LANTAI_TEST_HANG_AFTER_FRAMES=" + std::to_string(m_hangAfterFrames) +
+                     ": the main loop hangs now (a test of the systemd watchdog)");
+    while (m_signals.stopSignal() == 0)
+        ::usleep(20 * 1000);
+    return exitCodeForSignal(m_signals.stopSignal());
+}
 
 KioskApp::~KioskApp() {
     m_signals.setWake(nullptr); // before the platform it wakes goes away
@@ -91,6 +114,10 @@ int KioskApp::run() {
                        std::to_string(msSince(m_launch)) + " ms");
     };
     phase("logging ready");
+    core::logInfo(m_notifier.description());
+    if (m_run.useLastGood)
+        core::logWarning("--use-last-good: showing the last good pack " +
+                         m_config.packPath.string() + " (the service's fallback)");
     core::StatsWriterOptions stats;
     stats.file = core::StatsStore::databasePath(stateDir);
     stats.diskReserveBytes = static_cast<std::uint64_t>(m_config.stateDiskReserveMb) << 20;
@@ -116,6 +143,11 @@ int KioskApp::run() {
     options.unixTime = [this](double hostSeconds) { return m_launchUnix + hostSeconds; };
     m_staffServices = std::make_unique<StaffServices>(staffOptions(stateDir));
     options.staffHost = m_staffServices.get();
+    if (m_run.outOfService)
+        options.outOfService = {
+            "Started in out-of-service mode: the kiosk failed repeatedly (see the log: "
+            "journalctl -u lantai-kiosk).",
+            "展台程序多次出错，已转入暂停服务状态（日志：journalctl -u lantai-kiosk）。"};
     m_runtime = std::make_unique<KioskRuntime>(std::move(options));
     phase("pack loaded and validated");
 
@@ -165,9 +197,15 @@ int KioskApp::run() {
             m_runtime->update(now()); // the switch
         }
         if (m_runtime->wantsFrame()) frame();
+        if (m_hangAfterFrames > 0 && m_runtime->frames() >= m_hangAfterFrames) {
+            m_exitCode = hangForTest();
+            break;
+        }
+        m_notifier.loopProgressed(Clock::now()); // the loop turned: the kiosk is alive
     }
     if (core::Status marked = core::markKioskStopped(core::runCounterPath(stateDir)); !marked)
         core::logWarning(core::formatDiagnostic(marked.error(), false));
+    m_notifier.stopping();
     core::logInfo("lantai-kiosk stopped");
     return m_exitCode;
 }
@@ -208,6 +246,7 @@ void KioskApp::reload() {
         return;
     }
     resolved.config.boothId = boothName(resolved.config.boothId);
+    applyServiceFallback(resolved.config);
     const auto restartOnly = keepStartupOnlySettings(m_config, resolved.config);
     if (!m_runtime->requestReload(resolved.config)) return;
     for (const std::string& setting : restartOnly)
@@ -317,6 +356,9 @@ void KioskApp::handleEvent(const PlatformEvent& e) {
 int KioskApp::waitTimeoutMs() {
     double wait = std::min(kMaxWaitSeconds, m_runtime->secondsUntilWork(now()));
     if (m_script && !m_script->finished()) wait = std::min(wait, 0.005);
+    // Wake in time for the next watchdog message even when nothing else happens.
+    if (const auto ping = m_notifier.untilNextPing(Clock::now()); ping != Clock::duration::max())
+        wait = std::min(wait, std::chrono::duration<double>(ping).count());
     return static_cast<int>(std::ceil(wait * 1000.0));
 }
 
@@ -346,6 +388,10 @@ void KioskApp::frame() {
         core::logInfo("first interactive frame after " +
                       std::to_string(static_cast<int>(m_startupMs)) + " ms");
         if (m_run.printStartupTime) std::printf("startup_ms %.1f\n", m_startupMs);
+        // The first frame is on screen: systemd may consider the service started.
+        m_notifier.ready(m_runtime->stateJson(hostMetrics()).value("screen", std::string()) +
+                         " on screen after " + std::to_string(static_cast<int>(m_startupMs)) +
+                         " ms");
     }
     writeState(false);
 }

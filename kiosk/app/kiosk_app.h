@@ -7,6 +7,7 @@
 #include "kiosk/app/kiosk_options.h"
 #include "kiosk/app/kiosk_signals.h"
 #include "kiosk/app/script_runner.h"
+#include "kiosk/app/service_notifier.h"
 #include "kiosk/app/staff_services.h"
 #include "kiosk/app/state_writer.h"
 #include "kiosk/platform/sdl_platform.h"
@@ -46,6 +47,8 @@ class KioskApp final : private ScriptHost {
     Clock::time_point statsTime() const; // now() as a time point, for the stats writer's timer
     int waitTimeoutMs();
     KioskMetrics hostMetrics() const;
+    void applyServiceFallback(core::KioskConfig& config) const; // --use-last-good
+    int hangForTest(); // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
     void writeState(bool force);
     std::unique_ptr<MediaPlayer> createMediaPlayer();
     StaffServicesOptions staffOptions(const std::filesystem::path& stateDir);
@@ -100,6 +103,8 @@ class KioskApp final : private ScriptHost {
     int m_exitCode = 0;
     double m_startupMs = 0;
     bool m_firstFrame = true;
+    ServiceNotifier m_notifier; // READY and the watchdog (systemd; nothing without NOTIFY_SOCKET)
+    long long m_hangAfterFrames = -1; // test-only: > 0, the loop hangs after that many frames
 };
 
 } // namespace lantai::kiosk

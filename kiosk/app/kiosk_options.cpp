@@ -43,6 +43,12 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
     app.add_option("--log-file", logFile, "log file (rotated)");
     app.add_option("--state-dir", stateDir, "state directory (logs, statistics, last good pack)");
     app.add_option("--last-good-pack", lastGood, "pack to show when --pack does not validate");
+    app.add_flag("--use-last-good", out.run.useLastGood,
+                 "show the last good pack (pack.last_good) instead of pack.path; the service's "
+                 "first fallback after repeated failures");
+    app.add_flag("--out-of-service", out.run.outOfService,
+                 "show only the \"暂停服务 / Out of service\" screen, load no pack; the "
+                 "service's last fallback");
     app.add_option("--script", out.run.script,
                    "replay timed input from FILE (see kiosk/SCRIPTS.md)");
     app.add_option("--state-out", out.run.stateOut,
@@ -67,6 +73,12 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         out.exitCode = app.exit(e) == 0 ? 0 : 2;
+        return out;
+    }
+    if (out.run.useLastGood && out.run.outOfService) {
+        std::fprintf(stderr, "lantai-kiosk: --use-last-good and --out-of-service exclude each "
+                             "other (one shows a pack, the other none)\n");
+        out.exitCode = 2;
         return out;
     }
     if (!pack.empty()) layer.packPath = fs::absolute(pack);

@@ -22,6 +22,10 @@ struct KioskRunOptions {
     bool printStartupTime = false;
     bool printConfig = false;           // print the resolved configuration as TOML and exit
     bool textureBudgetExplicit = false; // set by --texture-budget or the config file
+    // The service's fallbacks (deploy/systemd): show pack.last_good instead of pack.path, or
+    // show only the "暂停服务 / Out of service" screen, loading no pack.
+    bool useLastGood = false;
+    bool outOfService = false;
 };
 
 struct ParsedKioskArgs {

@@ -57,7 +57,8 @@ bool SdlPlatform::openWindow(std::string& error) {
     if (const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER)))
         m_glRenderer = renderer;
     m_wakeEvent = SDL_RegisterEvents(1);
-    SDL_ShowCursor(options.fullscreen ? SDL_DISABLE : SDL_ENABLE);
+    m_cursorShown = !options.fullscreen;
+    SDL_ShowCursor(m_cursorShown ? SDL_ENABLE : SDL_DISABLE);
     updateSize();
     return true;
 }
@@ -82,6 +83,12 @@ void SdlPlatform::swapBuffers() {
     SDL_GL_SwapWindow(m_window);
 }
 
+void SdlPlatform::pointerUsed(bool mouse) {
+    if (!m_options.fullscreen || mouse == m_cursorShown) return;
+    m_cursorShown = mouse;
+    SDL_ShowCursor(mouse ? SDL_ENABLE : SDL_DISABLE);
+}
+
 void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out) {
     PlatformEvent event;
     event.type = PlatformEvent::Type::Input;
@@ -91,12 +98,15 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
     switch (e.type) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) return;
+        if (e.button.which == SDL_TOUCH_MOUSEID) return;
+        pointerUsed(true);
+        if (e.button.button != SDL_BUTTON_LEFT) return;
         ev.type = e.type == SDL_MOUSEBUTTONDOWN ? I::PointerDown : I::PointerUp;
         ev.position = {double(e.button.x), double(e.button.y)};
         break;
     case SDL_MOUSEMOTION:
         if (e.motion.which == SDL_TOUCH_MOUSEID) return;
+        pointerUsed(true);
         ev.type = I::PointerMove;
         ev.position = {double(e.motion.x), double(e.motion.y)};
         break;
@@ -112,6 +122,7 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP:
+        if (e.type == SDL_FINGERDOWN) pointerUsed(false);
         ev.type = e.type == SDL_FINGERDOWN ? I::PointerDown
                   : e.type == SDL_FINGERUP ? I::PointerUp
                                            : I::PointerMove;

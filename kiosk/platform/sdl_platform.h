@@ -56,6 +56,9 @@ class SdlPlatform {
   private:
     void translate(const SDL_Event& event, std::vector<PlatformEvent>& out);
     void updateSize();
+    // Fullscreen: the pointer stays hidden until a mouse really clicks or moves (touch screens
+    // often also announce a mouse, cage#299), and hides again at the next touch.
+    void pointerUsed(bool mouse);
 
     SDL_Window* m_window = nullptr;
     void* m_glContext = nullptr;
@@ -64,6 +67,7 @@ class SdlPlatform {
     int m_height = 0;
     std::string m_glRenderer;
     PlatformOptions m_options;
+    bool m_cursorShown = false;
 };
 
 } // namespace lantai::kiosk

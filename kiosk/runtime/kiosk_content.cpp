@@ -98,6 +98,15 @@ KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodD
     return contentFrom(loadLogged(packDir, "the"), packDir, lastGoodDir);
 }
 
+KioskContent outOfServiceContent(std::string reason, std::string reasonZh) {
+    KioskContent content;
+    content.serviceReason = std::move(reason);
+    content.serviceReasonZh = std::move(reasonZh);
+    content.characters =
+        fontCharactersFor(nullptr, content.serviceReasonZh + content.serviceReason);
+    return content;
+}
+
 KioskContent kioskContentFrom(core::PackLoadResult loaded, const fs::path& packDir,
                               const fs::path& lastGoodDir) {
     logDiagnostics(loaded.diagnostics);

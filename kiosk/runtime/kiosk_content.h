@@ -33,6 +33,9 @@ struct KioskContent {
 KioskContent loadKioskContent(const std::filesystem::path& packDir,
                               const std::filesystem::path& lastGoodDir);
 
+// No pack at all, for `reason` (English, Chinese): what the out-of-service screen shows.
+KioskContent outOfServiceContent(std::string reason, std::string reasonZh);
+
 // The same for a pack the caller loaded and validated (named `packDir` in messages).
 KioskContent kioskContentFrom(core::PackLoadResult loaded, const std::filesystem::path& packDir,
                               const std::filesystem::path& lastGoodDir = {});

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <imgui.h>
+#include <limits>
 
 namespace lantai::kiosk {
 
@@ -46,8 +47,14 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
 
     std::optional<core::PackLoadResult> given = std::move(m_options.pack);
     m_options.pack.reset();
-    applyContent(given ? kioskContentFrom(std::move(*given), config.packPath)
-                       : loadKioskContent(config.packPath, config.lastGoodPackPath));
+    if (m_options.outOfService) {
+        applyContent(
+            outOfServiceContent(m_options.outOfService->first, m_options.outOfService->second));
+        m_nextRetry = std::numeric_limits<double>::infinity(); // until a reload
+    } else {
+        applyContent(given ? kioskContentFrom(std::move(*given), config.packPath)
+                           : loadKioskContent(config.packPath, config.lastGoodPackPath));
+    }
     configureQuiz();
     configureStaff();
     m_theme = chooseTheme();

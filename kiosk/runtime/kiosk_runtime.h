@@ -30,6 +30,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct ImGuiContext;
@@ -87,6 +88,10 @@ struct KioskRuntimeOptions {
     std::optional<core::PackLoadResult> pack;
     // A theme to use instead of config.theme (and the pack's own theme), e.g. one being edited.
     std::optional<core::Theme> theme;
+    // Out of service from the start for this reason (English, Chinese): no pack is loaded and
+    // none is retried — the service's last resort after the kiosk kept failing
+    // (lantai-kiosk --out-of-service). A reload (SIGHUP) still loads the configured pack.
+    std::optional<std::pair<std::string, std::string>> outOfService;
     std::vector<std::filesystem::path> themeDirs; // where themes named by config or pack are
     std::function<void()> wake;                   // any thread; see the contract above
     MediaPlayerFactory mediaPlayer;               // empty: videos show as unavailable
