@@ -93,4 +93,13 @@ std::size_t codePointCount(std::string_view text) {
     return count;
 }
 
+std::string validUtf8(std::string_view text) {
+    if (!findInvalidUtf8(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t pos = 0; pos < text.size();)
+        appendUtf8(out, nextCodePoint(text, pos));
+    return out;
+}
+
 } // namespace lantai::core

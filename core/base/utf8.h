@@ -19,6 +19,10 @@ char32_t nextCodePoint(std::string_view text, std::size_t& pos);
 // Appends the UTF-8 encoding of `cp`.
 void appendUtf8(std::string& out, char32_t cp);
 
+// `text` with every invalid byte replaced by U+FFFD (for messages from C libraries that may
+// carry raw bytes, e.g. stb_image's "PNG chunk not known" names the chunk's four bytes).
+std::string validUtf8(std::string_view text);
+
 // Number of code points in `text` (invalid bytes count as one each).
 std::size_t codePointCount(std::string_view text);
 

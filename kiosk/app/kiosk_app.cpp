@@ -433,7 +433,8 @@ void KioskApp::stepCompleted(int index, const core::ScriptCommand& command) {
     state["command"] = core::scriptCommandName(command.type);
     state["line"] = command.line;
     if (FILE* f = std::fopen(m_run.stateLog.c_str(), "a")) {
-        std::fprintf(f, "%s\n", state.dump().c_str());
+        std::fprintf(f, "%s\n",
+                     state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         std::fclose(f);
     }
 }

@@ -24,10 +24,12 @@ void StateWriter::write(const nlohmann::json& state, bool force) {
     // "frames" changes every frame; compare without it so idle kiosks do not rewrite the file.
     nlohmann::json compare = state;
     compare.erase("frames");
-    std::string key = compare.dump();
+    std::string key = compare.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (!force && key == m_last) return;
     m_last = std::move(key);
-    if (const core::Status written = core::writeFileAtomic(m_file, state.dump(2) + "\n"); !written)
+    if (const core::Status written = core::writeFileAtomic(
+            m_file, state.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+        !written)
         core::logWarning("cannot write state: " + core::formatDiagnostic(written.error(), false));
 }
 

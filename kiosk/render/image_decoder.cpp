@@ -3,6 +3,7 @@
 #include "kiosk/render/image_decoder.h"
 
 #include "core/base/file_io.h"
+#include "core/base/utf8.h"
 #include "core/media/asset_probe.h"
 
 #include <algorithm>
@@ -224,13 +225,14 @@ DecodedImage decodeStb(std::span<const std::uint8_t> bytes, std::string_view nam
     int width = 0, height = 0, channels = 0;
     if (!stbi_info_from_memory(bytes.data(), len, &width, &height, &channels))
         return failure(name,
-                       std::string("cannot read image header (") + stbi_failure_reason() + ")");
+                       "cannot read image header (" + core::validUtf8(stbi_failure_reason()) + ")");
     if (tooLarge(std::uint64_t(width), std::uint64_t(height)))
         return failure(name, tooLargeMessage(std::uint64_t(width), std::uint64_t(height)));
     std::unique_ptr<stbi_uc, StbiDeleter> pixels(
         stbi_load_from_memory(bytes.data(), len, &width, &height, &channels, 4));
     if (!pixels)
-        return failure(name, std::string("cannot decode image (") + stbi_failure_reason() + ")");
+        return failure(name,
+                       "cannot decode image (" + core::validUtf8(stbi_failure_reason()) + ")");
 
     DecodedImage out;
     out.width = out.sourceWidth = width;

@@ -540,8 +540,9 @@ nlohmann::json EditorApp::stateJson() const {
 
 void EditorApp::writeState() const {
     if (m_options.stateOut.empty()) return;
-    if (core::Status written =
-            core::writeFileAtomic(m_options.stateOut, stateJson().dump(2) + "\n");
+    if (core::Status written = core::writeFileAtomic(
+            m_options.stateOut,
+            stateJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
         !written)
         core::logWarning("cannot write state: " + core::formatDiagnostic(written.error(), false));
 }
