@@ -28,8 +28,9 @@ packages=(
   imagemagick
   # web viewer tests: headless Chromium driven by playwright-core (fonts-noto-cjk above serves it too)
   chromium
-  # packaging (ctest deploy/package): the .deb's checks; cage runs the booth's locked-down session
-  lintian cage
+  # packaging (ctest deploy/package, deploy/units): the .deb's checks, systemd-analyze verify; cage
+  # runs the booth's locked-down session
+  lintian cage systemd
 )
 
 # node + npm build the web viewer (tools/gallery/viewer) and run its tests. Debian's packages on a clean

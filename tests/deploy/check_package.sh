@@ -21,7 +21,7 @@ if ! (cd "$build" && cpack -G DEB -B "$work/out" >"$work/cpack.log" 2>&1); then
 fi
 deb=$(ls "$work"/out/lantai_*.deb 2>/dev/null | head -1)
 [[ -f $deb ]] || { cat "$work/cpack.log"; bad "no lantai_*.deb in $work/out"; exit 1; }
-ok "cpack -G DEB: $(basename "$deb"), $(( $(stat -c %s "$deb") / 1048576 )) MB in $(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)") s"
+ok "cpack -G DEB: $(basename "$deb"), $(( $(stat -c %s "$deb") / 1048576 )) MB in $(awk -v a="$(date +%s.%N)" -v b="$start" 'BEGIN { printf "%.1f", a - b }') s"
 
 # ---- files ----------------------------------------------------------------------------------
 dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' > "$work/files"
