@@ -15,31 +15,16 @@
 """
 import argparse, json, os, shutil, subprocess, sys
 
-FAILURES = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import editor_e2e as base  # noqa: E402  (run_editor, check, FAILURES)
+
+check = base.check
+FAILURES = base.FAILURES
 NEW_TITLE = "一九三一年的一封家书（改）"
 
 
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
-
-
 def run_editor(args, script_lines, name, pack):
-    script = os.path.join(args.out, name + ".script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write("\n".join(script_lines) + "\n")
-    state = os.path.join(args.out, name + ".state.json")
-    if os.path.exists(state):
-        os.remove(state)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", args.editor, pack, "--script", script,
-           "--state-out", state, "--screenshot-dir", args.out, "--size", "1600x1000",
-           "--exit-after-script"]
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", LANTAI_FILE_CHOOSER="")
-    with open(os.path.join(args.out, name + ".log"), "w") as log:
-        proc = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, timeout=120)
-    with open(state, encoding="utf-8") as f:
-        return proc.returncode, json.load(f)
+    return base.run_editor(args, args.editor, script_lines, name, extra=(pack,), timeout=120)
 
 
 def import_steps(sheet, shots=""):

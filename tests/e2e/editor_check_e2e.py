@@ -5,13 +5,11 @@
 """Usage: editor_check_e2e.py --editor BIN --packs DIR --out DIR"""
 import argparse, json, os, shutil, subprocess, sys
 
-FAILURES = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import editor_e2e as base  # noqa: E402  (run_editor, check, FAILURES)
 
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
+check = base.check
+FAILURES = base.FAILURES
 
 
 def make_pack(packs, out):
@@ -52,31 +50,19 @@ def main():
     # The long title on its chapter's card, portrait, English (in the item's top bar it is cut
     # too, but whole in the caption panel: listed apart).
     finding = "check:cut_text:chapter:early-years:1:en"
-    script = os.path.join(args.out, "check.script")
-    with open(script, "w", encoding="utf-8") as f:
-        f.write("\n".join([
-            "wait-idle 15000",
-            "tap @toolbar:check",
-            "wait-idle 60000",
-            "screenshot editor-check-done",
-            "tap @check:image_failed:item:corrupt-scan:0:zh",
-            "wait-idle 10000",
-            "screenshot editor-check-landscape",
-            f"tap @{finding}",
-            "wait-idle 10000",
-            "screenshot editor-check-portrait",
-        ]) + "\n")
-    state_file = os.path.join(args.out, "check.state.json")
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", LANTAI_FILE_CHOOSER="")
-    with open(os.path.join(args.out, "check.log"), "w") as log:
-        rc = subprocess.run(
-            ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", args.editor, pack, "--script", script,
-             "--state-out", state_file, "--screenshot-dir", args.out, "--size", "1600x1000",
-             "--exit-after-script"], stdout=log, stderr=subprocess.STDOUT, env=env,
-            timeout=120).returncode
+    rc, state = base.run_editor(args, args.editor, [
+        "wait-idle 15000",
+        "tap @toolbar:check",
+        "wait-idle 60000",
+        "screenshot editor-check-done",
+        "tap @check:image_failed:item:corrupt-scan:0:zh",
+        "wait-idle 10000",
+        "screenshot editor-check-landscape",
+        f"tap @{finding}",
+        "wait-idle 10000",
+        "screenshot editor-check-portrait",
+    ], "check", extra=(pack,), timeout=120)
     check(rc == 0, f"the editor runs the script (exit {rc})")
-    with open(state_file, encoding="utf-8") as f:
-        state = json.load(f)
     with open(os.path.join(args.out, "check-pack.state.json"), "w") as f:
         json.dump(state, f, ensure_ascii=False, indent=1)
 
