@@ -37,6 +37,7 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<bool> windowed{};                 // display.windowed
     Slot<int> windowWidth{};               // display.window_width
     Slot<int> windowHeight{};              // display.window_height
+    Slot<int> rotation{};                  // display.rotation
     Slot<int> textureBudgetMb{};           // display.texture_budget_mb
     Slot<Language> defaultLanguage{};      // session.default_language
     Slot<int> idleTimeoutS{};              // session.idle_timeout_s

@@ -131,6 +131,15 @@ std::optional<SettingValue> SettingReader::check(const SettingSpec& spec, const 
                        "或 " + rangeZh + " 之间，将使用默认值。");
             return std::nullopt;
         }
+        if (spec.step > 0 && (v < spec.min || v > spec.max || (v - spec.min) % spec.step != 0)) {
+            const std::string allowed = settingRangeText(spec);
+            report(Severity::Error, "schema.value", &node, pointer,
+                   "\"" + key + "\" is " + std::to_string(v) + "; it must be one of " + allowed +
+                       ". The default is used.",
+                   "\"" + key + "\" 的值 " + std::to_string(v) + " 无效，应为 " + allowed +
+                       " 之一，将使用默认值。");
+            return std::nullopt;
+        }
         if (!zero && (v < spec.min || v > spec.max)) {
             report(Severity::Error, "schema.value", &node, pointer,
                    "\"" + key + "\" is " + std::to_string(v) + "; it must be between " + range +

@@ -142,6 +142,15 @@ SettingSpec choice(std::string_view key, SettingField field, std::string value,
     return s;
 }
 
+// An integer from min to max in steps of `step` (display.rotation: 0, 90, 180, 270).
+SettingSpec integerSteps(std::string_view key, SettingField field, std::int64_t value,
+                         std::int64_t min, std::int64_t max, std::int64_t step,
+                         std::string_view doc) {
+    SettingSpec s = integer(key, field, value, min, max, doc);
+    s.step = step;
+    return s;
+}
+
 // ---- extra rules -------------------------------------------------------------------------------
 
 std::optional<SettingProblem> themeNotEmpty(const std::string& value) {
@@ -218,6 +227,9 @@ std::vector<SettingSpec> makeTable() {
                 "The window size (pixels) is used only when windowed."),
         integer("display.window_height", LANTAI_SETTING_FIELD(windowHeight), 1080, 240, 16384,
                 "The window size (pixels) is used only when windowed."),
+        integerSteps("display.rotation", LANTAI_SETTING_FIELD(rotation), 0, 0, 270, 90,
+                     "Turn the picture clockwise by 0, 90, 180 or 270 degrees (portrait screens "
+                     "on a landscape output); touch input is turned with it."),
         integer("display.texture_budget_mb", LANTAI_SETTING_FIELD(textureBudgetMb), 256, 32, 16384,
                 "GPU memory for image textures (MB); the least recently seen tiles are freed "
                 "first."),
@@ -386,6 +398,12 @@ std::string formatSettingValue(const SettingValue& value) {
 std::string settingRangeText(const SettingSpec& spec) {
     switch (spec.type) {
     case SettingType::Int: {
+        if (spec.step > 0) {
+            std::string out;
+            for (std::int64_t v = spec.min; v <= spec.max; v += spec.step)
+                out += (out.empty() ? "" : ", ") + std::to_string(v);
+            return out;
+        }
         const std::string range = std::to_string(spec.min) + " – " + std::to_string(spec.max);
         return spec.zeroMeans.empty() ? range : "0, or " + range;
     }

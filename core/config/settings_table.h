@@ -28,7 +28,8 @@ namespace lantai::core {
 
 enum class SettingType {
     Bool,
-    Int,    // a whole number in [min, max] (or 0, when zeroMeans says what 0 does)
+    Int,    // a whole number in [min, max] (or 0, when zeroMeans says what 0 does; only every
+            // step-th one when step is set)
     String, // any string, unless a rule says otherwise
     Path,   // a non-empty string; relative paths are resolved against the file's folder
     Enum,   // a string, one of `names`
@@ -67,6 +68,7 @@ struct SettingSpec {
     std::int64_t max = 0;
     std::string_view zeroMeans;   // Int: when set, 0 is allowed too and means this ("no timer")
     std::string_view zeroMeansZh; //      ... in Chinese ("不计时")
+    std::int64_t step = 0; // Int: when set, only min, min + step, ... max ("0, 90, 180, 270")
     std::vector<std::string_view> names; // Enum: the allowed values
     SettingRule rule = nullptr;          // String, Path, Enum: an extra check of the value
     std::string_view underStateDir;      // Path: when unset, <state_dir>/this ("last-good-pack")
@@ -85,7 +87,7 @@ const SettingSpec* findSetting(std::string_view key);
 // The value as TOML writes it: true, 90, "red-archive" (a basic string, escaped).
 std::string formatSettingValue(const SettingValue& value);
 // The allowed values in words for messages and comments: "10 – 3600", "0, or 5 – 120",
-// "\"zh\", \"en\""; empty for booleans and free strings.
+// "0, 90, 180, 270" (a step), "\"zh\", \"en\""; empty for booleans and free strings.
 std::string settingRangeText(const SettingSpec& spec);
 
 } // namespace lantai::core

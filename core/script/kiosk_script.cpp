@@ -29,6 +29,8 @@ const char* scriptCommandName(ScriptCommandType type) {
         return "fingers";
     case ScriptCommandType::CloseWindow:
         return "close-window";
+    case ScriptCommandType::SdlTap:
+        return "sdl-tap";
     case ScriptCommandType::Pinch:
         return "pinch";
     case ScriptCommandType::Wheel:
@@ -191,6 +193,15 @@ class LineParser {
             cmd.points.emplace_back();
             return point(i, cmd.points.back()) && noMore(i);
         }
+        if (name == "sdl-tap") {
+            cmd.type = ScriptCommandType::SdlTap;
+            if (i >= m_tokens.size() ||
+                (m_tokens[i].text != "finger" && m_tokens[i].text != "mouse"))
+                return error(i, "sdl-tap: finger or mouse");
+            cmd.text = m_tokens[i++].text;
+            cmd.points.emplace_back();
+            return point(i, cmd.points.back()) && noMore(i);
+        }
         if (name == "close-window") {
             cmd.type = ScriptCommandType::CloseWindow;
             return noMore(i);
@@ -295,7 +306,7 @@ class LineParser {
         }
         return error(0, "unknown command \"" + name +
                             "\" (known: wait, wait-idle, tap, doubletap, longpress, drag, swipe, "
-                            "pinch, fingers, rightclick, close-window, wheel, key, "
+                            "pinch, fingers, rightclick, sdl-tap, close-window, wheel, key, "
                             "screenshot, advance, resize, quiz-answer, type, drop, quit)");
     }
 

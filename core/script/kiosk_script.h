@@ -36,6 +36,7 @@ enum class ScriptCommandType {
     RightClick,  // rightclick POINT: the mouse's right button, through the window system's queue
     Fingers,     // fingers N left|right|up|down [POINT]: N fingers swiping together
     CloseWindow, // close-window: the window manager asks the window to close (Alt+F4, ×)
+    SdlTap,      // sdl-tap finger|mouse POINT: a tap in SDL's queue at PHYSICAL window coordinates
     Wheel,       // wheel POINT NOTCHES
     Key,         // key [ctrl+|alt+|shift+]NAME
     Screenshot,  // screenshot NAME
@@ -57,9 +58,9 @@ struct ScriptCommand {
     ScriptCommandType type = ScriptCommandType::Wait;
     int line = 0;
     std::vector<ScriptPoint> points;
-    double number = 0;              // ms for wait/drag/pinch, scale, notches, seconds, or width
-    double number2 = 0;             // height for resize
-    std::string text;               // key name, screenshot name, swipe direction, typed text
+    double number = 0;  // ms for wait/drag/pinch, scale, notches, seconds, or width
+    double number2 = 0; // height for resize
+    std::string text;   // key name, screenshot name, swipe direction, typed text, finger|mouse
     std::vector<std::string> paths; // drop
     bool ctrl = false, alt = false, shift = false;
 };

@@ -263,6 +263,7 @@ bool KioskApp::startGraphics(std::string& error) {
     platform.fullscreen = !m_config.windowed;
     platform.width = m_config.windowWidth;
     platform.height = m_config.windowHeight;
+    platform.rotation = m_config.rotation;
     if (!m_platform.initVideo(platform, error)) return false;
     m_runtime->prepareFonts(m_platform.predictedWidth(), m_platform.predictedHeight());
     if (!m_platform.openWindow(error)) return false;
@@ -270,6 +271,7 @@ bool KioskApp::startGraphics(std::string& error) {
                    " ms");
     core::logInfo("window " + std::to_string(m_platform.width()) + "x" +
                   std::to_string(m_platform.height()) + ", GL " + m_platform.glRenderer());
+    logRotation();
 
     // With a software renderer (Mesa llvmpipe on a PC without a usable GPU) "GPU" textures are
     // ordinary process memory, so the default budget (sized for video memory) would double the
@@ -285,7 +287,7 @@ bool KioskApp::startGraphics(std::string& error) {
                       "): textures live in system memory; texture budget " +
                       std::to_string(budgetMb) + " MB (set display.texture_budget_mb to override)");
     }
-    return m_runtime->startGraphics(m_platform.width(), m_platform.height(),
+    return m_runtime->startGraphics(m_platform.logicalWidth(), m_platform.logicalHeight(),
                                     static_cast<std::size_t>(budgetMb) << 20, error);
 }
 
@@ -344,7 +346,7 @@ void KioskApp::handleEvent(const PlatformEvent& e) {
             core::logInfo("kiosk mode: ignored a request to close the window");
         return;
     case T::Resize:
-        m_runtime->setViewport(m_platform.width(), m_platform.height());
+        m_runtime->setViewport(m_platform.logicalWidth(), m_platform.logicalHeight());
         return;
     case T::Wake:
     case T::Expose:
@@ -363,7 +365,10 @@ int KioskApp::waitTimeoutMs() {
 }
 
 void KioskApp::frame() {
+    const auto frameStart = Clock::now();
+    m_platform.beginFrame(); // the rotation's framebuffer, or the window's
     const FrameTiming timing = m_runtime->renderFrame(now());
+    m_platform.endFrame(); // turned onto the window: screenshots show the physical screen
     if (!m_screenshotName.empty()) {
         const fs::path dir = m_run.screenshotDir.empty() ? fs::path(".") : m_run.screenshotDir;
         const fs::path file = dir / (m_screenshotName + ".png");
@@ -376,6 +381,7 @@ void KioskApp::frame() {
     }
     const auto swapStart = Clock::now();
     m_platform.swapBuffers();
+    m_frameTotals.add(msSince(frameStart));
     m_runtime->framePresented();
     if (const long long frame = m_runtime->frames() - 1; frame < 3)
         core::logDebug("frame " + std::to_string(frame) + ": build " +
@@ -389,7 +395,7 @@ void KioskApp::frame() {
                       std::to_string(static_cast<int>(m_startupMs)) + " ms");
         if (m_run.printStartupTime) std::printf("startup_ms %.1f\n", m_startupMs);
         // The first frame is on screen: systemd may consider the service started.
-        m_notifier.ready(m_runtime->stateJson(hostMetrics()).value("screen", std::string()) +
+        m_notifier.ready(stateJson(hostMetrics()).value("screen", std::string()) +
                          " on screen after " + std::to_string(static_cast<int>(m_startupMs)) +
                          " ms");
     }
@@ -407,7 +413,49 @@ KioskMetrics KioskApp::hostMetrics() const {
 }
 
 void KioskApp::writeState(bool force) {
-    if (m_stateWriter.enabled()) m_stateWriter.write(m_runtime->stateJson(hostMetrics()), force);
+    if (m_stateWriter.enabled()) m_stateWriter.write(stateJson(hostMetrics()), force);
+}
+
+// The runtime's state (logical: sizes, targets) and what only the host knows: the physical
+// screen, the rotation, the whole frame's time, and where each tap target's centre is in the
+// layout (tests tap it on the physical screen).
+nlohmann::json KioskApp::stateJson(const KioskMetrics& metrics) const {
+    nlohmann::json state = m_runtime->stateJson(metrics);
+    double p99 = 0, max = 0;
+    m_frameTotals.summary(p99, max);
+    state["display"] = {
+        {"rotation", m_platform.rotation().degrees()},
+        {"physical_width", m_platform.width()},
+        {"physical_height", m_platform.height()},
+        {"portrait", m_platform.logicalHeight() > m_platform.logicalWidth()},
+        {"frame_p99_ms", p99},
+        {"frame_max_ms", max},
+        {"frame_samples", m_frameTotals.count()},
+    };
+    nlohmann::json centers = nlohmann::json::object();
+    for (const auto& id : state.value("targets", std::vector<std::string>()))
+        if (const auto c = m_runtime->targetCenter(id)) centers[id] = {c->x, c->y};
+    state["target_centers"] = std::move(centers);
+    return state;
+}
+
+// display.rotation and display.orientation: the layout follows the logical frame's shape, so an
+// orientation that contradicts it asks for a rotation.
+void KioskApp::logRotation() const {
+    const int w = m_platform.logicalWidth(), h = m_platform.logicalHeight();
+    if (m_platform.rotation().degrees() != 0)
+        core::logInfo("display.rotation " + std::to_string(m_platform.rotation().degrees()) +
+                      ": a " + std::to_string(w) + "x" + std::to_string(h) +
+                      " layout turned onto the screen");
+    const bool portrait = h > w;
+    if ((m_config.orientation == core::Orientation::Portrait && !portrait) ||
+        (m_config.orientation == core::Orientation::Landscape && portrait))
+        core::logWarning(std::string("display.orientation is \"") +
+                         core::orientationName(m_config.orientation) + "\" but the screen is " +
+                         std::to_string(w) + "x" + std::to_string(h) +
+                         " after display.rotation; the layout follows the screen's shape: set "
+                         "display.rotation = 90 or 270 for a portrait layout on a landscape "
+                         "screen");
 }
 
 // The script's clock jumps; the runtime lives through the skipped time deadline by deadline.
@@ -419,7 +467,7 @@ void KioskApp::advanceClock(double seconds) {
 
 void KioskApp::resizeWindow(int width, int height) {
     m_platform.resize(width, height);
-    m_runtime->setViewport(m_platform.width(), m_platform.height());
+    m_runtime->setViewport(m_platform.logicalWidth(), m_platform.logicalHeight());
 }
 
 void KioskApp::stepCompleted(int index, const core::ScriptCommand& command) {
@@ -428,7 +476,7 @@ void KioskApp::stepCompleted(int index, const core::ScriptCommand& command) {
     if (m_run.stateLog.empty()) return;
     KioskMetrics m = hostMetrics();
     m.pssKb = readProcessPssKb();
-    auto state = m_runtime->stateJson(m);
+    auto state = stateJson(m);
     state["step"] = index;
     state["command"] = core::scriptCommandName(command.type);
     state["line"] = command.line;

@@ -11,6 +11,7 @@
 #include "kiosk/app/staff_services.h"
 #include "kiosk/app/state_writer.h"
 #include "kiosk/platform/sdl_platform.h"
+#include "kiosk/runtime/frame_times.h"
 #include "kiosk/runtime/kiosk_runtime.h"
 
 #include <chrono>
@@ -47,6 +48,8 @@ class KioskApp final : private ScriptHost {
     Clock::time_point statsTime() const; // now() as a time point, for the stats writer's timer
     int waitTimeoutMs();
     KioskMetrics hostMetrics() const;
+    nlohmann::json stateJson(const KioskMetrics& metrics) const; // the runtime's + the host's
+    void logRotation() const;
     void applyServiceFallback(core::KioskConfig& config) const; // --use-last-good
     int hangForTest(); // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
     void writeState(bool force);
@@ -68,8 +71,9 @@ class KioskApp final : private ScriptHost {
     double clockNow() override { return now(); }
     void resizeWindow(int width, int height) override;
     core::Vec2 windowSize() override {
-        return {double(m_platform.width()), double(m_platform.height())};
+        return {double(m_platform.logicalWidth()), double(m_platform.logicalHeight())};
     }
+    core::DisplayRotation display() override { return m_platform.rotation(); }
     void stepCompleted(int index, const core::ScriptCommand& command) override;
     void scriptError(const std::string& message) override;
     std::vector<std::string> quizAnswerTargets(bool correct) override {
@@ -103,6 +107,7 @@ class KioskApp final : private ScriptHost {
     int m_exitCode = 0;
     double m_startupMs = 0;
     bool m_firstFrame = true;
+    FrameTimes m_frameTotals;   // whole frames: the runtime's, the rotation's pass and the swap
     ServiceNotifier m_notifier; // READY and the watchdog (systemd; nothing without NOTIFY_SOCKET)
     long long m_hangAfterFrames = -1; // test-only: > 0, the loop hangs after that many frames
 };

@@ -13,8 +13,9 @@ namespace lantai::kiosk {
 namespace {
 
 // What the running window, texture cache, statistics store and log were made with.
-constexpr std::array<std::string_view, 10> kStartupOnly = {"state_dir",
+constexpr std::array<std::string_view, 11> kStartupOnly = {"state_dir",
                                                            "display.windowed",
+                                                           "display.rotation",
                                                            "display.window_width",
                                                            "display.window_height",
                                                            "display.texture_budget_mb",

@@ -21,7 +21,7 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
                  " — touchscreen exhibition kiosk for archives\n兰台：档案展览触摸屏"};
     app.set_version_flag("--version", "lantai-kiosk " LANTAI_VERSION);
     std::string pack, theme, windowed, lang, orientation, logFile, stateDir, lastGood;
-    int idle = 0, budget = 0;
+    int idle = 0, budget = 0, rotation = -1;
     bool dev = false, fullscreen = false, noVideo = false;
     app.add_option("--pack", pack, "content pack folder (default: the installed demo pack)");
     app.add_option("--config", out.run.configFile,
@@ -36,6 +36,10 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
         ->check(CLI::IsMember({"zh", "en"}));
     app.add_option("--orientation", orientation, "auto, landscape or portrait")
         ->check(CLI::IsMember({"auto", "landscape", "portrait"}));
+    app.add_option("--rotation", rotation,
+                   "turn the picture (and touch input) clockwise: 0, 90, 180 or 270 degrees; "
+                   "90 or 270 for a portrait screen on a landscape output")
+        ->check(CLI::IsMember({0, 90, 180, 270}));
     app.add_option("--idle-timeout", idle, "seconds without a touch before \"Still there?\"")
         ->check(CLI::Range(5, 3600));
     app.add_option("--texture-budget", budget, "GPU memory for images, MB (default 256)")
@@ -107,6 +111,7 @@ ParsedKioskArgs parseKioskArgs(int argc, char** argv) {
         core::Orientation o{};
         if (core::parseOrientation(orientation, o)) layer.orientation = o;
     }
+    if (rotation >= 0) layer.rotation = rotation;
     if (idle > 0) layer.idleTimeoutS = idle;
     if (budget > 0) layer.textureBudgetMb = budget;
     if (!logFile.empty()) layer.logFile = fs::absolute(logFile);

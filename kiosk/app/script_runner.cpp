@@ -12,6 +12,8 @@ namespace {
 constexpr std::int64_t kFingerA = 1001; // scripted fingers: ids no real device uses
 constexpr std::int64_t kFingerB = 1002;
 constexpr double kSettleAfterInput = 0.35; // s: longer than the double-tap window
+constexpr SDL_FingerID kSdlFinger = 7;     // sdl-tap's finger (the runtime sees pointer 8)
+constexpr SDL_TouchID kSdlTouchDevice = 1;
 
 int keyFromName(const std::string& name) {
     if (name == "escape" || name == "esc") return SDLK_ESCAPE;
@@ -34,7 +36,29 @@ void ScriptRunner::pointer(double at, InputEvent::Type type, std::int64_t id, co
     e.input.pointer = id;
     e.input.position = position;
     e.input.time = at; // the gesture recogniser sees the scripted pace even if delivery is late
-    m_events.push_back({at, e, {}});
+    m_events.push_back({at, e, {}, {}});
+}
+
+// An event a real touch screen or mouse would put in SDL's queue: a finger's position is a
+// fraction of the physical window, a mouse's is in its pixels.
+void ScriptRunner::pushSdlPointer(const SdlPointer& p, const core::DisplayRotation& display) {
+    SDL_Event e{};
+    if (p.finger) {
+        e.type = p.down ? SDL_FINGERDOWN : SDL_FINGERUP;
+        e.tfinger.touchId = kSdlTouchDevice;
+        e.tfinger.fingerId = kSdlFinger;
+        e.tfinger.x = static_cast<float>(p.physical.x / display.physicalWidth());
+        e.tfinger.y = static_cast<float>(p.physical.y / display.physicalHeight());
+        e.tfinger.pressure = p.down ? 1.0f : 0.0f;
+    } else {
+        e.type = p.down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = p.down ? SDL_PRESSED : SDL_RELEASED;
+        e.button.clicks = 1;
+        e.button.x = static_cast<Sint32>(std::lround(p.physical.x));
+        e.button.y = static_cast<Sint32>(std::lround(p.physical.y));
+    }
+    SDL_PushEvent(&e);
 }
 
 std::optional<core::Vec2> ScriptRunner::resolve(const core::ScriptPoint& point, int line) {
@@ -152,18 +176,36 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
             pointer(now + 0.17 + 0.001 * k, P::PointerUp, kFingerA + k, finger(k) + by);
         return true;
     }
+    case T::SdlTap: {
+        // Physical coordinates: pixels or percentages of the window as it is on the screen; a
+        // tap target's centre is turned there by display.rotation.
+        const core::DisplayRotation display = m_host.display();
+        const core::ScriptPoint& point = c.points[0];
+        core::Vec2 physical{point.x.resolve(display.physicalWidth()),
+                            point.y.resolve(display.physicalHeight())};
+        if (!point.target.empty()) {
+            const auto logical = resolve(point, c.line);
+            if (!logical) return false;
+            physical = display.toPhysical(*logical);
+        }
+        const bool finger = c.text == "finger";
+        m_events.push_back({now, {}, {}, SdlPointer{finger, true, physical}});
+        m_events.push_back({now + 0.06, {}, {}, SdlPointer{finger, false, physical}});
+        return true;
+    }
     case T::RightClick: {
         // Through SDL's own queue, so the platform's filter of buttons is what is tested.
-        const auto p = resolve(c.points[0], c.line);
-        if (!p) return false;
+        const auto logical = resolve(c.points[0], c.line);
+        if (!logical) return false;
+        const auto p = m_host.display().toPhysical(*logical); // SDL's events are physical
         for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
             SDL_Event e{};
             e.type = type;
             e.button.button = SDL_BUTTON_RIGHT;
             e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
             e.button.clicks = 1;
-            e.button.x = static_cast<Sint32>(p->x);
-            e.button.y = static_cast<Sint32>(p->y);
+            e.button.x = static_cast<Sint32>(p.x);
+            e.button.y = static_cast<Sint32>(p.y);
             SDL_PushEvent(&e);
         }
         return true;
@@ -182,7 +224,7 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         e.input.type = P::Wheel;
         e.input.position = *p;
         e.input.wheel = c.number;
-        m_events.push_back({now, e, {}});
+        m_events.push_back({now, e, {}, {}});
         return true;
     }
     case T::Key: {
@@ -193,7 +235,7 @@ bool ScriptRunner::start(const core::ScriptCommand& c, double now) {
         e.input.ctrl = c.ctrl;
         e.input.alt = c.alt;
         e.input.shift = c.shift;
-        m_events.push_back({now, e, {}});
+        m_events.push_back({now, e, {}, {}});
         return true;
     }
     case T::Screenshot:
@@ -259,6 +301,11 @@ double ScriptRunner::update() {
         // Deliver due synthetic events.
         while (!m_events.empty() && m_events.front().at <= now) {
             Timed& timed = m_events.front();
+            if (timed.sdl) {
+                pushSdlPointer(*timed.sdl, m_host.display());
+                m_events.pop_front();
+                continue;
+            }
             if (!timed.target.empty()) {
                 const auto centre = m_host.targetCenter(timed.target);
                 if (!centre) {
@@ -293,6 +340,7 @@ double ScriptRunner::update() {
         case T::Pinch:
         case T::Fingers:
         case T::RightClick:
+        case T::SdlTap:
         case T::CloseWindow:
         case T::Wheel:
         case T::Key:

@@ -2,6 +2,7 @@
 // path
 #pragma once
 
+#include "core/base/display_rotation.h"
 #include "core/script/kiosk_script.h"
 #include "kiosk/platform/sdl_platform.h"
 
@@ -24,7 +25,10 @@ class ScriptHost {
     virtual void advanceClock(double seconds) = 0;
     virtual double clockNow() = 0; // seconds, including advances
     virtual void resizeWindow(int width, int height) = 0;
-    virtual core::Vec2 windowSize() = 0;
+    virtual core::Vec2 windowSize() = 0; // LOGICAL pixels: what scripted pointers are in
+    // The physical window and display.rotation (sdl-tap, rightclick: events in SDL's queue are
+    // physical).
+    virtual core::DisplayRotation display() = 0;
     virtual void stepCompleted(int index, const core::ScriptCommand& command) = 0;
     virtual void scriptError(const std::string& message) = 0;
     // The tap targets to press to answer the quiz question on screen correctly (or wrongly),
@@ -47,14 +51,22 @@ class ScriptRunner {
     std::size_t step() const { return m_index; }
 
   private:
+    // A press or release pushed into SDL's queue at physical window coordinates (sdl-tap).
+    struct SdlPointer {
+        bool finger = true; // false: the mouse's left button
+        bool down = true;
+        core::Vec2 physical;
+    };
     struct Timed {
         double at;
         PlatformEvent event;
         std::string target; // resolved when delivered (targets appear as the screen changes)
+        std::optional<SdlPointer> sdl; // instead of `event`: through SDL and the platform
     };
     bool start(const core::ScriptCommand& command, double now);
     std::optional<core::Vec2> resolve(const core::ScriptPoint& point, int line);
     void pointer(double at, InputEvent::Type type, std::int64_t id, core::Vec2 position);
+    static void pushSdlPointer(const SdlPointer& pointer, const core::DisplayRotation& display);
     void finishCommand(double now);
 
     core::KioskScript m_script;

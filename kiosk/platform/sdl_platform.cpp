@@ -7,6 +7,7 @@
 namespace lantai::kiosk {
 
 SdlPlatform::~SdlPlatform() {
+    m_rotatedFrame.reset(); // its GL objects go while the context exists
     if (m_glContext) SDL_GL_DeleteContext(m_glContext);
     if (m_window) SDL_DestroyWindow(m_window);
     if (m_window || m_wakeEvent) SDL_Quit();
@@ -23,14 +24,17 @@ bool SdlPlatform::initVideo(const PlatformOptions& options, std::string& error) 
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return false;
     }
-    m_width = options.width;
-    m_height = options.height;
+    setPhysicalSize(options.width, options.height);
     SDL_DisplayMode mode;
-    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
-        m_width = mode.w;
-        m_height = mode.h;
-    }
+    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0)
+        setPhysicalSize(mode.w, mode.h);
     return true;
+}
+
+void SdlPlatform::setPhysicalSize(int width, int height) {
+    m_width = width;
+    m_height = height;
+    m_rotation = core::DisplayRotation(m_options.rotation, width, height);
 }
 
 bool SdlPlatform::openWindow(std::string& error) {
@@ -60,11 +64,27 @@ bool SdlPlatform::openWindow(std::string& error) {
     m_cursorShown = !options.fullscreen;
     SDL_ShowCursor(m_cursorShown ? SDL_ENABLE : SDL_DISABLE);
     updateSize();
-    return true;
+    if (m_rotation.degrees() == 0) return true; // drawn straight into the window
+    m_rotatedFrame = std::make_unique<RotatedFrame>();
+    return m_rotatedFrame->resize(m_rotation, error);
 }
 
 void SdlPlatform::updateSize() {
-    SDL_GL_GetDrawableSize(m_window, &m_width, &m_height);
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(m_window, &width, &height);
+    const bool changed = width != m_width || height != m_height;
+    setPhysicalSize(width, height);
+    std::string error;
+    if (m_rotatedFrame && changed && !m_rotatedFrame->resize(m_rotation, error))
+        SDL_LogError(SDL_LOG_CATEGORY_VIDEO, "%s", error.c_str());
+}
+
+void SdlPlatform::beginFrame() {
+    if (m_rotatedFrame) m_rotatedFrame->begin();
+}
+
+void SdlPlatform::endFrame() {
+    if (m_rotatedFrame) m_rotatedFrame->present();
 }
 
 void SdlPlatform::resize(int width, int height) {
@@ -102,20 +122,20 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
         pointerUsed(true);
         if (e.button.button != SDL_BUTTON_LEFT) return;
         ev.type = e.type == SDL_MOUSEBUTTONDOWN ? I::PointerDown : I::PointerUp;
-        ev.position = {double(e.button.x), double(e.button.y)};
+        ev.position = m_rotation.toLogical({double(e.button.x), double(e.button.y)});
         break;
     case SDL_MOUSEMOTION:
         if (e.motion.which == SDL_TOUCH_MOUSEID) return;
         pointerUsed(true);
         ev.type = I::PointerMove;
-        ev.position = {double(e.motion.x), double(e.motion.y)};
+        ev.position = m_rotation.toLogical({double(e.motion.x), double(e.motion.y)});
         break;
     case SDL_MOUSEWHEEL: {
         if (e.wheel.which == SDL_TOUCH_MOUSEID) return;
         int x = 0, y = 0;
         SDL_GetMouseState(&x, &y);
         ev.type = I::Wheel;
-        ev.position = {double(x), double(y)};
+        ev.position = m_rotation.toLogical({double(x), double(y)});
         ev.wheel = e.wheel.preciseY;
         break;
     }
@@ -127,7 +147,7 @@ void SdlPlatform::translate(const SDL_Event& e, std::vector<PlatformEvent>& out)
                   : e.type == SDL_FINGERUP ? I::PointerUp
                                            : I::PointerMove;
         ev.pointer = static_cast<std::int64_t>(e.tfinger.fingerId) + 1;
-        ev.position = {double(e.tfinger.x) * m_width, double(e.tfinger.y) * m_height};
+        ev.position = m_rotation.normalizedToLogical({double(e.tfinger.x), double(e.tfinger.y)});
         break;
     case SDL_KEYDOWN:
         ev.type = I::Key;

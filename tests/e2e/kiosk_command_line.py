@@ -27,7 +27,7 @@ SAMPLE_VALUES = {
     "--state-out": os.path.join(WORK, "state.json"), "--state-log": os.path.join(WORK, "states.jsonl"),
     "--screenshot-dir": WORK, "--state-dir": os.path.join(WORK, "state"),
     "--log-file": os.path.join(WORK, "kiosk.log"), "--windowed": "1280x800", "--theme": "high-contrast",
-    "--lang": "en", "--orientation": "portrait", "--idle-timeout": "120", "--texture-budget": "128",
+    "--lang": "en", "--orientation": "portrait", "--rotation": "90", "--idle-timeout": "120", "--texture-budget": "128",
     "--set": "session.idle_timeout_s=60",
 }
 failures = []
@@ -104,6 +104,8 @@ def check_effects(config, args, where):
                    setting(config, "display.window_height"))
             if got != (True, w, h):
                 fail(f"{where}: --windowed {value} printed {got}")
+        elif flag == "--rotation" and setting(config, "display.rotation") != int(value):
+            fail(f"{where}: --rotation {value} printed {setting(config, 'display.rotation')!r}")
         elif flag == "--theme" and setting(config, "display.theme") != value:
             fail(f"{where}: --theme {value} printed {setting(config, 'display.theme')!r}")
         elif flag == "--pack" and setting(config, "pack.path") != os.path.abspath(value):
@@ -150,6 +152,7 @@ for args, wanted in [
     (["--set", "sesion.idle_timeout_s=60"], ["sesion.idle_timeout_s", '"session"']),
     (["--set", "display.orientation=sideways"], ["display.orientation", '"landscape"', '"portrait"']),
     (["--set", "quiz.timer_s=3"], ["quiz.timer_s", "0 (no timer)", "5 and 120"]),
+    (["--set", "display.rotation=45"], ["display.rotation", "one of 0, 90, 180, 270"]),
     (["--set", "session.idle_timeout_s"], ["section.key=value"]),
     (["--set"], ["--set"]),
 ]:

@@ -108,6 +108,7 @@ bool EditorScriptPlayer::start(const core::ScriptCommand& c, double now) {
     case T::RightClick:
     case T::Fingers:
     case T::CloseWindow:
+    case T::SdlTap:
     case T::Advance:
     case T::Resize:
     case T::QuizAnswer:

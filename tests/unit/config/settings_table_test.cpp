@@ -144,6 +144,10 @@ TEST(SettingsTable, WellFormed) {
             EXPECT_LT(spec.min, spec.max);
             EXPECT_TRUE((value >= spec.min && value <= spec.max) ||
                         (value == 0 && !spec.zeroMeans.empty()));
+            if (spec.step > 0) {
+                EXPECT_EQ((spec.max - spec.min) % spec.step, 0);
+                EXPECT_EQ((value - spec.min) % spec.step, 0);
+            }
         }
         if (spec.type == SettingType::Enum) {
             EXPECT_NE(std::find(spec.names.begin(), spec.names.end(),
@@ -202,7 +206,9 @@ TEST(SettingsTable, ExampleFileAgreesWithTable) {
         EXPECT_NE(key.comments.find(spec.doc), std::string::npos)
             << "the doc line \"" << spec.doc << "\" is not among: " << key.comments;
         if (spec.type == SettingType::Int) {
-            const std::string range = std::to_string(spec.min) + " – " + std::to_string(spec.max);
+            const std::string range =
+                spec.step > 0 ? settingRangeText(spec)
+                              : std::to_string(spec.min) + " – " + std::to_string(spec.max);
             EXPECT_NE(key.note.find(range), std::string::npos) << key.note;
             if (!spec.zeroMeans.empty()) {
                 EXPECT_EQ(key.note.rfind("0", 0), 0u) << key.note;
@@ -338,4 +344,31 @@ TEST(SettingsTable, MinAnswerMsIsDeclaredOnce) {
               kDefaultMinAnswerMs);
     EXPECT_EQ(QuizConfig{}.minAnswerMs, kDefaultMinAnswerMs);
     EXPECT_EQ(LeaderboardRules{}.minAnswerMs, kDefaultMinAnswerMs);
+}
+
+TEST(SettingsTable, RotationTakesOnlyQuarterTurns) {
+    const SettingSpec* rotation = findSetting("display.rotation");
+    ASSERT_NE(rotation, nullptr);
+    EXPECT_EQ(settingRangeText(*rotation), "0, 90, 180, 270");
+    for (const int degrees : {0, 90, 180, 270}) {
+        Diagnostics diagnostics;
+        const auto layer = parseKioskConfigAssignments(
+            {"display.rotation=" + std::to_string(degrees)}, diagnostics, Severity::Error);
+        EXPECT_TRUE(diagnostics.empty()) << dump(diagnostics);
+        EXPECT_EQ(layer.rotation, degrees);
+    }
+    for (const std::string bad : {"45", "-90", "360", "271"}) {
+        SCOPED_TRACE(bad);
+        Diagnostics diagnostics;
+        const auto layer =
+            parseKioskConfigAssignments({"display.rotation=" + bad}, diagnostics, Severity::Error);
+        ASSERT_EQ(diagnostics.errorCount(), 1u) << dump(diagnostics);
+        EXPECT_EQ(diagnostics.items()[0].code, "schema.value");
+        EXPECT_NE(diagnostics.items()[0].message.find("one of 0, 90, 180, 270"), std::string::npos)
+            << diagnostics.items()[0].message;
+        EXPECT_FALSE(layer.rotation);
+    }
+    const auto file = loadKioskConfigFromText("[display]\nrotation = 90\n", "k.toml", "/tmp");
+    EXPECT_TRUE(file.diagnostics.empty()) << dump(file.diagnostics);
+    EXPECT_EQ(file.config.rotation, 90);
 }

@@ -86,7 +86,23 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenLine{"resize 100", 12, "missing height"},
         BrokenLine{"quiz-answer maybe", 13, "correct"},
         BrokenLine{"wait nan", 6, "expected a number"}, BrokenLine{"type", 6, "missing text"},
-        BrokenLine{"drop", 6, "missing path"}));
+        BrokenLine{"drop", 6, "missing path"},
+        BrokenLine{"sdl-tap touch 10 20", 9, "finger or mouse"},
+        BrokenLine{"sdl-tap finger 10", 19, "missing y"}));
+
+TEST(KioskScript, SdlTapNamesTheDeviceAndAPhysicalPoint) {
+    Diagnostics d;
+    const auto script =
+        parseKioskScript("sdl-tap finger 1820 300\nsdl-tap mouse 10% 90%\n", "s.txt", d);
+    EXPECT_TRUE(d.empty());
+    ASSERT_EQ(script.commands.size(), 2u);
+    EXPECT_EQ(script.commands[0].type, ScriptCommandType::SdlTap);
+    EXPECT_EQ(script.commands[0].text, "finger");
+    EXPECT_EQ(script.commands[0].points[0].x.resolve(1920), 1820);
+    EXPECT_EQ(script.commands[1].text, "mouse");
+    EXPECT_DOUBLE_EQ(script.commands[1].points[0].y.resolve(1080), 972);
+    EXPECT_STREQ(scriptCommandName(ScriptCommandType::SdlTap), "sdl-tap");
+}
 
 TEST(KioskScript, ArbitraryBytesNeverThrow) {
     Diagnostics d;
