@@ -381,7 +381,9 @@ void KioskApp::frame() {
     }
     const auto swapStart = Clock::now();
     m_platform.swapBuffers();
-    m_frameTotals.add(msSince(frameStart));
+    const double frameMs = msSince(frameStart);
+    m_frameTotals.add(frameMs);
+    m_frameMsSum += frameMs;
     m_runtime->framePresented();
     if (const long long frame = m_runtime->frames() - 1; frame < 3)
         core::logDebug("frame " + std::to_string(frame) + ": build " +
@@ -431,6 +433,8 @@ nlohmann::json KioskApp::stateJson(const KioskMetrics& metrics) const {
         {"frame_p99_ms", p99},
         {"frame_max_ms", max},
         {"frame_samples", m_frameTotals.count()},
+        {"frame_mean_ms",
+         m_runtime->frames() > 0 ? m_frameMsSum / double(m_runtime->frames()) : 0.0},
     };
     nlohmann::json centers = nlohmann::json::object();
     for (const auto& id : state.value("targets", std::vector<std::string>()))

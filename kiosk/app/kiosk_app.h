@@ -108,6 +108,7 @@ class KioskApp final : private ScriptHost {
     double m_startupMs = 0;
     bool m_firstFrame = true;
     FrameTimes m_frameTotals;   // whole frames: the runtime's, the rotation's pass and the swap
+    double m_frameMsSum = 0;    // ... all of them since start (the mean over the runtime's frames)
     ServiceNotifier m_notifier; // READY and the watchdog (systemd; nothing without NOTIFY_SOCKET)
     long long m_hangAfterFrames = -1; // test-only: > 0, the loop hangs after that many frames
 };
