@@ -1,6 +1,8 @@
 // kiosk/platform: SDL2 window, GL context and input translation
 #include "kiosk/platform/sdl_platform.h"
 
+#include "core/base/log.h"
+
 #include <GL/gl.h>
 #include <SDL.h>
 
@@ -76,7 +78,7 @@ void SdlPlatform::updateSize() {
     setPhysicalSize(width, height);
     std::string error;
     if (m_rotatedFrame && changed && !m_rotatedFrame->resize(m_rotation, error))
-        SDL_LogError(SDL_LOG_CATEGORY_VIDEO, "%s", error.c_str());
+        core::logError("display.rotation: " + error);
 }
 
 void SdlPlatform::beginFrame() {
