@@ -54,6 +54,22 @@ std::string sha256Hex(std::string_view data) {
     return finalHex(context.get());
 }
 
+Sha256Hasher::Sha256Hasher() : m_context(newSha256Context().release()) {
+    if (!m_context) throw std::bad_alloc();
+}
+
+Sha256Hasher::~Sha256Hasher() {
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_context));
+}
+
+void Sha256Hasher::update(const void* data, std::size_t size) {
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), data, size);
+}
+
+std::string Sha256Hasher::finishHex() {
+    return finalHex(static_cast<EVP_MD_CTX*>(m_context));
+}
+
 Result<std::string> sha256File(const std::filesystem::path& file) {
     auto opened = openRegularFile(file);
     if (!opened) return std::move(opened).error();
