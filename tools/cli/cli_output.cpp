@@ -32,4 +32,8 @@ int exitCodeFor(const core::Diagnostics& diagnostics) {
     return diagnostics.hasErrors() ? kExitInvalid : kExitOk;
 }
 
+void printError(const core::Diagnostic& error, bool chinese) {
+    std::fprintf(stderr, "lantai: %s\n", core::formatDiagnostic(error, chinese).c_str());
+}
+
 } // namespace lantai::cli

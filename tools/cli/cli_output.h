@@ -13,6 +13,9 @@ bool useChinese(const std::string& langOption);
 // Prints every diagnostic, one per line, then a summary line; errors and warnings go to stderr.
 void printDiagnostics(const core::Diagnostics& diagnostics, bool chinese);
 
+// Prints one operational error as "lantai: file: error [code] message" on stderr.
+void printError(const core::Diagnostic& error, bool chinese);
+
 // Exit codes shared by the commands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;

@@ -17,6 +17,7 @@ CommandAction addQuizCommand(CLI::App& app);
 CommandAction addExportCommand(CLI::App& app);
 CommandAction addCatalogueCommand(CLI::App& app);
 CommandAction addStaffCommand(CLI::App& app); // `staff hash-pin`
+CommandAction addPackCommand(CLI::App& app);  // `pack keygen|sign|verify|install`
 
 // Prints the Argon2id hash of `pin` (read from standard input when empty) for the configuration;
 // a PIN that is not 4 to 12 digits is exit 2 with `formatEn` / `formatZh`.
@@ -37,5 +38,11 @@ struct Subcommand {
 };
 Subcommand addCatalogueExportCommand(CLI::App& catalogue);
 Subcommand addCatalogueImportCommand(CLI::App& catalogue);
+
+// `pack keygen`, `pack sign`, `pack verify`, `pack install`, added to `pack` by addPackCommand.
+Subcommand addPackKeygenCommand(CLI::App& pack);
+Subcommand addPackSignCommand(CLI::App& pack);
+Subcommand addPackVerifyCommand(CLI::App& pack);
+Subcommand addPackInstallCommand(CLI::App& pack);
 
 } // namespace lantai::cli

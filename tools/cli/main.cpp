@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     add(lantai::cli::addExportCommand);
     add(lantai::cli::addCatalogueCommand);
     add(lantai::cli::addStaffCommand);
+    add(lantai::cli::addPackCommand);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
