@@ -5,9 +5,12 @@
 #include "core/pack/loader.h"
 #include "tools/builder/vips_image.h"
 
+#include <cctype>
 #include <set>
 
 namespace lantai::cli {
+
+namespace fs = std::filesystem;
 
 core::Status checkPackContent(const std::filesystem::path& packDir) {
     core::PackLoadResult loaded = core::loadAndValidatePack(packDir);
@@ -26,10 +29,22 @@ core::Status checkPackContent(const std::filesystem::path& packDir) {
     for (const core::ImageRef* image : loaded.pack.allImages()) {
         if (!seen.insert(image->file).second) continue;
         const std::string path = (packDir / image->file).string();
-        // Every pixel decoded (sequentially, memory stays flat), failing on any decoder error.
+        // Every byte of the image data decoded, failing on any decoder error; JPEGs at 1/8 scale
+        // (libjpeg's DCT scaling still entropy-decodes the whole file, ~5x faster).
+        const fs::path file = packDir / image->file;
+        std::string extension = file.extension().string();
+        for (char& c : extension)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         core::imaging::Failure failure;
-        core::imaging::ImageRef opened =
-            core::imaging::openSource(packDir / image->file, VIPS_ACCESS_SEQUENTIAL, &failure);
+        core::imaging::ImageRef opened;
+        if (extension == ".jpg" || extension == ".jpeg") {
+            opened.reset(
+                vips_image_new_from_file((file.string() + "[shrink=8,fail_on=error]").c_str(),
+                                         "access", VIPS_ACCESS_SEQUENTIAL, nullptr));
+            if (!opened) failure = core::imaging::vipsFailure(file, "cannot read image");
+        } else {
+            opened = core::imaging::openSource(file, VIPS_ACCESS_SEQUENTIAL, &failure);
+        }
         double mean = 0;
         const bool decoded = opened && vips_avg(opened.get(), &mean, nullptr) == 0;
         if (!decoded) {
