@@ -2,11 +2,12 @@
 # tests: `lantai pack keygen|sign|verify|install` on a built copy of valid-minimal — round trip,
 # files named, real minisign both ways, tampered and downgraded packs refused, kill -9 mid-install
 #
-# usage: pack_signing.sh LANTAI VALID_MINIMAL_DIR
+# usage: pack_signing.sh LANTAI VALID_MINIMAL_DIR [DEPLOY_README]
 set -u
 
 lantai=$1
 source_pack=$2
+readme=${3:-}
 failures=0
 fail() {
     echo "FAIL: $*" >&2
@@ -130,6 +131,29 @@ for step in staging-cleaned copied checked synced moved; do
 done
 count=$(ls "$state/packs" | grep -c '^valid-minimal-')
 [ "$count" -le 3 ] && ok "--keep 2 prunes old versions ($count folders: kept + last-good/current)" || fail "$(ls "$state/packs")"
+
+# Every command of deploy/README.md "6. Signed packs", in a sandbox: ~ and /etc/lantai,
+# /var/lib/lantai and /media/usb become folders here, `lantai` the built CLI.
+if [ -n "$readme" ]; then
+    docs=$tmp/docs
+    mkdir -p "$docs/home" "$docs/etc" "$docs/var" "$docs/usb" "$docs/bin"
+    cp -r "$pack" "$docs/usb/autumn-2026" && rm -f "$docs/usb/autumn-2026"/manifest.json*
+    printf '#!/bin/sh\nexec "%s" "$@"\n' "$lantai" >"$docs/bin/lantai" && chmod +x "$docs/bin/lantai"
+    block=$(awk '/^## 6\. Signed packs/ {s=1} s && /^```sh/ {b=1; next} b && /^```/ {exit} b {print}' "$readme")
+    [ "$(printf '%s\n' "$block" | grep -c .)" -ge 4 ] && ok "README shows the signed-pack commands" || fail "no commands in $readme"
+    while IFS= read -r line; do
+        [ -z "$line" ] && continue
+        command=$(printf '%s' "${line%%  #*}" | sed -e "s|~|$docs/home|g" -e "s|/etc/lantai|$docs/etc|g" \
+            -e "s|/var/lib/lantai|$docs/var|g" -e "s|/media/usb|$docs/usb|g")
+        if HOME=$docs/home PATH=$docs/bin:$PATH bash -euo pipefail -c "$command" >"$tmp/out" 2>&1; then
+            ok "README: ${line%%  #*}"
+        else
+            fail "README: $line: $(tail -3 "$tmp/out")"
+        fi
+    done <<<"$block"
+    [ "$(readlink "$docs/var/packs/current")" = "valid-minimal-$(sed 's/.*"version":\([0-9]*\).*/\1/' "$docs/usb/autumn-2026/manifest.json")" ] &&
+        ok "README: current is the signed pack" || fail "README: current is $(readlink "$docs/var/packs/current")"
+fi
 
 [ $failures = 0 ] && echo "all passed" || echo "$failures failed"
 exit $((failures > 0))
