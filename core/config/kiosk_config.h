@@ -51,6 +51,10 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<std::string> boothId{};           // stats.booth_id
     Slot<int> statsRetentionDays{};        // stats.retention_days
     Slot<int> statsMaxSizeMb{};            // stats.max_size_mb
+    Slot<std::string> syncOrigin{};        // sync.origin
+    Slot<std::string> syncChannel{};       // sync.channel
+    Slot<std::string> syncReportUrl{};     // sync.report_url
+    Slot<int> syncMaxRateKbps{};           // sync.max_rate_kbps
 
     Slot<std::string> quizScoring{};    // quiz.scoring
     Slot<int> quizQuestions{};          // quiz.questions

@@ -166,6 +166,20 @@ std::optional<SettingProblem> webAddress(const std::string& url) {
                           "base_url \"" + url + "\" 必须以 https://（或 http://）开头。"};
 }
 
+// An http(s) address or nothing, for the sync settings (`key` names the setting).
+std::optional<SettingProblem> syncAddress(const std::string& url, const char* key) {
+    const bool okScheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    if (url.empty() || okScheme) return std::nullopt;
+    return SettingProblem{std::string(key) + " \"" + url + "\" must start with https:// (or http://).",
+                          std::string(key) + " \"" + url + "\" 必须以 https://（或 http://）开头。"};
+}
+std::optional<SettingProblem> syncOrigin(const std::string& url) {
+    return syncAddress(url, "sync.origin");
+}
+std::optional<SettingProblem> syncReportUrl(const std::string& url) {
+    return syncAddress(url, "sync.report_url");
+}
+
 // An Argon2id hash string or nothing: `key` names the setting, `command` makes the hash and
 // `consequence` says what stays off.
 std::optional<SettingProblem> argon2idOrEmpty(const std::string& hash, std::string_view key,
@@ -263,6 +277,21 @@ std::vector<SettingSpec> makeTable() {
         integer("stats.max_size_mb", LANTAI_SETTING_FIELD(statsMaxSizeMb), 512, 16, 65536,
                 "The statistics database's largest size (MB); past it the oldest interaction "
                 "events are deleted."),
+
+        text("sync.origin", LANTAI_SETTING_FIELD(syncOrigin), "",
+             "Where lantai-sync fetches packs: the address of a channel site `lantai publish` "
+             "wrote (https://…). Empty: no fleet sync.",
+             syncOrigin),
+        text("sync.channel", LANTAI_SETTING_FIELD(syncChannel), "stable",
+             "The channel this booth follows (channels/NAME.json on the origin)."),
+        text("sync.report_url", LANTAI_SETTING_FIELD(syncReportUrl), "",
+             "Where lantai-sync PUTs the heartbeat and statistics snapshot after each sync "
+             "(https://user:password@…/reports/). Empty: nothing is sent.",
+             syncReportUrl),
+        integerOrZero("sync.max_rate_kbps", LANTAI_SETTING_FIELD(syncMaxRateKbps), 0, 8, 10000000,
+                      "unlimited", "不限",
+                      "Download bandwidth limit of lantai-sync (kilobytes per second); 0: "
+                      "unlimited."),
 
         choice("quiz.scoring", LANTAI_SETTING_FIELD(quizScoring), "accuracy", {"accuracy", "speed"},
                "Scoring: accuracy (correct answers count) or speed (correct answers score more "

@@ -42,6 +42,15 @@ Result<RunCounts> countKioskStart(const std::filesystem::path& file) {
     return counts;
 }
 
+RunState readKioskRuns(const std::filesystem::path& file) {
+    const nlohmann::json json = readCounter(file);
+    RunState state;
+    state.counts.starts = number(json, "starts");
+    state.counts.crashes = number(json, "crashes");
+    state.running = json.value("running", false);
+    return state;
+}
+
 Status markKioskStopped(const std::filesystem::path& file) {
     nlohmann::json json = readCounter(file);
     json["running"] = false;

@@ -21,6 +21,13 @@ std::filesystem::path runCounterPath(const std::filesystem::path& stateDir);
 // stopped cleanly), one crash; marks this run running. A missing or unreadable file starts from
 // zero. The file is replaced atomically.
 Result<RunCounts> countKioskStart(const std::filesystem::path& file);
+// What the file says now, without counting anything (lantai-sync's heartbeat); zeros when it is
+// missing or unreadable. `running` is whether the current (or last) run has not stopped cleanly.
+struct RunState {
+    RunCounts counts;
+    bool running = false;
+};
+RunState readKioskRuns(const std::filesystem::path& file);
 // At a clean stop (quit, SIGTERM, a staff restart): the run is no longer running.
 Status markKioskStopped(const std::filesystem::path& file);
 

@@ -1,5 +1,6 @@
 // tools/cli: `lantai report` (the activity report of one or many booths as HTML, XLSX, CSV or
 // JSON) and `lantai report tally` (what staff counted by hand)
+#include "core/report/collected_snapshots.h"
 #include "core/report/report_builder.h"
 #include "core/stats/calendar.h"
 #include "core/stats/stats_store.h"
@@ -19,6 +20,7 @@ namespace fs = std::filesystem;
 
 struct ReportOptions {
     std::vector<std::string> stateDirs;
+    std::string collected; // a reports folder lantai-sync's PUTs filled
     std::string from;
     std::string to;
     std::string lang;
@@ -43,14 +45,20 @@ int usage(const char* en, const char* zh, bool chinese) {
 
 int runReport(const ReportOptions& o) {
     const bool zh = useChinese(o.lang);
-    if (o.stateDirs.empty())
-        return usage("give at least one --state-dir", "请至少指定一个 --state-dir", zh);
+    if (o.stateDirs.empty() && o.collected.empty())
+        return usage("give at least one --state-dir (or --collected DIR)",
+                     "请至少指定一个 --state-dir（或 --collected 目录）", zh);
     if (o.out.empty()) return usage("--out FILE is required", "必须指定 --out 输出文件", zh);
     if (report::reportFormatOf(o.out).empty())
         return usage("--out must end in .html, .xlsx, .csv or .json",
                      "--out 须以 .html、.xlsx、.csv 或 .json 结尾", zh);
     const core::Language language = o.lang == "en" ? core::Language::En : core::Language::Zh;
     std::vector<fs::path> dirs(o.stateDirs.begin(), o.stateDirs.end());
+    if (!o.collected.empty()) {
+        auto snapshots = core::latestBoothSnapshots(o.collected);
+        if (!snapshots) return failed(snapshots.error(), zh);
+        dirs.insert(dirs.end(), snapshots->begin(), snapshots->end());
+    }
     auto built = core::readReport(dirs, {o.from, o.to}, core::localUtcOffsetSeconds);
     if (!built) return failed(built.error(), zh);
     if (auto written = report::writeReport(*built, language, o.out); !written)
@@ -125,6 +133,9 @@ CommandAction addReportCommand(CLI::App& app) {
                   "展台互动统计报告（HTML、XLSX、CSV 或 JSON）");
     report->add_option("--state-dir", o->stateDirs,
                        "a kiosk's state folder or a copy of it (repeat for several booths)");
+    report->add_option("--collected", o->collected,
+                       "a folder of booths' snapshots sent by lantai-sync (BOOTH/DAY/lantai.sqlite): "
+                       "the newest of each booth");
     report->add_option("--from", o->from, "first day (YYYY-MM-DD, local)");
     report->add_option("--to", o->to, "last day (YYYY-MM-DD, local)");
     report->add_option("--lang", o->lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));

@@ -18,6 +18,7 @@ CommandAction addExportCommand(CLI::App& app);
 CommandAction addCatalogueCommand(CLI::App& app);
 CommandAction addStaffCommand(CLI::App& app); // `staff hash-pin`
 CommandAction addPackCommand(CLI::App& app);  // `pack keygen|sign|verify|install`
+CommandAction addPublishCommand(CLI::App& app); // `publish`: a signed pack as a sync channel
 
 // Prints the Argon2id hash of `pin` (read from standard input when empty) for the configuration;
 // a PIN that is not 4 to 12 digits is exit 2 with `formatEn` / `formatZh`.

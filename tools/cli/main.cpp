@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     add(lantai::cli::addCatalogueCommand);
     add(lantai::cli::addStaffCommand);
     add(lantai::cli::addPackCommand);
+    add(lantai::cli::addPublishCommand);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
