@@ -14,7 +14,7 @@
 #include "core/trust/pack_manifest.h"
 
 #include <algorithm>
-#include <chrono>
+#include <sys/stat.h>
 #include <fstream>
 #include <vector>
 
@@ -45,13 +45,9 @@ nlohmann::json uptimeSeconds() {
 }
 
 nlohmann::json lastFrame(const fs::path& stateFile, std::int64_t now) {
-    std::error_code ec;
-    if (stateFile.empty()) return nullptr;
-    const auto written = fs::last_write_time(stateFile, ec);
-    if (ec) return nullptr;
-    const auto system = std::chrono::clock_cast<std::chrono::system_clock>(written);
-    const std::int64_t unix =
-        std::chrono::duration_cast<std::chrono::seconds>(system.time_since_epoch()).count();
+    struct stat info {};
+    if (stateFile.empty() || ::stat(stateFile.c_str(), &info) != 0) return nullptr;
+    const std::int64_t unix = info.st_mtim.tv_sec;
     return {{"time", utcTimestamp(unix)}, {"age_s", now - unix}};
 }
 
