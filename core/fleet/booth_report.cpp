@@ -108,11 +108,12 @@ Result<ReportSending> sendBoothReports(HttpClient& http, const BoothReportSettin
         for (const char* name : {"lantai.sqlite", "heartbeat.json"}) {
             const fs::path file = day / name;
             if (!fs::exists(file, ec)) continue;
-            const std::string url = joinUrl(settings.reportUrl, settings.boothId + "/" +
+            const std::string address = joinUrl(settings.reportUrl, settings.boothId + "/" +
                                                                     day.filename().string() +
                                                                     "/" + name);
-            auto reply = http.put(url, file);
+            auto reply = http.put(address, file);
             if (!reply) return reply.error();
+            const std::string url = redactUrl(address);
             if (reply->status < 200 || reply->status > 299)
                 return operationalError(kFleetHttpError, url,
                                         "PUT " + url + " answered HTTP " +

@@ -39,6 +39,10 @@ class HttpClient {
     virtual Result<HttpReply> put(const std::string& url, const std::filesystem::path& file) = 0;
 };
 
+// `url` with a password in it ("https://booth:PASSWORD@host/…") shown as
+// "https://booth:***@host/…", for messages and logs.
+std::string redactUrl(const std::string& url);
+
 // `base` + "/" + `path`, with exactly one slash between them.
 std::string joinUrl(const std::string& base, const std::string& path);
 

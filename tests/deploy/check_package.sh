@@ -25,16 +25,18 @@ ok "cpack -G DEB: $(basename "$deb"), $(( $(stat -c %s "$deb") / 1048576 )) MB i
 
 # ---- files ----------------------------------------------------------------------------------
 dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' > "$work/files"
-for f in /usr/bin/lantai /usr/bin/lantai-kiosk /usr/bin/lantai-editor \
+for f in /usr/bin/lantai /usr/bin/lantai-kiosk /usr/bin/lantai-editor /usr/bin/lantai-sync \
          /usr/share/lantai/themes/red-archive.json /usr/share/lantai/themes/high-contrast.json \
          /usr/share/lantai/packs/demo/pack.json /usr/share/lantai/packs/demo/derived/index.json \
          /usr/share/lantai/schema/pack.schema.json /usr/share/lantai/schema/FORMAT.md \
          /etc/lantai/kiosk.toml /etc/pam.d/lantai-kiosk \
          /lib/systemd/system/lantai-kiosk.service /lib/systemd/system/lantai-kiosk-last-good.service \
          /lib/systemd/system/lantai-kiosk-out-of-service.service \
+         /lib/systemd/system/lantai-sync.service /lib/systemd/system/lantai-sync.timer \
          /usr/lib/sysusers.d/lantai.conf /usr/lib/tmpfiles.d/lantai.conf \
          /usr/share/doc/lantai/copyright /usr/share/doc/lantai/changelog.gz \
-         /usr/share/doc/lantai/README.deploy.md /usr/share/doc/lantai/examples/kiosk.example.toml; do
+         /usr/share/doc/lantai/README.deploy.md /usr/share/doc/lantai/examples/kiosk.example.toml \
+         /usr/share/doc/lantai/examples/nginx-lantai-fleet.conf; do
   grep -qx -- "$f" "$work/files" && ok "ships $f" || bad "does not ship $f"
 done
 if grep -E '^/(usr/local|srv|var|home|opt|tmp)/' "$work/files" | head -3 | grep -q .; then
@@ -43,7 +45,7 @@ else
   ok "nothing under /usr/local, /srv, /var, /home, /opt, /tmp (state is made by tmpfiles.d)"
 fi
 dpkg-deb -x "$deb" "$work/root"
-for b in lantai lantai-kiosk lantai-editor; do
+for b in lantai lantai-kiosk lantai-editor lantai-sync; do
   if file "$work/root/usr/bin/$b" | grep -q 'not stripped'; then bad "/usr/bin/$b is not stripped"; else ok "/usr/bin/$b is stripped"; fi
 done
 
@@ -52,7 +54,7 @@ dpkg-deb -e "$deb" "$work/control"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "     Depends: $depends"
 [[ -n $depends ]] || bad "Depends is empty"
-for d in libc6 libsdl2-2.0-0 libmpv2 libsystemd0 libsqlite3-0 cage systemd fonts-noto-cjk; do
+for d in libc6 libsdl2-2.0-0 libmpv2 libsystemd0 libsqlite3-0 libcurl4 cage systemd fonts-noto-cjk; do
   grep -qE "(^|, )$d( |,|$)" <<<"$depends" && ok "Depends names $d" || bad "Depends lacks $d"
 done
 [[ $(dpkg-deb -f "$deb" Package) == lantai ]] && ok "Package: lantai" || bad "Package is not lantai"

@@ -91,7 +91,8 @@ std::size_t onFileBody(char* data, std::size_t size, std::size_t count, void* us
     return n;
 }
 
-Diagnostic unreachable(const std::string& url, const std::string& why) {
+Diagnostic unreachable(const std::string& address, const std::string& why) {
+    const std::string url = core::redactUrl(address);
     return core::operationalError(core::kFleetUnreachable, url,
                                   "Cannot reach " + url + ": " + why,
                                   "无法连接 " + url + "：" + why);

@@ -9,10 +9,15 @@
 #include "tools/sync/pack_installer.h"
 #include "tools/sync/sync_options.h"
 
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <random>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/file.h>
 #include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -60,6 +65,16 @@ int syncOnce(core::HttpClient& http, const sync::SyncOptions& o,
     return exitCode;
 }
 
+// One lantai-sync per state folder (the timer's and one started by hand): an flock on
+// <state_dir>/sync/lock, held until the process ends. False when another one holds it.
+bool lockStateDir(const std::filesystem::path& stateDir) {
+    std::error_code ec;
+    std::filesystem::create_directories(core::syncFolder(stateDir), ec);
+    const std::filesystem::path lock = core::syncFolder(stateDir) / "lock";
+    const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    return fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0; // fd stays open: the lock with it
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -71,6 +86,10 @@ int main(int argc, char** argv) {
     if (!keys) {
         core::logError(core::formatDiagnostic(keys.error(), false));
         return 2;
+    }
+    if (!lockStateDir(o.stateDir)) {
+        core::logWarning("sync: another lantai-sync is running for " + o.stateDir.string());
+        return 0;
     }
     sync::CurlHttpClient http({o.maxRateBytes});
     const core::ChannelSyncSettings settings{o.origin, o.channel, o.stateDir, *keys};

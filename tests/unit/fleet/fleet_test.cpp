@@ -100,6 +100,8 @@ TEST(FleetObjects, NamedByTheirHashUnderTwoHexDigits) {
     EXPECT_FALSE(isSha256Hex("ABC"));
     EXPECT_EQ(objectRelativePath(sha), "objects/" + sha.substr(0, 2) + "/" + sha.substr(2));
     EXPECT_EQ(joinUrl("http://h/a/", "/objects/x"), "http://h/a/objects/x");
+    EXPECT_EQ(redactUrl("https://booth:pw@h/reports/"), "https://booth:***@h/reports/");
+    EXPECT_EQ(redactUrl("https://h/a@b"), "https://h/a@b");
 }
 
 TEST(FleetObjects, WrittenOnceAndVerifiedBeforeAdoption) {
