@@ -170,8 +170,9 @@ std::optional<SettingProblem> webAddress(const std::string& url) {
 std::optional<SettingProblem> syncAddress(const std::string& url, const char* key) {
     const bool okScheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
     if (url.empty() || okScheme) return std::nullopt;
-    return SettingProblem{std::string(key) + " \"" + url + "\" must start with https:// (or http://).",
-                          std::string(key) + " \"" + url + "\" 必须以 https://（或 http://）开头。"};
+    return SettingProblem{
+        std::string(key) + " \"" + url + "\" must start with https:// (or http://).",
+        std::string(key) + " \"" + url + "\" 必须以 https://（或 http://）开头。"};
 }
 std::optional<SettingProblem> syncOrigin(const std::string& url) {
     return syncAddress(url, "sync.origin");

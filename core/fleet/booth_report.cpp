@@ -4,8 +4,8 @@
 
 #include "core/base/disk_space.h"
 #include "core/base/file_io.h"
-#include "core/fleet/object_store.h"
 #include "core/fleet/channel_record.h"
+#include "core/fleet/object_store.h"
 #include "core/fleet/sync_status.h"
 #include "core/staff/run_counter.h"
 #include "core/stats/calendar.h"
@@ -14,8 +14,8 @@
 #include "core/trust/pack_manifest.h"
 
 #include <algorithm>
-#include <sys/stat.h>
 #include <fstream>
+#include <sys/stat.h>
 #include <vector>
 
 namespace lantai::core {
@@ -108,18 +108,16 @@ Result<ReportSending> sendBoothReports(HttpClient& http, const BoothReportSettin
         for (const char* name : {"lantai.sqlite", "heartbeat.json"}) {
             const fs::path file = day / name;
             if (!fs::exists(file, ec)) continue;
-            const std::string address = joinUrl(settings.reportUrl, settings.boothId + "/" +
-                                                                    day.filename().string() +
-                                                                    "/" + name);
+            const std::string address = joinUrl(
+                settings.reportUrl, settings.boothId + "/" + day.filename().string() + "/" + name);
             auto reply = http.put(address, file);
             if (!reply) return reply.error();
             const std::string url = redactUrl(address);
             if (reply->status < 200 || reply->status > 299)
-                return operationalError(kFleetHttpError, url,
-                                        "PUT " + url + " answered HTTP " +
-                                            std::to_string(reply->status),
-                                        "PUT " + url + " 返回 HTTP " +
-                                            std::to_string(reply->status));
+                return operationalError(
+                    kFleetHttpError, url,
+                    "PUT " + url + " answered HTTP " + std::to_string(reply->status),
+                    "PUT " + url + " 返回 HTTP " + std::to_string(reply->status));
             fs::remove(file, ec); // a copy: the origin has it now
             ++sending.filesSent;
         }

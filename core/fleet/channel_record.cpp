@@ -51,8 +51,7 @@ Result<ChannelRecord> parseChannelRecord(std::string_view text, const std::strin
     if (doc.is_discarded() || !doc.is_object())
         return invalid(file, "it is not a JSON object", "不是 JSON 对象");
     const auto format = doc.find("format");
-    if (format == doc.end() || !format->is_number_integer() ||
-        format->get<int>() != kChannelFormat)
+    if (format == doc.end() || !format->is_number_integer() || format->get<int>() != kChannelFormat)
         return invalid(file, "format must be 1 (a newer Lantai wrote it?)",
                        "format 须为 1（由更新版本的 Lantai 写入？）");
     ChannelRecord r;
@@ -68,8 +67,7 @@ Result<ChannelRecord> parseChannelRecord(std::string_view text, const std::strin
     if (!text_("pack_id", r.packId))
         return invalid(file, "\"pack_id\" is missing", "缺少“pack_id”");
     const auto version = doc.find("version");
-    if (version == doc.end() || !version->is_number_integer() ||
-        version->get<std::int64_t>() < 0)
+    if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() < 0)
         return invalid(file, "\"version\" must be a whole number >= 0",
                        "“version”须为不小于 0 的整数");
     r.version = version->get<std::int64_t>();
@@ -93,8 +91,7 @@ std::string channelSignatureRelativePath(std::string_view channel) {
 bool isValidChannelName(std::string_view channel) {
     if (channel.empty() || channel.size() > 64 || channel.front() == '.') return false;
     for (char c : channel)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '-'))
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
             return false;
     return true;
 }

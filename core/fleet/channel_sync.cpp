@@ -19,8 +19,7 @@ namespace {
 constexpr std::size_t kChannelFileLimit = 64 * 1024;
 
 Diagnostic httpError(const std::string& url, long status) {
-    return operationalError(kFleetHttpError, url,
-                            url + " answered HTTP " + std::to_string(status),
+    return operationalError(kFleetHttpError, url, url + " answered HTTP " + std::to_string(status),
                             url + " 返回 HTTP " + std::to_string(status));
 }
 
@@ -120,13 +119,14 @@ Status ChannelSync::assemble(const PackManifest& manifest, const ChannelRecord& 
 // partial downloads; deletes the rest.
 void ChannelSync::prune(const PackManifest& manifest, const ChannelRecord& record) {
     std::set<std::string> keep = {record.manifest.sha256, record.manifestSignature.sha256};
-    for (const ManifestFile& file : manifest.files) keep.insert(file.sha256);
+    for (const ManifestFile& file : manifest.files)
+        keep.insert(file.sha256);
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(m_folder / "objects", ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file(ec) || it->path().extension() == ".part") continue;
-        const std::string sha = it->path().parent_path().filename().string() +
-                                it->path().filename().string();
+        const std::string sha =
+            it->path().parent_path().filename().string() + it->path().filename().string();
         if (isSha256Hex(sha) && !keep.count(sha)) {
             std::error_code removeError;
             fs::remove(it->path(), removeError);
@@ -200,8 +200,8 @@ Result<SyncOutcome> ChannelSync::run(const PackInstaller& install) {
     const std::string manifestName = "manifest " + record->manifest.sha256;
     auto manifestSignature = parseMinisignSignature(*manifestSignatureText, manifestName);
     if (!manifestSignature) return manifestSignature.error();
-    if (auto signer = verifyMinisign(*manifestText, *manifestSignature, m_settings.keys,
-                                     manifestName);
+    if (auto signer =
+            verifyMinisign(*manifestText, *manifestSignature, m_settings.keys, manifestName);
         !signer)
         return signer.error();
     auto manifest = parsePackManifest(*manifestText, manifestName);
@@ -227,8 +227,8 @@ Result<SyncOutcome> ChannelSync::run(const PackInstaller& install) {
     }
     if (firstError) return *firstError;
 
-    const fs::path incoming = m_folder / "incoming" /
-                              (record->packId + "-" + std::to_string(record->version));
+    const fs::path incoming =
+        m_folder / "incoming" / (record->packId + "-" + std::to_string(record->version));
     Status assembled = assemble(*manifest, *record, incoming);
     Status installed = assembled ? install(incoming) : assembled;
     std::error_code ec;
@@ -244,9 +244,12 @@ Result<SyncOutcome> ChannelSync::run(const PackInstaller& install) {
 
 const char* syncResultName(SyncResult result) {
     switch (result) {
-    case SyncResult::Unchanged: return "unchanged";
-    case SyncResult::UpToDate: return "up_to_date";
-    case SyncResult::Installed: return "installed";
+    case SyncResult::Unchanged:
+        return "unchanged";
+    case SyncResult::UpToDate:
+        return "up_to_date";
+    case SyncResult::Installed:
+        return "installed";
     }
     return "unchanged";
 }

@@ -17,9 +17,11 @@ std::string redactUrl(const std::string& url) {
 
 std::string joinUrl(const std::string& base, const std::string& path) {
     std::string out = base;
-    while (!out.empty() && out.back() == '/') out.pop_back();
+    while (!out.empty() && out.back() == '/')
+        out.pop_back();
     std::size_t start = 0;
-    while (start < path.size() && path[start] == '/') ++start;
+    while (start < path.size() && path[start] == '/')
+        ++start;
     return out + "/" + path.substr(start);
 }
 

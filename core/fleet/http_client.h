@@ -15,8 +15,8 @@ inline constexpr const char* kFleetHttpError = "fleet.http_error";    // a statu
 
 struct HttpReply {
     long status = 0;
-    std::string etag;          // the ETag header, "" when none
-    std::string body;          // get() only
+    std::string etag;           // the ETag header, "" when none
+    std::string body;           // get() only
     std::uint64_t received = 0; // body bytes received by this request
 };
 

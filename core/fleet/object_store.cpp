@@ -21,9 +21,9 @@ Diagnostic writeFailed(const fs::path& file, const std::string& why) {
 
 fs::path temporaryBeside(const fs::path& target) {
     static std::atomic<unsigned> counter{0};
-    return target.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(counter++) + "-" +
-                                   target.filename().string().substr(0, 16));
+    return target.parent_path() /
+           (".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+            target.filename().string().substr(0, 16));
 }
 
 } // namespace

@@ -7,6 +7,9 @@
 #include "core/trust/minisign_signature.h"
 #include "core/trust/signed_pack.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 namespace lantai::core {
 
 namespace fs = std::filesystem;
@@ -32,8 +35,9 @@ Result<PublishSummary> publishPack(const fs::path& packDir, const fs::path& site
                                    std::int64_t now) {
     if (!isValidChannelName(channel))
         return operationalError(kFleetChannelInvalid, channel,
-                                "\"" + channel + "\" is not a channel name (letters a-z, digits, "
-                                                 "'.', '_', '-')",
+                                "\"" + channel +
+                                    "\" is not a channel name (letters a-z, digits, "
+                                    "'.', '_', '-')",
                                 "“" + channel + "”不是有效的频道名（a-z、数字、.、_、-）");
     auto verified = verifySignedPack(packDir, {key.publicKey()});
     if (!verified) return verified.error();
@@ -51,7 +55,8 @@ Result<PublishSummary> publishPack(const fs::path& packDir, const fs::path& site
     auto signature = readFile(packDir / kManifestSignatureFile);
     if (!signature) return signature.error();
     ChannelRecord& record = summary.record;
-    if (Status s = addObject(store, verified->signedManifest.manifestText, record.manifest, summary);
+    if (Status s =
+            addObject(store, verified->signedManifest.manifestText, record.manifest, summary);
         !s)
         return s.error();
     if (Status s = addObject(store, *signature, record.manifestSignature, summary); !s)
@@ -63,7 +68,9 @@ Result<PublishSummary> publishPack(const fs::path& packDir, const fs::path& site
 
     const fs::path channelFile = siteDir / channelRelativePath(channel);
     std::error_code ec;
-    if (fs::exists(channelFile, ec)) {
+    struct stat before {};
+    const bool existed = ::stat(channelFile.c_str(), &before) == 0;
+    if (existed) {
         auto text = readFile(channelFile);
         if (!text) return text.error();
         auto current = parseChannelRecord(*text, channelFile.string());
@@ -96,6 +103,15 @@ Result<PublishSummary> publishPack(const fs::path& packDir, const fs::path& site
         !s)
         return s.error();
     if (Status s = writeFileAtomic(channelFile, json); !s) return s.error();
+    // nginx's ETag is the modification time in seconds and the size, and a new channel file often
+    // has the old one's size: published again within the same second, the booths would get 304
+    // for a new file. The new file's time is moved past the old one's.
+    struct stat after {};
+    if (existed && ::stat(channelFile.c_str(), &after) == 0 &&
+        after.st_mtim.tv_sec <= before.st_mtim.tv_sec) {
+        const timespec times[2] = {{0, UTIME_OMIT}, {before.st_mtim.tv_sec + 1, 0}};
+        ::utimensat(AT_FDCWD, channelFile.c_str(), times, 0);
+    }
     summary.channelChanged = true;
     return summary;
 }

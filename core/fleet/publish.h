@@ -29,8 +29,7 @@ struct PublishSummary {
 // atomically). A version lower than the channel's current one is refused
 // (fleet.channel_downgrade). Re-publishing an unchanged pack writes nothing.
 Result<PublishSummary> publishPack(const std::filesystem::path& packDir,
-                                   const std::filesystem::path& siteDir,
-                                   const std::string& channel, const MinisignSecretKey& key,
-                                   std::int64_t now);
+                                   const std::filesystem::path& siteDir, const std::string& channel,
+                                   const MinisignSecretKey& key, std::int64_t now);
 
 } // namespace lantai::core

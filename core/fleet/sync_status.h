@@ -18,8 +18,8 @@ std::filesystem::path syncStatusPath(const std::filesystem::path& stateDir);
 //  "version", "error_code", "error", "last_success": UTC}; last_success is carried over from the
 // previous file when this sync failed.
 Status writeSyncStatus(const std::filesystem::path& stateDir, std::int64_t now,
-                       const std::string& result, const std::string& packId,
-                       std::int64_t version, const std::optional<Diagnostic>& error);
+                       const std::string& result, const std::string& packId, std::int64_t version,
+                       const std::optional<Diagnostic>& error);
 // The file's JSON, or null when there is none or it does not parse.
 nlohmann::json readSyncStatus(const std::filesystem::path& stateDir);
 

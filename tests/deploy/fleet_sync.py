@@ -21,7 +21,7 @@ import hashlib, json, os, random, re, shutil, signal, struct, subprocess, sys, t
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fleet_origin import FleetOrigin  # noqa: E402
 
-LANTAI, SYNC, NGINX, SRC, GEN = sys.argv[1:6]
+LANTAI, SYNC, NGINX, SRC, GEN = (os.path.abspath(a) for a in sys.argv[1:6])
 WORK = tempfile.mkdtemp(prefix="lantai-fleet-")
 os.chmod(WORK, 0o755)
 failures = 0
@@ -78,9 +78,9 @@ def sign_and_publish():
     return run([LANTAI, "publish", pack, "--to", site, "--channel", "stable", "--secret-key", KEY, "--lang", "en"])
 
 
-def sync(*extra, rc=0, what=None):
+def sync(*extra, rc=0, what=None, booth_id="hall-east"):
     return run([SYNC, "--origin", origin.url, "--channel", "stable", "--state-dir", booth, "--public-key", PUB,
-                "--once", "--report-url", origin.report_url, "--booth-id", "hall-east", *extra], rc=rc, what=what)
+                "--once", "--report-url", origin.report_url, "--booth-id", booth_id, *extra], rc=rc, what=what)
 
 
 def site_state():
@@ -207,7 +207,7 @@ expect(os.path.getsize(os.path.join(booth, "lantai.sqlite")) > 0, "reports: the 
 run([SYNC, "--origin", origin.url, "--channel", "stable", "--state-dir", booth, "--public-key", PUB, "--once",
      "--report-url", "http://booth:x@127.0.0.1:9/reports/", "--booth-id", "hall-west"], what="sync with the report URL away")
 expect(len(os.listdir(os.path.join(booth, "sync/outbox"))) == 1, "reports: a failed PUT stays pending in the outbox")
-sync("--booth-id", "hall-west", what="sync with the report URL back")
+sync(booth_id="hall-west", what="sync with the report URL back")
 expect(not os.listdir(os.path.join(booth, "sync/outbox")) and os.path.isdir(os.path.join(origin.reports, "hall-west")),
        "reports: the pending report was resent")
 out = run([LANTAI, "report", "--collected", origin.reports, "--out", os.path.join(WORK, "fleet.json"), "--lang", "en"])

@@ -61,8 +61,9 @@ CommandAction addPublishCommand(CLI::App& app) {
     publish->add_option("--to", o->to, "the channel site's folder (objects/, channels/)")
         ->required();
     publish->add_option("--channel", o->channel, "the channel's name, e.g. stable")->required();
-    publish->add_option("--secret-key", o->secretKey,
-                        "the minisign secret key that signed the pack (unencrypted)")
+    publish
+        ->add_option("--secret-key", o->secretKey,
+                     "the minisign secret key that signed the pack (unencrypted)")
         ->required();
     publish->add_option("--lang", o->lang, "language of the messages: zh or en")
         ->check(CLI::IsMember({"zh", "en"}));

@@ -133,9 +133,10 @@ CommandAction addReportCommand(CLI::App& app) {
                   "展台互动统计报告（HTML、XLSX、CSV 或 JSON）");
     report->add_option("--state-dir", o->stateDirs,
                        "a kiosk's state folder or a copy of it (repeat for several booths)");
-    report->add_option("--collected", o->collected,
-                       "a folder of booths' snapshots sent by lantai-sync (BOOTH/DAY/lantai.sqlite): "
-                       "the newest of each booth");
+    report->add_option(
+        "--collected", o->collected,
+        "a folder of booths' snapshots sent by lantai-sync (BOOTH/DAY/lantai.sqlite): "
+        "the newest of each booth");
     report->add_option("--from", o->from, "first day (YYYY-MM-DD, local)");
     report->add_option("--to", o->to, "last day (YYYY-MM-DD, local)");
     report->add_option("--lang", o->lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));

@@ -3,8 +3,12 @@
 
 #include "core/fleet/object_store.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <curl/curl.h>
+#include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 namespace lantai::sync {
@@ -58,11 +62,28 @@ std::size_t onMemoryBody(char* data, std::size_t size, std::size_t count, void* 
     return n;
 }
 
+// Paces a download to `rate` bytes per second by sleeping in the write callback (curl 7.88's
+// CURLOPT_MAX_RECV_SPEED_LARGE let a 480 KB object through at full speed on loopback); with the
+// small receive buffer below, TCP then slows the sender down too.
+struct Pacer {
+    std::int64_t rate = 0;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    std::uint64_t bytes = 0;
+    void account(std::size_t n) {
+        if (rate <= 0) return;
+        bytes += n;
+        const auto due = start + std::chrono::microseconds(static_cast<std::int64_t>(
+                                     static_cast<double>(bytes) * 1e6 / static_cast<double>(rate)));
+        std::this_thread::sleep_until(due);
+    }
+};
+
 struct FileSink {
     CURL* curl;
     std::FILE* file;
     std::uint64_t offset; // bytes already in the file when the request started
     HttpReply* reply;
+    Pacer pacer;
     bool decided = false;
     bool keep = false; // a 2xx body: written; anything else: discarded
     bool writeError = false;
@@ -88,13 +109,23 @@ std::size_t onFileBody(char* data, std::size_t size, std::size_t count, void* us
         sink->writeError = true;
         return 0;
     }
+    sink->pacer.account(n);
     return n;
+}
+
+// With a bandwidth limit, a small socket receive buffer: otherwise the kernel takes a burst of
+// several megabytes at the start of a transfer (loopback, a fast LAN) before the limit applies.
+int onSocket(void* user, curl_socket_t socket, curlsocktype purpose) {
+    if (purpose != CURLSOCKTYPE_IPCXN) return CURL_SOCKOPT_OK;
+    const auto rate = *static_cast<const std::int64_t*>(user);
+    const int bytes = static_cast<int>(std::clamp<std::int64_t>(rate / 4, 8 * 1024, 1024 * 1024));
+    ::setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes);
+    return CURL_SOCKOPT_OK;
 }
 
 Diagnostic unreachable(const std::string& address, const std::string& why) {
     const std::string url = core::redactUrl(address);
-    return core::operationalError(core::kFleetUnreachable, url,
-                                  "Cannot reach " + url + ": " + why,
+    return core::operationalError(core::kFleetUnreachable, url, "Cannot reach " + url + ": " + why,
                                   "无法连接 " + url + "：" + why);
 }
 
@@ -128,9 +159,12 @@ void CurlHttpClient::reset() {
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, m_options.lowSpeedSeconds);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, m_options.userAgent.c_str());
-    if (m_options.maxRecvBytesPerSecond > 0)
+    if (m_options.maxRecvBytesPerSecond > 0) {
         curl_easy_setopt(curl, CURLOPT_MAX_RECV_SPEED_LARGE,
                          static_cast<curl_off_t>(m_options.maxRecvBytesPerSecond));
+        curl_easy_setopt(curl, CURLOPT_SOCKOPTFUNCTION, onSocket);
+        curl_easy_setopt(curl, CURLOPT_SOCKOPTDATA, &m_options.maxRecvBytesPerSecond);
+    }
 }
 
 Result<HttpReply> CurlHttpClient::get(const std::string& url, const std::string& ifNoneMatch,
@@ -171,7 +205,7 @@ Result<HttpReply> CurlHttpClient::download(const std::string& url, const fs::pat
     std::FILE* file = std::fopen(part.c_str(), "ab");
     if (!file) return writeFailed(part, "cannot open for writing");
     HttpReply reply;
-    FileSink sink{curl, file, offset, &reply};
+    FileSink sink{curl, file, offset, &reply, Pacer{m_options.maxRecvBytesPerSecond}};
     char error[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);

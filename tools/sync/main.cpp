@@ -12,9 +12,9 @@
 #include <cerrno>
 #include <chrono>
 #include <ctime>
-#include <random>
 #include <fcntl.h>
 #include <filesystem>
+#include <random>
 #include <sys/file.h>
 #include <thread>
 #include <unistd.h>
@@ -100,8 +100,8 @@ int main(int argc, char** argv) {
         exitCode = syncOnce(http, o, settings, install);
         if (o.once) return exitCode;
         // Jitter: booths started together (a power cut ends in a hall) do not poll together.
-        const int wait = o.intervalSeconds +
-                         std::uniform_int_distribution<int>(0, o.jitterSeconds)(random);
+        const int wait =
+            o.intervalSeconds + std::uniform_int_distribution<int>(0, o.jitterSeconds)(random);
         std::this_thread::sleep_for(std::chrono::seconds(wait));
     }
 }

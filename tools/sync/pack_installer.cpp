@@ -28,10 +28,11 @@ fs::path findLantaiCli(const char* argv0) {
 
 core::PackInstaller cliPackInstaller(fs::path cli, fs::path stateDir) {
     return [cli = std::move(cli), stateDir = std::move(stateDir)](const fs::path& pack) {
-        std::vector<std::string> argv = {cli.string(), "pack", "install", pack.string(),
-                                         "--state-dir", stateDir.string()};
+        std::vector<std::string> argv = {cli.string(),  "pack",        "install",
+                                         pack.string(), "--state-dir", stateDir.string()};
         std::vector<char*> args;
-        for (auto& a : argv) args.push_back(a.data());
+        for (auto& a : argv)
+            args.push_back(a.data());
         args.push_back(nullptr);
         // Its error output goes to a temporary file read back for the message.
         char errorPath[] = "/tmp/lantai-sync-install-XXXXXX";
@@ -40,8 +41,7 @@ core::PackInstaller cliPackInstaller(fs::path cli, fs::path stateDir) {
         posix_spawn_file_actions_init(&actions);
         if (errorFd >= 0) posix_spawn_file_actions_adddup2(&actions, errorFd, 2);
         pid_t pid = 0;
-        const int spawned =
-            posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+        const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
         posix_spawn_file_actions_destroy(&actions);
         int status = 0;
         if (spawned == 0)
@@ -58,14 +58,13 @@ core::PackInstaller cliPackInstaller(fs::path cli, fs::path stateDir) {
         while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
             message.pop_back();
         if (spawned == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) return core::Status{};
-        const std::string what = spawned != 0 ? "cannot run " + cli.string()
-                                              : "`" + cli.string() + " pack install` exit " +
-                                                    std::to_string(WIFEXITED(status)
-                                                                       ? WEXITSTATUS(status)
-                                                                       : -1);
-        return core::Status{core::operationalError(
-            "fleet.install_failed", pack.string(), what + (message.empty() ? "" : ": " + message),
-            what + (message.empty() ? "" : "：" + message))};
+        const std::string what =
+            spawned != 0 ? "cannot run " + cli.string()
+                         : "`" + cli.string() + " pack install` exit " +
+                               std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        return core::Status{core::operationalError("fleet.install_failed", pack.string(),
+                                                   what + (message.empty() ? "" : ": " + message),
+                                                   what + (message.empty() ? "" : "：" + message))};
     };
 }
 

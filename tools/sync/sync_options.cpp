@@ -22,9 +22,10 @@ bool parseRate(const std::string& text, std::int64_t& out) {
         return false;
     }
     const std::string unit = text.substr(used);
-    const double scale = unit.empty() ? 1 : unit == "k" || unit == "K" ? 1024
-                                        : unit == "m" || unit == "M"   ? 1024 * 1024
-                                                                       : -1;
+    const double scale = unit.empty()                 ? 1
+                         : unit == "k" || unit == "K" ? 1024
+                         : unit == "m" || unit == "M" ? 1024 * 1024
+                                                      : -1;
     if (scale < 0 || value < 0) return false;
     out = static_cast<std::int64_t>(value * scale);
     return true;
@@ -50,7 +51,8 @@ bool parseSyncOptions(int argc, char** argv, SyncOptions& o, int& exitCode) {
     app.add_option("--state-dir", o.stateDir, "the kiosk's state folder (default /var/lib/lantai)");
     app.add_option("--public-key", o.publicKeys, "a trusted minisign public key (repeatable)");
     app.add_option("--report-url", o.reportUrl, "where to PUT heartbeats and statistics");
-    app.add_option("--booth-id", o.boothId, "this booth's name (default: stats.booth_id, else the host name)");
+    app.add_option("--booth-id", o.boothId,
+                   "this booth's name (default: stats.booth_id, else the host name)");
     app.add_option("--kiosk-state", o.kioskState,
                    "the kiosk's state file (lantai-kiosk --state-out): its time is the last frame");
     app.add_option("--max-rate", maxRate, "download limit in bytes per second (500k, 2M)");

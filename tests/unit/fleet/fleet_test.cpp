@@ -168,12 +168,11 @@ TEST(FleetSync, InstallsThen304ThenRefusesTamperingAndDowngrades) {
     FakeOrigin origin;
     publish(origin, keys.secretKey, {{"pack.json", "{}"}, {"images/a.jpg", "AAAA"}}, 5);
     ChannelSyncSettings settings{"http://origin/", "stable", dir.path(), {keys.publicKey}};
-    std::vector<fs::path> installed;
+    std::vector<std::string> installed; // images/a.jpg of each pack installed
     PackInstaller install = [&](const fs::path& pack) {
-        installed.push_back(pack);
         std::ifstream in(pack / "images/a.jpg");
-        std::string bytes((std::istreambuf_iterator<char>(in)), {});
-        EXPECT_EQ(bytes, "AAAA");
+        installed.emplace_back((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
         EXPECT_TRUE(fs::exists(pack / kManifestFile));
         EXPECT_TRUE(fs::exists(pack / kManifestSignatureFile));
         return Status{};
@@ -204,6 +203,7 @@ TEST(FleetSync, InstallsThen304ThenRefusesTamperingAndDowngrades) {
     ASSERT_TRUE(fixed) << fixed.error().message;
     EXPECT_EQ(fixed->result, SyncResult::Installed);
     EXPECT_EQ(fixed->objectsFetched, 1u);
+    EXPECT_EQ(installed, (std::vector<std::string>{"AAAA", "BBBB"}));
 
     // An older channel, validly signed (a replay): refused.
     publish(origin, keys.secretKey, {{"pack.json", "{}"}, {"images/a.jpg", "AAAA"}}, 5);
