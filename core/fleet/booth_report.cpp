@@ -11,6 +11,7 @@
 #include "core/stats/calendar.h"
 #include "core/stats/stats_backup.h"
 #include "core/stats/stats_store.h"
+#include "core/trust/pack_install.h"
 #include "core/trust/pack_manifest.h"
 
 #include <algorithm>
@@ -29,7 +30,7 @@ std::string localDay(std::int64_t unix) {
 }
 
 nlohmann::json currentPack(const fs::path& stateDir) {
-    const fs::path file = stateDir / "packs" / "current" / kManifestFile;
+    const fs::path file = currentPackLink(stateDir) / kManifestFile;
     auto text = readFile(file);
     if (!text) return nullptr;
     auto manifest = parsePackManifest(*text, file.string());

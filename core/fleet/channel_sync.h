@@ -46,7 +46,8 @@ struct SyncOutcome {
 using PackInstaller = std::function<Status(const std::filesystem::path& packDir)>;
 
 // <state_dir>/sync/: objects/ (verified objects; *.part while downloading), channels/ (the last
-// channel file handled, its signature and ETag), incoming/ (the pack being assembled).
+// channel file handled, its signature and ETag), pack/ (the pack assembled from hard links to the
+// objects, handed to the installer; kept and updated in place by the next sync).
 std::filesystem::path syncFolder(const std::filesystem::path& stateDir);
 
 // One sync. Nothing is installed unless every signature and hash checks out: a changed object

@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     sync::CurlHttpClient http({o.maxRateBytes});
     const core::ChannelSyncSettings settings{o.origin, o.channel, o.stateDir, *keys};
     const core::PackInstaller install =
-        sync::cliPackInstaller(sync::findLantaiCli(argv[0]), o.stateDir);
+        sync::cliPackInstaller(sync::findLantaiCli(argv[0]), o.stateDir, o.publicKeys);
     std::mt19937 random(std::random_device{}());
     for (;;) {
         exitCode = syncOnce(http, o, settings, install);

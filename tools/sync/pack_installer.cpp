@@ -26,10 +26,16 @@ fs::path findLantaiCli(const char* argv0) {
     return "lantai";
 }
 
-core::PackInstaller cliPackInstaller(fs::path cli, fs::path stateDir) {
-    return [cli = std::move(cli), stateDir = std::move(stateDir)](const fs::path& pack) {
+core::PackInstaller cliPackInstaller(fs::path cli, fs::path stateDir,
+                                     std::vector<std::string> publicKeyFiles) {
+    return [cli = std::move(cli), stateDir = std::move(stateDir),
+            keys = std::move(publicKeyFiles)](const fs::path& pack) {
         std::vector<std::string> argv = {cli.string(),  "pack",        "install",
                                          pack.string(), "--state-dir", stateDir.string()};
+        for (const std::string& key : keys) {
+            argv.push_back("--public-key");
+            argv.push_back(key);
+        }
         std::vector<char*> args;
         for (auto& a : argv)
             args.push_back(a.data());

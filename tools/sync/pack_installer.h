@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace lantai::sync {
 
@@ -13,8 +14,10 @@ namespace lantai::sync {
 // LANTAI_CLI environment variable overrides both (as for the kiosk's staff export).
 std::filesystem::path findLantaiCli(const char* argv0);
 
-// Runs `<cli> pack install PACK --state-dir DIR` without a shell; its exit status decides, and
-// its error output is the error's message (fleet.install_failed).
-core::PackInstaller cliPackInstaller(std::filesystem::path cli, std::filesystem::path stateDir);
+// Runs `<cli> pack install PACK --state-dir DIR --public-key KEY…` without a shell (the keys:
+// the signature and the version rule are checked again by the install); its exit status
+// decides, and its error output is the error's message (fleet.install_failed).
+core::PackInstaller cliPackInstaller(std::filesystem::path cli, std::filesystem::path stateDir,
+                                     std::vector<std::string> publicKeyFiles);
 
 } // namespace lantai::sync
