@@ -51,6 +51,7 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<std::string> boothId{};           // stats.booth_id
     Slot<int> statsRetentionDays{};        // stats.retention_days
     Slot<int> statsMaxSizeMb{};            // stats.max_size_mb
+    Slot<std::string> trustPublicKeys{};   // trust.public_keys (colon-separated files)
     Slot<std::string> syncOrigin{};        // sync.origin
     Slot<std::string> syncChannel{};       // sync.channel
     Slot<std::string> syncReportUrl{};     // sync.report_url

@@ -279,6 +279,10 @@ std::vector<SettingSpec> makeTable() {
                 "The statistics database's largest size (MB); past it the oldest interaction "
                 "events are deleted."),
 
+        text("trust.public_keys", LANTAI_SETTING_FIELD(trustPublicKeys), "",
+             "Minisign public key files (lantai.pub from `lantai pack keygen`), colon-separated, "
+             "whose signed packs this booth accepts (lantai-sync, lantai pack install). Empty: "
+             "none configured."),
         text("sync.origin", LANTAI_SETTING_FIELD(syncOrigin), "",
              "Where lantai-sync fetches packs: the address of a channel site `lantai publish` "
              "wrote (https://…). Empty: no fleet sync.",

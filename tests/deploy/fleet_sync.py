@@ -235,7 +235,7 @@ shutil.copy(os.path.join(booth, "lantai.sqlite"), state)
 origin2 = FleetOrigin(NGINX, SRC, os.path.join(srv, "fleet"))
 origin2.start()
 with open(os.path.join(etc, "kiosk.toml"), "w", encoding="utf-8") as f:
-    f.write(f'state_dir = "{state}"\n[stats]\nbooth_id = "hall-north"\n[trust]\npublic_keys = ["{etc}/lantai.pub"]\n'
+    f.write(f'state_dir = "{state}"\n[stats]\nbooth_id = "hall-north"\n[trust]\npublic_keys = "{etc}/lantai.pub"\n'
             f'[sync]\norigin = "{origin2.url}"\nreport_url = "{origin2.report_url}"\n')
 for name, target in (("lantai", LANTAI), ("lantai-sync", SYNC)):
     with open(os.path.join(bin_dir, name), "w") as f:

@@ -4,6 +4,7 @@
 #include "core/config/kiosk_config.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -82,6 +83,14 @@ bool parseSyncOptions(int argc, char** argv, SyncOptions& o, int& exitCode) {
             return false;
         }
         const core::KioskConfig& c = loaded.config;
+        if (o.publicKeys.empty()) {
+            std::string keys = c.trustPublicKeys;
+            for (std::size_t start = 0; start <= keys.size();) {
+                const std::size_t colon = std::min(keys.find(':', start), keys.size());
+                if (colon > start) o.publicKeys.push_back(keys.substr(start, colon - start));
+                start = colon + 1;
+            }
+        }
         if (o.origin.empty()) o.origin = c.syncOrigin;
         if (o.channel.empty()) o.channel = c.syncChannel;
         if (o.stateDir.empty()) o.stateDir = c.stateDir;
