@@ -3,6 +3,7 @@
 
 #include "core/base/file_io.h"
 #include "core/base/log.h"
+#include "core/base/sha256.h"
 #include "core/fleet/object_store.h"
 #include "core/fleet/publish.h"
 #include "core/trust/minisign_signature.h"
@@ -18,16 +19,11 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kChannelFileLimit = 64 * 1024;
+constexpr std::size_t kManifestLimit = 256 * 1024 * 1024;
 
 Diagnostic httpError(const std::string& url, long status) {
     return operationalError(kFleetHttpError, url, url + " answered HTTP " + std::to_string(status),
                             url + " 返回 HTTP " + std::to_string(status));
-}
-
-Diagnostic writeFailed(const fs::path& file, const std::string& why) {
-    return operationalError(kFleetWriteFailed, file.string(),
-                            "Cannot write \"" + file.string() + "\": " + why,
-                            "无法写入“" + file.string() + "”：" + why);
 }
 
 class ChannelSync {
@@ -73,7 +69,7 @@ Status ChannelSync::fetchObject(const ObjectRef& ref) {
     const fs::path part = target.string() + ".part";
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return writeFailed(target.parent_path(), ec.message());
+    if (ec) return fleetWriteError(target.parent_path(), ec.message());
     if (fs::exists(part, ec) && fs::file_size(part, ec) > ref.size) fs::remove(part, ec);
     const bool resuming = fs::exists(part, ec) && fs::file_size(part, ec) > 0;
     const std::string address = url(objectRelativePath(ref.sha256));
@@ -91,9 +87,28 @@ Status ChannelSync::fetchObject(const ObjectRef& ref) {
     return m_store.adoptVerified(part, ref.sha256);
 }
 
+// The manifest and its signature: small, fetched whole into memory (gzip accepted: the site
+// has a .gz copy of the manifest), checked and kept in the store.
 Result<std::string> ChannelSync::readObject(const ObjectRef& ref) {
-    if (Status fetched = fetchObject(ref); !fetched) return fetched.error();
-    return readFile(m_store.pathOf(ref.sha256));
+    if (!m_store.has(ref.sha256)) {
+        const std::string path = objectRelativePath(ref.sha256);
+        ++m_outcome.requests;
+        auto reply = m_http.get(url(path), "", kManifestLimit);
+        if (!reply) return reply.error();
+        m_outcome.bytesFetched += reply->received;
+        if (reply->status != 200) return httpError(url(path), reply->status);
+        ++m_outcome.objectsFetched;
+        if (sha256Hex(reply->body) != ref.sha256)
+            return operationalError(
+                kFleetObjectInvalid, url(path),
+                url(path) + " does not have the SHA-256 the channel names: "
+                            "changed on the way or on the server; refused",
+                url(path) + " 的 SHA-256 与频道所列不符（在传输中或服务器上被改动）：已拒绝");
+        auto added = m_store.addBytes(reply->body, ref.sha256);
+        if (!added) return added.error();
+        return std::move(reply->body);
+    }
+    return readFile(m_store.pathOf(ref.sha256), kManifestLimit);
 }
 
 // Brings `folder` to the manifest's files, each a hard link to its object (a copy where links
@@ -110,7 +125,7 @@ Status ChannelSync::assemble(const PackManifest& manifest, const ChannelRecord& 
         const fs::path target = folder / file.path;
         if (folders.insert(target.parent_path()).second) {
             fs::create_directories(target.parent_path(), ec);
-            if (ec) return writeFailed(target.parent_path(), ec.message());
+            if (ec) return fleetWriteError(target.parent_path(), ec.message());
         }
         const fs::path object = m_store.pathOf(file.sha256);
         struct stat have {
@@ -121,13 +136,13 @@ Status ChannelSync::assemble(const PackManifest& manifest, const ChannelRecord& 
         fs::remove(target, ec);
         fs::create_hard_link(object, target, ec);
         if (ec) fs::copy_file(object, target, fs::copy_options::overwrite_existing, ec);
-        if (ec) return writeFailed(target, ec.message());
+        if (ec) return fleetWriteError(target, ec.message());
     }
     for (const auto& [ref, name] : {std::pair{record.manifest, kManifestFile},
                                     std::pair{record.manifestSignature, kManifestSignatureFile}}) {
         fs::copy_file(m_store.pathOf(ref.sha256), folder / name,
                       fs::copy_options::overwrite_existing, ec);
-        if (ec) return writeFailed(folder / name, ec.message());
+        if (ec) return fleetWriteError(folder / name, ec.message());
     }
     std::vector<fs::path> stale;
     for (auto it = fs::recursive_directory_iterator(folder, ec);

@@ -17,7 +17,7 @@ struct HttpReply {
     long status = 0;
     std::string etag;           // the ETag header, "" when none
     std::string body;           // get() only
-    std::uint64_t received = 0; // body bytes received by this request
+    std::uint64_t received = 0; // body bytes received by this request (as sent: gzip)
 };
 
 // Every call blocks until the transfer ends. A transport failure (no route, refused, timeout,

@@ -13,12 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Diagnostic writeFailed(const fs::path& file, const std::string& why) {
-    return operationalError(kFleetWriteFailed, file.string(),
-                            "Cannot write \"" + file.string() + "\": " + why,
-                            "无法写入“" + file.string() + "”：" + why);
-}
-
 fs::path temporaryBeside(const fs::path& target) {
     static std::atomic<unsigned> counter{0};
     return target.parent_path() /
@@ -27,6 +21,12 @@ fs::path temporaryBeside(const fs::path& target) {
 }
 
 } // namespace
+
+Diagnostic fleetWriteError(const fs::path& file, const std::string& why) {
+    return operationalError(kFleetWriteFailed, file.string(),
+                            "Cannot write \"" + file.string() + "\": " + why,
+                            "无法写入“" + file.string() + "”：" + why);
+}
 
 bool isSha256Hex(std::string_view text) {
     if (text.size() != 64) return false;
@@ -63,9 +63,9 @@ Status ObjectStore::adoptVerified(const fs::path& file, std::string_view sha256)
     }
     const fs::path target = pathOf(sha256);
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return writeFailed(target.parent_path(), ec.message());
+    if (ec) return fleetWriteError(target.parent_path(), ec.message());
     fs::rename(file, target, ec);
-    if (ec) return writeFailed(target, ec.message());
+    if (ec) return fleetWriteError(target, ec.message());
     return {};
 }
 
@@ -74,10 +74,10 @@ Result<bool> ObjectStore::addFile(const fs::path& file, std::string_view sha256)
     const fs::path target = pathOf(sha256);
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return writeFailed(target.parent_path(), ec.message());
+    if (ec) return fleetWriteError(target.parent_path(), ec.message());
     const fs::path temporary = temporaryBeside(target);
     fs::copy_file(file, temporary, fs::copy_options::overwrite_existing, ec);
-    if (ec) return writeFailed(temporary, ec.message());
+    if (ec) return fleetWriteError(temporary, ec.message());
     if (Status adopted = adoptVerified(temporary, sha256); !adopted) return adopted.error();
     return true;
 }
@@ -92,7 +92,7 @@ Result<bool> ObjectStore::addBytes(std::string_view bytes, std::string_view sha2
     const fs::path target = pathOf(sha256);
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return writeFailed(target.parent_path(), ec.message());
+    if (ec) return fleetWriteError(target.parent_path(), ec.message());
     if (Status written = writeFileAtomic(target, bytes); !written) return written.error();
     return true;
 }

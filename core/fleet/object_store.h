@@ -14,6 +14,9 @@ namespace lantai::core {
 inline constexpr const char* kFleetObjectInvalid = "fleet.object_invalid"; // hash mismatch
 inline constexpr const char* kFleetWriteFailed = "fleet.write_failed";
 
+// fleet.write_failed naming `file` and why (a full disk, a folder that cannot be made).
+Diagnostic fleetWriteError(const std::filesystem::path& file, const std::string& why);
+
 // True for 64 lower-case hex digits.
 bool isSha256Hex(std::string_view text);
 

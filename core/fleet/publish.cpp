@@ -3,6 +3,7 @@
 
 #include "core/base/file_io.h"
 #include "core/base/sha256.h"
+#include "core/fleet/gzip_copy.h"
 #include "core/fleet/object_store.h"
 #include "core/trust/minisign_signature.h"
 #include "core/trust/signed_pack.h"
@@ -60,6 +61,10 @@ Result<PublishSummary> publishPack(const fs::path& packDir, const fs::path& site
         !s)
         return s.error();
     if (Status s = addObject(store, *signature, record.manifestSignature, summary); !s)
+        return s.error();
+    if (Status s = writeGzipCopy(store.pathOf(record.manifest.sha256),
+                                 verified->signedManifest.manifestText);
+        !s)
         return s.error();
     record.channel = channel;
     record.packId = manifest.packId;

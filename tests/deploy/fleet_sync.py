@@ -101,12 +101,15 @@ current = lambda: os.path.join(booth, "packs/current")
 # ---- publish -------------------------------------------------------------------------------------
 out = sign_and_publish()
 manifest = json.load(open(os.path.join(pack, "manifest.json")))
-objects = {os.path.relpath(os.path.join(r, n), site) for r, _, ns in os.walk(os.path.join(site, "objects")) for n in ns}
+objects = {os.path.relpath(os.path.join(r, n), site) for r, _, ns in os.walk(os.path.join(site, "objects")) for n in ns
+           if not n.endswith(".gz")}
 distinct = {f["sha256"] for f in manifest["files"]}
 expect(len(objects) == len(distinct) + 2, f"publish: {len(objects)} objects = distinct files + manifest + signature",
        sorted(objects))
 expect(all(f"objects/{h[:2]}/{h[2:]}" in objects for h in distinct), "publish: objects are named objects/ab/cdef… by SHA-256")
 channel = json.load(open(os.path.join(site, "channels/stable.json")))
+m = channel["manifest"]["sha256"]
+expect(os.path.isfile(os.path.join(site, "objects", m[:2], m[2:] + ".gz")), "publish: the manifest object has a gzip copy")
 expect(channel["pack_id"] == "valid-minimal" and channel["version"] == manifest["version"]
        and f"objects/{channel['manifest']['sha256'][:2]}/{channel['manifest']['sha256'][2:]}" in objects,
        "publish: channels/stable.json names the manifest object, pack id and version", channel)

@@ -129,12 +129,6 @@ Diagnostic unreachable(const std::string& address, const std::string& why) {
                                   "无法连接 " + url + "：" + why);
 }
 
-Diagnostic writeFailed(const fs::path& file, const std::string& why) {
-    return core::operationalError(core::kFleetWriteFailed, file.string(),
-                                  "Cannot write \"" + file.string() + "\": " + why,
-                                  "无法写入“" + file.string() + "”：" + why);
-}
-
 } // namespace
 
 CurlHttpClient::CurlHttpClient(CurlOptions options) : m_options(std::move(options)) {
@@ -194,6 +188,9 @@ Result<HttpReply> CurlHttpClient::get(const std::string& url, const std::string&
                                       url + " 大于 " + std::to_string(maxBytes) + " 字节");
     if (code != CURLE_OK) return unreachable(url, error[0] ? error : curl_easy_strerror(code));
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
+    curl_off_t onWire = 0; // the body as sent (gzip), not as decoded
+    if (curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &onWire) == CURLE_OK)
+        reply.received = static_cast<std::uint64_t>(onWire);
     return reply;
 }
 
@@ -203,7 +200,7 @@ Result<HttpReply> CurlHttpClient::download(const std::string& url, const fs::pat
     std::error_code ec;
     const std::uint64_t offset = fs::exists(part, ec) ? fs::file_size(part, ec) : 0;
     std::FILE* file = std::fopen(part.c_str(), "ab");
-    if (!file) return writeFailed(part, "cannot open for writing");
+    if (!file) return core::fleetWriteError(part, "cannot open for writing");
     HttpReply reply;
     FileSink sink{curl, file, offset, &reply, Pacer{m_options.maxRecvBytesPerSecond}};
     char error[CURL_ERROR_SIZE] = {0};
@@ -219,7 +216,7 @@ Result<HttpReply> CurlHttpClient::download(const std::string& url, const fs::pat
     if (offset > 0) curl_easy_setopt(curl, CURLOPT_RANGE, range.c_str());
     const CURLcode code = curl_easy_perform(curl);
     const bool closed = std::fclose(file) == 0;
-    if (sink.writeError || !closed) return writeFailed(part, "the disk may be full");
+    if (sink.writeError || !closed) return core::fleetWriteError(part, "the disk may be full");
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
     if (code != CURLE_OK) return unreachable(url, error[0] ? error : curl_easy_strerror(code));
     return reply;
@@ -230,9 +227,11 @@ Result<HttpReply> CurlHttpClient::put(const std::string& url, const fs::path& fi
     CURL* curl = handle(m_curl);
     std::error_code ec;
     const auto size = fs::file_size(file, ec);
-    if (ec) return writeFailed(file, ec.message());
-    std::FILE* in = std::fopen(file.c_str(), "rb");
-    if (!in) return writeFailed(file, "cannot open for reading");
+    std::FILE* in = ec ? nullptr : std::fopen(file.c_str(), "rb");
+    if (!in)
+        return core::operationalError("fleet.read_failed", file.string(),
+                                      "Cannot read \"" + file.string() + "\" to send it",
+                                      "无法读取要发送的“" + file.string() + "”");
     HttpReply reply;
     MemorySink sink{&reply, 64 * 1024};
     char error[CURL_ERROR_SIZE] = {0};
