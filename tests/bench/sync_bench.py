@@ -102,7 +102,7 @@ try:
         new_size, new_count = 0, 0
         for r, _, fs in os.walk(os.path.join(origin.site, "objects")):
             for f in fs:
-                if f not in before:
+                if f not in before and not f.endswith(".gz"):
                     new_size += os.path.getsize(os.path.join(r, f))
                     new_count += 1
         mark = origin.mark()

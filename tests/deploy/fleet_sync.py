@@ -223,7 +223,7 @@ origin.stop()
 
 # ---- deploy/README.md's fleet section: every command, in a sandbox -------------------------------
 text = open(os.path.join(SRC, "deploy/README.md"), encoding="utf-8").read()
-section = re.search(r"^## Many booths from one origin.*?\n(.*?)(?=^## |\Z)", text, re.S | re.M).group(1)
+section = re.search(r"^## 7\. Many booths from one origin.*?\n(.*?)(?=^## |\Z)", text, re.S | re.M).group(1)
 blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
 lines = [l.split("  #")[0].strip() for b in blocks for l in b.splitlines() if l.strip()]
 expect(len(blocks) == 3 and len(lines) >= 7, "README: the fleet section shows the curators', booth's and office's commands", lines)
