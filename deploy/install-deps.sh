@@ -31,9 +31,9 @@ packages=(
   # packaging (ctest deploy/package, deploy/units): the .deb's checks, systemd-analyze verify; cage
   # runs the booth's locked-down session
   lintian cage systemd
-  # signed packs and fleet sync (lantai pack, lantai publish, lantai-sync): libcurl; the real peers in
+  # signed packs and fleet sync (lantai pack, lantai publish, lantai-sync): libcurl, zlib (gzip copies of manifests); the real peers in
   # tests: minisign (signature interop) and nginx (the deploy example serving a channel, WebDAV heartbeats)
-  libcurl4-openssl-dev minisign nginx-light
+  libcurl4-openssl-dev zlib1g-dev minisign nginx-light
   # class quiz on phones: the kiosk's embedded HTTP + WebSocket server
   libcivetweb-dev
   # narration: `lantai build --narrate` synthesises missing narration offline (Mandarin voice cmn)
