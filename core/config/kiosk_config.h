@@ -39,6 +39,7 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<int> windowHeight{};              // display.window_height
     Slot<int> rotation{};                  // display.rotation
     Slot<int> textureBudgetMb{};           // display.texture_budget_mb
+    Slot<std::string> reachBand{};         // display.reach_band
     Slot<Language> defaultLanguage{};      // session.default_language
     Slot<int> idleTimeoutS{};              // session.idle_timeout_s
     Slot<int> stillThereS{};               // session.still_there_s

@@ -248,6 +248,10 @@ std::vector<SettingSpec> makeTable() {
         integer("display.texture_budget_mb", LANTAI_SETTING_FIELD(textureBudgetMb), 256, 32, 16384,
                 "GPU memory for image textures (MB); the least recently seen tiles are freed "
                 "first."),
+        choice("display.reach_band", LANTAI_SETTING_FIELD(reachBand), "lower", {"lower", "full"},
+               "Where touch targets lie: lower (portrait: the lower 60 % of the screen, the "
+               "navigation at the bottom; landscape: the whole screen) or full (the whole screen "
+               "in every orientation)."),
 
         choice("session.default_language", LANTAI_SETTING_FIELD(defaultLanguage), "zh",
                {"zh", "en"}, "Default language: zh or en."),

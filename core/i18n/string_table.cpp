@@ -33,6 +33,7 @@ constexpr UiTextEntry kEntries[] = {
     {"a11y.standard_colors", "标准配色", "Standard colours"},
     {"a11y.larger_text", "大字号", "Larger text"},
     {"a11y.normal_text", "标准字号", "Normal text"},
+    {"a11y.text_size", "大字 / Aa", "大字 / Aa"}, // the large-text toggle: the same in both
 
     // home
     {"home.exhibitions", "展览", "Exhibitions"},
@@ -102,6 +103,7 @@ constexpr UiTextEntry kEntries[] = {
     {"quiz.wrong", "回答错误", "Not quite"},
     {"quiz.partial", "部分正确", "Partly right"},
     {"quiz.correct_answer", "正确答案", "Correct answer"},
+    {"quiz.your_answer", "你的选择", "Your answer"},
     {"quiz.explanation", "解析", "Explanation"},
     {"quiz.see_archive", "查看相关档案", "See the archive"},
     {"quiz.result", "答题完成", "Quiz complete"},

@@ -38,6 +38,7 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
             m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
         m_video.languageChanged(m_state.language);
     };
+    m_state.toggleLargeText = [this] { m_state.largeText = !m_state.largeText; };
     m_state.video = &m_video;
     m_state.webBaseUrl = config.baseUrl;
     m_state.startVisit = [this] {

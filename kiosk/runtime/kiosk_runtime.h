@@ -7,6 +7,7 @@
 #include "core/stats/stats_writer.h"
 #include "core/stats/visit_recorder.h"
 #include "core/visit/gesture_recognizer.h"
+#include "core/visit/reach_band.h"
 #include "core/visit/staff_gesture.h"
 #include "core/visit/visitor_session.h"
 #include "kiosk/media/media_player.h"
@@ -263,6 +264,7 @@ class KioskRuntime {
     StaffOutcome staffSwitchPack(const core::PackCandidate& pack);
     std::filesystem::path staffPacksDir() const;
     bool animating() const;
+    core::ReachBandSetting reachBandSetting() const; // [display] reach_band
     double secondsUntilDeadline(double now) const;
     core::VisitorSession::TimePoint at(double seconds) const;
     Screen& currentScreen() { return m_screens.forScreen(m_state.nav.screen()); }

@@ -38,6 +38,12 @@ const char* sessionName(core::SessionState state) {
 
 } // namespace
 
+core::ReachBandSetting KioskRuntime::reachBandSetting() const {
+    core::ReachBandSetting setting = core::ReachBandSetting::Lower;
+    core::parseReachBand(m_options.config.reachBand, setting); // the table allows only its names
+    return setting;
+}
+
 bool KioskRuntime::animating() const {
     return currentScreen().animating(m_state) || m_gestures.wantsFrames() ||
            m_pressPosition.has_value() || (m_textures && m_textures->hasPendingUploads());
@@ -89,6 +95,10 @@ FrameTiming KioskRuntime::renderFrame(double now) {
     ui.height = io.DisplaySize.y;
     ui.unit = m_fonts.unitPx();
     ui.portrait = ui.height > ui.width;
+    ui.reach = core::reachBand(ui.width, ui.height, reachBandSetting());
+    ui.navAtBottom = core::reachBandLeavesTop(ui.width, ui.height, reachBandSetting());
+    ui.largeText = m_state.largeText;
+    m_fonts.setLarge(m_state.largeText);
     ui.time = now;
     ui.language = m_state.language;
     ui.theme = &m_theme;
@@ -170,8 +180,12 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     }
     m.text = m_frameText;
     m.targets.clear();
-    for (const auto& t : m_targets)
+    m.targetRects.clear();
+    for (const auto& t : m_targets) {
         m.targets.push_back(t.id);
+        m.targetRects.emplace_back(t.id, t.rect); // later (topmost) entries win in the JSON
+    }
+    m.reachBand = core::reachBand(m_width, m_height, reachBandSetting());
     m_frameTimes.summary(m.frameBuildP99Ms, m.frameBuildMaxMs);
     m.frameBuildSamples = m_frameTimes.count();
     m.width = m_width;

@@ -144,6 +144,7 @@ void KioskRuntime::fastForward(double from, double to) {
 void KioskRuntime::resetVisit() {
     m_state.nav.showAttract();
     m_state.language = m_options.config.defaultLanguage;
+    m_state.largeText = false;
     forgetVisit();
     core::logInfo("visit ended: reset to the attract loop");
 }

@@ -91,6 +91,12 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
         }
         j["video"] = std::move(v);
     }
+    nlohmann::json rects = nlohmann::json::object();
+    for (const auto& [id, r] : m.targetRects)
+        rects[id] = {r.x, r.y, r.w, r.h};
+    j["target_rects"] = std::move(rects);
+    j["reach_band"] = {m.reachBand.x, m.reachBand.y, m.reachBand.w, m.reachBand.h};
+    j["large_text"] = state.largeText;
     j["qr_url"] = state.nav.screen() == core::KioskScreen::Item ? state.qrUrl : "";
     j["video_backend"] = state.video ? state.video->backendName() : "none";
     j["blocking_activity"] = state.video && state.video->visitorWatching();

@@ -43,7 +43,10 @@ struct KioskMetrics {
     std::uint64_t eventsWritten = 0;  // interaction events written since start
     std::string eventsProblem;        // the code of why events cannot be written ("" when they can)
     std::vector<std::string> targets; // tap target ids on screen (topmost last)
-    TextReport text;                  // the last frame's cut-off text and missing glyphs
+    // id -> [x, y, w, h] in window pixels (an id drawn twice: the topmost)
+    std::vector<std::pair<std::string, core::Rect>> targetRects;
+    core::Rect reachBand; // where every target must lie
+    TextReport text;      // the last frame's cut-off text and missing glyphs
     int width = 0;
     int height = 0;
     std::string glRenderer;

@@ -71,6 +71,41 @@ void drawCheckMark(ImDrawList* d, ImVec2 c, float r, ImU32 col) {
     d->AddLine({c.x - r * 0.1f, c.y + r * 0.5f}, {c.x + r * 0.7f, c.y - r * 0.6f}, col, r * 0.3f);
 }
 
+// A cross centred at `c`: the visitor's answer that was not right.
+void drawCrossMark(ImDrawList* d, ImVec2 c, float r, ImU32 col) {
+    const float k = r * 0.55f;
+    d->AddLine({c.x - k, c.y - k}, {c.x + k, c.y + k}, col, r * 0.3f);
+    d->AddLine({c.x - k, c.y + k}, {c.x + k, c.y - k}, col, r * 0.3f);
+}
+
+// After the answer: a label at the button's right end — "✓ 正确答案 / Correct answer" on the
+// right answers, "✗ 你的选择 / Your answer" on the visitor's wrong one, "✓ 你的选择" on a right
+// one the visitor chose — so the result is told in words and marks, not by colour alone.
+// Returns the label's left edge (the answer's text stops there).
+float drawResultLabel(UiContext& ui, const Rect& r, const AnswerButtonState& s) {
+    const float right = static_cast<float>(r.right());
+    if (!s.answered || (!s.correct && !s.chosen)) return right;
+    const std::string& text = ui.ui(s.chosen ? "quiz.your_answer" : "quiz.correct_answer");
+    const float fs = ui.fontSize(FontRole::Caption);
+    const float h = fs * 1.7f;
+    const float icon = h * 0.45f;
+    const float pad = fs * 0.5f;
+    const float w = pad + icon * 2 + pad * 0.5f + textWidth(ui, FontRole::Caption, text) + pad;
+    const float x = right - ui.px(1) - w;
+    const float y = static_cast<float>(r.y + (r.h - h) / 2);
+    ui.draw->AddRectFilled({x, y}, {x + w, y + h}, ui.color(ColorRole::Surface), h / 2);
+    const ImU32 ink = ui.color(ColorRole::Text);
+    const ImVec2 c{x + pad + icon, y + h / 2};
+    if (s.correct)
+        drawCheckMark(ui.draw, c, icon, ink);
+    else
+        drawCrossMark(ui.draw, c, icon, ink);
+    drawTextLine(ui, {x + pad + icon * 2 + pad * 0.5f, y, w - pad * 2 - icon * 2, h}, text,
+                 FontRole::Caption, ink, TextAlign::Left,
+                 s.chosen ? "answer:your-answer" : "answer:correct-answer");
+    return x;
+}
+
 } // namespace
 
 char answerLetter(int index) {
@@ -113,13 +148,10 @@ void drawAnswerButton(UiContext& ui, const Rect& r, const AnswerButtonState& s,
     const std::string where = "answer:" + std::to_string(s.index);
     text.where = where;
     const float tx = mark.x + r0 * 1.8f;
-    const float tw = static_cast<float>(r.right()) - tx - ui.px(1);
+    const float labelLeft = drawResultLabel(ui, r, s);
+    const float tw = labelLeft - tx - ui.px(1);
     const float th = measureTextBlock(ui, tw, label, text);
     drawTextBlock(ui, {tx, r.y + (r.h - th) / 2, tw, th}, label, text);
-    if (s.answered && s.correct)
-        drawCheckMark(
-            ui.draw, {static_cast<float>(r.right()) - r0 * 1.6f, static_cast<float>(r.y + r.h / 2)},
-            r0, onAnswer);
 }
 
 } // namespace lantai::kiosk

@@ -144,7 +144,9 @@ void AttractScreen::draw(UiContext& ui, KioskState& state) {
                   {pad, ui.fontSize(FontRole::Heading) * 0.45f, ui.width - pad * 2,
                    ui.fontSize(FontRole::Heading) * 1.5f},
                   packTitle, header);
-    ui.addTarget("attract", screen, state.startVisit);
+    // The target is the reachable part of the screen (any touch starts the visit anyway: the
+    // visitor session wakes on every touch).
+    ui.addTarget("attract", ui.reach, state.startVisit);
 }
 
 } // namespace lantai::kiosk

@@ -3,6 +3,7 @@
 
 #include "kiosk/ui/badge.h"
 #include "kiosk/ui/images.h"
+#include "kiosk/ui/scroll_hints.h"
 #include "kiosk/ui/text_layout.h"
 
 #include <algorithm>
@@ -20,10 +21,18 @@ void CardGrid::reset() {
     m_dragging = false;
 }
 
-void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& cards,
+void CardGrid::draw(UiContext& ui, const Rect& fullArea, const std::vector<Card>& cards,
                     const std::function<float(UiContext&, const Rect&)>& drawHeader) {
-    m_area = area;
     const float pad = ui.px(ui.theme->layout.padding);
+    // When the reach band leaves the top out of reach, the header stays above the band (it is
+    // read, not tapped) and only the cards scroll, inside the band.
+    Rect area = fullArea;
+    Rect fixedHeader;
+    if (ui.navAtBottom && ui.reach.y > fullArea.y + pad && ui.reach.y < fullArea.bottom()) {
+        fixedHeader = {fullArea.x, fullArea.y, fullArea.w, ui.reach.y - fullArea.y};
+        area = {fullArea.x, ui.reach.y, fullArea.w, fullArea.bottom() - ui.reach.y};
+    }
+    m_area = area;
     const float gap = ui.px(ui.theme->layout.spacing);
     const float inner = static_cast<float>(area.w) - pad * 2;
     // Cards about 30 units wide: 5 columns at 1920x1080, 3 at 1080x1920.
@@ -36,9 +45,16 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
     const float cardH = imageH + textH;
     const float rounding = ui.px(ui.theme->layout.rounding);
 
+    if (!fixedHeader.empty() && drawHeader) {
+        ui.draw->PushClipRect(minOf(fixedHeader), maxOf(fixedHeader), true);
+        drawHeader(ui, {fixedHeader.x + pad, fixedHeader.y + pad, inner, fixedHeader.h - pad * 2});
+        ui.draw->PopClipRect();
+    }
     ui.draw->PushClipRect(minOf(area), maxOf(area), true);
     const float top = static_cast<float>(area.y - m_scroll);
-    const float headerH = drawHeader ? drawHeader(ui, {area.x + pad, top + pad, inner, area.h}) : 0;
+    const float headerH = drawHeader && fixedHeader.empty()
+                              ? drawHeader(ui, {area.x + pad, top + pad, inner, area.h})
+                              : 0;
     const float gridTop = top + pad + headerH + (headerH > 0 ? gap : 0);
     const int rows = (static_cast<int>(cards.size()) + columns - 1) / columns;
     const float contentH = pad + headerH + gap + float(rows) * (cardH + gap) + pad;
@@ -81,22 +97,13 @@ void CardGrid::draw(UiContext& ui, const Rect& area, const std::vector<Card>& ca
         if (ui.pressed(r) && !m_dragging)
             ui.draw->AddRect(minOf(r), maxOf(r), ui.color(ColorRole::Focus), rounding, 0,
                              ui.px(ui.theme->layout.focusRingWidth));
-        // Only the visible part of a card can be tapped.
+        // Only the visible part of a card can be tapped, and only when a finger fits on it.
         const Rect visible = core::intersect(r, area);
-        if (!visible.empty()) ui.addTarget(card.id, visible, card.action);
+        if (visible.h >= ui.touchMin() && visible.w >= ui.touchMin())
+            ui.addTarget(card.id, visible, card.action);
     }
+    drawScrollHints(ui, area, m_scroll, m_maxScroll, ColorRole::Background);
     ui.draw->PopClipRect();
-    // Scroll position indicator.
-    if (m_maxScroll > 0) {
-        const float trackH = static_cast<float>(area.h) - pad * 2;
-        const float thumbH =
-            std::max(ui.px(4), trackH * static_cast<float>(area.h / (area.h + m_maxScroll)));
-        const float thumbY = static_cast<float>(area.y) + pad +
-                             (trackH - thumbH) * static_cast<float>(m_scroll / m_maxScroll);
-        const float x = static_cast<float>(area.right()) - ui.px(0.9f);
-        ui.draw->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + ui.px(0.5f), thumbY + thumbH),
-                               ui.color(ColorRole::Border, 0.8f), ui.px(0.25f));
-    }
 }
 
 bool CardGrid::onGesture(const core::Gesture& g) {

@@ -162,11 +162,17 @@ std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
     atlas->TexDesiredWidth = 4096;
     std::vector<int> glyphsFrom(fonts.size(), 0);
-    for (std::size_t i = 0; i < core::kFontRoleCount; ++i) {
+    // Two sets, each rasterised at its own pixel size (sharp, unlike a scaled-up atlas): the
+    // theme's sizes and the large-text sizes (kLargeTextScale).
+    for (std::size_t slot = 0; slot < 2 * core::kFontRoleCount; ++slot) {
+        const bool large = slot >= core::kFontRoleCount;
+        const std::size_t i = slot % core::kFontRoleCount;
+        auto& roleFonts = large ? out->largeFonts : out->fonts;
         const auto role = static_cast<core::FontRole>(i);
         const bool bold = isBoldRole(role);
-        const float px = std::max(10.0f, theme.fontSize(role) * unitPx);
-        out->sizes[i] = px;
+        const float px =
+            std::max(10.0f, theme.fontSize(role) * unitPx) * (large ? kLargeTextScale : 1.0f);
+        (large ? out->largeSizes : out->sizes)[i] = px;
         // Split the role's characters by the font that draws them.
         std::vector<std::vector<char32_t>> bmp(fonts.size());
         std::vector<std::pair<char32_t, std::size_t>> supplementary;
@@ -207,16 +213,17 @@ std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
                 out->error = "cannot load the font " + fonts[k].regular.string();
                 return out;
             }
-            if (k == 0) out->fonts[i] = font;
-            glyphsFrom[k] += static_cast<int>(bmp[k].size());
+            if (k == 0) roleFonts[i] = font;
+            if (!large) glyphsFrom[k] += static_cast<int>(bmp[k].size());
         }
         if (supplementary.empty()) continue;
         bool synthetic = false;
         const int ascender = extra.ascenderPixels(files.bytes(0, bold, synthetic), px);
         for (const auto& [cp, k] : supplementary) {
             const FontBytes data = files.bytes(k, bold, synthetic);
-            if (extra.add(*atlas, out->fonts[i], out->aliases[cp], data,
-                          matchedPixelHeight(fontSet, k, px), synthetic, ascender, cp))
+            if (extra.add(*atlas, roleFonts[i], out->aliases[cp], data,
+                          matchedPixelHeight(fontSet, k, px), synthetic, ascender, cp) &&
+                !large)
                 ++glyphsFrom[k];
         }
     }
@@ -226,7 +233,7 @@ std::unique_ptr<BuiltFonts> buildFonts(float unitPx, const core::Theme& theme,
     }
     extra.copyInto(*atlas);
     for (ImFont* f : out->fonts)
-        out->glyphs += f->Glyphs.Size;
+        out->glyphs += f->Glyphs.Size; // the large set draws the same characters
     for (std::size_t k = 1; k < fonts.size(); ++k)
         if (glyphsFrom[k] > 0)
             out->notes.push_back(std::to_string(glyphsFrom[k]) + " glyphs from " +

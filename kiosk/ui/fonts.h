@@ -27,10 +27,15 @@ namespace lantai::kiosk {
 // HanaMinA/B, BabelStone Han) are merged into each role's font with glyph ranges holding just the
 // characters they draw, sized so their em matches Noto's. Characters beyond U+FFFF are drawn
 // under private-use aliases (see supplementary_glyphs.h); Fonts::drawable() rewrites text to them.
+// The large-text mode's sizes ("大字 / Aa"): every role 1.4x, rasterised at that size.
+inline constexpr float kLargeTextScale = 1.4f;
+
 struct BuiltFonts {
     std::unique_ptr<ImFontAtlas> atlas;
     std::array<ImFont*, core::kFontRoleCount> fonts{};
     std::array<float, core::kFontRoleCount> sizes{};
+    std::array<ImFont*, core::kFontRoleCount> largeFonts{}; // the same roles at kLargeTextScale
+    std::array<float, core::kFontRoleCount> largeSizes{};
     std::deque<ImVector<ImWchar>> ranges; // must outlive the atlas' fonts (stable addresses)
     std::unordered_map<char32_t, ImWchar> aliases; // beyond U+FFFF -> its private-use alias
     float unitPx = 0;
@@ -72,10 +77,15 @@ class Fonts {
     void release();
     bool built() const { return m_built != nullptr; }
     float unitPx() const { return m_built ? m_built->unitPx : 0; }
+    // Large text ("大字 / Aa"): font() and size() give the kLargeTextScale set.
+    void setLarge(bool large) { m_large = large; }
+    bool large() const { return m_large; }
     ImFont* font(core::FontRole role) const {
-        return m_built->fonts[static_cast<std::size_t>(role)];
+        return (m_large ? m_built->largeFonts : m_built->fonts)[static_cast<std::size_t>(role)];
     }
-    float size(core::FontRole role) const { return m_built->sizes[static_cast<std::size_t>(role)]; }
+    float size(core::FontRole role) const {
+        return (m_large ? m_built->largeSizes : m_built->sizes)[static_cast<std::size_t>(role)];
+    }
     double buildMilliseconds() const { return m_built ? m_built->buildMs : 0; }
     std::size_t atlasBytes() const { return m_textureBytes; }
     int glyphCount() const { return m_built ? m_built->glyphs : 0; }
@@ -104,6 +114,7 @@ class Fonts {
 
   private:
     std::unique_ptr<BuiltFonts> m_built;
+    bool m_large = false;
     ImFontAtlas* m_original = nullptr; // the context's own atlas, restored by release()
     unsigned m_texture = 0;
     std::size_t m_textureBytes = 0;

@@ -8,6 +8,7 @@
 #include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/top_bar.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace lantai::kiosk {
@@ -129,6 +130,7 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     const auto& pack = *state.pack;
     TopBarActions actions;
     actions.toggleLanguage = state.toggleLanguage;
+    actions.toggleLargeText = state.toggleLargeText;
     const Rect content = topBar(ui, "", actions);
     const float pad = ui.px(ui.theme->layout.padding) * 1.5f;
     float y = static_cast<float>(content.y) + pad;
@@ -159,7 +161,10 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     const auto count = exhibitions + (videos ? 1 : 0) + (quiz ? 1 : 0);
     const int columns = ui.portrait ? 1 : std::min(3, std::max(1, count));
     const float gap = ui.px(ui.theme->layout.spacing) * 1.5f;
-    const float availableH = ui.height - y - pad * 1.5f;
+    // The tiles are tapped: inside the reach band, above the navigation bar when it is at the
+    // bottom; the pack's title stays above them.
+    if (ui.navAtBottom) y = std::max(y, static_cast<float>(ui.reach.y) + pad * 0.5f);
+    const float availableH = static_cast<float>(content.bottom()) - y - pad * 1.5f;
     const float tileW =
         std::min((ui.width - pad * 2 - gap * float(columns - 1)) / float(columns), ui.px(120));
     const int rows = (count + columns - 1) / columns;

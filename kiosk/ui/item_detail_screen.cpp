@@ -9,6 +9,7 @@
 #include "kiosk/ui/buttons.h"
 #include "kiosk/ui/images.h"
 #include "kiosk/ui/item_grid_screen.h"
+#include "kiosk/ui/scroll_hints.h"
 #include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/top_bar.h"
 #include "kiosk/ui/video_actions.h"
@@ -75,7 +76,16 @@ void ItemDetailScreen::draw(UiContext& ui, KioskState& state) {
     drawBackground(ui);
     const Rect area = standardTopBar(ui, state, ui.text(item->title), true);
     const float pad = ui.px(ui.theme->layout.spacing);
-    if (ui.portrait) {
+    m_controls = {};
+    if (ui.navAtBottom) {
+        // The image above, its buttons in a row inside the reach band, the caption panel under.
+        const double rowH = ui.touchMin() * 1.1;
+        const double viewerBottom = std::max(double(ui.reach.y) - pad, area.y + (area.h * 0.5));
+        m_viewer = {pad, area.y + pad, ui.width - pad * 2, viewerBottom - area.y - pad};
+        m_controls = {pad, m_viewer.bottom() + pad, ui.width - pad * 2, rowH};
+        m_panel = {pad, m_controls.bottom() + pad, ui.width - pad * 2,
+                   area.bottom() - m_controls.bottom() - pad * 2};
+    } else if (ui.portrait) {
         const double viewerH = (area.h - pad * 3) * 0.56;
         m_viewer = {pad, area.y + pad, ui.width - pad * 2, viewerH};
         m_panel = {pad, m_viewer.bottom() + pad, ui.width - pad * 2,
@@ -146,6 +156,10 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
                       ui.ui("image.unavailable"), note);
     }
 
+    if (!m_controls.empty()) {
+        drawControlRow(ui, state, item);
+        return;
+    }
     const float touch = ui.touchMin();
     const float pad = ui.px(ui.theme->layout.spacing);
     // Previous / next at the viewer's edges.
@@ -209,6 +223,60 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
                                      {{"n", std::to_string(state.nav.image() + 1)},
                                       {"total", std::to_string(item.images.size())}}),
                       count);
+    }
+}
+
+void ItemDetailScreen::drawControlRow(UiContext& ui, KioskState& state, const core::Item& item) {
+    const float touch = static_cast<float>(m_controls.h);
+    const float pad = ui.px(ui.theme->layout.spacing);
+    const double y = m_controls.y;
+    double left = m_controls.x;
+    double right = m_controls.right();
+    // ‹ and › at the row's ends, the zoom buttons at the right, the image strip in between.
+    if (state.nav.hasPreviousItem())
+        button(ui, "prev", {left, y, touch, touch}, "‹", ButtonKind::Secondary,
+               [&state] { state.nav.previousItem(); });
+    left += touch + pad;
+    if (state.nav.hasNextItem())
+        button(ui, "next", {right - touch, y, touch, touch}, "›", ButtonKind::Secondary,
+               [&state] { state.nav.nextItem(); });
+    right -= touch + pad * 2;
+    const core::Vec2 centre = m_viewer.center();
+    button(ui, "zoom-in", {right - touch, y, touch, touch}, "+", ButtonKind::Secondary,
+           [&state, centre] { state.viewport.animateZoomBy(2.0, centre); });
+    right -= touch + pad;
+    button(ui, "zoom-out", {right - touch, y, touch, touch}, "−", ButtonKind::Secondary,
+           [&state, centre] { state.viewport.animateZoomBy(0.5, centre); });
+    right -= touch + pad;
+    if (!state.viewport.atFit()) {
+        const float w =
+            std::max(touch * 1.6f, textWidth(ui, FontRole::Button, ui.ui("zoom.reset")) + pad * 2);
+        button(ui, "zoom-reset", {right - w, y, w, touch}, ui.ui("zoom.reset"),
+               ButtonKind::Secondary, [&state] { state.viewport.animateToFit(); });
+        right -= w + pad;
+    } else {
+        // How to zoom, over the image's bottom edge (read, not tapped).
+        TextBlock hint;
+        hint.role = FontRole::Caption;
+        hint.color = ui.color(ColorRole::TextOnOverlay);
+        hint.maxLines = 1;
+        const float lineH = ui.fontSize(FontRole::Caption) * 1.5f;
+        drawTextBlock(
+            ui, {m_viewer.x + pad, m_viewer.bottom() - pad - lineH, m_viewer.w - pad * 2, lineH},
+            ui.ui("zoom.hint") + " · " + ui.ui("zoom.drag_hint"), hint);
+    }
+    if (item.images.size() <= 1) return;
+    for (std::size_t i = 0; i < item.images.size() && left + touch <= right; ++i) {
+        const Rect r{left, y, touch, touch};
+        drawImageFile(ui, item.images[i].file, r, ImageFit::Cover, 480, ui.px(0.4f));
+        const bool current = static_cast<int>(i) == state.nav.image();
+        ui.draw->AddRect(minOf(r), maxOf(r),
+                         current ? ui.color(ColorRole::Focus) : ui.color(ColorRole::Border),
+                         ui.px(0.4f), 0, current ? ui.px(0.45f) : ui.px(0.15f));
+        const int index = static_cast<int>(i);
+        ui.addTarget("image:" + std::to_string(i), r,
+                     [&state, index] { state.nav.selectImage(index); });
+        left += touch + pad;
     }
 }
 
@@ -306,17 +374,10 @@ void ItemDetailScreen::drawCaptionPanel(UiContext& ui, KioskState& state, const 
     const double contentH = y - top + pad * 2;
     m_panelMaxScroll = std::max(0.0, contentH - m_panel.h);
     m_panelScroll = std::clamp(m_panelScroll, 0.0, m_panelMaxScroll);
-    if (m_panelMaxScroll > 0) {
-        // Fade at the bottom edge says "there is more".
-        const float fadeH = ui.px(4);
-        ImU32 solid = ui.color(ColorRole::SurfaceAlt),
-              clear = ui.color(ColorRole::SurfaceAlt, 0.0f);
-        if (m_panelScroll < m_panelMaxScroll - 1)
-            ui.draw->AddRectFilledMultiColor(
-                ImVec2(float(m_panel.x), float(m_panel.bottom()) - fadeH),
-                ImVec2(float(m_panel.right()), float(m_panel.bottom()) - rounding), clear, clear,
-                solid, solid);
-    }
+    // A fade at each clipped edge and a position indicator say "there is more" (inside the
+    // rounded corners).
+    drawScrollHints(ui, {m_panel.x, m_panel.y + rounding, m_panel.w, m_panel.h - rounding * 2},
+                    m_panelScroll, m_panelMaxScroll, ColorRole::SurfaceAlt);
 }
 
 bool ItemDetailScreen::onGesture(const core::Gesture& g, UiContext& ui, KioskState& state) {

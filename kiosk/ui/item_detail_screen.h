@@ -26,13 +26,16 @@ class ItemDetailScreen : public Screen {
     void prepareViewport(UiContext& ui, KioskState& state, const core::Item& item);
     void drawViewer(UiContext& ui, KioskState& state, const core::Item& item);
     void drawCaptionPanel(UiContext& ui, KioskState& state, const core::Item& item);
+    // Reach band: previous/next, the image strip and the zoom buttons in a row under the image.
+    void drawControlRow(UiContext& ui, KioskState& state, const core::Item& item);
     // The QR code to the item's page in the cloud gallery, along the bottom of the panel.
     void drawHandOff(UiContext& ui, KioskState& state, const core::Item& item,
                      const core::Rect& row);
 
     core::Rect m_viewer;
     core::Rect m_panel;
-    std::string m_qrText; // the URL m_qr encodes
+    core::Rect m_controls; // reach band: the viewer's buttons in one row under it (else empty)
+    std::string m_qrText;  // the URL m_qr encodes
     QrMatrix m_qr;
     std::optional<IiifImage> m_image;
     std::string m_imageError;

@@ -16,7 +16,9 @@ void drawStillThereOverlay(UiContext& ui, KioskState& state, double countdownTot
     ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), ui.color(ColorRole::Overlay));
     const float w = std::min(ui.width * 0.8f, ui.px(90));
     const float h = std::min(ui.height * 0.6f, ui.px(55));
-    const Rect card{(ui.width - w) / 2, (ui.height - h) / 2, w, h};
+    // Centred in the reach band (the whole screen in landscape).
+    const Rect band = ui.reach;
+    const Rect card{(ui.width - w) / 2, float(band.y + (band.h - h) / 2), w, h};
     const float pad = ui.px(ui.theme->layout.padding) * 1.5f;
     ui.draw->AddRectFilled(minOf(card), maxOf(card), ui.color(ColorRole::Surface),
                            ui.px(ui.theme->layout.rounding) * 1.5f);
@@ -49,7 +51,7 @@ void drawStillThereOverlay(UiContext& ui, KioskState& state, double countdownTot
     const float bh = ui.touchMin() * 1.1f;
     const Rect continueButton{card.x + pad, card.bottom() - pad - bh, card.w - pad * 2, bh};
     // Tapping anywhere continues the visit; the button says so explicitly.
-    ui.addTarget("still-there", {0, 0, ui.width, ui.height}, state.continueVisit);
+    ui.addTarget("still-there", band, state.continueVisit);
     button(ui, "continue", continueButton, ui.ui("idle.continue"), ButtonKind::Primary,
            state.continueVisit);
 }

@@ -16,6 +16,7 @@ void drawQuizEntry(UiContext& ui, KioskState& state, const Rect& area) {
     auto& quiz = *state.quiz;
     float y = static_cast<float>(area.y);
     y += quizHeading(ui, area, ui.ui("quiz.choose_level")) + ui.px(3);
+    y = quizReachTop(ui, y);
     const float gap = ui.px(ui.theme->layout.spacing) * 2;
     const float bh = std::max(ui.touchMin() * 1.6f, ui.px(16));
     const float bw = std::min(static_cast<float>(area.w), ui.px(80));
@@ -50,6 +51,7 @@ void drawQuizNickname(UiContext& ui, KioskState& state, const Rect& area) {
     auto& quiz = *state.quiz;
     float y = static_cast<float>(area.y);
     y += quizHeading(ui, area, ui.ui("quiz.choose_nickname")) + ui.px(2);
+    y = quizReachTop(ui, y);
     const int columns = ui.portrait ? 2 : 4;
     const float gap = ui.px(ui.theme->layout.spacing);
     const float bw = (static_cast<float>(area.w) - gap * float(columns - 1)) / float(columns);
@@ -85,6 +87,7 @@ void drawQuizPin(UiContext& ui, KioskState& state, const Rect& area) {
         shown += "· ";
     y += drawTextBlock(ui, {area.x, y, area.w, ui.px(10)}, shown.empty() ? " " : shown, dots) +
          ui.px(1);
+    y = quizReachTop(ui, y);
     PinPadActions pad;
     pad.digit = [&state](char k) { state.quiz->pinDigit(k); };
     pad.clear = [&state] { state.quiz->pinClear(); };
@@ -96,6 +99,7 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
     auto& quiz = *state.quiz;
     float y = static_cast<float>(area.y);
     y += quizHeading(ui, area, ui.ui("quiz.team_setup")) + ui.px(2);
+    y = quizReachTop(ui, y);
     const float gap = ui.px(ui.theme->layout.spacing);
     const float bh = std::max(ui.touchMin(), ui.px(9));
     auto row = [&](std::string_view label, const std::vector<int>& values, int current,

@@ -170,6 +170,34 @@ float drawAnswers(UiContext& ui, KioskState& state, const core::DrawnQuestion& d
     return y + float(rows) * (bh + pad);
 }
 
+std::string feedbackBody(UiContext& ui, const core::AnswerResult& result) {
+    std::string body = ui.text(result.feedback);
+    if (!result.explanation.empty())
+        body += (body.empty() ? "" : "  ") + ui.ui("quiz.explanation") + "：" +
+                ui.text(result.explanation);
+    return body;
+}
+
+TextBlock feedbackBodyStyle(UiContext& ui) {
+    TextBlock e;
+    e.role = FontRole::Body;
+    e.color = ui.color(ColorRole::Text);
+    e.maxLines = ui.portrait ? 6 : 3;
+    return e;
+}
+
+// The feedback panel's height for its text (so it is never a large empty box).
+float feedbackHeight(UiContext& ui, const core::AnswerResult& result, float width) {
+    const float ip = ui.px(ui.theme->layout.padding) * 0.7f;
+    const std::string body = feedbackBody(ui, result);
+    TextBlock e = feedbackBodyStyle(ui);
+    const float lineH = ui.fontSize(FontRole::Body) * e.lineSpacing;
+    const float bodyH = body.empty() ? 0
+                                     : std::min(measureTextBlock(ui, width - ip * 2, body, e),
+                                                lineH * static_cast<float>(e.maxLines));
+    return ip * 2 + ui.fontSize(FontRole::Heading) * 1.35f + bodyH;
+}
+
 // The verdict (correct / partly right / wrong / time is up) with the points, then the feedback
 // and the explanation, on a panel.
 void drawFeedback(UiContext& ui, const core::AnswerResult& result, const Rect& box) {
@@ -190,15 +218,8 @@ void drawFeedback(UiContext& ui, const core::AnswerResult& result, const Rect& b
     if (result.points > 0)
         headline += "   " + core::uiCount("quiz.points", result.points, ui.language);
     fy += drawTextBlock(ui, {box.x + ip, fy, box.w - ip * 2, box.h}, headline, v);
-    std::string body = ui.text(result.feedback);
-    if (!result.explanation.empty())
-        body += (body.empty() ? "" : "  ") + ui.ui("quiz.explanation") + "：" +
-                ui.text(result.explanation);
-    TextBlock e;
-    e.role = FontRole::Body;
-    e.color = ui.color(ColorRole::Text);
-    e.maxLines = ui.portrait ? 6 : 3;
-    drawTextBlock(ui, {box.x + ip, fy, box.w - ip * 2, box.bottom() - fy}, body, e);
+    drawTextBlock(ui, {box.x + ip, fy, box.w - ip * 2, box.bottom() - fy}, feedbackBody(ui, result),
+                  feedbackBodyStyle(ui));
 }
 
 // Bottom bar: submit (multiple choice, something ticked) before the answer; next (or finish)
@@ -242,14 +263,19 @@ void drawQuizPlay(UiContext& ui, KioskState& state, const Rect& area) {
     if (const auto* team = quiz.team()) y = drawTeamTurn(ui, *team, area, y);
     y = drawProgress(ui, quiz, q, area, y, state.clock());
     y = drawPrompt(ui, q, area, y);
-    // The answers take what the feedback panel (once answered) and the bottom bar leave.
-    const float feedbackH = answered ? ui.px(ui.portrait ? 30 : 22) : 0;
+    y = quizReachTop(ui, y); // the answers are tapped: inside the reach band
+    // The answers take what the feedback panel (once answered, as tall as its text) and the
+    // bottom bar leave.
     const float bottomBar = ui.touchMin() * 1.1f + pad;
+    const float feedbackH =
+        result ? feedbackHeight(ui, *result, static_cast<float>(area.w)) + pad : 0;
     y = drawAnswers(ui, state, *drawn, result, area, y,
                     static_cast<float>(area.bottom()) - y - feedbackH - bottomBar);
     if (result)
-        drawFeedback(ui, *result,
-                     {area.x, y, area.w, static_cast<float>(area.bottom()) - y - bottomBar});
+        drawFeedback(
+            ui, *result,
+            {area.x, y, area.w,
+             std::min(feedbackH - pad, static_cast<float>(area.bottom()) - y - bottomBar)});
     drawBottomBar(ui, state, q, result != nullptr, area);
 }
 

@@ -6,6 +6,8 @@
 #include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/top_bar.h"
 
+#include <algorithm>
+
 namespace lantai::kiosk {
 
 bool QuizScreen::animating(const KioskState& state) const {
@@ -21,6 +23,11 @@ float quizHeading(UiContext& ui, const core::Rect& area, std::string_view text) 
     return drawTextBlock(ui, {area.x, area.y, area.w, area.h}, text, style);
 }
 
+float quizReachTop(const UiContext& ui, float y) {
+    if (!ui.navAtBottom) return y;
+    return std::max(y, static_cast<float>(ui.reach.y) + ui.px(ui.theme->layout.spacing));
+}
+
 void QuizScreen::draw(UiContext& ui, KioskState& state) {
     drawBackground(ui);
     TopBarActions actions;
@@ -29,6 +36,7 @@ void QuizScreen::draw(UiContext& ui, KioskState& state) {
         state.nav.showHome();
     };
     actions.toggleLanguage = state.toggleLanguage;
+    actions.toggleLargeText = state.toggleLargeText;
     const core::Rect bar = topBar(ui, ui.ui("quiz.title"), actions);
     const float pad = ui.px(ui.theme->layout.padding);
     const core::Rect area{bar.x + pad, bar.y + pad, bar.w - pad * 2, bar.h - pad * 2};

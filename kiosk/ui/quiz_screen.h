@@ -23,5 +23,8 @@ void drawQuizResult(UiContext& ui, KioskState& state, const core::Rect& area);
 
 // A heading line centred at the top of `area`; returns the height used.
 float quizHeading(UiContext& ui, const core::Rect& area, std::string_view text);
+// Where a stage's buttons start: `y`, or the top of the reach band when the band leaves the top
+// of the screen out of reach (the heading stays above it).
+float quizReachTop(const UiContext& ui, float y);
 
 } // namespace lantai::kiosk

@@ -21,6 +21,7 @@ struct KioskState {
     core::KioskNavigation nav;
     core::Language language = core::Language::Zh;
     std::string themeName;
+    bool largeText = false; // the visitor chose large text ("大字 / Aa")
 
     // Item detail: the deep-zoom viewport of the image on screen.
     core::ZoomViewport viewport;
@@ -58,7 +59,8 @@ struct KioskState {
     // Actions the app performs (session bookkeeping, logging, reset).
     std::function<void()> startVisit; // attract -> home
     std::function<void()> toggleLanguage;
-    std::function<void()> continueVisit; // "still there?" answered
+    std::function<void()> toggleLargeText; // "大字 / Aa"; the visit's reset turns it off
+    std::function<void()> continueVisit;   // "still there?" answered
 };
 
 // A screen draws itself each frame and may consume gestures other than taps (taps go to the

@@ -9,6 +9,7 @@
 #include "kiosk/ui/pin_pad.h"
 #include "kiosk/ui/text_layout.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace lantai::kiosk {
@@ -91,7 +92,9 @@ void drawPin(UiContext& ui, StaffController& staff, Column& col, double now) {
     const float bh = ui.touchMin();
     Rect padArea = col.area;
     padArea.h = col.area.bottom() - bh - ui.px(2) - col.area.y;
-    drawPinPad(ui, padArea, col.y, "staff-pin", pad, wait == 0);
+    // The pad opens from a visitor's gesture: inside the reach band like every visitor screen.
+    const float top = ui.navAtBottom ? std::max(col.y, static_cast<float>(ui.reach.y)) : col.y;
+    drawPinPad(ui, padArea, top, "staff-pin", pad, wait == 0);
     const float bw = std::min(static_cast<float>(col.area.w), ui.px(60));
     button(ui, "staff-cancel", {col.area.x + (col.area.w - bw) / 2, col.area.bottom() - bh, bw, bh},
            both("staff.cancel"), ButtonKind::Ghost, [&staff] { staff.close(); });

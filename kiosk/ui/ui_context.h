@@ -36,7 +36,13 @@ struct UiContext {
     float height = 0;
     float unit = 0; // theme reference unit in pixels (min(width, height) / 100)
     bool portrait = false;
-    double time = 0; // seconds since start (animations)
+    // The reach band ([display] reach_band, core/visit/reach_band.h): every tap target lies in
+    // it. navAtBottom: the band leaves the top out of reach, so the navigation bar sits at the
+    // bottom and the screens keep titles and reading text above the band.
+    core::Rect reach;
+    bool navAtBottom = false;
+    bool largeText = false; // the visitor's "大字 / Aa": the fonts are the 1.4x set
+    double time = 0;        // seconds since start (animations)
     core::Language language = core::Language::Zh;
     const core::Theme* theme = nullptr;
     Fonts* fonts = nullptr;
@@ -53,6 +59,8 @@ struct UiContext {
     float px(float units) const { return units * unit; } // theme units -> pixels
     float fontSize(core::FontRole role) const { return fonts->size(role); }
     ImFont* font(core::FontRole role) const { return fonts->font(role); }
+    // The part of `area` inside the reach band (all of `area` when the band holds it).
+    core::Rect reachable(const core::Rect& area) const { return core::intersect(area, reach); }
     float touchMin() const {
         return std::max(px(theme->layout.minTouchTarget), 64.0f * height / 1080.0f);
     }

@@ -63,6 +63,14 @@ void VideoPlayerScreen::draw(UiContext& ui, KioskState& state) {
     double videoH = area.h - controlsH - pad * 2;
     if (ui.portrait) videoH = std::min(videoH, (ui.width - pad * 2) * 9.0 / 16.0 + pad * 2);
     m_videoArea = {pad, area.y + pad, ui.width - pad * 2, videoH};
+    Rect description; // reach band: what the video is about, above the band
+    if (ui.navAtBottom) {
+        // The picture (a tap pauses it) and the controls inside the band, at its bottom.
+        const double top = std::max(double(ui.reach.y), area.y + pad);
+        videoH = std::min(videoH, area.bottom() - controlsH - pad - top);
+        m_videoArea = {pad, area.bottom() - controlsH - pad - videoH, ui.width - pad * 2, videoH};
+        description = {pad * 2, area.y + pad, ui.width - pad * 4, m_videoArea.y - area.y - pad * 2};
+    }
     if (problem) {
         drawProblem(ui, state);
         return;
@@ -76,13 +84,15 @@ void VideoPlayerScreen::draw(UiContext& ui, KioskState& state) {
         y += touch + pad;
         drawButtons(ui, state, {pad, y, ui.width - pad * 2, touch}, false, true);
         y += touch + pad * 2;
-        // The space below the controls tells what the video is about.
+        // The space below the controls (above the band: the space above the picture) tells
+        // what the video is about.
+        if (description.empty())
+            description = {pad * 2, y, ui.width - pad * 4, ui.height - y - pad};
         TextBlock body;
         body.role = FontRole::Body;
         body.color = ui.color(ColorRole::TextOnBackground);
         body.maxLines = 8;
-        drawTextBlock(ui, {pad * 2, y, ui.width - pad * 4, ui.height - y - pad},
-                      ui.text(video->description), body);
+        drawTextBlock(ui, description, ui.text(video->description), body);
     } else {
         drawButtons(ui, state, {pad, y, ui.width - pad * 2, touch}, true, true);
     }
