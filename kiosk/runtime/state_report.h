@@ -2,12 +2,14 @@
 // assert on
 #pragma once
 
+#include "core/base/geometry2d.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/text_report.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lantai::kiosk {

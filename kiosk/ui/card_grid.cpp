@@ -35,9 +35,10 @@ void CardGrid::draw(UiContext& ui, const Rect& fullArea, const std::vector<Card>
     m_area = area;
     const float gap = ui.px(ui.theme->layout.spacing);
     const float inner = static_cast<float>(area.w) - pad * 2;
-    // Cards about 30 units wide: 5 columns at 1920x1080, 3 at 1080x1920.
-    const int columns =
-        std::max(1, static_cast<int>(std::floor((inner + gap) / (ui.px(30) + gap))));
+    // Cards about 30 units wide: 5 columns at 1920x1080, 3 at 1080x1920; in large text 1.4x
+    // as wide (fewer columns), so titles keep their two lines.
+    const float minCardW = ui.px(30) * (ui.largeText ? kLargeTextScale : 1.0f);
+    const int columns = std::max(1, static_cast<int>(std::floor((inner + gap) / (minCardW + gap))));
     const float cardW = (inner - gap * float(columns - 1)) / float(columns);
     const float imageH = cardW * 0.78f;
     const float textH = ui.fontSize(FontRole::Body) * 1.35f * 2 +

@@ -36,8 +36,12 @@ void drawScrollHints(UiContext& ui, const core::Rect& viewport, double scroll, d
         (trackH - thumbH) * static_cast<float>(std::clamp(scroll / maxScroll, 0.0, 1.0));
     ui.draw->AddRectFilled(ImVec2(x, y0 + inset), ImVec2(x + barW, y1 - inset),
                            ui.color(ColorRole::Border, 0.25f), barW * 0.5f);
-    ui.draw->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + barW, thumbY + thumbH),
-                           ui.color(ColorRole::Border, 0.9f), barW * 0.5f);
+    // The thumb in the muted text colour of the panel it sits on: a contrast-checked pair
+    // (WCAG 1.4.11 wants 3:1 for graphics that tell something; Border is decorative).
+    const ColorRole thumb =
+        fadeTo == ColorRole::Background ? ColorRole::TextOnBackgroundMuted : ColorRole::TextMuted;
+    ui.draw->AddRectFilled(ImVec2(x, thumbY), ImVec2(x + barW, thumbY + thumbH), ui.color(thumb),
+                           barW * 0.5f);
 }
 
 } // namespace lantai::kiosk
