@@ -34,7 +34,7 @@ def walk(tag):
         "drag 50% 85% 50% 60% 250", "wait-idle 5000",
         "tap @item:sample-1-08-postcard", "wait-idle 8000", f"screenshot {tag}-item",
         "tap @image:1", "tap @zoom-in", "wait-idle 8000", "tap @zoom-reset", "tap @next",
-        "tap @back", "tap @back", "tap @chapter:ch5-*", "wait-idle 8000",
+        "tap @back", "tap @back", "drag 50% 92% 50% 45% 300", "wait-idle 5000", "tap @chapter:ch5-*", "wait-idle 8000",
         "tap @item:sample-5-01-manuscript", "wait-idle 8000", f"screenshot {tag}-manuscript",
         "tap @home", "tap @videos", "wait-idle 5000", f"screenshot {tag}-videos",
         "tap @video:*", "wait 800", f"screenshot {tag}-video",
@@ -132,12 +132,14 @@ def run(args, name, size, theme, language, work):
     print("$", " ".join(cmd), flush=True)
     proc = subprocess.run(cmd, env=dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1"), timeout=args.timeout,
                           capture_output=True, text=True, errors="replace")
+    problems = []
     if proc.returncode != 0:
-        print(proc.stderr[-3000:])
-        return [f"{name}: lantai-kiosk exited with {proc.returncode}"]
+        print("\n".join(l for l in proc.stderr.splitlines() if "[error]" in l)[-3000:])
+        problems.append(f"{name}: lantai-kiosk exited with {proc.returncode}")
+        if not os.path.exists(log):
+            return problems
     with open(log) as f:
         states = [json.loads(line) for line in f if line.strip()]
-    problems = []
     if len(states) != len(steps):
         problems.append(f"{name}: {len(states)} states for {len(steps)} steps")
     visited = {"normal": set(), "large": set()}
@@ -146,7 +148,8 @@ def run(args, name, size, theme, language, work):
         for p in check_state(state, width, height, portrait):
             problems.append(f"{name} `{line}` on {screen_name(state)}: {p}")
     for mode, seen in visited.items():
-        missing = EXPECTED_SCREENS - seen
+        # Large text is turned on in the visit (the attract loop has no toggle).
+        missing = EXPECTED_SCREENS - seen - ({"attract"} if mode == "large" else set())
         if missing:
             problems.append(f"{name} ({mode} text): the walk did not reach {sorted(missing)}")
     print(f"{name}: {len(states)} states, screens {sorted(visited['normal'] | visited['large'])}, "
