@@ -21,27 +21,49 @@ void CardGrid::reset() {
     m_dragging = false;
 }
 
+namespace {
+
+// The height the header would take in `box`: drawn into a scratch list with a copy of the frame's
+// context, so nothing shows and neither its text nor its targets are reported.
+float measureHeader(const UiContext& ui, const Rect& box,
+                    const std::function<float(UiContext&, const Rect&)>& drawHeader) {
+    ImDrawList scratch(ui.draw->_Data);
+    scratch._ResetForNewFrame();
+    scratch.PushClipRectFullScreen();
+    scratch.PushTextureID(ui.font(FontRole::Body)->ContainerAtlas->TexID); // text's texture
+    UiContext probe = ui;
+    probe.draw = &scratch;
+    return drawHeader(probe, box);
+}
+
+} // namespace
+
 void CardGrid::draw(UiContext& ui, const Rect& fullArea, const std::vector<Card>& cards,
                     const std::function<float(UiContext&, const Rect&)>& drawHeader) {
     const float pad = ui.px(ui.theme->layout.padding);
     // When the reach band leaves the top out of reach, the header stays above the band (it is
-    // read, not tapped) and only the cards scroll, inside the band.
+    // read, not tapped) and only the cards scroll, inside the band — unless the header is too
+    // long for the space above the band (large text): then it scrolls with the cards.
     Rect area = fullArea;
     Rect fixedHeader;
     if (ui.navAtBottom && ui.reach.y > fullArea.y + pad && ui.reach.y < fullArea.bottom()) {
         fixedHeader = {fullArea.x, fullArea.y, fullArea.w, ui.reach.y - fullArea.y};
         area = {fullArea.x, ui.reach.y, fullArea.w, fullArea.bottom() - ui.reach.y};
+        const Rect headerBox{fixedHeader.x + pad, fixedHeader.y + pad, fixedHeader.w - pad * 2,
+                             fixedHeader.h - pad * 2};
+        if (drawHeader && measureHeader(ui, headerBox, drawHeader) > headerBox.h) fixedHeader = {};
     }
     m_area = area;
     const float gap = ui.px(ui.theme->layout.spacing);
     const float inner = static_cast<float>(area.w) - pad * 2;
     // Cards about 30 units wide: 5 columns at 1920x1080, 3 at 1080x1920; in large text 1.4x
-    // as wide (fewer columns), so titles keep their two lines.
+    // as wide (fewer columns) and a title line more, so long titles are not cut.
     const float minCardW = ui.px(30) * (ui.largeText ? kLargeTextScale : 1.0f);
     const int columns = std::max(1, static_cast<int>(std::floor((inner + gap) / (minCardW + gap))));
     const float cardW = (inner - gap * float(columns - 1)) / float(columns);
     const float imageH = cardW * 0.78f;
-    const float textH = ui.fontSize(FontRole::Body) * 1.35f * 2 +
+    const int titleLines = ui.largeText ? 3 : 2;
+    const float textH = ui.fontSize(FontRole::Body) * 1.35f * float(titleLines) +
                         ui.fontSize(FontRole::Caption) * 1.5f + pad * 0.6f;
     const float cardH = imageH + textH;
     const float rounding = ui.px(ui.theme->layout.rounding);
@@ -77,7 +99,7 @@ void CardGrid::draw(UiContext& ui, const Rect& fullArea, const std::vector<Card>
         TextBlock title;
         title.role = FontRole::Body;
         title.color = ui.color(ColorRole::Text);
-        title.maxLines = 2;
+        title.maxLines = titleLines;
         const std::string titleWhere = "card:" + card.id + ":title";
         title.where = titleWhere;
         drawTextBlock(ui, {r.x + pad * 0.5, image.bottom() + pad * 0.3, r.w - pad, textH},

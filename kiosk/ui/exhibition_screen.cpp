@@ -49,7 +49,7 @@ void ExhibitionScreen::draw(UiContext& ui, KioskState& state) {
             intro.color = u.color(ColorRole::TextOnBackground);
             intro.maxLines = u.portrait ? 8 : 5;
             intro.where = "exhibition:intro";
-            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(exhibition->intro),
+            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h - h}, u.text(exhibition->intro),
                                intro);
         }
         return h;

@@ -19,8 +19,28 @@ using core::Rect;
 
 namespace {
 
+// A home tile's name: wrapped to up to three lines when one is too short (long English titles,
+// large text).
+TextBlock tileNameStyle(const UiContext& ui) {
+    TextBlock style;
+    style.role = FontRole::Heading;
+    style.color = ui.color(ColorRole::Text);
+    style.maxLines = 3;
+    style.where = "home-tile:name";
+    return style;
+}
+
+// How much taller than one line a tile `tileW` wide needs its name to be.
+float tileNameExtraHeight(UiContext& ui, float tileW, std::string_view name) {
+    const TextBlock style = tileNameStyle(ui);
+    const float textW = tileW - ui.px(ui.theme->layout.padding);
+    const float oneLine = ui.fontSize(FontRole::Heading) * style.lineSpacing;
+    return std::max(0.0f, measureTextBlock(ui, textW, name, style) - oneLine);
+}
+
 // A home tile: a card with its art on top (drawn by `art` into the rect it is given), a name and
-// a line of detail below, pressed feedback, and the tap target `id`.
+// a line of detail below, pressed feedback, and the tap target `id`. A name of several lines
+// takes its room from the art (the home screen makes such tiles taller).
 void drawHomeTile(UiContext& ui, const Rect& tile, const std::string& id, std::string_view name,
                   std::string_view detail,
                   const std::function<void(const Rect&, float rounding)>& art,
@@ -28,16 +48,16 @@ void drawHomeTile(UiContext& ui, const Rect& tile, const std::string& id, std::s
     const float rounding = ui.px(ui.theme->layout.rounding);
     const float pad = ui.px(ui.theme->layout.padding);
     ui.draw->AddRectFilled(minOf(tile), maxOf(tile), ui.color(ColorRole::Surface), rounding);
+    const TextBlock nameStyle = tileNameStyle(ui);
+    const float textW = static_cast<float>(tile.w) - pad;
+    const float headingH = ui.fontSize(FontRole::Heading);
+    const float extraNameH = tileNameExtraHeight(ui, static_cast<float>(tile.w), name);
     const float textH =
-        ui.fontSize(FontRole::Heading) * 1.5f + ui.fontSize(FontRole::Body) * 1.5f + pad;
+        std::min(static_cast<float>(tile.h),
+                 headingH * 1.5f + extraNameH + ui.fontSize(FontRole::Body) * 1.5f + pad);
     const Rect artRect{tile.x, tile.y, tile.w, tile.h - textH};
-    art(artRect, rounding);
-    TextBlock nameStyle;
-    nameStyle.role = FontRole::Heading;
-    nameStyle.color = ui.color(ColorRole::Text);
-    nameStyle.maxLines = 1;
-    nameStyle.where = "home-tile:name";
-    drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4, tile.w - pad, textH}, name,
+    if (artRect.h > 0) art(artRect, rounding);
+    drawTextBlock(ui, {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4, textW, textH}, name,
                   nameStyle);
     TextBlock detailStyle;
     detailStyle.role = FontRole::Body;
@@ -45,9 +65,8 @@ void drawHomeTile(UiContext& ui, const Rect& tile, const std::string& id, std::s
     detailStyle.maxLines = 1;
     detailStyle.where = "home-tile:detail";
     drawTextBlock(ui,
-                  {tile.x + pad * 0.5,
-                   artRect.bottom() + pad * 0.4 + ui.fontSize(FontRole::Heading) * 1.45,
-                   tile.w - pad, textH},
+                  {tile.x + pad * 0.5, artRect.bottom() + pad * 0.4 + headingH * 1.45 + extraNameH,
+                   textW, textH},
                   detail, detailStyle);
     if (ui.pressed(tile))
         ui.draw->AddRect(minOf(tile), maxOf(tile), ui.color(ColorRole::Focus), rounding, 0,
@@ -60,12 +79,18 @@ void drawQuizTile(UiContext& ui, KioskState& state, const Rect& tile) {
     const auto art = [&ui](const Rect& r, float rounding) {
         ui.draw->AddRectFilled(minOf(r), maxOf(r), ui.color(ColorRole::Accent), rounding,
                                ImDrawFlags_RoundCornersTop);
-        TextBlock mark;
-        mark.role = FontRole::Title;
-        mark.color = ui.color(ColorRole::TextOnAccent);
-        mark.align = TextAlign::Center;
-        drawTextBlock(ui, {r.x, r.y + r.h / 2 - ui.fontSize(FontRole::Title) * 0.7, r.w, r.h},
-                      "？ 问 · 答 ！", mark);
+        // A decoration, not text to read: as large as the title font, smaller when the art is
+        // (a portrait tile in large text), never cut.
+        const std::string_view mark = "？ 问 · 答 ！";
+        const float titleSize = ui.fontSize(FontRole::Title);
+        const float fullW = textWidth(ui, FontRole::Title, mark);
+        const float size =
+            std::min({titleSize, static_cast<float>(r.h) * 0.7f,
+                      titleSize * static_cast<float>(r.w) * 0.9f / std::max(1.0f, fullW)});
+        const ImVec2 c = toIm(r.center());
+        drawText(ui, FontRole::Title, size,
+                 ImVec2(c.x - fullW * size / titleSize / 2, c.y - size * 0.6f),
+                 ui.color(ColorRole::TextOnAccent), mark);
     };
     drawHomeTile(ui, tile, "quiz", ui.ui("quiz.title"),
                  ui.ui("home.quiz") + " · " +
@@ -139,7 +164,7 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     title.role = FontRole::Title;
     title.color = ui.color(ColorRole::TitleOnBackground);
     title.align = TextAlign::Center;
-    title.maxLines = 2;
+    title.maxLines = ui.largeText ? 3 : 2; // a long English title in large text
     y += drawTextBlock(ui, {pad, y, ui.width - pad * 2, ui.height}, ui.text(pack.title), title);
 
     std::string subtitle = ui.text(pack.organiser);
@@ -168,8 +193,13 @@ void HomeScreen::draw(UiContext& ui, KioskState& state) {
     const float tileW =
         std::min((ui.width - pad * 2 - gap * float(columns - 1)) / float(columns), ui.px(120));
     const int rows = (count + columns - 1) / columns;
+    // Tiles whose name wraps grow by its extra lines, so their art keeps its size.
+    float extraNameH = 0;
+    for (const auto& exhibition : pack.exhibitions)
+        extraNameH =
+            std::max(extraNameH, tileNameExtraHeight(ui, tileW, ui.text(exhibition.title)));
     const float tileH = std::min(availableH / float(std::max(1, rows)) - gap,
-                                 tileW * (ui.portrait ? 0.75f : 0.72f));
+                                 tileW * (ui.portrait ? 0.75f : 0.72f) + extraNameH);
     const float startX = (ui.width - (tileW * float(columns) + gap * float(columns - 1))) / 2;
     for (int i = 0; i < count; ++i) {
         const Rect tile{startX + float(i % columns) * (tileW + gap),

@@ -58,7 +58,8 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
             intro.color = u.color(ColorRole::TextOnBackground);
             intro.maxLines = 4;
             intro.where = "chapter:intro";
-            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h}, u.text(chapter->intro), intro);
+            h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h - h}, u.text(chapter->intro),
+                               intro);
         }
         if (chapter->items.empty())
             h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("grid.empty"));

@@ -5,6 +5,8 @@
 #include "kiosk/ui/text_layout.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace lantai::kiosk {
 
@@ -23,67 +25,115 @@ float buttonWidth(UiContext& ui, std::string_view label) {
     return std::max(minimum, textWidth(ui, core::FontRole::Button, label) + ui.px(4));
 }
 
-} // namespace
+// The title: one line when it fits, else wrapped — the bar grows to hold the lines (long English
+// titles, large text). Along the top of a portrait screen, where nothing is tapped, up to three.
+struct TitleLayout {
+    TextBlock style;
+    float height = 0; // of its lines; 0 without a title
+    bool oneLine = true;
+};
 
-float navBarHeight(const UiContext& ui) {
-    return buttonHeight(ui) + ui.px(ui.theme->layout.spacing) * 2;
+TitleLayout layoutTitle(UiContext& ui, std::string_view title, float width) {
+    TitleLayout layout;
+    layout.style.role = core::FontRole::Heading;
+    layout.style.color = ui.color(ColorRole::TitleOnBackground);
+    layout.style.align = TextAlign::Center;
+    layout.style.lineSpacing = 1.15f;
+    layout.style.maxLines = ui.navAtBottom ? 3 : 2;
+    layout.style.where = "top-bar:title";
+    if (title.empty()) return layout;
+    const float lineH = ui.fontSize(core::FontRole::Heading) * layout.style.lineSpacing;
+    const float wrapped = measureTextBlock(ui, width, title, layout.style);
+    layout.oneLine = wrapped < lineH * 1.5f;
+    layout.height = layout.oneLine ? ui.fontSize(core::FontRole::Heading) * 1.2f : wrapped;
+    return layout;
 }
+
+void drawTitle(UiContext& ui, const Rect& box, std::string_view title, const TitleLayout& layout) {
+    if (layout.oneLine) {
+        drawTextLine(ui, box, title, core::FontRole::Heading, layout.style.color, TextAlign::Center,
+                     layout.style.where);
+        return;
+    }
+    drawTextBlock(ui, {box.x, box.y + (box.h - layout.height) / 2, box.w, layout.height}, title,
+                  layout.style);
+}
+
+} // namespace
 
 Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& actions) {
     const float h = buttonHeight(ui);
     const float pad = ui.px(ui.theme->layout.spacing);
-    const float barH = h + pad * 2;
     const float lineW = std::max(1.0f, ui.px(0.12f));
-    // The buttons' row: along the top, or along the bottom edge of the reach band.
-    const float y = ui.navAtBottom ? ui.height - barH + pad : pad;
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, barH), ui.color(ColorRole::Background));
-    if (ui.navAtBottom)
-        ui.draw->AddRectFilled(ImVec2(0, ui.height - barH), ImVec2(ui.width, ui.height),
-                               ui.color(ColorRole::Background));
+    // The buttons, right to left (language, 大字/Aa) and left to right (back, home, extras).
+    struct Placed {
+        std::string id;
+        std::string_view label;
+        float x, w;
+        ButtonKind kind;
+        std::function<void()> action;
+    };
+    std::vector<Placed> buttons;
     float left = pad;
     float right = ui.width - pad;
     // Language toggle on the right: shows the language you can switch to.
     const std::string& langLabel = ui.ui("lang.switch");
     const float langW = buttonWidth(ui, langLabel);
-    button(ui, "lang", {right - langW, y, langW, h}, langLabel, ButtonKind::Ghost,
-           actions.toggleLanguage);
+    buttons.push_back(
+        {"lang", langLabel, right - langW, langW, ButtonKind::Ghost, actions.toggleLanguage});
     right -= langW + pad;
     if (actions.toggleLargeText) {
         const std::string& label = ui.ui("a11y.text_size");
         const float w = buttonWidth(ui, label);
         // On: drawn as a primary (filled) button, so the state shows without reading.
-        button(ui, "text-size", {right - w, y, w, h}, label,
-               ui.largeText ? ButtonKind::Primary : ButtonKind::Ghost, actions.toggleLargeText);
+        buttons.push_back({"text-size", label, right - w, w,
+                           ui.largeText ? ButtonKind::Primary : ButtonKind::Ghost,
+                           actions.toggleLargeText});
         right -= w + pad;
     }
     const auto leftButton = [&](const std::string& id, std::string_view label,
                                 const std::function<void()>& action) {
         const float w = buttonWidth(ui, label);
-        button(ui, id, {left, y, w, h}, label, ButtonKind::Secondary, action);
+        buttons.push_back({id, label, left, w, ButtonKind::Secondary, action});
         left += w + pad;
     };
     if (actions.back) leftButton("back", ui.ui("nav.back"), actions.back);
     if (actions.home) leftButton("home", ui.ui("nav.home"), actions.home);
     for (const NavButton& extra : actions.extra)
         leftButton(extra.id, extra.label, extra.action);
+
+    // Along the top the title shares the row with the buttons; with the navigation at the bottom
+    // it has the top edge to itself.
+    const Rect titleSpace = ui.navAtBottom ? Rect{pad * 2, pad, ui.width - pad * 4, h}
+                                           : Rect{left + pad, pad, right - left - pad * 2, h};
+    const TitleLayout titleLayout = layoutTitle(ui, title, static_cast<float>(titleSpace.w));
+    const float rowH = std::max(h, titleLayout.height);
+    const float titleBarH = rowH + pad * 2;
+    const Rect titleBox{titleSpace.x, pad, titleSpace.w, rowH};
+    const float buttonsBarH = h + pad * 2;
+    // The buttons' row: along the top (centred beside the title), or along the bottom edge.
+    const float y = ui.navAtBottom ? ui.height - buttonsBarH + pad : pad + (rowH - h) / 2;
+    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, titleBarH),
+                           ui.color(ColorRole::Background));
+    if (ui.navAtBottom)
+        ui.draw->AddRectFilled(ImVec2(0, ui.height - buttonsBarH), ImVec2(ui.width, ui.height),
+                               ui.color(ColorRole::Background));
+    for (const Placed& b : buttons)
+        button(ui, b.id, {b.x, y, b.w, h}, b.label, b.kind, b.action);
+    drawTitle(ui, titleBox, title, titleLayout);
     if (ui.navAtBottom) {
-        // Title alone along the top, the buttons' bar along the bottom.
-        drawTextLine(ui, {pad * 2, pad, ui.width - pad * 4, h}, title, core::FontRole::Heading,
-                     ui.color(ColorRole::TitleOnBackground), TextAlign::Center, "top-bar:title");
-        const float top = ui.height - barH;
+        const float top = ui.height - buttonsBarH;
         ui.draw->AddLine(ImVec2(pad, top), ImVec2(ui.width - pad, top),
                          ui.color(ColorRole::Border, 0.6f), lineW);
-        const float titleBottom = title.empty() ? 0 : barH;
+        const float titleBottom = title.empty() ? 0 : titleBarH;
         if (!title.empty())
-            ui.draw->AddLine(ImVec2(pad, barH - 1), ImVec2(ui.width - pad, barH - 1),
+            ui.draw->AddLine(ImVec2(pad, titleBarH - 1), ImVec2(ui.width - pad, titleBarH - 1),
                              ui.color(ColorRole::Border, 0.6f), lineW);
         return {0, titleBottom, ui.width, top - titleBottom};
     }
-    drawTextLine(ui, {left + pad, y, right - left - pad * 2, h}, title, core::FontRole::Heading,
-                 ui.color(ColorRole::TitleOnBackground), TextAlign::Center, "top-bar:title");
-    ui.draw->AddLine(ImVec2(pad, barH - 1), ImVec2(ui.width - pad, barH - 1),
+    ui.draw->AddLine(ImVec2(pad, titleBarH - 1), ImVec2(ui.width - pad, titleBarH - 1),
                      ui.color(ColorRole::Border, 0.6f), lineW);
-    return {0, barH, ui.width, ui.height - barH};
+    return {0, titleBarH, ui.width, ui.height - titleBarH};
 }
 
 Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack,

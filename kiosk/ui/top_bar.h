@@ -36,7 +36,4 @@ core::Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& ac
 core::Rect standardTopBar(UiContext& ui, KioskState& state, std::string_view title, bool showBack,
                           std::vector<NavButton> extra = {});
 
-// The height of the bar (its buttons and padding), for screens that lay out around it.
-float navBarHeight(const UiContext& ui);
-
 } // namespace lantai::kiosk

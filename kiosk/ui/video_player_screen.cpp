@@ -239,37 +239,44 @@ void VideoPlayerScreen::drawProblem(UiContext& ui, KioskState& state) {
     const auto problem = state.video->problem();
     const float pad = ui.px(ui.theme->layout.padding);
     const float rounding = ui.px(ui.theme->layout.rounding);
-    const Rect card{m_videoArea.x + m_videoArea.w * 0.1, m_videoArea.y + m_videoArea.h * 0.12,
-                    m_videoArea.w * 0.8, m_videoArea.h * 0.7};
+    const float touch = ui.touchMin();
+    // Both languages always: staff and visitors of either language read the card.
+    TextBlock heading;
+    heading.role = FontRole::Heading;
+    heading.color = ui.color(ColorRole::Text);
+    heading.align = TextAlign::Center;
+    TextBlock body;
+    body.role = FontRole::Body;
+    body.color = ui.color(ColorRole::Text);
+    body.align = TextAlign::Center;
+    TextBlock file;
+    file.role = FontRole::Caption;
+    file.color = ui.color(ColorRole::TextMuted);
+    file.align = TextAlign::Center;
+    const std::string& headingZh = core::uiText("video.cannot_play", core::Language::Zh);
+    const std::string& headingEn = core::uiText("video.cannot_play", core::Language::En);
+    // The card grows to hold its text and button (large text, a narrow portrait picture), its
+    // bottom — the button — staying in the picture's area.
+    const float textW = static_cast<float>(m_videoArea.w) * 0.8f - pad * 2;
+    const float contentH = pad + measureTextBlock(ui, textW, headingZh, heading) +
+                           measureTextBlock(ui, textW, headingEn, heading) + pad * 0.5f +
+                           measureTextBlock(ui, textW, problem->zh, body) +
+                           measureTextBlock(ui, textW, problem->en, body) + pad * 0.5f +
+                           measureTextBlock(ui, textW, problem->file, file) + pad + touch + pad;
+    Rect card{m_videoArea.x + m_videoArea.w * 0.1, m_videoArea.y + m_videoArea.h * 0.12,
+              m_videoArea.w * 0.8, std::max(m_videoArea.h * 0.7, double(contentH))};
+    if (card.bottom() > m_videoArea.bottom()) card.y = std::max(0.0, m_videoArea.bottom() - card.h);
     ui.draw->AddRectFilled(minOf(card), maxOf(card), ui.color(ColorRole::Surface), rounding);
     ui.draw->AddRectFilled(
         minOf(card),
         ImVec2(static_cast<float>(card.right()), static_cast<float>(card.y) + ui.px(1.2f)),
         ui.color(ColorRole::Danger), rounding, ImDrawFlags_RoundCornersTop);
     double y = card.y + pad;
-    TextBlock heading;
-    heading.role = FontRole::Heading;
-    heading.color = ui.color(ColorRole::Text);
-    heading.align = TextAlign::Center;
-    // Both languages always: staff and visitors of either language read the card.
-    y += drawTextBlock(ui, {card.x + pad, y, card.w - pad * 2, card.h},
-                       core::uiText("video.cannot_play", core::Language::Zh), heading);
-    y += drawTextBlock(ui, {card.x + pad, y, card.w - pad * 2, card.h},
-                       core::uiText("video.cannot_play", core::Language::En), heading) +
-         pad * 0.5;
-    TextBlock body;
-    body.role = FontRole::Body;
-    body.color = ui.color(ColorRole::Text);
-    body.align = TextAlign::Center;
-    y += drawTextBlock(ui, {card.x + pad, y, card.w - pad * 2, card.h}, problem->zh, body);
-    y += drawTextBlock(ui, {card.x + pad, y, card.w - pad * 2, card.h}, problem->en, body) +
-         pad * 0.5;
-    TextBlock file;
-    file.role = FontRole::Caption;
-    file.color = ui.color(ColorRole::TextMuted);
-    file.align = TextAlign::Center;
-    y += drawTextBlock(ui, {card.x + pad, y, card.w - pad * 2, card.h}, problem->file, file) + pad;
-    const float touch = ui.touchMin();
+    y += drawTextBlock(ui, {card.x + pad, y, textW, card.h}, headingZh, heading);
+    y += drawTextBlock(ui, {card.x + pad, y, textW, card.h}, headingEn, heading) + pad * 0.5;
+    y += drawTextBlock(ui, {card.x + pad, y, textW, card.h}, problem->zh, body);
+    y += drawTextBlock(ui, {card.x + pad, y, textW, card.h}, problem->en, body) + pad * 0.5;
+    y += drawTextBlock(ui, {card.x + pad, y, textW, card.h}, problem->file, file) + pad;
     const float w = std::max(touch * 3, textWidth(ui, FontRole::Button, "返回 · Back") + ui.px(6));
     button(ui, "video-error-back",
            {card.center().x - w / 2, std::min(y, card.bottom() - touch - pad), w, touch},
