@@ -2,18 +2,23 @@
 # tests/e2e: every visitor screen within reach — the kiosk walks all screens and every tap target
 # it reports (target_rects) lies inside the reach band and is at least 64 px each way; in large
 # text nothing is cut off
-"""Usage: kiosk_reach_e2e.py --kiosk BIN --lantai BIN --pack DIR [--out DIR]
+"""Usage: kiosk_reach_e2e.py --kiosk BIN --lantai BIN --pack DIR [--out DIR] [--only RUN]
 
-Three kiosk runs, one script each, walking every visitor screen twice (the second walk in the
-other language with large text on):
-  portrait 1080x1920, theme red-archive, zh then en + large text
-  portrait 1080x1920, theme high-contrast, en then zh + large text
-  landscape 1920x1080, theme red-archive, zh then en + large text
+Four kiosk runs, one script each, side by side (a tap costs ~0.45 s of the runner's settle time
+and little processor, so four kiosks in parallel take hardly longer than one; ~30 s in all):
+  portrait-red          1080x1920, red-archive, zh: every screen, with the item's zoom, image
+                        strip and next item
+  portrait-red-large    1080x1920, red-archive: every screen in en with large text
+  portrait-contrast     1080x1920, high-contrast: the home screen in en, then every screen in large
+                        text — browsing in en, the quiz in zh —, then the visit's reset, which
+                        turns large text off
+  landscape             1920x1080, red-archive: the home screen in zh, then every screen in en
+                        with large text (the tightest: the longest words in the largest font)
 After every step the state must show: every target of `targets` in `target_rects`, each inside
 `reach_band` (which must be the lower 60 % in portrait, the whole window in landscape) and at
 least 64 px wide and tall; in large text, `cut_text` empty. The screens a walk reached come from
 the states and must be the expected set (a screen the walk silently missed fails the test)."""
-import argparse, json, os, shutil, subprocess, sys, tempfile
+import argparse, concurrent.futures, json, os, shutil, subprocess, sys, tempfile, time
 
 MIN_TARGET = 64
 EXPECTED_SCREENS = {
@@ -21,49 +26,84 @@ EXPECTED_SCREENS = {
     "quiz:entry", "quiz:nickname", "quiz:playing", "quiz:answered", "quiz:result", "quiz:pin",
     "quiz:team_setup", "quiz:team_playing",
 }
-QUESTIONS = 3
+QUESTIONS = 3  # the fewest the kiosk allows
 
 
-def walk(tag):
-    """Every visitor screen once; `tag` names the screenshots."""
-    steps = [
-        "wait-idle 8000", f"screenshot {tag}-attract",
-        "tap @attract", "wait-idle 8000", f"screenshot {tag}-home",
-        "tap @exhibition:red-archives-sample", "wait-idle 8000", f"screenshot {tag}-exhibition",
-        "tap @chapter:ch1-foundations", "wait-idle 8000", f"screenshot {tag}-chapter",
-        "drag 50% 85% 50% 60% 250", "wait-idle 5000",
-        "tap @item:sample-1-08-postcard", "wait-idle 8000", f"screenshot {tag}-item",
-        "tap @image:1", "tap @zoom-in", "wait-idle 8000", "tap @zoom-reset", "tap @next",
-        "tap @back", "tap @back", "drag 50% 92% 50% 45% 300", "wait-idle 5000", "tap @chapter:ch5-*", "wait-idle 8000",
-        "tap @item:sample-5-01-manuscript", "wait-idle 8000", f"screenshot {tag}-manuscript",
-        "tap @home", "tap @videos", "wait-idle 5000", f"screenshot {tag}-videos",
-        "tap @video:*", "wait 800", f"screenshot {tag}-video",
-        "tap @back", "tap @home",
-        "tap @quiz", f"screenshot {tag}-quiz-entry",
-        "tap @level:primary", f"screenshot {tag}-quiz-nickname",
-        "tap @nickname:*", "wait-idle 5000", f"screenshot {tag}-quiz-question",
-        "quiz-answer wrong", f"screenshot {tag}-quiz-wrong",
-    ]
+def walk(tag, shots, item_controls=False, quiz_language_switch=False):
+    """Every visitor screen from the home screen on; `shots` names the screens to photograph as
+    `tag-NAME.png`. item_controls: also the item's image strip, zoom and next item (first its
+    postcard in chapter 1). quiz_language_switch: the quiz in the other language."""
+    def shot(name):
+        return [f"screenshot {tag}-{name}"] if name in shots else []
+
+    steps = shot("home") + ["tap @exhibition:red-archives-sample", "wait-idle 8000"] + shot("exhibition")
+    if item_controls:
+        steps += ["tap @chapter:ch1-foundations", "wait-idle 8000",
+                  "drag 50% 85% 50% 60% 250", "wait-idle 5000",
+                  "tap @item:sample-1-08-postcard", "wait-idle 8000",
+                  "tap @image:1", "tap @zoom-in", "wait-idle 8000", "tap @zoom-reset", "tap @next",
+                  "tap @back", "tap @back"]
+    # The last chapter, below the fold in portrait and in large text.
+    steps += ["drag 50% 92% 50% 45% 300", "wait-idle 5000", "tap @chapter:ch5-*", "wait-idle 8000"]
+    steps += shot("chapter")
+    steps += ["tap @item:sample-5-01-manuscript", "wait-idle 8000"] + shot("manuscript")
+    steps += ["tap @home", "tap @videos", "wait-idle 5000"] + shot("videos")
+    steps += ["tap @video:*", "wait-idle 3000"] + shot("video") + ["tap @back", "tap @home"]
+    if quiz_language_switch:
+        steps += ["tap @lang"]
+    steps += ["tap @quiz"] + shot("quiz-entry") + ["tap @level:primary"] + shot("quiz-nickname")
+    steps += ["tap @nickname:*", "wait-idle 5000"] + shot("quiz-question")
+    steps += ["quiz-answer wrong"] + shot("quiz-wrong")
     for _ in range(QUESTIONS - 1):
         steps += ["tap @next", "quiz-answer correct"]
-    steps += ["tap @next", "wait-idle 5000", f"screenshot {tag}-quiz-result",
-              "tap @play-again", "tap @class", "tap @pin:2", f"screenshot {tag}-quiz-pin",
-              "tap @pin:4", "tap @pin:6", "tap @pin:8", "tap @pin-ok", f"screenshot {tag}-quiz-teams",
-              "tap @team-start", f"screenshot {tag}-quiz-team-turn",
-              "quiz-answer wrong", f"screenshot {tag}-quiz-team-feedback",
-              "tap @quiz-finish?", "tap @home",
-              "advance 95", "wait 300", f"screenshot {tag}-still-there",
-              "tap @continue", "tap @home?"]
+    steps += ["tap @next", "wait-idle 5000"] + shot("quiz-result")
+    steps += ["tap @play-again", "tap @class", "tap @pin:2"] + shot("quiz-pin")
+    steps += ["tap @pin:4", "tap @pin:6", "tap @pin:8", "tap @pin-ok"] + shot("quiz-teams")
+    steps += ["tap @team-start"] + shot("quiz-team-turn")
+    steps += ["quiz-answer wrong"] + shot("quiz-team-feedback")
+    steps += ["tap @quiz-finish?", "tap @home",
+              "advance 95", "wait 300"] + shot("still-there") + ["tap @continue", "tap @home?"]
     return steps
 
 
-def script_for(tag):
-    """Walk in the configured language, then switch language and large text and walk again."""
-    second = walk(tag + "-large")
-    # The second walk starts on the attract loop: switch language and text size on the home screen.
-    second = second[:4] + ["tap @lang", "tap @text-size", "wait-idle 5000",
-                           f"screenshot {tag}-large-home"] + second[4:]
-    return walk(tag) + ["advance 200", "wait 1500", "wait-idle 5000"] + second + ["quit"]
+# The runs: name, window, theme, the configured language, and the script.
+def portrait_red_script():
+    return (["wait-idle 8000", "screenshot portrait-red-attract", "tap @attract", "wait-idle 8000"] +
+            walk("portrait-red", {"home", "quiz-question"}, item_controls=True) + ["quit"])
+
+
+def portrait_red_large_script():
+    return (["wait-idle 8000", "tap @attract", "wait-idle 8000", "tap @lang", "tap @text-size",
+             "wait-idle 5000"] +
+            walk("portrait-red-large", {"home", "chapter", "manuscript", "video", "quiz-wrong",
+                                        "quiz-team-feedback"}) + ["quit"])
+
+
+def portrait_contrast_script():
+    return (["wait-idle 8000", "tap @attract", "wait-idle 8000", "tap @text-size", "wait-idle 5000"] +
+            walk("portrait-contrast-large", {"exhibition", "video", "quiz-result", "quiz-pin"},
+                 quiz_language_switch=True) +
+            # The visit's end (idle timeout) turns large text off: the last state is normal text.
+            ["advance 200", "wait 1500", "wait-idle 5000", "quit"])
+
+
+def landscape_script():
+    return (["wait-idle 8000", "tap @attract", "wait-idle 8000", "tap @lang", "tap @text-size",
+             "wait-idle 5000"] +
+            walk("landscape-large", {"home", "exhibition", "manuscript", "video", "quiz-wrong"}) +
+            ["quit"])
+
+
+RUNS = [("portrait-red", "1080x1920", "red-archive", "zh", portrait_red_script),
+        ("portrait-red-large", "1080x1920", "red-archive", "zh", portrait_red_large_script),
+        ("portrait-contrast", "1080x1920", "high-contrast", "en", portrait_contrast_script),
+        ("landscape", "1920x1080", "red-archive", "zh", landscape_script)]
+# Where a run walks in normal text: portrait-red everything, the others the attract and home
+# screens before they turn large text on (the attract loop has no toggle: a touch starts the visit).
+NORMAL_SCREENS = {"portrait-red": EXPECTED_SCREENS}
+NORMAL_SCREENS_DEFAULT = {"attract", "home"}
+LARGE_SCREENS = {"portrait-red": set()}
+LARGE_SCREENS_DEFAULT = EXPECTED_SCREENS - {"attract"}
 
 
 def screen_name(state):
@@ -107,10 +147,10 @@ def check_state(state, width, height, portrait):
     return problems
 
 
-def run(args, name, size, theme, language, work):
+def run(args, name, size, theme, language, script, work):
     width, height = (int(v) for v in size.split("x"))
     portrait = height > width
-    steps = script_for(name)
+    steps = script()
     folder = os.path.join(work, name)
     os.makedirs(folder)
     script = os.path.join(folder, "script.txt")
@@ -129,15 +169,22 @@ def run(args, name, size, theme, language, work):
     cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {size}x24", args.kiosk, "--config", config,
            "--windowed", size, "--script", script, "--exit-after-script", "--state-log", log,
            "--screenshot-dir", out, "--state-dir", os.path.join(folder, "state"), "--no-video"]
-    print("$", " ".join(cmd), flush=True)
-    proc = subprocess.run(cmd, env=dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1"), timeout=args.timeout,
-                          capture_output=True, text=True, errors="replace")
+    report = ["$ " + " ".join(cmd)]
+    started = time.monotonic()
+    for attempt in range(2):
+        proc = subprocess.run(cmd, env=dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1"),
+                              timeout=args.timeout, capture_output=True, text=True, errors="replace")
+        # Two xvfb-run -a starting at once can pick the same display: the second one's Xvfb
+        # fails to start before the kiosk runs. Once more, on another display.
+        if "Xvfb failed to start" not in proc.stderr:
+            break
+        time.sleep(1.0)
     problems = []
     if proc.returncode != 0:
-        print("\n".join(l for l in proc.stderr.splitlines() if "[error]" in l)[-3000:])
+        report.append("\n".join(l for l in proc.stderr.splitlines() if "[error]" in l)[-3000:])
         problems.append(f"{name}: lantai-kiosk exited with {proc.returncode}")
         if not os.path.exists(log):
-            return problems
+            return report, problems
     with open(log) as f:
         states = [json.loads(line) for line in f if line.strip()]
     if len(states) != len(steps):
@@ -147,14 +194,20 @@ def run(args, name, size, theme, language, work):
         visited["large" if state.get("large_text") else "normal"].add(screen_name(state))
         for p in check_state(state, width, height, portrait):
             problems.append(f"{name} `{line}` on {screen_name(state)}: {p}")
+    expected = {"normal": NORMAL_SCREENS.get(name, NORMAL_SCREENS_DEFAULT),
+                "large": LARGE_SCREENS.get(name, LARGE_SCREENS_DEFAULT)}
     for mode, seen in visited.items():
-        # Large text is turned on in the visit (the attract loop has no toggle).
-        missing = EXPECTED_SCREENS - seen - ({"attract"} if mode == "large" else set())
+        missing = expected[mode] - seen
         if missing:
             problems.append(f"{name} ({mode} text): the walk did not reach {sorted(missing)}")
-    print(f"{name}: {len(states)} states, screens {sorted(visited['normal'] | visited['large'])}, "
-          f"screenshots in {out}")
-    return problems
+    if name == "portrait-contrast" and states and (states[-1].get("large_text") or
+                                                   states[-1].get("session") != "attract"):
+        problems.append(f"{name}: after the visit's reset large_text is "
+                        f"{states[-1].get('large_text')}, session {states[-1].get('session')}")
+    report.append(f"{name}: {len(states)} states in {time.monotonic() - started:.1f} s, normal text "
+                  f"{sorted(visited['normal'])}, large text {sorted(visited['large'])}, "
+                  f"screenshots in {out}")
+    return report, problems
 
 
 def main():
@@ -164,17 +217,23 @@ def main():
     ap.add_argument("--pack", required=True)
     ap.add_argument("--out")
     ap.add_argument("--timeout", type=int, default=120)
-    ap.add_argument("--only", help="run only this run (portrait-red, portrait-contrast, landscape)")
+    ap.add_argument("--only", help="run only this run (portrait-red, portrait-red-large, portrait-contrast, landscape)")
     args = ap.parse_args()
-    runs = [("portrait-red", "1080x1920", "red-archive", "zh"),
-            ("portrait-contrast", "1080x1920", "high-contrast", "en"),
-            ("landscape", "1920x1080", "red-archive", "zh")]
     work = tempfile.mkdtemp(prefix="lantai-reach-")
+    runs = [r for r in RUNS if not args.only or r[0] == args.only]
+    started = time.monotonic()
+
+    def start(index_run):
+        index, (name, size, theme, language, script) = index_run
+        time.sleep(index * 1.5)  # xvfb-run -a: one display search at a time
+        return run(args, name, size, theme, language, script, work)
+
     problems = []
-    for name, size, theme, language in runs:
-        if args.only and name != args.only:
-            continue
-        problems += run(args, name, size, theme, language, work)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(runs)) as pool:
+        for report, run_problems in pool.map(start, enumerate(runs)):
+            print("\n".join(report), flush=True)
+            problems += run_problems
+    print(f"{len(runs)} runs in {time.monotonic() - started:.1f} s")
     for p in problems:
         print("FAIL", p)
     if not problems:
