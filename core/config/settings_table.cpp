@@ -236,6 +236,11 @@ std::vector<SettingSpec> makeTable() {
         choice("display.orientation", LANTAI_SETTING_FIELD(orientation), "auto",
                {"auto", "landscape", "portrait"},
                "Orientation: auto (from the screen's shape), landscape or portrait."),
+        choice("display.reach_band", LANTAI_SETTING_FIELD(reachBand), "lower", {"lower", "full"},
+               "Reach band: lower (portrait: every button within the lower 60 % of the screen, "
+               "the navigation bar at the bottom, for wheelchair users and children; landscape: "
+               "the whole screen is within reach) or full (the whole screen in every orientation, "
+               "e.g. a screen mounted low or on a table)."),
         boolean("display.windowed", LANTAI_SETTING_FIELD(windowed), false,
                 "Run in a window (false: fullscreen)."),
         integer("display.window_width", LANTAI_SETTING_FIELD(windowWidth), 1920, 320, 16384,
@@ -248,10 +253,6 @@ std::vector<SettingSpec> makeTable() {
         integer("display.texture_budget_mb", LANTAI_SETTING_FIELD(textureBudgetMb), 256, 32, 16384,
                 "GPU memory for image textures (MB); the least recently seen tiles are freed "
                 "first."),
-        choice("display.reach_band", LANTAI_SETTING_FIELD(reachBand), "lower", {"lower", "full"},
-               "Where touch targets lie: lower (portrait: the lower 60 % of the screen, the "
-               "navigation at the bottom; landscape: the whole screen) or full (the whole screen "
-               "in every orientation)."),
 
         choice("session.default_language", LANTAI_SETTING_FIELD(defaultLanguage), "zh",
                {"zh", "en"}, "Default language: zh or en."),

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace lantai::kiosk {
 
@@ -128,21 +129,39 @@ bool contains(const std::vector<int>& v, int i) {
 }
 
 // The answers: a 2-column grid (1 column in portrait), or two big true/false buttons, in the
-// height `available`. Before the answer each is a tap target. Returns the y below.
+// height `available`. Before the answer each is a tap target. Once answered, when the feedback
+// leaves too little room for all of them (large text, a team's turn), only the visitor's choice
+// and the correct answers stay. Returns the y below.
 float drawAnswers(UiContext& ui, KioskState& state, const core::DrawnQuestion& drawn,
                   const core::AnswerResult* result, const Rect& area, float y, float available) {
     const auto& q = drawn.question;
     const float pad = ui.px(ui.theme->layout.spacing);
     const bool trueFalse = q.type == core::QuestionType::TrueFalse;
-    const int options = drawn.optionCount();
-    const int columns = trueFalse ? 2 : (ui.portrait ? 1 : 2);
-    const int rows = (options + columns - 1) / columns;
+    int columns = trueFalse ? 2 : (ui.portrait ? 1 : 2);
+    const auto rowsOf = [&columns](std::size_t n) {
+        return (static_cast<int>(n) + columns - 1) / columns;
+    };
+    std::vector<int> shown;
+    for (int i = 0; i < drawn.optionCount(); ++i)
+        shown.push_back(i);
+    if (result && !trueFalse &&
+        available < float(rowsOf(shown.size())) * (ui.touchMin() + pad) - pad) {
+        std::erase_if(shown, [result](int i) {
+            return !contains(result->correctOptions, i) && !contains(result->chosen, i);
+        });
+        // Landscape: the ones left in a single row when they still do not fit.
+        if (!ui.portrait && available < float(rowsOf(shown.size())) * (ui.touchMin() + pad) - pad)
+            columns = std::max(columns, static_cast<int>(shown.size()));
+    }
+    const int rows = rowsOf(shown.size());
     const float bw = (static_cast<float>(area.w) - pad * float(columns - 1)) / float(columns);
     const float bh = std::clamp((available - pad * float(rows - 1)) / float(rows), ui.touchMin(),
                                 ui.px(trueFalse ? 22 : 14));
-    for (int i = 0; i < options; ++i) {
-        const Rect r{area.x + float(i % columns) * (bw + pad), y + float(i / columns) * (bh + pad),
-                     bw, bh};
+    for (std::size_t slot = 0; slot < shown.size(); ++slot) {
+        const int i = shown[slot];
+        const int at = static_cast<int>(slot);
+        const Rect r{area.x + float(at % columns) * (bw + pad),
+                     y + float(at / columns) * (bh + pad), bw, bh};
         AnswerButtonState look;
         look.index = i;
         look.trueFalse = trueFalse;

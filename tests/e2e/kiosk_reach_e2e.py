@@ -90,7 +90,8 @@ def portrait_contrast_script():
 def landscape_script():
     return (["wait-idle 8000", "tap @attract", "wait-idle 8000", "tap @lang", "tap @text-size",
              "wait-idle 5000"] +
-            walk("landscape-large", {"home", "exhibition", "manuscript", "video", "quiz-wrong"}) +
+            walk("landscape-large", {"home", "exhibition", "manuscript", "video", "quiz-wrong",
+                                     "quiz-team-feedback"}) +
             ["quit"])
 
 
