@@ -11,8 +11,19 @@ import argparse, json, os, shlex, shutil, subprocess, sys, tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+# The window of this run (--size): scenarios whose gestures land on the picture need to know
+# where it is — beside the caption in landscape, above the reach band (the upper part) in portrait.
+WINDOW = (1920, 1080)
+
+
+def picture_point():
+    width, height = WINDOW
+    return "30% 30%" if height > width else "30% 55%"
+
+
 def browse(first_item, next_item_of_first, chapter, exhibition):
     """Attract -> home -> exhibition -> chapter -> item -> zoom -> swipe -> language -> idle reset."""
+    at = picture_point()
     return [
         ("wait-idle 5000", {"screen": "attract", "session": "attract"}),
         ("screenshot attract", None),
@@ -28,22 +39,23 @@ def browse(first_item, next_item_of_first, chapter, exhibition):
         ("drag 50% 85% 50% 25% 250", {"screen": "chapter", "grid_scroll": ("scrolled", 0)}),
         ("wait-idle 5000", None),
         ("screenshot chapter-scrolled", None),
-        ("drag 50% 25% 50% 95% 250", None),
+        # Back up: from the top of the cards (in portrait the reach band's, below the header).
+        (f"drag 50% {45 if WINDOW[1] > WINDOW[0] else 25}% 50% 95% 250", None),
         ("wait-idle 5000", {"grid_scroll": ("<", 1)}),
         (f"tap @item:{first_item}", {"screen": "item", "item": first_item, "zoom": ("<", 0.01)}),
         ("wait-idle 10000", {"zoom_sharp": True, "image_failed": False}),
         ("screenshot item", None),
-        ("doubletap 30% 55%", None),
+        (f"doubletap {at}", None),
         ("wait-idle 10000", {"zoom": (">", 0.2), "zoom_sharp": True}),
         ("screenshot item-zoomed", None),
-        ("pinch 30% 55% 2.0 300", None),
+        (f"pinch {at} 2.0 300", None),
         ("wait-idle 10000", {"zoom": (">", 0.4), "zoom_sharp": True}),
         ("screenshot item-pinched", None),
         ("tap @zoom-reset", None),
         ("wait-idle 5000", {"zoom": ("<", 0.01)}),
-        ("swipe left 30% 55%", {"screen": "item", "item": next_item_of_first}),
+        (f"swipe left {at}", {"screen": "item", "item": next_item_of_first}),
         ("wait-idle 8000", None),
-        ("swipe right 30% 55%", {"item": first_item}),
+        (f"swipe right {at}", {"item": first_item}),
         ("wait-idle 8000", None),
         ("tap @lang", {"language": "en"}),
         ("wait-idle 5000", None),
@@ -581,6 +593,8 @@ def main():
     ap.add_argument("--example", help="deploy/kiosk.example.toml (example_set_command runs the command it shows)")
     args = ap.parse_args()
 
+    global WINDOW
+    WINDOW = tuple(int(v) for v in args.size.split("x"))
     steps = SCENARIOS[args.scenario]()
     work = tempfile.mkdtemp(prefix="lantai-e2e-")
     if args.scenario == "corrupt_image":
