@@ -137,8 +137,10 @@ float drawAnswers(UiContext& ui, KioskState& state, const core::DrawnQuestion& d
     const auto& q = drawn.question;
     const float pad = ui.px(ui.theme->layout.spacing);
     const bool trueFalse = q.type == core::QuestionType::TrueFalse;
-    int columns = trueFalse ? 2 : (ui.portrait ? 1 : 2);
-    const auto rowsOf = [&columns](std::size_t n) {
+    // True/false side by side, except in portrait large text: one above the other, so "False"
+    // and its "Correct answer" label fit on one line.
+    const int columns = trueFalse && !(ui.portrait && ui.largeText) ? 2 : (ui.portrait ? 1 : 2);
+    const auto rowsOf = [columns](std::size_t n) {
         return (static_cast<int>(n) + columns - 1) / columns;
     };
     std::vector<int> shown;
@@ -149,9 +151,6 @@ float drawAnswers(UiContext& ui, KioskState& state, const core::DrawnQuestion& d
         std::erase_if(shown, [result](int i) {
             return !contains(result->correctOptions, i) && !contains(result->chosen, i);
         });
-        // Landscape: the ones left in a single row when they still do not fit.
-        if (!ui.portrait && available < float(rowsOf(shown.size())) * (ui.touchMin() + pad) - pad)
-            columns = std::max(columns, static_cast<int>(shown.size()));
     }
     const int rows = rowsOf(shown.size());
     const float bw = (static_cast<float>(area.w) - pad * float(columns - 1)) / float(columns);
