@@ -3,7 +3,6 @@
 
 #include "core/base/file_io.h"
 #include "core/base/log.h"
-#include "core/pack/charset.h"
 #include "tools/editor/catalogue_dialog.h"
 #include "tools/editor/editor_ui_characters.h"
 #include "tools/editor/recent_packs.h"
@@ -253,6 +252,7 @@ int EditorApp::run() {
         // reload of the pack are two frames' work, not one.
         if (!polled) syncPreview();
         if (m_preview->update()) active = true;
+        m_fonts.add(m_preview->takePackCharacters());
         m_phases.mark("preview-update-render");
         if (m_check->running() && m_check->step(kCheckBudgetMs)) active = true;
         m_phases.mark("check-step");
@@ -286,9 +286,7 @@ void EditorApp::syncPreview() {
     loaded.pack = m_doc->pack();
     loaded.parsed = true;
     m_phases.mark("sync-preview-copy");
-    m_fonts.add(core::charactersToUtf8(core::collectPackCharacters(loaded.pack)));
-    m_phases.mark("sync-preview-characters");
-    m_preview->showPack(std::move(loaded));
+    m_preview->showPack(std::move(loaded)); // its content made on a worker
     m_phases.mark("sync-preview-show-pack");
 }
 
