@@ -140,6 +140,7 @@ bool EditorApp::loadScript() {
         // written at exit.
         if (static_cast<std::size_t>(step) + 1 < steps) {
             m_frameMs.clear();
+            m_frameCpuMs.clear();
             m_phases.reset();
         }
     };
@@ -269,6 +270,7 @@ int EditorApp::run() {
         const bool draw = m_quietFrames <= kQuietFrames || backgroundDue;
         if (draw) frame();
         m_phases.end(draw);
+        if (draw && m_frameCpuMs.size() < 100000) m_frameCpuMs.push_back(m_phases.lastCpuMs());
         if (m_ctx->quitRequested) m_quit = true;
         if (m_script && m_script->finished() && (m_options.exitAfterScript || m_script->quit()))
             m_quit = true;
@@ -508,6 +510,8 @@ nlohmann::json EditorApp::stateJson() const {
                             {"frame_ms_p50", percentile(m_frameMs, 50)},
                             {"frame_ms_p99", percentile(m_frameMs, 99)},
                             {"frames", m_frameMs.size()},
+                            {"frame_cpu_ms_p50", percentile(m_frameCpuMs, 50)},
+                            {"frame_cpu_ms_p99", percentile(m_frameCpuMs, 99)},
                             {"slowest_frame", m_phases.slowestJson()},
                             {"pss_kb", pssKb()},
                             {"idle", isIdle()},

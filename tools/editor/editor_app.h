@@ -77,6 +77,7 @@ class EditorApp {
     // the end of the event wait through polling the workers, the preview's update and render,
     // thumbnail uploads, the panes and the swap.
     std::vector<double> m_frameMs;
+    std::vector<double> m_frameCpuMs; // the main thread's CPU time of the same frames
     std::chrono::steady_clock::time_point m_loopStarted;
     FramePhases m_phases; // where each iteration's time went (LANTAI_EDITOR_SLOW_FRAME_MS)
     std::atomic<bool> m_previewWoken{false}; // the kiosk runtime asked to draw again

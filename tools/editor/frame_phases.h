@@ -11,7 +11,9 @@
 namespace lantai::editor {
 
 // One loop iteration is begun after the event wait, marked after each piece of work ("poll",
-// "preview", "render", ...) and ended; a phase marked twice adds up. An ended iteration that
+// "preview", "render", ...) and ended; a phase marked twice adds up. Each phase has its wall time
+// and the main thread's CPU time: on a busy machine (or a software GL waited on) the two part,
+// and the CPU time is the work of ours that a frame cannot shed. An ended iteration that
 // drew a frame and took at least `logAboveMs` (LANTAI_EDITOR_SLOW_FRAME_MS; off when unset) is
 // logged with its phases. The slowest drawn frame since reset() stays for the state file.
 // Threading: the main thread.
@@ -20,20 +22,30 @@ class FramePhases {
     FramePhases();
     void begin();
     void mark(const char* phase);
-    // Returns the iteration's milliseconds (from begin()).
+    // The iteration's wall milliseconds (from begin()).
     double end(bool drawn);
+    // The main thread's CPU milliseconds of the iteration end() ended.
+    double lastCpuMs() const { return m_current.cpuMs; }
     void reset() { m_slowest = {}; }
-    // {"ms": total, "phases": {name: ms, ...}} of the slowest drawn frame since reset().
+    // {"ms": wall, "cpu_ms": main thread's CPU, "phases": {name: wall ms, ...}, "phases_cpu":
+    // {name: CPU ms, ...}} of the slowest drawn frame (by wall time) since reset().
     nlohmann::json slowestJson() const;
 
   private:
     using Clock = std::chrono::steady_clock;
+    struct Phase {
+        const char* name;
+        double ms;
+        double cpuMs;
+    };
     struct Iteration {
         double ms = 0;
-        std::vector<std::pair<const char*, double>> phases;
+        double cpuMs = 0;
+        std::vector<Phase> phases;
     };
     double m_logAboveMs = -1;
     Clock::time_point m_started, m_last;
+    double m_cpuStarted = 0, m_cpuLast = 0;
     Iteration m_current, m_slowest;
 };
 
