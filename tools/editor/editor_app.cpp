@@ -358,6 +358,7 @@ void EditorApp::layout() {
     ImGui::BeginChild("tree-pane", ImVec2(m_treeWidth, height), true);
     drawTreePanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-tree");
     ImGui::SameLine(0, 0);
     splitter("##split-tree", true, m_treeWidth, 200, total - m_previewWidth - 300, height);
     ImGui::SameLine(0, 0);
@@ -365,6 +366,7 @@ void EditorApp::layout() {
                       true);
     drawFieldsPanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-fields");
     ImGui::SameLine(0, 0);
     float previewFromRight = m_previewWidth;
     splitter("##split-preview", true, previewFromRight, 240, total - m_treeWidth - 300, height);
@@ -373,10 +375,12 @@ void EditorApp::layout() {
     ImGui::BeginChild("preview-pane", ImVec2(0, height), true);
     drawPreviewPanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-preview");
     splitter("##split-diagnostics", false, m_diagnosticsHeight, 60, 600);
     ImGui::BeginChild("diagnostics-pane", ImVec2(0, 0), true);
     drawDiagnosticsPanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-diagnostics");
     drawDialogs(ctx);
     drawCheckPanel(ctx);
     ImGui::End();
