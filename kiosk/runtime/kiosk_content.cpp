@@ -114,6 +114,19 @@ KioskContent kioskContentFrom(core::PackLoadResult loaded, const fs::path& packD
 }
 
 KioskContent previewContentFrom(core::PackLoadResult loaded, const KioskContent& previous) {
+    std::optional<core::DerivedIndex> derived;
+    if (!loaded.parsed) {
+        // No index needed: the content explains the failure.
+    } else if (previous.ok && previous.loaded.pack.root == loaded.pack.root) {
+        derived = previous.derived;
+    } else if (auto read = core::readDerivedIndex(loaded.pack.root)) {
+        derived = std::move(*read);
+    }
+    return previewContentWith(std::move(loaded), std::move(derived));
+}
+
+KioskContent previewContentWith(core::PackLoadResult loaded,
+                                std::optional<core::DerivedIndex> derived) {
     KioskContent content;
     content.loaded = std::move(loaded);
     content.ok = content.loaded.parsed;
@@ -122,11 +135,7 @@ KioskContent previewContentFrom(core::PackLoadResult loaded, const KioskContent&
         explainFailure(content, pack.root, content.loaded.diagnostics);
         return content;
     }
-    if (previous.ok && previous.loaded.pack.root == pack.root) {
-        content.derived = previous.derived;
-    } else if (auto derived = core::readDerivedIndex(pack.root)) {
-        content.derived = std::move(*derived);
-    }
+    content.derived = std::move(derived);
     content.characters =
         fontCharactersFor(&pack, core::charactersToUtf8(core::collectPackCharacters(pack)));
     return content;

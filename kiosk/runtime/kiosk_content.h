@@ -45,6 +45,9 @@ KioskContent kioskContentFrom(core::PackLoadResult loaded, const std::filesystem
 // derived/charset.txt may predate the edits); the derived index is `previous`'s when it is of
 // the same folder, else read.
 KioskContent previewContentFrom(core::PackLoadResult loaded, const KioskContent& previous);
+// The same with the derived index given (nullopt: none): any thread, no file read.
+KioskContent previewContentWith(core::PackLoadResult loaded,
+                                std::optional<core::DerivedIndex> derived);
 
 // A theme by name or path from `searchDirs`; the built-in red-archive theme (with a warning in the
 // log) when it is unavailable.

@@ -192,6 +192,9 @@ class KioskRuntime {
     // lacks, the atlas is rebuilt on a worker and installed by a later update() (until then the
     // new characters draw as the fallback glyph).
     void previewPack(core::PackLoadResult loaded);
+    // The same for content the caller made (previewContentFrom/previewContentWith, on a worker
+    // of its own: a large pack's characters and copy take longer than a frame).
+    void previewContent(KioskContent content);
     // Goes to `target` as a visitor would have reached it; false when the pack has no such node.
     bool previewShow(const PreviewTarget& target);
     void previewLanguage(core::Language language);

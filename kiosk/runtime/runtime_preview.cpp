@@ -29,6 +29,10 @@ bool bringsNewCharacters(const RoleCharacters& before, const RoleCharacters& now
 } // namespace
 
 void KioskRuntime::previewPack(core::PackLoadResult loaded) {
+    previewContent(previewContentFrom(std::move(loaded), m_content));
+}
+
+void KioskRuntime::previewContent(KioskContent content) {
     ImGuiContextScope scope(m_imgui);
     const PreviewTarget where = previewWhere();
     const core::Language language = m_state.language;
@@ -40,7 +44,7 @@ void KioskRuntime::previewPack(core::PackLoadResult loaded) {
 
     forgetVisit();
     m_video.configure(nullptr, nullptr, {});
-    applyContent(previewContentFrom(std::move(loaded), m_content));
+    applyContent(std::move(content));
     m_state.language = language;
     configureQuiz();
     configureVideo();

@@ -3,7 +3,6 @@
 
 #include "core/base/file_io.h"
 #include "core/base/log.h"
-#include "core/pack/charset.h"
 #include "tools/editor/catalogue_dialog.h"
 #include "tools/editor/editor_ui_characters.h"
 #include "tools/editor/recent_packs.h"
@@ -139,7 +138,11 @@ bool EditorApp::loadScript() {
         writeState();
         // The state's frame figures are of one step; the last step's stay for the state
         // written at exit.
-        if (static_cast<std::size_t>(step) + 1 < steps) m_frameMs.clear();
+        if (static_cast<std::size_t>(step) + 1 < steps) {
+            m_frameMs.clear();
+            m_frameCpuMs.clear();
+            m_phases.reset();
+        }
     };
     host.error = [this](const std::string& message) {
         core::logError(message);
@@ -161,6 +164,7 @@ int EditorApp::run() {
     if (!loadScript()) return 2;
     m_fonts.add(kEditorUiCharacters);
     auto wake = [this] { m_window.wake(); };
+    m_fonts.setWake(wake); // a new atlas built
     // Only the runtime's own wake-ups (a decoded image, the media backend) make the preview draw
     // again: a kiosk frame costs the most of any frame on a software GL, and the workers (copies,
     // thumbnails, validation) wake the window many times a second.
@@ -198,11 +202,13 @@ int EditorApp::run() {
             (m_doc->isOpen() && m_doc->dropProgress()))
             wait = std::min(wait, 0.1);
         if (m_check->running()) wait = std::min(wait, 0.02);
+        if (m_fonts.wantsBuild()) wait = 0; // the panes met new characters: start the atlas
         if (ImGui::IsAnyMouseDown() ||
             (m_doc->isOpen() && m_doc->previewRevision != m_doc->session().revision()))
             wait = 0;
         WindowEvents events = m_window.pump(static_cast<int>(wait * 1000));
         m_loopStarted = std::chrono::steady_clock::now();
+        m_phases.begin();
         if (events.quitRequested) m_quit = true;
         if (m_previewWoken.exchange(false)) m_preview->redraw();
         m_fonts.add(events.typedText);
@@ -211,15 +217,17 @@ int EditorApp::run() {
             SDL_GetMouseState(&x, &y);
             handleDrop(std::move(events.dropped), static_cast<float>(x), static_cast<float>(y));
         }
+        m_phases.mark("events");
         const double scriptWork =
             m_script && !m_script->finished() ? m_script->secondsUntilWork(nowSeconds()) : 1e9;
         // `active`: something to show now (input, an edit, a result, the preview moved);
         // `background`: only progress moves (copies, thumbnails, a publish, a script waiting),
         // drawn at kBackgroundFrameSeconds.
-        bool active = events.input || m_fonts.needsRebuild() || scriptWork <= 0;
+        bool active = events.input || scriptWork <= 0;
         bool background =
             scriptWork < 0.1 || m_publish->running() || (m_doc->isOpen() && m_doc->dropProgress());
         const bool polled = m_doc->poll();
+        m_phases.mark("document-poll");
         if (polled) {
             active = true;
             for (const auto& d : m_doc->report().diagnostics)
@@ -227,6 +235,7 @@ int EditorApp::run() {
             if (!m_doc->messages().empty()) m_fonts.add(m_doc->messages().back());
         }
         if (m_videoFiles->poll(*m_doc)) active = true;
+        m_phases.mark("video-files-poll");
         if (m_doc->isOpen() && m_doc->session().root() != m_recentRoot) {
             m_recentRoot = m_doc->session().root(); // opened, created or saved as
             if (core::Status kept = rememberRecentPack(recentPacksFile(), m_recentRoot); !kept)
@@ -237,17 +246,31 @@ int EditorApp::run() {
             m_thumbs->follow(m_doc->session());
         else
             m_thumbs->forget();
+        m_phases.mark("thumbnails-follow");
         if (m_thumbs->upload(2.0) || m_thumbs->busy()) background = true;
+        m_phases.mark("thumbnails-upload");
         // Worker results applied (a drop of 100 items, a validation report) and the preview's
         // reload of the pack are two frames' work, not one.
         if (!polled) syncPreview();
         if (m_preview->update()) active = true;
+        m_fonts.add(m_preview->takePackCharacters());
+        m_phases.mark("preview-update-render");
         if (m_check->running() && m_check->step(kCheckBudgetMs)) active = true;
+        m_phases.mark("check-step");
+        // The atlas with the characters met so far (on a worker; installed when built).
+        if (std::string fontError; m_fonts.update(fontError))
+            active = true;
+        else if (!fontError.empty())
+            core::logError(fontError);
+        m_phases.mark("editor-font-atlas");
         m_quietFrames = active ? 0 : std::min(m_quietFrames + 1, kQuietFrames + 1);
         const bool backgroundDue =
             background && nowSeconds() - m_lastFrameAt >= kBackgroundFrameSeconds;
         // ImGui settles hover and focus in a few frames after anything active.
-        if (m_quietFrames <= kQuietFrames || backgroundDue) frame();
+        const bool draw = m_quietFrames <= kQuietFrames || backgroundDue;
+        if (draw) frame();
+        m_phases.end(draw);
+        if (draw && m_frameCpuMs.size() < 100000) m_frameCpuMs.push_back(m_phases.lastCpuMs());
         if (m_ctx->quitRequested) m_quit = true;
         if (m_script && m_script->finished() && (m_options.exitAfterScript || m_script->quit()))
             m_quit = true;
@@ -264,15 +287,12 @@ void EditorApp::syncPreview() {
     core::PackLoadResult loaded;
     loaded.pack = m_doc->pack();
     loaded.parsed = true;
-    m_fonts.add(core::charactersToUtf8(core::collectPackCharacters(loaded.pack)));
-    m_preview->showPack(std::move(loaded));
+    m_phases.mark("sync-preview-copy");
+    m_preview->showPack(std::move(loaded)); // its content made on a worker
+    m_phases.mark("sync-preview-show-pack");
 }
 
 void EditorApp::frame() {
-    if (m_fonts.needsRebuild()) {
-        std::string error;
-        if (!m_fonts.rebuild(error)) core::logError(error);
-    }
     const double now = nowSeconds();
     m_window.beginFrame([&] {
         if (m_script) m_script->applyInput(now);
@@ -280,7 +300,9 @@ void EditorApp::frame() {
     m_targets.beginFrame();
     shortcuts(); // before the panels: an active text field must not also see Ctrl+Z
     layout();
+    m_phases.mark("panes");
     m_window.render();
+    m_phases.mark("gl-render");
     if (m_startupMs < 0 && m_doc->isOpen() && m_preview->started() && m_preview->isIdle())
         m_startupMs = processAgeMs();
     if (m_pendingScreenshot) {
@@ -290,6 +312,7 @@ void EditorApp::frame() {
         m_pendingScreenshot.reset();
     }
     m_window.present();
+    m_phases.mark("present");
     m_lastFrameAt = nowSeconds();
     // The whole iteration that drew this frame, the preview and the workers' results included.
     const double ms =
@@ -335,6 +358,7 @@ void EditorApp::layout() {
     ImGui::BeginChild("tree-pane", ImVec2(m_treeWidth, height), true);
     drawTreePanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-tree");
     ImGui::SameLine(0, 0);
     splitter("##split-tree", true, m_treeWidth, 200, total - m_previewWidth - 300, height);
     ImGui::SameLine(0, 0);
@@ -342,6 +366,7 @@ void EditorApp::layout() {
                       true);
     drawFieldsPanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-fields");
     ImGui::SameLine(0, 0);
     float previewFromRight = m_previewWidth;
     splitter("##split-preview", true, previewFromRight, 240, total - m_treeWidth - 300, height);
@@ -350,10 +375,12 @@ void EditorApp::layout() {
     ImGui::BeginChild("preview-pane", ImVec2(0, height), true);
     drawPreviewPanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-preview");
     splitter("##split-diagnostics", false, m_diagnosticsHeight, 60, 600);
     ImGui::BeginChild("diagnostics-pane", ImVec2(0, 0), true);
     drawDiagnosticsPanel(ctx);
     ImGui::EndChild();
+    m_phases.mark("pane-diagnostics");
     drawDialogs(ctx);
     drawCheckPanel(ctx);
     ImGui::End();
@@ -487,6 +514,9 @@ nlohmann::json EditorApp::stateJson() const {
                             {"frame_ms_p50", percentile(m_frameMs, 50)},
                             {"frame_ms_p99", percentile(m_frameMs, 99)},
                             {"frames", m_frameMs.size()},
+                            {"frame_cpu_ms_p50", percentile(m_frameCpuMs, 50)},
+                            {"frame_cpu_ms_p99", percentile(m_frameCpuMs, 99)},
+                            {"slowest_frame", m_phases.slowestJson()},
                             {"pss_kb", pssKb()},
                             {"idle", isIdle()},
                             {"preview", m_preview->state()},

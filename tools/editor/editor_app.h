@@ -5,6 +5,7 @@
 #include "tools/editor/editor_context.h"
 #include "tools/editor/editor_script.h"
 #include "tools/editor/editor_window.h"
+#include "tools/editor/frame_phases.h"
 #include "tools/editor/screen_check.h"
 #include "tools/editor/thumbnail_cache.h"
 #include "tools/editor/video_files.h"
@@ -76,7 +77,9 @@ class EditorApp {
     // the end of the event wait through polling the workers, the preview's update and render,
     // thumbnail uploads, the panes and the swap.
     std::vector<double> m_frameMs;
+    std::vector<double> m_frameCpuMs; // the main thread's CPU time of the same frames
     std::chrono::steady_clock::time_point m_loopStarted;
+    FramePhases m_phases; // where each iteration's time went (LANTAI_EDITOR_SLOW_FRAME_MS)
     std::atomic<bool> m_previewWoken{false}; // the kiosk runtime asked to draw again
 };
 

@@ -190,6 +190,8 @@ void EditorDocument::dropLoop() {
         if (m_stop) return;
         DropJob job = std::move(m_dropJobs.front());
         m_dropJobs.erase(m_dropJobs.begin());
+        // In progress from here: the folders are listed before the first copy reports.
+        m_dropProgress = DropProgress{};
         const fs::path root = m_dropRoot;
         const edit::Transliterator* names = m_transliterator.get();
         lock.unlock();

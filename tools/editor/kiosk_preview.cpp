@@ -2,6 +2,7 @@
 #include "tools/editor/kiosk_preview.h"
 
 #include "core/base/log.h"
+#include "core/pack/charset.h"
 #include "kiosk/platform/mpv_media_player.h"
 
 #include <GL/gl.h>
@@ -22,7 +23,7 @@ const std::vector<PreviewSize>& previewSizes() {
 }
 
 KioskPreview::KioskPreview(std::vector<std::filesystem::path> themeDirs, std::function<void()> wake)
-    : m_themeDirs(std::move(themeDirs)), m_wake(std::move(wake)) {}
+    : m_themeDirs(std::move(themeDirs)), m_wake(std::move(wake)), m_content(m_wake) {}
 
 KioskPreview::~KioskPreview() {
     m_runtime.reset(); // with the GL context current (the editor's window outlives us)
@@ -75,10 +76,12 @@ void KioskPreview::start(core::PackLoadResult pack) {
 
 void KioskPreview::showPack(core::PackLoadResult pack) {
     m_pendingSince = std::chrono::steady_clock::now();
-    if (!m_runtime)
-        start(std::move(pack));
-    else
-        m_runtime->previewPack(std::move(pack));
+    if (m_runtime) {
+        m_content.submit(std::move(pack));
+        return;
+    }
+    m_packCharacters += core::charactersToUtf8(core::collectPackCharacters(pack.pack));
+    start(std::move(pack));
     if (m_unshown && m_runtime && m_runtime->previewShow(*m_unshown)) m_unshown.reset();
 }
 
@@ -158,6 +161,11 @@ void KioskPreview::wheel(float x, float y, float notches) {
 
 bool KioskPreview::update() {
     if (!m_runtime) return false;
+    if (auto made = m_content.take()) {
+        m_packCharacters += made->characters;
+        m_runtime->previewContent(std::move(made->content));
+        if (m_unshown && m_runtime->previewShow(*m_unshown)) m_unshown.reset();
+    }
     const double t = now();
     m_runtime->update(t);
     if (!m_runtime->wantsFrame()) return false;

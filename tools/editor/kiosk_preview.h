@@ -6,6 +6,7 @@
 #include "core/theme/theme.h"
 #include "kiosk/runtime/kiosk_runtime.h"
 #include "tools/editor/offscreen_target.h"
+#include "tools/editor/preview_content_worker.h"
 
 #include <chrono>
 #include <functional>
@@ -38,8 +39,12 @@ class KioskPreview {
     KioskPreview(const KioskPreview&) = delete;
     KioskPreview& operator=(const KioskPreview&) = delete;
 
-    // The edited pack (a copy of the session's, loaded as the loader would).
+    // The edited pack (a copy of the session's, loaded as the loader would). The first one starts
+    // the runtime at once; later ones have their content made on a worker and shown by the
+    // update() after it is ready.
     void showPack(core::PackLoadResult pack);
+    // The characters of the packs shown since the last call, as UTF-8 (for the editor's atlas).
+    std::string takePackCharacters() { return std::exchange(m_packCharacters, {}); }
     void show(const kiosk::PreviewTarget& target);
     void setSize(int index);
     int sizeIndex() const { return m_sizeIndex; }
@@ -71,7 +76,9 @@ class KioskPreview {
     int height() const { return m_height; }
     bool started() const { return m_runtime != nullptr; }
     // Nothing loading, animating or waiting to be drawn.
-    bool isIdle() const { return !m_runtime || (m_runtime->isIdle() && !m_pendingSince); }
+    bool isIdle() const {
+        return !m_runtime || (m_runtime->isIdle() && !m_pendingSince && !m_content.pending());
+    }
     const std::string& error() const { return m_error; }
     double secondsUntilWork() const;
     // Milliseconds from the last showPack() to the frame that showed it.
@@ -90,6 +97,8 @@ class KioskPreview {
     std::function<void()> m_wake;
     OffscreenTarget m_target; // declared before the runtime: destroyed after it
     std::unique_ptr<kiosk::KioskRuntime> m_runtime;
+    PreviewContentWorker m_content; // after the runtime: the worker stops first
+    std::string m_packCharacters;
     std::string m_error;
     std::string m_themeName = "red-archive";
     int m_sizeIndex = 0;
