@@ -7,6 +7,12 @@
 
 namespace lantai::core {
 
+bool portraitLayout(double width, double height, Orientation orientation) {
+    if (orientation == Orientation::Portrait) return true;
+    if (orientation == Orientation::Landscape) return false;
+    return height > width;
+}
+
 const char* orientationName(Orientation orientation) {
     switch (orientation) {
     case Orientation::Landscape:

@@ -19,6 +19,9 @@ struct Pack;
 enum class Orientation { Auto, Landscape, Portrait };
 const char* orientationName(Orientation orientation); // "auto", "landscape", "portrait"
 bool parseOrientation(std::string_view text, Orientation& out);
+// Whether a width x height frame (after display.rotation) shows the portrait layout: auto follows
+// its shape (taller than wide), landscape and portrait force that layout.
+bool portraitLayout(double width, double height, Orientation orientation);
 
 // The kiosk's settings as C++ fields, listed once: KioskConfig holds a value of each,
 // KioskConfigLayer an optional one (a layer sets only some). What each field means — its TOML

@@ -235,7 +235,8 @@ std::vector<SettingSpec> makeTable() {
              themeNotEmpty),
         choice("display.orientation", LANTAI_SETTING_FIELD(orientation), "auto",
                {"auto", "landscape", "portrait"},
-               "Orientation: auto (from the screen's shape), landscape or portrait."),
+               "Layout: auto (portrait when the screen, after display.rotation, is taller than "
+               "wide), landscape or portrait (that layout on any screen)."),
         choice("display.reach_band", LANTAI_SETTING_FIELD(reachBand), "lower", {"lower", "full"},
                "Reach band: lower (portrait: every button within the lower 60 % of the screen, "
                "the navigation bar at the bottom, for wheelchair users and children; landscape: "

@@ -17,13 +17,13 @@ bool parseReachBand(std::string_view text, ReachBandSetting& out) {
     return true;
 }
 
-bool reachBandLeavesTop(double width, double height, ReachBandSetting setting) {
-    return setting == ReachBandSetting::Lower && height > width && width > 0;
+bool reachBandLeavesTop(bool portraitLayout, ReachBandSetting setting) {
+    return setting == ReachBandSetting::Lower && portraitLayout;
 }
 
-Rect reachBand(double width, double height, ReachBandSetting setting) {
+Rect reachBand(double width, double height, bool portraitLayout, ReachBandSetting setting) {
     if (!(width > 0 && height > 0)) return {};
-    if (!reachBandLeavesTop(width, height, setting)) return {0, 0, width, height};
+    if (!reachBandLeavesTop(portraitLayout, setting)) return {0, 0, width, height};
     const double top = height * (1.0 - kReachBandLowerFraction);
     return {0, top, width, height - top};
 }

@@ -21,13 +21,14 @@ inline constexpr double kReachBandLowerFraction = 0.6;
 const char* reachBandName(ReachBandSetting setting); // "lower", "full"
 bool parseReachBand(std::string_view text, ReachBandSetting& out);
 
-// The reachable rectangle of a width x height window (pixels, origin top-left). Portrait means
-// taller than wide. An empty window gives an empty rectangle.
-Rect reachBand(double width, double height, ReachBandSetting setting);
+// The reachable rectangle of a width x height window (pixels, origin top-left) showing a
+// portrait or a landscape layout (`display.orientation`: from the shape, or forced). An empty
+// window gives an empty rectangle.
+Rect reachBand(double width, double height, bool portraitLayout, ReachBandSetting setting);
 
 // True when the band leaves the top of the screen out of reach: the screens then put their
 // navigation at the bottom and keep titles and reading text above the band.
-bool reachBandLeavesTop(double width, double height, ReachBandSetting setting);
+bool reachBandLeavesTop(bool portraitLayout, ReachBandSetting setting);
 
 // True when `target` lies inside `band` (edges may touch; `slack` pixels of rounding allowed).
 bool insideReachBand(const Rect& target, const Rect& band, double slack = 0.5);

@@ -443,23 +443,24 @@ nlohmann::json KioskApp::stateJson(const KioskMetrics& metrics) const {
     return state;
 }
 
-// display.rotation and display.orientation: the layout follows the logical frame's shape, so an
-// orientation that contradicts it asks for a rotation.
+// display.rotation and display.orientation: rotation turns the picture onto the panel; orientation
+// picks the layout (auto: from the turned frame's shape). A forced layout against the shape is
+// logged, since a turned monitor usually wants display.rotation instead.
 void KioskApp::logRotation() const {
     const int w = m_platform.logicalWidth(), h = m_platform.logicalHeight();
     if (m_platform.rotation().degrees() != 0)
         core::logInfo("display.rotation " + std::to_string(m_platform.rotation().degrees()) +
                       ": a " + std::to_string(w) + "x" + std::to_string(h) +
                       " layout turned onto the screen");
-    const bool portrait = h > w;
-    if ((m_config.orientation == core::Orientation::Portrait && !portrait) ||
-        (m_config.orientation == core::Orientation::Landscape && portrait))
-        core::logWarning(std::string("display.orientation is \"") +
-                         core::orientationName(m_config.orientation) + "\" but the screen is " +
+    const bool byShape = h > w;
+    if (m_config.orientation != core::Orientation::Auto &&
+        core::portraitLayout(w, h, m_config.orientation) != byShape)
+        core::logWarning(std::string("display.orientation \"") +
+                         core::orientationName(m_config.orientation) + "\": the " +
+                         core::orientationName(m_config.orientation) + " layout on a " +
                          std::to_string(w) + "x" + std::to_string(h) +
-                         " after display.rotation; the layout follows the screen's shape: set "
-                         "display.rotation = 90 or 270 for a portrait layout on a landscape "
-                         "screen");
+                         " screen; for a monitor turned on its side set display.rotation = 90 "
+                         "or 270 instead");
 }
 
 // The script's clock jumps; the runtime lives through the skipped time deadline by deadline.

@@ -268,6 +268,7 @@ class KioskRuntime {
     std::filesystem::path staffPacksDir() const;
     bool animating() const;
     core::ReachBandSetting reachBandSetting() const; // [display] reach_band
+    bool portraitLayout() const; // display.orientation: from the frame's shape, or forced
     double secondsUntilDeadline(double now) const;
     core::VisitorSession::TimePoint at(double seconds) const;
     Screen& currentScreen() { return m_screens.forScreen(m_state.nav.screen()); }

@@ -44,6 +44,10 @@ core::ReachBandSetting KioskRuntime::reachBandSetting() const {
     return setting;
 }
 
+bool KioskRuntime::portraitLayout() const {
+    return core::portraitLayout(m_width, m_height, m_options.config.orientation);
+}
+
 bool KioskRuntime::animating() const {
     return currentScreen().animating(m_state) || m_gestures.wantsFrames() ||
            m_pressPosition.has_value() || (m_textures && m_textures->hasPendingUploads());
@@ -94,9 +98,9 @@ FrameTiming KioskRuntime::renderFrame(double now) {
     ui.width = io.DisplaySize.x;
     ui.height = io.DisplaySize.y;
     ui.unit = m_fonts.unitPx();
-    ui.portrait = ui.height > ui.width;
-    ui.reach = core::reachBand(ui.width, ui.height, reachBandSetting());
-    ui.navAtBottom = core::reachBandLeavesTop(ui.width, ui.height, reachBandSetting());
+    ui.portrait = portraitLayout();
+    ui.reach = core::reachBand(ui.width, ui.height, ui.portrait, reachBandSetting());
+    ui.navAtBottom = core::reachBandLeavesTop(ui.portrait, reachBandSetting());
     ui.largeText = m_state.largeText;
     m_fonts.setLarge(m_state.largeText);
     ui.time = now;
@@ -185,7 +189,7 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
         m.targets.push_back(t.id);
         m.targetRects.emplace_back(t.id, t.rect); // later (topmost) entries win in the JSON
     }
-    m.reachBand = core::reachBand(m_width, m_height, reachBandSetting());
+    m.reachBand = core::reachBand(m_width, m_height, portraitLayout(), reachBandSetting());
     m_frameTimes.summary(m.frameBuildP99Ms, m.frameBuildMaxMs);
     m.frameBuildSamples = m_frameTimes.count();
     m.width = m_width;

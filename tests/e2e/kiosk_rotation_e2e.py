@@ -4,8 +4,8 @@
 """Usage: kiosk_rotation_e2e.py --kiosk BIN --pack DIR [--out DIR]
 
 1. Reference: the kiosk in a 1080x1920 window, rotation 0, walks attract -> home -> exhibition ->
-   chapter -> item with scripted taps, and reports each tap target's centre (state
-   `target_centers`, logical pixels) and screenshots.
+   chapter -> item with scripted taps, and reports each tap target's rectangle and centre (state
+   `target_rects`, `target_centers`, logical pixels) and screenshots.
 2. For 90 and 270 degrees: the kiosk in a 1920x1080 window with `--set display.rotation=N`. Its
    state must report the logical 1080x1920 portrait layout. Every tap is an `sdl-tap` — an
    SDL_FINGERDOWN/UP (fractions of the physical window) or SDL_MOUSEBUTTONDOWN/UP (physical
@@ -92,6 +92,18 @@ def main():
         return 1
     # The target centres each screen offered (the state after each screen's screenshot).
     centers = {s.get("screen"): s.get("target_centers", {}) for s in ref_states if s.get("command") == "screenshot"}
+    rects = {s.get("screen"): s.get("target_rects", {}) for s in ref_states if s.get("command") == "screenshot"}
+
+    def tap_point(screen, target):
+        """A point well inside the target, as far from the layout's centre as it allows: near the
+        centre the two quarter turns land close together and could not tell a wrong formula apart."""
+        r = rects.get(screen, {}).get(target)
+        if not r:
+            return centers.get(screen, {}).get(target, (None, None))
+        rx, ry, rw, rh = r
+        cx, cy = LOGICAL[0] / 2, LOGICAL[1] / 2
+        points = [(rx + fx * rw, ry + fy * rh) for fx in (0.2, 0.8) for fy in (0.2, 0.8)]
+        return max(points, key=lambda q: abs(q[0] - cx) + abs(q[1] - cy))
     expect(ref_states[-1].get("screen") == "item", "the reference visit reaches the item", ref_states[-1].get("screen"))
 
     for degrees in (90, 270):
@@ -101,7 +113,7 @@ def main():
             if target is None:
                 x, y = LOGICAL[0] / 2, LOGICAL[1] / 2
             else:
-                x, y = centers.get(screen, {}).get(target, (None, None))
+                x, y = tap_point(screen, target)
                 if x is None:
                     expect(False, f"the reference reports the centre of {target} on {screen}")
                     return 1

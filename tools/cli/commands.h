@@ -16,8 +16,8 @@ CommandAction addReportCommand(CLI::App& app); // `report` and `report tally`
 CommandAction addQuizCommand(CLI::App& app);
 CommandAction addExportCommand(CLI::App& app);
 CommandAction addCatalogueCommand(CLI::App& app);
-CommandAction addStaffCommand(CLI::App& app); // `staff hash-pin`
-CommandAction addPackCommand(CLI::App& app);  // `pack keygen|sign|verify|install`
+CommandAction addStaffCommand(CLI::App& app);   // `staff hash-pin`
+CommandAction addPackCommand(CLI::App& app);    // `pack keygen|sign|verify|install`
 CommandAction addPublishCommand(CLI::App& app); // `publish`: a signed pack as a sync channel
 
 // Prints the Argon2id hash of `pin` (read from standard input when empty) for the configuration;

@@ -550,6 +550,14 @@ TEST(KioskConfig, CrossFieldChecks) {
     EXPECT_FALSE(quiz.items()[0].messageZh.empty());
 }
 
+TEST(KioskConfig, OrientationAutoFollowsTheShapeAndTheOthersForceTheLayout) {
+    EXPECT_TRUE(portraitLayout(1080, 1920, Orientation::Auto));
+    EXPECT_FALSE(portraitLayout(1920, 1080, Orientation::Auto));
+    EXPECT_FALSE(portraitLayout(1000, 1000, Orientation::Auto)); // square: landscape
+    EXPECT_TRUE(portraitLayout(1280, 1024, Orientation::Portrait));
+    EXPECT_FALSE(portraitLayout(1080, 1920, Orientation::Landscape));
+}
+
 TEST(KioskConfig, EnumNames) {
     for (auto o : {Orientation::Auto, Orientation::Landscape, Orientation::Portrait}) {
         Orientation back{};

@@ -7,27 +7,33 @@ namespace lantai::core {
 namespace {
 
 TEST(ReachBand, PortraitLowerIsTheLowerSixtyPercent) {
-    const Rect band = reachBand(1080, 1920, ReachBandSetting::Lower);
+    const Rect band = reachBand(1080, 1920, true, ReachBandSetting::Lower);
     EXPECT_EQ(band, (Rect{0, 768, 1080, 1152}));
-    EXPECT_TRUE(reachBandLeavesTop(1080, 1920, ReachBandSetting::Lower));
+    EXPECT_TRUE(reachBandLeavesTop(true, ReachBandSetting::Lower));
 }
 
 TEST(ReachBand, LandscapeLowerIsTheWholeScreen) {
-    EXPECT_EQ(reachBand(1920, 1080, ReachBandSetting::Lower), (Rect{0, 0, 1920, 1080}));
-    EXPECT_FALSE(reachBandLeavesTop(1920, 1080, ReachBandSetting::Lower));
+    EXPECT_EQ(reachBand(1920, 1080, false, ReachBandSetting::Lower), (Rect{0, 0, 1920, 1080}));
+    EXPECT_FALSE(reachBandLeavesTop(false, ReachBandSetting::Lower));
     // A square window is not portrait.
-    EXPECT_EQ(reachBand(1000, 1000, ReachBandSetting::Lower), (Rect{0, 0, 1000, 1000}));
+    EXPECT_EQ(reachBand(1000, 1000, false, ReachBandSetting::Lower), (Rect{0, 0, 1000, 1000}));
 }
 
 TEST(ReachBand, FullIsTheWholeScreenInEveryOrientation) {
-    EXPECT_EQ(reachBand(1080, 1920, ReachBandSetting::Full), (Rect{0, 0, 1080, 1920}));
-    EXPECT_EQ(reachBand(1920, 1080, ReachBandSetting::Full), (Rect{0, 0, 1920, 1080}));
-    EXPECT_FALSE(reachBandLeavesTop(1080, 1920, ReachBandSetting::Full));
+    EXPECT_EQ(reachBand(1080, 1920, true, ReachBandSetting::Full), (Rect{0, 0, 1080, 1920}));
+    EXPECT_EQ(reachBand(1920, 1080, false, ReachBandSetting::Full), (Rect{0, 0, 1920, 1080}));
+    EXPECT_FALSE(reachBandLeavesTop(true, ReachBandSetting::Full));
+}
+
+TEST(ReachBand, AForcedPortraitLayoutOnALandscapeWindowKeepsTheLowerBand) {
+    // display.orientation = "portrait" on a near-square or landscape screen.
+    EXPECT_EQ(reachBand(1280, 1024, true, ReachBandSetting::Lower), (Rect{0, 409.6, 1280, 614.4}));
+    EXPECT_TRUE(reachBandLeavesTop(true, ReachBandSetting::Lower));
 }
 
 TEST(ReachBand, EmptyWindowGivesAnEmptyBand) {
-    EXPECT_TRUE(reachBand(0, 1920, ReachBandSetting::Lower).empty());
-    EXPECT_TRUE(reachBand(1080, 0, ReachBandSetting::Lower).empty());
+    EXPECT_TRUE(reachBand(0, 1920, true, ReachBandSetting::Lower).empty());
+    EXPECT_TRUE(reachBand(1080, 0, false, ReachBandSetting::Lower).empty());
 }
 
 TEST(ReachBand, NamesRoundTrip) {
