@@ -1,5 +1,6 @@
-// tools/cli: `lantai build PACK [--jobs N]` — validate, then write derived/ with a progress bar on
-// a TTY
+// tools/cli: `lantai build PACK [--jobs N] [--narrate]` — validate, synthesise missing narration
+// (--narrate), then write derived/ with a progress bar on a TTY
+#include "tools/builder/narration_builder.h"
 #include "tools/builder/pack_builder.h"
 #include "tools/cli/cli_output.h"
 #include "tools/cli/commands.h"
@@ -30,6 +31,7 @@ CommandAction addBuildCommand(CLI::App& app) {
     struct Options {
         std::string pack;
         int jobs = 0;
+        bool narrate = false;
         std::string lang;
     };
     auto options = std::make_shared<Options>();
@@ -40,10 +42,26 @@ CommandAction addBuildCommand(CLI::App& app) {
     cmd->add_option("PACK", options->pack, "pack folder (contains pack.json)")->required();
     cmd->add_option("--jobs,-j", options->jobs, "images built in parallel (default: CPU cores)")
         ->check(CLI::Range(1, 256));
+    cmd->add_flag("--narrate", options->narrate,
+                  "first synthesise missing narration with espeak-ng (audio/narration/, marked "
+                  "synthetic in derived/narration.json; recorded files are never replaced)\n"
+                  "先用 espeak-ng 为缺少朗读的展品、章节导言和题目生成合成语音（不会覆盖录音）");
     cmd->add_option("--lang", options->lang, "message language: zh or en (default: from LANG)")
         ->check(CLI::IsMember({"zh", "en"}));
     return [options] {
         const bool zh = useChinese(options->lang);
+        if (options->narrate) {
+            const auto narrated = core::narratePack(options->pack, {options->jobs});
+            if (!narrated.ok) {
+                printDiagnostics(narrated.diagnostics, zh);
+                const int code = exitCodeFor(narrated.diagnostics);
+                return code == kExitOk ? kExitInvalid : code;
+            }
+            std::printf(zh ? "朗读：新生成 %zu 条，%zu 条合成语音无需更新，%zu 条录音保持不变\n"
+                           : "Narration: %zu generated, %zu synthetic up to date, %zu recorded "
+                             "kept\n",
+                        narrated.generated, narrated.upToDate, narrated.recorded);
+        }
         core::BuildOptions buildOptions;
         buildOptions.jobs = options->jobs;
         if (::isatty(STDERR_FILENO)) buildOptions.onProgress = drawProgress;
