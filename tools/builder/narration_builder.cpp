@@ -30,6 +30,7 @@ struct Reading {
     std::string text;
     std::string file;        // pack path of the audio
     bool newMember = false;  // the narration member gets this file
+    bool reuse = false;      // the file is already this text's reading: only name it
     std::string textSha256;  // of voice + text
     std::string error;       // why synthesis failed
     std::string audioSha256; // of what was written
@@ -75,11 +76,9 @@ std::string questionText(const Question& q, const std::string& lang) {
     if (parts[0].empty()) return {};
     if (q.type == QuestionType::TrueFalse)
         parts.push_back(lang == "zh" ? "对，还是错？" : "True or false?");
-    for (std::size_t i = 0; i < q.options.size(); ++i) {
-        const std::string label(1, static_cast<char>('A' + i));
-        const std::string option = textOf(q.options[i].text, lang);
-        if (!option.empty()) parts.push_back(label + (lang == "zh" ? "，" : ", ") + option);
-    }
+    // The kiosk shuffles the options: they are read as a list, without letters.
+    for (const auto& option : q.options)
+        parts.push_back(textOf(option.text, lang));
     return joinParts(parts, lang);
 }
 
@@ -154,7 +153,7 @@ NarrateReport narratePack(const fs::path& packDir, const NarrateOptions& options
                               const std::string& kind, const std::string& id,
                               const Narration& narration, const std::string& lang,
                               const std::string& text) {
-        if (text.empty()) return;
+        if (text.empty() || (!options.only.empty() && !options.only.count(id))) return;
         Reading r{document, source.pointer, kind + ":" + id, lang, text};
         r.textSha256 = sha256Hex(std::string(voiceFor(lang)) + "\n" + text);
         const std::string& current = lang == "zh" ? narration.zh : narration.en;
@@ -162,10 +161,18 @@ NarrateReport narratePack(const fs::path& packDir, const NarrateOptions& options
             r.file = "audio/narration/" + kind + "-" + id + "." + lang + extension;
             r.newMember = true;
             std::error_code ec;
-            // A file already there that --narrate did not write is someone's: keep it.
-            if (fs::exists(pack.root / r.file, ec) && !sidecar.contains(r.file)) {
-                ++report.recorded;
-                return;
+            if (fs::exists(pack.root / r.file, ec)) {
+                // A file already there that --narrate did not write is someone's: keep it.
+                const Json entry = sidecar.value(r.file, Json::object());
+                if (entry.empty()) {
+                    ++report.recorded;
+                    return;
+                }
+                // Ours, for this very text (pack.json was replaced by its source): name it again.
+                auto sha = sha256File(pack.root / r.file);
+                r.reuse = sha && entry.value("audio_sha256", "") == *sha &&
+                          entry.value("text_sha256", "") == r.textSha256;
+                if (r.reuse) r.audioSha256 = *sha;
             }
         } else {
             r.file = current;
@@ -212,7 +219,7 @@ NarrateReport narratePack(const fs::path& packDir, const NarrateOptions& options
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < readings.size(); i = next++)
-            synthesise(pack.root, scratch, readings[i], haveFfmpeg);
+            if (!readings[i].reuse) synthesise(pack.root, scratch, readings[i], haveFfmpeg);
     };
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < workers; ++t)
@@ -232,8 +239,12 @@ NarrateReport narratePack(const fs::path& packDir, const NarrateOptions& options
                  r.owner + "（" + r.lang + "）的朗读音频无法生成：" + r.error});
             continue;
         }
-        ++report.generated;
-        report.written.push_back(r.file);
+        if (r.reuse) {
+            ++report.upToDate;
+        } else {
+            ++report.generated;
+            report.written.push_back(r.file);
+        }
         sidecar[r.file] = {{"owner", r.owner},
                            {"lang", r.lang},
                            {"voice", voiceFor(r.lang)},
@@ -266,8 +277,11 @@ NarrateReport narratePack(const fs::path& packDir, const NarrateOptions& options
     if (!readings.empty() || fs::exists(pack.root / kNarrationSidecar, ec)) {
         fs::create_directories(pack.root / "derived", ec);
         const Json out = {{"lantai_narration", 1}, {"files", sidecar}};
-        if (auto s = writeFileAtomic(pack.root / kNarrationSidecar, out.dump(1) + "\n"); !s)
-            report.diagnostics.add(s.error());
+        const std::string text = out.dump(1) + "\n";
+        const auto before = readFile(pack.root / kNarrationSidecar);
+        if (!before || *before != text)
+            if (auto s = writeFileAtomic(pack.root / kNarrationSidecar, text); !s)
+                report.diagnostics.add(s.error());
     }
     report.ok = !report.diagnostics.hasErrors();
     return report;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ namespace lantai::core {
 
 struct NarrateOptions {
     int jobs = 0; // readings synthesised in parallel; 0 = number of CPU cores (at most 4)
+    // Only these items, chapters and questions (by id); empty: all of them.
+    std::set<std::string> only;
 };
 
 struct NarrateReport {

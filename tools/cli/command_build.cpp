@@ -7,6 +7,8 @@
 
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <vector>
 #include <unistd.h>
 
 namespace lantai::cli {
@@ -32,6 +34,7 @@ CommandAction addBuildCommand(CLI::App& app) {
         std::string pack;
         int jobs = 0;
         bool narrate = false;
+        std::vector<std::string> narrateOnly;
         std::string lang;
     };
     auto options = std::make_shared<Options>();
@@ -46,12 +49,19 @@ CommandAction addBuildCommand(CLI::App& app) {
                   "first synthesise missing narration with espeak-ng (audio/narration/, marked "
                   "synthetic in derived/narration.json; recorded files are never replaced)\n"
                   "先用 espeak-ng 为缺少朗读的展品、章节导言和题目生成合成语音（不会覆盖录音）");
+    cmd->add_option("--narrate-only", options->narrateOnly,
+                    "with --narrate: only these item, chapter or question ids (comma-separated)\n"
+                    "仅为这些展品、章节或题目生成朗读（以逗号分隔）")
+        ->delimiter(',');
     cmd->add_option("--lang", options->lang, "message language: zh or en (default: from LANG)")
         ->check(CLI::IsMember({"zh", "en"}));
     return [options] {
         const bool zh = useChinese(options->lang);
         if (options->narrate) {
-            const auto narrated = core::narratePack(options->pack, {options->jobs});
+            core::NarrateOptions narrateOptions;
+            narrateOptions.jobs = options->jobs;
+            narrateOptions.only = {options->narrateOnly.begin(), options->narrateOnly.end()};
+            const auto narrated = core::narratePack(options->pack, narrateOptions);
             if (!narrated.ok) {
                 printDiagnostics(narrated.diagnostics, zh);
                 const int code = exitCodeFor(narrated.diagnostics);

@@ -46,6 +46,8 @@ struct SiteContext {
     std::string jsVersion;
     std::map<std::string, PublishedImage> images; // by pack path
     std::map<std::string, PublishedVideo> videos; // by video id
+    // Items' narration: item id -> language ("zh", "en") -> media/narration/ITEM.LANG.EXT
+    std::map<std::string, std::map<std::string, std::string>> narration;
     std::map<std::string, ItemPlace> places;      // by item id
 
     // The published image of a pack path, or nullptr (not published / not an image).
