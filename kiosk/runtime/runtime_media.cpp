@@ -3,6 +3,8 @@
 #include "core/base/log.h"
 #include "kiosk/runtime/kiosk_runtime.h"
 
+#include <algorithm>
+
 namespace lantai::kiosk {
 
 void KioskRuntime::configureQuiz() {
@@ -30,7 +32,10 @@ void KioskRuntime::configureVideo() {
 }
 
 void KioskRuntime::configureNarration() {
-    m_narration.configure(m_state.pack, m_options.narrationPlayer);
+    const core::KioskConfig& config = m_options.config;
+    m_narration.configure(
+        m_state.pack, m_options.narrationPlayer,
+        std::clamp(config.videoVolume, 0, std::clamp(config.videoMaxVolume, 0, 100)));
 }
 
 std::string KioskRuntime::narrationTargetOnScreen() const {
@@ -42,8 +47,7 @@ std::string KioskRuntime::narrationTargetOnScreen() const {
         if (const auto* chapter = m_state.nav.currentChapter()) return "chapter:" + chapter->id;
         return {};
     case core::KioskScreen::Quiz:
-        if (const auto* drawn = m_quiz.question();
-            drawn && m_quiz.stage() == QuizStage::Playing)
+        if (const auto* drawn = m_quiz.question(); drawn && m_quiz.stage() == QuizStage::Playing)
             return "question:" + drawn->question.id;
         return {};
     default:

@@ -20,7 +20,10 @@ void drawListenButton(UiContext& ui, KioskState& state, const std::string& targe
     NarrationController& player = *state.narration;
     const bool reading = player.target() == target && player.active();
     const std::string file = narration.fileFor(state.language);
-    const int volume = state.video ? state.video->volume() : 70;
+    // Volume as for videos: the visitor's choice on the player once videos play, else the
+    // configured start volume.
+    const int volume =
+        state.video && state.video->available() ? state.video->volume() : player.configuredVolume();
     button(ui, "listen", rect, ui.ui(reading ? "narration.stop" : "narration.listen"),
            reading ? ButtonKind::Primary : ButtonKind::Secondary,
            [&player, reading, target, file, volume] {
@@ -36,7 +39,8 @@ void drawNarrationProblem(UiContext& ui, KioskState& state) {
     const auto problem = state.narration->problem();
     if (!problem) return;
     NarrationController& player = *state.narration;
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), ui.color(core::ColorRole::Overlay));
+    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height),
+                           ui.color(core::ColorRole::Overlay));
     ui.addTarget("narration-error", {0, 0, ui.width, ui.height}, [&player] { player.stop(); });
     const double w = std::min<double>(ui.width * 0.8, ui.px(110));
     const double h = std::min<double>(ui.height * 0.7, ui.px(70));

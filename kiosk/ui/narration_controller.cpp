@@ -8,10 +8,11 @@
 
 namespace lantai::kiosk {
 
-void NarrationController::configure(const core::Pack* pack, Factory factory) {
+void NarrationController::configure(const core::Pack* pack, Factory factory, int volume) {
     stop();
     m_pack = pack;
     m_factory = std::move(factory);
+    m_volume = volume;
 }
 
 void NarrationController::play(const std::string& target, const std::string& file, int volume) {
@@ -29,9 +30,9 @@ void NarrationController::play(const std::string& target, const std::string& fil
     } else if (const auto probe = core::probeFile(full);
                !core::isAudioKind(probe.kind) || !probe.problem.empty()) {
         key = "narration.problem.damaged";
-        detail = probe.problem.empty()
-                     ? std::string("the file is not audio (") + core::assetKindName(probe.kind) + ")"
-                     : probe.problem;
+        detail = probe.problem.empty() ? std::string("the file is not audio (") +
+                                             core::assetKindName(probe.kind) + ")"
+                                       : probe.problem;
     } else if (!m_player && m_factory) {
         m_player = m_factory();
     }
@@ -59,10 +60,6 @@ void NarrationController::stop() {
     m_precheck.reset();
 }
 
-void NarrationController::setVolume(int volume) {
-    if (m_player && !m_target.empty()) m_player->setVolume(volume);
-}
-
 bool NarrationController::update() {
     if (!m_player || !m_player->update()) return false;
     // A reading that ended is over: the button says "Listen" again.
@@ -85,8 +82,8 @@ bool NarrationController::active() const {
 std::optional<VideoProblem> NarrationController::problem() const {
     if (m_precheck) return m_precheck;
     if (!m_player || m_target.empty() || status().state != MediaState::Failed) return std::nullopt;
-    const std::string key = m_player->available() ? "narration.problem.damaged"
-                                                  : "narration.problem.unavailable";
+    const std::string key =
+        m_player->available() ? "narration.problem.damaged" : "narration.problem.unavailable";
     return problemFor(key, m_file, status().error);
 }
 

@@ -19,8 +19,10 @@ class NarrationController {
   public:
     using Factory = std::function<std::unique_ptr<MediaPlayer>()>;
 
-    // A new pack or configuration: stops what plays; the player is kept.
-    void configure(const core::Pack* pack, Factory factory);
+    // A new pack or configuration: stops what plays; the player is kept. `volume`: the
+    // configured start volume of videos ([video] volume, within max_volume).
+    void configure(const core::Pack* pack, Factory factory, int volume);
+    int configuredVolume() const { return m_volume; }
     // The kiosk can play narration at all (a factory was given).
     bool available() const { return static_cast<bool>(m_factory) || m_player; }
 
@@ -29,7 +31,6 @@ class NarrationController {
     // says so at once.
     void play(const std::string& target, const std::string& file, int volume);
     void stop();
-    void setVolume(int volume);
     // Handles the player's reports; true when something changed (the caller redraws).
     bool update();
 
@@ -37,7 +38,9 @@ class NarrationController {
     const std::string& file() const { return m_file; }
     // Loading or playing: what the "Listen" button turns into "Stop" for.
     bool active() const;
-    bool playing() const { return m_player && !m_target.empty() && status().state == MediaState::Playing; }
+    bool playing() const {
+        return m_player && !m_target.empty() && status().state == MediaState::Playing;
+    }
     const MediaStatus& status() const {
         static const MediaStatus idle;
         return m_player ? m_player->status() : idle;
@@ -52,6 +55,7 @@ class NarrationController {
     std::string m_target;
     std::string m_file;
     std::optional<VideoProblem> m_precheck;
+    int m_volume = 70;
 };
 
 } // namespace lantai::kiosk

@@ -154,7 +154,12 @@ NarrateReport narratePack(const fs::path& packDir, const NarrateOptions& options
                               const Narration& narration, const std::string& lang,
                               const std::string& text) {
         if (text.empty() || (!options.only.empty() && !options.only.count(id))) return;
-        Reading r{document, source.pointer, kind + ":" + id, lang, text};
+        Reading r;
+        r.document = document;
+        r.pointer = source.pointer;
+        r.owner = kind + ":" + id;
+        r.lang = lang;
+        r.text = text;
         r.textSha256 = sha256Hex(std::string(voiceFor(lang)) + "\n" + text);
         const std::string& current = lang == "zh" ? narration.zh : narration.en;
         if (current.empty()) {

@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <memory>
 #include <string>
-#include <vector>
 #include <unistd.h>
+#include <vector>
 
 namespace lantai::cli {
 

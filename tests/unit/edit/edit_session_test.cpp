@@ -95,7 +95,8 @@ TEST(EditRoundTrip, NarrationSurvivesEditsOfItsNode) {
     auto doc = Json::parse(readText(copy.path() / "pack.json"));
     Json& chapter = doc["exhibitions"][0]["chapters"][0];
     chapter["narration"] = {{"zh", "audio/chapter.zh.mp3"}};
-    chapter["items"][0]["narration"] = {{"zh", "audio/letter.zh.mp3"}, {"en", "audio/letter.en.mp3"}};
+    chapter["items"][0]["narration"] = {{"zh", "audio/letter.zh.mp3"},
+                                        {"en", "audio/letter.en.mp3"}};
     {
         std::ofstream out(copy.path() / "pack.json", std::ios::binary | std::ios::trunc);
         out << serializePackDocument(doc);

@@ -103,7 +103,8 @@ TEST_F(NarrationPack, MissingFileIsAWarningNamingTheFile) {
 
 TEST_F(NarrationPack, AnImageIsNotAudio) {
     setNarration({{"zh", "images/letter.png"}});
-    const Diagnostic* d = find(load(), "asset.type_mismatch");
+    const auto r = load();
+    const Diagnostic* d = find(r, "asset.type_mismatch");
     ASSERT_NE(d, nullptr);
     EXPECT_NE(d->message.find("images/letter.png"), std::string::npos);
     EXPECT_NE(d->message.find("audio"), std::string::npos);
@@ -113,7 +114,8 @@ TEST_F(NarrationPack, AnImageIsNotAudio) {
 TEST_F(NarrationPack, TextWithAnMp3NameIsNotAudio) {
     writeBytes(root() / "audio/fake.mp3", "this is not audio\n");
     setNarration({{"zh", "audio/fake.mp3"}});
-    EXPECT_NE(find(load(), "asset.type_mismatch"), nullptr);
+    const auto r = load();
+    EXPECT_NE(find(r, "asset.type_mismatch"), nullptr);
 }
 
 TEST_F(NarrationPack, ATruncatedWavIsUnreadable) {
@@ -148,7 +150,8 @@ TEST_F(NarrationPack, QuestionNarrationIsCheckedInItsBank) {
     auto pack = nlohmann::json::parse(*readFile(root() / "pack.json"));
     pack["exhibitions"][0]["chapters"][0]["items"][0].erase("narration");
     writeBytes(root() / "pack.json", pack.dump(2));
-    const Diagnostic* d = find(load(), "asset.missing");
+    const auto r = load();
+    const Diagnostic* d = find(r, "asset.missing");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->file, "quiz/basics.json");
     EXPECT_EQ(d->pointer, "/questions/0/narration/zh");

@@ -18,8 +18,8 @@ void publishNarration(const fs::path& packRoot, FilePlacer& placer, SiteContext&
                     const std::string& file = item.narration.fileFor(lang);
                     if (file.empty()) continue;
                     std::string ext = fs::path(file).extension().string();
-                    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) {
-                        return static_cast<char>(std::tolower(ch));
+                    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char letter) {
+                        return static_cast<char>(std::tolower(letter));
                     });
                     const std::string target =
                         "media/narration/" + item.id + "." + languageCode(lang) + ext;
@@ -35,7 +35,8 @@ void publishNarration(const fs::path& packRoot, FilePlacer& placer, SiteContext&
                     d.severity = Severity::Warning;
                     d.code = "export.narration_skipped";
                     d.file = file;
-                    d.message = "The narration of \"" + item.id + "\" is left out of the site: " + error;
+                    d.message =
+                        "The narration of \"" + item.id + "\" is left out of the site: " + error;
                     d.messageZh = "展品“" + item.id + "”的朗读音频未导出：" + error;
                     warnings.add(std::move(d));
                 }

@@ -48,7 +48,7 @@ struct SiteContext {
     std::map<std::string, PublishedVideo> videos; // by video id
     // Items' narration: item id -> language ("zh", "en") -> media/narration/ITEM.LANG.EXT
     std::map<std::string, std::map<std::string, std::string>> narration;
-    std::map<std::string, ItemPlace> places;      // by item id
+    std::map<std::string, ItemPlace> places; // by item id
 
     // The published image of a pack path, or nullptr (not published / not an image).
     const PublishedImage* image(const std::string& packPath) const;
