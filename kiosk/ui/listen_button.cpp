@@ -43,7 +43,7 @@ void drawNarrationProblem(UiContext& ui, KioskState& state) {
                            ui.color(core::ColorRole::Overlay));
     ui.addTarget("narration-error", {0, 0, ui.width, ui.height}, [&player] { player.stop(); });
     const double w = std::min<double>(ui.width * 0.8, ui.px(110));
-    const double h = std::min<double>(ui.height * 0.7, ui.px(70));
+    const double h = std::min<double>(ui.height * 0.7, ui.px(44));
     drawProblemCard(ui, {(ui.width - w) / 2, (ui.height - h) / 2, w, h}, "narration.cannot_play",
                     *problem, "narration-error-close", "关闭 · Close",
                     [&player] { player.stop(); });
