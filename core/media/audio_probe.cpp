@@ -62,11 +62,13 @@ ProbeResult probeOgg(ByteSource& src) {
     return ok(kind);
 }
 
+// An MPEG audio Layer III frame header (an MP3 without ID3 tag). Layers I and II are not taken:
+// FF FE, the UTF-16LE byte order mark, would read as a Layer I frame.
 bool mpegFrameSync(std::span<const std::uint8_t> head) {
     if (head.size() < 4 || head[0] != 0xFF || (head[1] & 0xE0) != 0xE0) return false;
     const int version = (head[1] >> 3) & 3, layer = (head[1] >> 1) & 3;
     const int bitrate = head[2] >> 4, rate = (head[2] >> 2) & 3;
-    return version != 1 && layer != 0 && bitrate != 15 && rate != 3;
+    return version != 1 && layer == 1 && bitrate != 0 && bitrate != 15 && rate != 3;
 }
 
 } // namespace

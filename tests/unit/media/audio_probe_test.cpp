@@ -85,8 +85,9 @@ TEST(AudioProbe, BareMpegFrame) {
     Bytes mp3 = {0xFF, 0xFB, 0x90, 0x64};
     mp3.resize(417);
     EXPECT_EQ(probeBytes(mp3).kind, AssetKind::Mp3);
-    // A reserved bitrate index is no frame header.
+    // A reserved bitrate index is no frame header, and neither is UTF-16LE text (FF FE).
     EXPECT_NE(probeBytes(Bytes{0xFF, 0xFB, 0xF0, 0x64, 0, 0}).kind, AssetKind::Mp3);
+    EXPECT_NE(probeBytes(Bytes{0xFF, 0xFE, 0x41, 0x00, 0x42, 0x00}).kind, AssetKind::Mp3);
 }
 
 TEST(AudioProbe, OggAndFlac) {
