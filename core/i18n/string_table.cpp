@@ -212,6 +212,17 @@ constexpr UiTextEntry kEntries[] = {
      "Videos cannot be played on this kiosk right now."},
     {"video.play_symbol", "▶", "▶"},
 
+    // narration (items, chapter introductions, quiz questions)
+    {"narration.listen", "朗读", "Listen"},
+    {"narration.stop", "停止朗读", "Stop"},
+    {"narration.cannot_play", "朗读无法播放", "This narration cannot be played"},
+    {"narration.problem.missing", "找不到朗读音频文件。", "The narration's audio file is missing."},
+    {"narration.problem.damaged", "朗读音频文件已损坏，或格式不受支持。",
+     "The narration's audio file is damaged or in a format that is not supported."},
+    {"narration.problem.unavailable", "本展台暂不能播放声音。",
+     "Sound cannot be played on this kiosk right now."},
+    {"narration.close", "关闭", "Close"},
+
     // idle reset
     {"idle.still_there", "还在吗？", "Still there?"},
     {"idle.countdown", "{n} 秒后回到首页", "Returning to the start in {n} s"},
@@ -248,6 +259,7 @@ constexpr UiTextEntry kEntries[] = {
     // ---- the cloud gallery (lantai export web) only -------------------------------------------
     // page shell: skip link, navigation, search form, footer
     {"web.skip", "跳到正文", "Skip to content"},
+    {"web.narration", "朗读", "Listen"},
     {"web.nav.main", "主导航", "Main"},
     {"web.nav.breadcrumb", "当前位置", "You are here"},
     {"web.search", "搜索", "Search"},

@@ -2,6 +2,7 @@
 // safe
 #include "core/media/asset_probe.h"
 
+#include "core/media/audio_probe.h"
 #include "core/media/byte_source.h"
 
 #include <algorithm>
@@ -240,6 +241,7 @@ ProbeResult probeSource(ByteSource& src) {
     if (has("II*\0"sv) || has("MM\0*"sv) || has("II+\0"sv) || has("MM\0+"sv)) return probeTiff(src);
     if (has("ftyp"sv, 4)) return {AssetKind::IsoMedia, std::nullopt, {}};
     if (has("\x1A\x45\xDF\xA3"sv)) return {AssetKind::Matroska, std::nullopt, {}};
+    if (auto audio = probeAudioHeader(src)) return std::move(*audio);
     return probeText(head, src.size());
 }
 
@@ -261,6 +263,14 @@ const char* assetKindName(AssetKind kind) {
         return "isomedia";
     case AssetKind::Matroska:
         return "matroska";
+    case AssetKind::Mp3:
+        return "mp3";
+    case AssetKind::Ogg:
+        return "ogg";
+    case AssetKind::Wav:
+        return "wav";
+    case AssetKind::Flac:
+        return "flac";
     case AssetKind::Text:
         return "text";
     case AssetKind::Unknown:
@@ -276,6 +286,11 @@ bool isImageKind(AssetKind kind) {
 
 bool isVideoKind(AssetKind kind) {
     return kind == AssetKind::IsoMedia || kind == AssetKind::Matroska;
+}
+
+bool isAudioKind(AssetKind kind) {
+    return kind == AssetKind::Mp3 || kind == AssetKind::Ogg || kind == AssetKind::Wav ||
+           kind == AssetKind::Flac || kind == AssetKind::IsoMedia || kind == AssetKind::Matroska;
 }
 
 ProbeResult probeBytes(std::span<const std::uint8_t> bytes) {

@@ -20,14 +20,20 @@ enum class AssetKind {
     Tiff,
     IsoMedia, // mp4, mov, m4v: an "ftyp" box at offset 4
     Matroska, // mkv, webm: EBML magic 1A 45 DF A3
+    Mp3,      // an ID3v2 tag or an MPEG audio frame header
+    Ogg,      // Ogg Vorbis or Opus: "OggS"
+    Wav,      // RIFF/WAVE
+    Flac,     // "fLaC"
     Text,     // valid UTF-8 without NUL bytes in the inspected prefix (a BOM is fine)
 };
 
 // Lower-case stable name: "unknown", "jpeg", "png", "gif", "webp", "tiff", "isomedia",
-// "matroska", "text".
+// "matroska", "mp3", "ogg", "wav", "flac", "text".
 const char* assetKindName(AssetKind kind);
 bool isImageKind(AssetKind kind); // Jpeg, Png, Gif, Webp, Tiff
 bool isVideoKind(AssetKind kind); // IsoMedia, Matroska
+// What narration may be: Mp3, Ogg, Wav, Flac, and IsoMedia (M4A) and Matroska (WebM audio).
+bool isAudioKind(AssetKind kind);
 
 struct ImageSize {
     std::uint32_t width = 0;

@@ -63,7 +63,7 @@ Item readItem(JsonReader& r, const json& value, const std::string& p) {
     r.checkKnownFields(value, p,
                        {"id", "title", "caption", "description", "date", "era", "reference",
                         "holding", "tags", "badges", "rights", "highlight", "images", "video",
-                        "questions", "web"});
+                        "questions", "web", "narration"});
     item.id = r.id(value, p);
     item.title = r.text(value, p, "title", true);
     item.caption = r.text(value, p, "caption", false);
@@ -86,6 +86,7 @@ Item readItem(JsonReader& r, const json& value, const std::string& p) {
     item.video = r.string(value, p, "video", false);
     item.questions = r.stringArray(value, p, "questions");
     item.web = readWebPolicy(r, value, p);
+    item.narration = readNarration(r, value, p);
     return item;
 }
 
@@ -93,10 +94,11 @@ Chapter readChapter(JsonReader& r, const json& value, const std::string& p) {
     Chapter chapter;
     chapter.source = at(r, p);
     if (!r.expectObject(value, p)) return chapter;
-    r.checkKnownFields(value, p, {"id", "title", "intro", "items"});
+    r.checkKnownFields(value, p, {"id", "title", "intro", "narration", "items"});
     chapter.id = r.id(value, p);
     chapter.title = r.text(value, p, "title", true);
     chapter.intro = r.text(value, p, "intro", false);
+    chapter.narration = readNarration(r, value, p);
     if (const auto* items = r.array(value, p, "items", true))
         for (std::size_t i = 0; i < items->size(); ++i)
             chapter.items.push_back(
@@ -215,6 +217,19 @@ bool migratePackDocument(JsonReader& r, long long version) {
 }
 
 } // namespace
+
+Narration readNarration(JsonReader& r, const json& owner, const std::string& ownerPointer) {
+    Narration narration;
+    const auto* value = r.member(owner, ownerPointer, "narration", false);
+    if (!value) return narration;
+    const std::string p = JsonReader::child(ownerPointer, "narration");
+    narration.source = at(r, p);
+    if (!r.expectObject(*value, p)) return narration;
+    r.checkKnownFields(*value, p, {"zh", "en"});
+    narration.zh = r.path(*value, p, "zh", false);
+    narration.en = r.path(*value, p, "en", false);
+    return narration;
+}
 
 ImageRef readImageRef(JsonReader& r, const json& value, const std::string& p) {
     ImageRef image;

@@ -65,5 +65,8 @@ Question readQuizQuestion(JsonReader& reader, const nlohmann::json& value,
 
 // Reads an image object {"file", "alt", "caption"} at `pointer`.
 ImageRef readImageRef(JsonReader& reader, const nlohmann::json& value, const std::string& pointer);
+// The optional "narration" member of `owner` (an item, chapter or question at `ownerPointer`).
+Narration readNarration(JsonReader& reader, const nlohmann::json& owner,
+                        const std::string& ownerPointer);
 
 } // namespace lantai::core

@@ -40,6 +40,27 @@ const Item* Pack::findItem(const std::string& itemId) const {
     return nullptr;
 }
 
+const Chapter* Pack::findChapter(const std::string& chapterId) const {
+    for (const auto& e : exhibitions)
+        for (const auto& c : e.chapters)
+            if (c.id == chapterId) return &c;
+    return nullptr;
+}
+
+std::vector<NarrationOwner> Pack::narrationOwners() const {
+    std::vector<NarrationOwner> out;
+    for (const auto& e : exhibitions)
+        for (const auto& c : e.chapters) {
+            out.push_back({NarrationOwner::Kind::Chapter, c.id, &c.narration});
+            for (const auto& i : c.items)
+                out.push_back({NarrationOwner::Kind::Item, i.id, &i.narration});
+        }
+    for (const auto& b : quizBanks)
+        for (const auto& q : b.questions)
+            out.push_back({NarrationOwner::Kind::Question, q.id, &q.narration});
+    return out;
+}
+
 const Video* Pack::findVideo(const std::string& videoId) const {
     for (const auto& v : videos)
         if (v.id == videoId) return &v;

@@ -28,6 +28,19 @@ struct ImageRef {
     SourceRef source;
 };
 
+// A reading of a node's text aloud (an item, a chapter's introduction, a quiz question): one
+// audio file per language, pack-relative paths, empty when that language has none. No fallback:
+// an English visitor hears `en` only.
+struct Narration {
+    std::string zh;
+    std::string en;
+    SourceRef source; // the "narration" member
+    bool empty() const { return zh.empty() && en.empty(); }
+    const std::string& fileFor(Language language) const {
+        return language == Language::En ? en : zh;
+    }
+};
+
 enum class BadgeKind { Treasure, HeritageRegister, Custom };
 
 struct Badge {
@@ -59,6 +72,7 @@ struct Item {
     std::string video;                  // video id or empty
     std::vector<std::string> questions; // question ids
     WebPolicy web;
+    Narration narration;
     SourceRef source;
 };
 
@@ -66,6 +80,7 @@ struct Chapter {
     std::string id;
     LocalizedText title;
     LocalizedText intro;
+    Narration narration; // of the introduction
     std::vector<Item> items;
     SourceRef source;
 };
@@ -125,6 +140,7 @@ struct Question {
     int difficulty = 1; // 1..3
     std::vector<std::string> tags;
     std::string item;
+    Narration narration; // of the prompt and its options
     SourceRef source;
 };
 
@@ -153,6 +169,14 @@ struct KioskDefaults {
     std::string orientation = "auto";
 };
 
+// A node that may have narration (Pack::narrationOwners).
+struct NarrationOwner {
+    enum class Kind { Item, Chapter, Question };
+    Kind kind = Kind::Item;
+    std::string id;
+    const Narration* narration = nullptr; // into the pack
+};
+
 struct Pack {
     std::filesystem::path root; // absolute directory of the pack
     int formatVersion = kPackFormatVersion;
@@ -176,6 +200,9 @@ struct Pack {
     const Item* findItem(const std::string& id) const;
     const Video* findVideo(const std::string& id) const;
     const Question* findQuestion(const std::string& id) const;
+    const Chapter* findChapter(const std::string& id) const;
+    // Every chapter, item and question (with or without narration), in pack order.
+    std::vector<NarrationOwner> narrationOwners() const;
     // Every image the pack references (items, covers, posters, question and option images),
     // deduplicated by path, in first-seen order.
     std::vector<const ImageRef*> allImages() const;

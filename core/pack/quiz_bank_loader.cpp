@@ -30,7 +30,7 @@ Question readQuizQuestion(JsonReader& r, const json& value, const std::string& p
     if (!r.expectObject(value, p)) return q;
     r.checkKnownFields(value, p,
                        {"id", "type", "prompt", "image", "options", "answer", "feedback",
-                        "explanation", "difficulty", "tags", "item"});
+                        "explanation", "difficulty", "tags", "item", "narration"});
     q.id = r.id(value, p);
     if (!value.contains("type")) r.member(value, p, "type", true);
     const std::string type =
@@ -69,6 +69,7 @@ Question readQuizQuestion(JsonReader& r, const json& value, const std::string& p
     q.difficulty = static_cast<int>(r.integer(value, p, "difficulty", 1, 3, false).value_or(1));
     q.tags = r.stringArray(value, p, "tags");
     q.item = r.string(value, p, "item", false);
+    q.narration = readNarration(r, value, p);
     return q;
 }
 

@@ -17,7 +17,7 @@ namespace lantai::core {
 
 namespace {
 
-enum class AssetNeed { Image, Video, Subtitle, QuizBank };
+enum class AssetNeed { Image, Video, Subtitle, QuizBank, Audio };
 
 class Validator {
   public:
@@ -201,12 +201,13 @@ class Validator {
             report(Severity::Error, "path.unsafe", at, problem->message, problem->messageZh);
             return;
         }
-        // A broken video (or its subtitles) must not take the whole exhibition off the screen:
-        // those problems are warnings, and the kiosk shows a "cannot be played" card for that
-        // video alone. Images and quiz banks are the exhibition itself: errors.
-        const Severity media = need == AssetNeed::Video || need == AssetNeed::Subtitle
-                                   ? Severity::Warning
-                                   : Severity::Error;
+        // A broken video (or its subtitles, or a narration) must not take the whole exhibition
+        // off the screen: those problems are warnings, and the kiosk shows a "cannot be played"
+        // card for that file alone. Images and quiz banks are the exhibition itself: errors.
+        const Severity media =
+            need == AssetNeed::Video || need == AssetNeed::Subtitle || need == AssetNeed::Audio
+                ? Severity::Warning
+                : Severity::Error;
         const auto full = m_pack.root / relative;
         if (auto file = checkRegularFile(full); !file) {
             // Missing keeps its code; a FIFO, device, folder or link loop says what it is.
@@ -226,14 +227,17 @@ class Validator {
             return;
         }
         const ProbeResult& result = probe(relative);
-        const bool kindOk =
-            need == AssetNeed::Image ? isImageKind(result.kind) : isVideoKind(result.kind);
+        const bool kindOk = need == AssetNeed::Image   ? isImageKind(result.kind)
+                            : need == AssetNeed::Audio ? isAudioKind(result.kind)
+                                                       : isVideoKind(result.kind);
         if (!kindOk) {
-            const std::string want = need == AssetNeed::Image
-                                         ? "an image (JPEG, PNG, TIFF, WebP or GIF)"
-                                         : "a video (MP4, MOV, WebM or MKV)";
-            const std::string wantZh = need == AssetNeed::Image
-                                           ? "图像（JPEG、PNG、TIFF、WebP 或 GIF）"
+            const std::string want =
+                need == AssetNeed::Image   ? "an image (JPEG, PNG, TIFF, WebP or GIF)"
+                : need == AssetNeed::Audio ? "audio (MP3, Ogg Vorbis or Opus, M4A, WAV or FLAC)"
+                                           : "a video (MP4, MOV, WebM or MKV)";
+            const std::string wantZh =
+                need == AssetNeed::Image ? "图像（JPEG、PNG、TIFF、WebP 或 GIF）"
+                : need == AssetNeed::Audio ? "音频（MP3、Ogg Vorbis 或 Opus、M4A、WAV 或 FLAC）"
                                            : "视频（MP4、MOV、WebM 或 MKV）";
             report(media, "asset.type_mismatch", at,
                    "The file \"" + relative + "\" is not " + want + ": its content looks like " +
@@ -248,7 +252,7 @@ class Validator {
                    "文件 \"" + relative + "\" 已损坏或不完整：" + result.problem + "。");
             return;
         }
-        if (need == AssetNeed::Video) {
+        if (need == AssetNeed::Video || (need == AssetNeed::Audio && isVideoKind(result.kind))) {
             checkVideoContainer(relative, at, media);
             return;
         }
@@ -368,11 +372,19 @@ class Validator {
         for (const auto& b : m_pack.quizBanks) {
             checkAsset(b.file, field(b.source, "file"), AssetNeed::QuizBank);
             for (const auto& q : b.questions)
-                checkQuestionImages(q);
+                checkQuestionAssets(q);
         }
+        for (const auto& owner : m_pack.narrationOwners())
+            if (owner.kind != NarrationOwner::Kind::Question) checkNarration(*owner.narration);
     }
 
-    void checkQuestionImages(const Question& q) {
+    void checkNarration(const Narration& narration) {
+        checkAsset(narration.zh, field(narration.source, "zh"), AssetNeed::Audio);
+        checkAsset(narration.en, field(narration.source, "en"), AssetNeed::Audio);
+    }
+
+    void checkQuestionAssets(const Question& q) {
+        checkNarration(q.narration);
         if (q.image) checkImage(*q.image, true);
         for (const auto& o : q.options)
             if (o.image) checkImage(*o.image, true);
@@ -429,7 +441,7 @@ class Validator {
     void checkAddedQuestion(const Question& q) {
         checkQuestionId(q);
         checkQuestionItem(q);
-        checkQuestionImages(q);
+        checkQuestionAssets(q);
         checkQuestion(q);
     }
 

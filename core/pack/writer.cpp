@@ -66,6 +66,14 @@ void putWeb(Json& object, const WebPolicy& web) {
     object["web"] = std::move(out);
 }
 
+void putNarration(Json& object, const Narration& narration) {
+    if (narration.empty()) return;
+    Json out = Json::object();
+    putString(out, "zh", narration.zh);
+    putString(out, "en", narration.en);
+    object["narration"] = std::move(out);
+}
+
 Json imageToJson(const ImageRef& image) {
     Json out = Json::object();
     out["file"] = image.file;
@@ -111,6 +119,7 @@ Json itemToJson(const Item& item) {
     putString(out, "video", item.video);
     putStrings(out, "questions", item.questions);
     putWeb(out, item.web);
+    putNarration(out, item.narration);
     return out;
 }
 
@@ -119,6 +128,7 @@ Json chapterToJson(const Chapter& chapter) {
     out["id"] = chapter.id;
     out["title"] = textToJson(chapter.title);
     putText(out, "intro", chapter.intro);
+    putNarration(out, chapter.narration);
     Json items = Json::array();
     for (const auto& item : chapter.items)
         items.push_back(itemToJson(item));
@@ -226,6 +236,7 @@ Json questionToJson(const Question& question) {
     if (question.difficulty != 1) out["difficulty"] = question.difficulty;
     putStrings(out, "tags", question.tags);
     putString(out, "item", question.item);
+    putNarration(out, question.narration);
     return out;
 }
 

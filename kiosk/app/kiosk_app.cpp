@@ -136,7 +136,8 @@ int KioskApp::run() {
     options.config = m_config;
     options.themeDirs = themeSearchDirs();
     options.wake = [this] { m_platform.wake(); };
-    options.mediaPlayer = [this] { return createMediaPlayer(); };
+    options.mediaPlayer = [this] { return createMediaPlayer(false); };
+    options.narrationPlayer = [this] { return createMediaPlayer(true); };
     options.stats = &m_stats;
     options.events = &m_events;
     // A script's `advance` moves the events' clock too, as it moves the visit's.
@@ -309,20 +310,23 @@ bool KioskApp::loadScript() {
     return true;
 }
 
-// libmpv, made by the runtime after its first frame when the pack has videos.
-std::unique_ptr<MediaPlayer> KioskApp::createMediaPlayer() {
+// libmpv, made by the runtime after its first frame when the pack has videos; the sound-only one
+// for narration at the first "Listen" tap.
+std::unique_ptr<MediaPlayer> KioskApp::createMediaPlayer(bool audioOnly) {
     MpvSettings settings;
     settings.hwdec = m_config.videoHwdec;
     settings.audioOutput = m_config.audioOutput;
     settings.softwareRender = m_softwareGl;
+    settings.audioOnly = audioOnly;
     // LANTAI_VIDEO_RENDER=opengl|software overrides the choice (diagnosing a booth's GPU).
     if (const char* render = std::getenv("LANTAI_VIDEO_RENDER"); render && *render)
         settings.softwareRender = std::string(render) == "software";
     std::string error;
     if (auto player = createMpvMediaPlayer([this] { m_platform.wake(); }, settings, error))
         return player;
-    core::logError("video: libmpv could not start (" + error +
-                   "); videos are shown as unavailable");
+    const char* what = audioOnly ? "narration" : "videos";
+    core::logError(std::string(audioOnly ? "narration" : "video") + ": libmpv could not start (" +
+                   error + "); " + what + " are shown as unavailable");
     return createNullMediaPlayer("libmpv could not start: " + error);
 }
 

@@ -53,7 +53,7 @@ class KioskApp final : private ScriptHost {
     void applyServiceFallback(core::KioskConfig& config) const; // --use-last-good
     int hangForTest(); // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
     void writeState(bool force);
-    std::unique_ptr<MediaPlayer> createMediaPlayer();
+    std::unique_ptr<MediaPlayer> createMediaPlayer(bool audioOnly);
     StaffServicesOptions staffOptions(const std::filesystem::path& stateDir);
 
     // ScriptHost

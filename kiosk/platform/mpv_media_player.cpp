@@ -112,7 +112,8 @@ class MpvMediaPlayer final : public MediaPlayer {
     }
 
     bool start(const MpvSettings& settings, std::string& error) {
-        if (!m_gl.load()) {
+        m_audioOnly = settings.audioOnly;
+        if (!m_audioOnly && !m_gl.load()) {
             error = "the OpenGL context has no framebuffer objects";
             return false;
         }
@@ -122,7 +123,8 @@ class MpvMediaPlayer final : public MediaPlayer {
             return false;
         }
         const std::pair<const char*, std::string> options[] = {
-            {"vo", "libmpv"},
+            {"vo", m_audioOnly ? "null" : "libmpv"},
+            {"vid", m_audioOnly ? "no" : ""},
             {"hwdec", settings.hwdec},
             {"idle", "yes"},
             {"keep-open", "no"},
@@ -165,6 +167,11 @@ class MpvMediaPlayer final : public MediaPlayer {
         mpv_observe_property(m_mpv, Width, "dwidth", MPV_FORMAT_INT64);
         mpv_observe_property(m_mpv, Height, "dheight", MPV_FORMAT_INT64);
 
+        if (m_audioOnly) {
+            mpv_set_wakeup_callback(m_mpv, &MpvMediaPlayer::onWakeup, this);
+            core::logInfo("narration: mpv audio player started (no video output)");
+            return true;
+        }
         m_software = settings.softwareRender;
         mpv_opengl_init_params glInit{glProcAddress, nullptr};
         int advanced = 0;
@@ -349,7 +356,7 @@ class MpvMediaPlayer final : public MediaPlayer {
     void fail(std::string reason) {
         m_status.state = MediaState::Failed;
         m_status.error = std::move(reason);
-        core::logWarning("video " + m_status.file.string() +
+        core::logWarning((m_audioOnly ? "narration " : "video ") + m_status.file.string() +
                          " cannot be played: " + m_status.error);
     }
 
@@ -411,7 +418,8 @@ class MpvMediaPlayer final : public MediaPlayer {
                 return false; // an earlier file
             if (end->reason == MPV_END_FILE_REASON_EOF) {
                 if (!m_started)
-                    fail("the file ended before any video could be shown");
+                    fail(m_audioOnly ? "the file ended before any sound could be played"
+                                     : "the file ended before any video could be shown");
                 else
                     m_status.state = MediaState::Ended;
             } else if (end->reason == MPV_END_FILE_REASON_ERROR &&
@@ -579,6 +587,7 @@ class MpvMediaPlayer final : public MediaPlayer {
     std::uint64_t m_generation = 1; // the file replies belong to (open/close start a new one)
     MediaStatus m_status;
     bool m_software = false;
+    bool m_audioOnly = false;
     std::vector<unsigned char> m_pixels; // software rendering: the converted frame
     GLuint m_fbo = 0;
     GLuint m_texture = 0;

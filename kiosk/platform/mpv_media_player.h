@@ -16,6 +16,9 @@ struct MpvSettings {
     // Software OpenGL (Mesa llvmpipe): mpv converts frames on the CPU (libswscale) and the kiosk
     // uploads them, which costs far less than mpv's shader pipeline run by a software rasteriser.
     bool softwareRender = false;
+    // Sound only (narration): no video track is decoded (`vid=no`, `vo=null`) and no render
+    // context or texture is made, so renderFrame() always returns 0 and no GL is touched.
+    bool audioOnly = false;
 };
 
 // The libmpv player rendering into an OpenGL texture of the current GL context (call with the

@@ -37,9 +37,11 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
         m_state.language =
             m_state.language == core::Language::Zh ? core::Language::En : core::Language::Zh;
         m_video.languageChanged(m_state.language);
+        m_narration.stop(); // the reading was in the other language
     };
     m_state.toggleLargeText = [this] { m_state.largeText = !m_state.largeText; };
     m_state.video = &m_video;
+    m_state.narration = &m_narration;
     m_state.webBaseUrl = config.baseUrl;
     m_state.startVisit = [this] {
         if (m_state.nav.screen() == core::KioskScreen::Attract) m_state.nav.showHome();
@@ -57,6 +59,7 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
                            : loadKioskContent(config.packPath, config.lastGoodPackPath));
     }
     configureQuiz();
+    configureNarration();
     configureStaff();
     m_theme = chooseTheme();
     m_state.themeName = m_theme.name;

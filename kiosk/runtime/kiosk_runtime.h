@@ -20,6 +20,7 @@
 #include "kiosk/runtime/staff_host.h"
 #include "kiosk/runtime/state_report.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/narration_controller.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/staff_controller.h"
 #include "kiosk/ui/video_controller.h"
@@ -96,6 +97,9 @@ struct KioskRuntimeOptions {
     std::vector<std::filesystem::path> themeDirs; // where themes named by config or pack are
     std::function<void()> wake;                   // any thread; see the contract above
     MediaPlayerFactory mediaPlayer;               // empty: videos show as unavailable
+    // Makes the sound-only player for narration, at the first "Listen" tap (GL context current);
+    // empty: no "Listen" buttons (the editor's preview).
+    MediaPlayerFactory narrationPlayer;
     // Quiz results and statistics (not owned; the host calls its update() on its clock); null:
     // not kept, and the quiz says today's ranking is unavailable.
     core::StatsWriter* stats = nullptr;
@@ -250,6 +254,11 @@ class KioskRuntime {
     void configureVideo();
     void startVideoBackend();
     void updateVideo();
+    void configureNarration();
+    // Stops a reading whose screen the visitor left (or whose language changed).
+    void updateNarration();
+    // "item:ID", "chapter:ID" or "question:ID" of the screen on show ("" when it has none).
+    std::string narrationTargetOnScreen() const;
     void applySessionEvents();
     void handleGestures();
     void resetVisit();
@@ -308,6 +317,7 @@ class KioskRuntime {
     QuizController m_quiz;
     std::unique_ptr<MediaPlayer> m_media;
     VideoController m_video;
+    NarrationController m_narration;
     bool m_videoRendered = false; // this frame drew a video texture (tell the player when shown)
 
     std::string m_previewQuestion;    // the question previewShow put on the quiz screen

@@ -2,6 +2,7 @@
 #include "core/base/log.h"
 #include "kiosk/runtime/imgui_context_scope.h"
 #include "kiosk/runtime/kiosk_runtime.h"
+#include "kiosk/ui/listen_button.h"
 #include "kiosk/ui/staff_screen.h"
 
 #include <GL/gl.h>
@@ -116,6 +117,7 @@ FrameTiming KioskRuntime::renderFrame(double now) {
         drawStaffScreen(ui, m_staff, now);
     } else {
         if (m_state.pack || &screen == &m_screens.outOfService) screen.draw(ui, m_state);
+        drawNarrationProblem(ui, m_state);
         if (m_state.stillThere)
             drawStillThereOverlay(ui, m_state, m_session.config().stillThereSeconds);
     }

@@ -95,6 +95,7 @@ void KioskRuntime::update(double now) {
             loadKioskContent(m_options.config.packPath, m_options.config.lastGoodPackPath));
         if (m_state.pack) {
             configureQuiz();
+            configureNarration();
             configureVideo();
             if (m_imgui) rebuildFonts();
             m_redraw = true;
@@ -156,6 +157,7 @@ void KioskRuntime::forgetVisit() {
     m_state.returnToQuiz = false;
     m_quiz.reset();
     m_video.stop();
+    m_narration.stop();
     m_session.setLongTimeout(false);
     m_screens.resetVisit();
     m_gestures.cancelAll(m_now);

@@ -1,7 +1,9 @@
-// kiosk/runtime: wiring the quiz and video controllers — settings from the configuration, the
-// video backend's late start, what plays when the visitor moves on
+// kiosk/runtime: wiring the quiz, video and narration controllers — settings from the
+// configuration, the video backend's late start, what plays when the visitor moves on
 #include "core/base/log.h"
 #include "kiosk/runtime/kiosk_runtime.h"
+
+#include <algorithm>
 
 namespace lantai::kiosk {
 
@@ -29,6 +31,41 @@ void KioskRuntime::configureVideo() {
     m_video.configure(m_state.pack, m_media.get(), settings);
 }
 
+void KioskRuntime::configureNarration() {
+    const core::KioskConfig& config = m_options.config;
+    m_narration.configure(
+        m_state.pack, m_options.narrationPlayer,
+        std::clamp(config.videoVolume, 0, std::clamp(config.videoMaxVolume, 0, 100)));
+}
+
+std::string KioskRuntime::narrationTargetOnScreen() const {
+    switch (m_state.nav.screen()) {
+    case core::KioskScreen::Item:
+        if (const auto* item = m_state.nav.currentItem()) return "item:" + item->id;
+        return {};
+    case core::KioskScreen::Chapter:
+        if (const auto* chapter = m_state.nav.currentChapter()) return "chapter:" + chapter->id;
+        return {};
+    case core::KioskScreen::Quiz:
+        if (const auto* drawn = m_quiz.question(); drawn && m_quiz.stage() == QuizStage::Playing)
+            return "question:" + drawn->question.id;
+        return {};
+    default:
+        return {};
+    }
+}
+
+void KioskRuntime::updateNarration() {
+    if (m_narration.update()) m_redraw = true;
+    if (m_narration.target().empty()) return;
+    // Navigation (Back, Home, the next question, the idle reset) and a language switch end it.
+    const std::string onScreen = m_staff.isOpen() ? std::string() : narrationTargetOnScreen();
+    if (m_narration.target() != onScreen) {
+        m_narration.stop();
+        m_redraw = true;
+    }
+}
+
 // The video backend starts after the first frame is on screen (libmpv takes tens of
 // milliseconds), so it does not delay the kiosk becoming interactive.
 void KioskRuntime::startVideoBackend() {
@@ -47,6 +84,7 @@ void KioskRuntime::startVideoBackend() {
 }
 
 void KioskRuntime::updateVideo() {
+    updateNarration();
     if (!m_media && m_frames > 0 && m_state.pack) startVideoBackend();
     if (m_video.update()) m_redraw = true;
     if (m_video.videoId().empty()) {

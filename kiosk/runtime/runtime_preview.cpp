@@ -47,6 +47,7 @@ void KioskRuntime::previewContent(KioskContent content) {
     applyContent(std::move(content));
     m_state.language = language;
     configureQuiz();
+    configureNarration();
     configureVideo();
 
     if (m_imgui && m_state.pack && bringsNewCharacters(before, m_content.characters)) {

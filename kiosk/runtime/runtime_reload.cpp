@@ -45,6 +45,7 @@ void KioskRuntime::applyReload() {
     m_state.webBaseUrl = m_options.config.baseUrl;
     applyContent(std::move(reload.content));
     configureQuiz();
+    configureNarration();
     configureStaff();
     m_theme = chooseTheme();
     m_state.themeName = m_theme.name;

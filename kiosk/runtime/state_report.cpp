@@ -1,6 +1,8 @@
-// kiosk/runtime: state JSON for tests — screen, item, zoom, session, video, quiz, measurements
+// kiosk/runtime: state JSON for tests — screen, item, zoom, session, video, narration, quiz,
+// measurements
 #include "kiosk/runtime/state_report.h"
 
+#include "kiosk/ui/narration_controller.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/video_controller.h"
 
@@ -97,6 +99,27 @@ nlohmann::json kioskStateJson(const KioskState& state, const KioskMetrics& m) {
     j["target_rects"] = std::move(rects);
     j["reach_band"] = {m.reachBand.x, m.reachBand.y, m.reachBand.w, m.reachBand.h};
     j["large_text"] = state.largeText;
+    if (state.narration) {
+        // What is being read aloud: always present, so a script can wait for "playing".
+        const NarrationController& narration = *state.narration;
+        const MediaStatus& s = narration.status();
+        const bool current = !narration.target().empty();
+        nlohmann::json n = {{"available", narration.available()},
+                            {"playing", narration.playing()},
+                            {"state", current ? mediaStateName(s.state) : "idle"},
+                            {"target", narration.target()},
+                            {"file", narration.file()},
+                            {"position", current ? s.position : 0.0},
+                            {"duration", current ? s.duration : 0.0},
+                            {"volume", current ? s.volume : 0}};
+        if (const auto problem = narration.problem()) {
+            n["error"] = problem->en;
+            n["error_zh"] = problem->zh;
+            n["error_file"] = problem->file;
+            n["error_detail"] = problem->detail;
+        }
+        j["narration"] = std::move(n);
+    }
     j["qr_url"] = state.nav.screen() == core::KioskScreen::Item ? state.qrUrl : "";
     j["video_backend"] = state.video ? state.video->backendName() : "none";
     j["blocking_activity"] = state.video && state.video->visitorWatching();

@@ -9,6 +9,7 @@
 #include "kiosk/ui/buttons.h"
 #include "kiosk/ui/images.h"
 #include "kiosk/ui/item_grid_screen.h"
+#include "kiosk/ui/listen_button.h"
 #include "kiosk/ui/scroll_hints.h"
 #include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/top_bar.h"
@@ -113,6 +114,13 @@ void ItemDetailScreen::draw(UiContext& ui, KioskState& state) {
         button(ui, "watch-video", watch,
                ui.ui("video.play_symbol") + " " + ui.ui("item.watch_video"), ButtonKind::Primary,
                [&state, id = video->id] { openVideoForVisitor(state, id); });
+    }
+    // The item read aloud: a button under the caption panel, above the video's.
+    if (!narrationFile(state, item->narration).empty()) {
+        const float touch = ui.touchMin();
+        const Rect listen{m_panel.x, m_panel.bottom() - touch, m_panel.w, touch};
+        m_panel.h -= touch + pad;
+        drawListenButton(ui, state, "item:" + item->id, item->narration, listen);
     }
     prepareViewport(ui, state, *item);
     drawViewer(ui, state, *item);

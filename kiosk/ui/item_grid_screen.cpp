@@ -4,8 +4,11 @@
 #include "core/i18n/ui_strings.h"
 #include "kiosk/ui/background.h"
 #include "kiosk/ui/card_grid.h"
+#include "kiosk/ui/listen_button.h"
 #include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/top_bar.h"
+
+#include <algorithm>
 
 namespace lantai::kiosk {
 
@@ -60,6 +63,15 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
             intro.where = "chapter:intro";
             h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h - h}, u.text(chapter->intro),
                                intro);
+        }
+        // The introduction read aloud: a button under it.
+        if (!chapter->intro.empty() && !narrationFile(state, chapter->narration).empty()) {
+            const float touch = u.touchMin();
+            const float w = std::min(static_cast<float>(box.w), touch * 4);
+            h += u.px(u.theme->layout.spacing) * 0.5f;
+            drawListenButton(u, state, "chapter:" + chapter->id, chapter->narration,
+                             {box.x, box.y + h, w, touch});
+            h += touch;
         }
         if (chapter->items.empty())
             h += drawEmptyNote(u, {box.x, box.y + h, box.w, box.h}, u.ui("grid.empty"));

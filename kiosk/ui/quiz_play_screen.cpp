@@ -4,6 +4,7 @@
 #include "kiosk/ui/answer_button.h"
 #include "kiosk/ui/buttons.h"
 #include "kiosk/ui/images.h"
+#include "kiosk/ui/listen_button.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/quiz_screen.h"
 #include "kiosk/ui/text_layout.h"
@@ -252,6 +253,9 @@ void drawBottomBar(UiContext& ui, KioskState& state, const core::Question& q, bo
         if (q.type == core::QuestionType::Multiple && !quiz.selected().empty())
             button(ui, "submit", {area.right() - bbw, by, bbw, bbh}, ui.ui("quiz.submit"),
                    ButtonKind::Primary, [&state] { state.quiz->submit(state.clock()); });
+        // The question read aloud, where "see the archive" goes after the answer.
+        if (!narrationFile(state, q.narration).empty())
+            drawListenButton(ui, state, "question:" + q.id, q.narration, {area.x, by, bbw, bbh});
         return;
     }
     const bool last = quiz.questionIndex() + 1 >= quiz.questionCount();

@@ -12,6 +12,7 @@
 
 namespace lantai::kiosk {
 
+class NarrationController;
 class QuizController;
 class VideoController;
 
@@ -53,6 +54,8 @@ struct KioskState {
 
     // Video playback (owned by the app).
     VideoController* video = nullptr;
+    // Narration playback (owned by the app): the "Listen" buttons.
+    NarrationController* narration = nullptr;
     // Where the tap that runs a target's action landed (seek bars use it).
     core::Vec2 tapPosition;
 

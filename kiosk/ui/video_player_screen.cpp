@@ -5,6 +5,7 @@
 #include "kiosk/ui/background.h"
 #include "kiosk/ui/buttons.h"
 #include "kiosk/ui/images.h"
+#include "kiosk/ui/problem_card.h"
 #include "kiosk/ui/text_layout.h"
 #include "kiosk/ui/top_bar.h"
 #include "kiosk/ui/video_controller.h"

@@ -503,6 +503,106 @@ def last_good():
             ("tap @attract", {"screen": "home"})]
 
 
+def narration():
+    """Issue 18: `lantai build --narrate` wrote the item's and the question's readings (the copy made
+    in main); Listen plays them through libmpv (audio output null) and the state says what plays;
+    leaving the item, switching the language and the idle reset stop it."""
+    item = "item:letter-1931"
+    return [
+        ("wait-idle 5000", {"screen": "attract", "narration.available": True, "narration.playing": False}),
+        ("tap @attract", None),
+        ("tap @exhibition:letters", None),
+        ("tap @chapter:early-years", {"screen": "chapter"}),
+        ("tap @item:letter-1931", {"screen": "item", "targets": ("has", "listen")}),
+        ("wait-idle 8000", None),
+        ("screenshot item-listen", None),
+        ("tap @listen", {"narration.target": item, "narration.file": "audio/narration/item-letter-1931.zh.mp3",
+                         "narration.state": ("in", ["loading", "playing"])}),
+        ("wait 600", {"narration.playing": True, "narration.volume": 70, "narration.duration": (">", 0.5)}),
+        ("screenshot item-listening", None),
+        ("tap @back", {"screen": "chapter", "narration.target": "", "narration.playing": False}),
+        ("tap @item:letter-1931", None),
+        ("tap @listen", None),
+        ("wait 500", {"narration.playing": True}),
+        ("tap @listen", {"narration.target": "", "narration.playing": False}),  # "Stop"
+        ("tap @listen", None),
+        ("wait 500", {"narration.playing": True}),
+        ("tap @lang", {"language": "en", "narration.target": ""}),  # the reading was Chinese
+        ("tap @listen", {"narration.file": "audio/narration/item-letter-1931.en.mp3"}),
+        ("wait 500", {"narration.playing": True}),
+        ("advance 101", None),
+        ("wait 1500", {"screen": "attract", "narration.target": "", "narration.playing": False}),
+        ("tap @attract", None),
+        ("tap @lang", {"language": "en"}),
+        ("tap @quiz", {"screen": "quiz"}),
+        ("tap @level:primary", None),
+        ("tap @nickname:*", {"quiz": ("sub", {"stage": "playing", "index": 0}), "targets": ("has", "listen")}),
+        ("wait-idle 5000", None),
+        ("tap @listen", {"narration.target": ("contains", "question:")}),
+        ("wait 500", {"narration.playing": True}),
+        ("screenshot quiz-listening", None),
+        ("quiz-answer correct", None),
+        ("tap @next", {"quiz": ("sub", {"index": 1}), "narration.target": ""}),  # the next question
+    ]
+
+
+def narration_broken():
+    """A pack whose item narration is broken (text saved as .mp3 in Chinese; a WAV whose format is
+    no codec in English): Listen shows the usual problem card naming the file, Close dismisses it
+    and the kiosk carries on."""
+    return [
+        ("wait-idle 5000", {"screen": "attract"}),
+        ("tap @attract", None),
+        ("tap @exhibition:letters", None),
+        ("tap @chapter:early-years", None),
+        ("tap @item:letter-1931", {"screen": "item", "targets": ("has", "listen")}),
+        ("tap @listen", {"narration.error": ("contains", "narration"), "narration.error_file": "audio/broken.mp3",
+                         "targets": ("has", "narration-error-close")}),
+        ("wait-idle 5000", None),
+        ("screenshot narration-error", None),
+        ("tap @narration-error-close", {"narration.error": None, "screen": "item", "narration.target": ""}),
+        ("tap @lang", {"language": "en"}),
+        ("tap @listen", None),
+        ("wait 2000", {"narration.state": "failed", "narration.error_file": "audio/bad-codec.wav",
+                       "targets": ("has", "narration-error-close")}),
+        ("screenshot narration-error-mpv", None),
+        ("tap 5% 5%", {"narration.error": None}),  # a tap beside the card closes it too
+        ("tap @back", {"screen": "chapter"}),
+        ("tap @item:letter-1931", {"screen": "item", "image_failed": False}),
+    ]
+
+
+def narrated_copy(pack, work, lantai):
+    """valid-minimal narrated by `lantai build --narrate` (espeak-ng + ffmpeg)."""
+    dest = os.path.join(work, "narrated-pack")
+    shutil.copytree(pack, dest, ignore=shutil.ignore_patterns("derived"))
+    subprocess.run([lantai, "build", dest, "--narrate", "--lang", "en"], check=True, capture_output=True)
+    return dest
+
+
+def broken_narration_copy(pack, work):
+    """valid-minimal with broken narration files on its item (and the validator's warnings only)."""
+    dest = os.path.join(work, "broken-narration-pack")
+    shutil.copytree(pack, dest, ignore=shutil.ignore_patterns("derived"))
+    os.makedirs(os.path.join(dest, "audio"))
+    with open(os.path.join(dest, "audio", "broken.mp3"), "w") as f:
+        f.write("this was meant to be a recording\n")
+    # A complete RIFF/WAVE file whose format tag (0x7777) no decoder knows: the header check
+    # passes, mpv cannot play it.
+    data = bytes(800)
+    fmt = (0x7777).to_bytes(2, "little") + (1).to_bytes(2, "little") + (22050).to_bytes(4, "little") \
+        + (44100).to_bytes(4, "little") + (2).to_bytes(2, "little") + (16).to_bytes(2, "little")
+    body = b"WAVE" + b"fmt " + len(fmt).to_bytes(4, "little") + fmt + b"data" + len(data).to_bytes(4, "little") + data
+    with open(os.path.join(dest, "audio", "bad-codec.wav"), "wb") as f:
+        f.write(b"RIFF" + len(body).to_bytes(4, "little") + body)
+    path = os.path.join(dest, "pack.json")
+    doc = json.load(open(path, encoding="utf-8"))
+    doc["exhibitions"][0]["chapters"][0]["items"][0]["narration"] = {"zh": "audio/broken.mp3", "en": "audio/bad-codec.wav"}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+    return dest
+
+
 SCENARIOS = {
     "browse": demo_browse,
     "still_there": still_there_continue,
@@ -525,6 +625,8 @@ SCENARIOS = {
     "video_library": video_library,
     "video_item": video_item,
     "video_errors": video_errors,
+    "narration": narration,
+    "narration_broken": narration_broken,
 }
 
 
@@ -568,7 +670,8 @@ def check(expect, state, states):
                   or (op == "scrolled" and (got > value or state.get("grid_max_scroll") == 0))
                   or (op == ">" and isinstance(got, (int, float)) and got > value)
                   or (op == "<" and isinstance(got, (int, float)) and got < value)
-                  or (op == "contains" and isinstance(got, str) and value in got))
+                  or (op == "contains" and isinstance(got, str) and value in got)
+                  or (op == "has" and isinstance(got, list) and value in got))
             if not ok:
                 problems.append(f"{key}: expected {op} {value!r}, got {got!r}")
         elif got != want:
@@ -601,6 +704,10 @@ def main():
         args.pack = corrupted_copy(args.pack, work)
     if args.scenario == "rare_characters":
         args.pack = rare_characters_copy(args.pack, work)
+    if args.scenario == "narration":
+        args.pack = narrated_copy(args.pack, work, args.lantai)
+    if args.scenario == "narration_broken":
+        args.pack = broken_narration_copy(args.pack, work)
     out = args.out or os.path.join(work, "screenshots")
     os.makedirs(out, exist_ok=True)
     script = os.path.join(work, "script.txt")
@@ -632,6 +739,12 @@ def main():
         config = os.path.join(work, "kiosk.toml")
         with open(config, "w") as f:
             f.write(CONFIGURED_TOML + f'[pack]\npath = "{os.path.abspath(args.pack)}"\n')
+        cmd += ["--config", config]
+    if args.scenario in ("narration", "narration_broken"):
+        # Narration through the real libmpv, silently (no sound device under Xvfb).
+        config = os.path.join(work, "kiosk.toml")
+        with open(config, "w") as f:
+            f.write(f'[video]\naudio_output = "null"\n[pack]\npath = "{os.path.abspath(args.pack)}"\n')
         cmd += ["--config", config]
     if args.scenario == "example_set_command":
         cmd += example_command(args.example, args.pack, work)

@@ -7,7 +7,7 @@ Validates PACK_DIR/pack.json with content/pack.schema.json and every quiz bank i
 content/quiz-bank.schema.json (JSON Schema draft 2020-12, Debian package python3-jsonschema),
 then does the cross-file checks a schema cannot express: unique ids, references that name
 something, dates with end >= start, and (unless --no-assets) that every referenced file exists
-inside the pack and that subtitles are UTF-8. It also reports the warnings of FORMAT.md
+inside the pack (images, videos, narration audio) and that subtitles are UTF-8. It also reports the warnings of FORMAT.md
 (schema.unknown_field, text.missing_en, image.missing_alt, chapter.empty,
 question.missing_explanation); with --strict a warning fails the check too.
 
@@ -183,6 +183,12 @@ def main():
             if "alt" not in img:
                 rep.warning("image.missing_alt", file, where, "image has no alt text")
 
+    def narration(owner, file, where):
+        files = owner.get("narration")
+        if isinstance(files, dict):
+            for lang, path in files.items():
+                images.append((path, file, f"{where}/narration/{lang}"))
+
     exhibitions = doc.get("exhibitions") or []
     chapter_of_exh = {}
     for ei, exh in enumerate(exhibitions if isinstance(exhibitions, list) else []):
@@ -198,6 +204,7 @@ def main():
             cw = f"{ew}/chapters/{ci}"
             define("chapter", ch.get("id"), "pack.json", cw + "/id")
             chapter_of_exh[ch.get("id")] = exh.get("id")
+            narration(ch, "pack.json", cw)
             items = ch.get("items")
             if isinstance(items, list) and not items:
                 rep.warning("chapter.empty", "pack.json", cw, "chapter has no items")
@@ -206,6 +213,7 @@ def main():
                     continue
                 iw = f"{cw}/items/{ii}"
                 define("item", it.get("id"), "pack.json", iw + "/id")
+                narration(it, "pack.json", iw)
                 for mi, img in enumerate(it.get("images") or []):
                     image(img, "pack.json", f"{iw}/images/{mi}")
                 if "video" in it:
@@ -269,6 +277,7 @@ def main():
                 continue
             qw = f"/questions/{qi}"
             define("question", q.get("id"), rel, qw + "/id")
+            narration(q, rel, qw)
             if "explanation" not in q:
                 rep.warning("question.missing_explanation", rel, qw, "question has no explanation")
             if "item" in q:

@@ -90,6 +90,42 @@ TEST(EditRoundTrip, UnknownFieldsLanguagesAndDefaultsSurviveEdits) {
     EXPECT_EQ(readText(copy.path() / "pack.json"), serializePackDocument(expected));
 }
 
+TEST(EditRoundTrip, NarrationSurvivesEditsOfItsNode) {
+    PackCopy copy(test::kPacks / "valid-minimal");
+    auto doc = Json::parse(readText(copy.path() / "pack.json"));
+    Json& chapter = doc["exhibitions"][0]["chapters"][0];
+    chapter["narration"] = {{"zh", "audio/chapter.zh.mp3"}};
+    chapter["items"][0]["narration"] = {{"zh", "audio/letter.zh.mp3"},
+                                        {"en", "audio/letter.en.mp3"}};
+    {
+        std::ofstream out(copy.path() / "pack.json", std::ios::binary | std::ios::trunc);
+        out << serializePackDocument(doc);
+    }
+    auto bank = Json::parse(readText(copy.path() / "quiz/basics.json"));
+    bank["questions"][0]["narration"] = {{"en", "audio/q.en.mp3"}};
+    {
+        std::ofstream out(copy.path() / "quiz/basics.json", std::ios::binary | std::ios::trunc);
+        out << serializePackDocument(bank);
+    }
+    auto session = openOrFail(copy.path());
+    ASSERT_TRUE(session);
+    const NodeRef letter = NodeRef::item("letter-1931");
+    ASSERT_TRUE(session->setText({letter, "/title"}, Language::En, "A letter, 1931"));
+    ASSERT_TRUE(session->setText({NodeRef::question("letter-year"), "/prompt"}, Language::En,
+                                 "Which year?"));
+    ASSERT_TRUE(session->save());
+    const auto saved = Json::parse(readText(copy.path() / "pack.json"));
+    EXPECT_EQ(saved["exhibitions"][0]["chapters"][0]["narration"], chapter["narration"]);
+    EXPECT_EQ(saved["exhibitions"][0]["chapters"][0]["items"][0]["narration"],
+              chapter["items"][0]["narration"]);
+    EXPECT_EQ(Json::parse(readText(copy.path() / "quiz/basics.json"))["questions"][0]["narration"],
+              bank["questions"][0]["narration"]);
+    // The edit model reads it like the loader does.
+    const Item* item = session->pack().findItem("letter-1931");
+    ASSERT_NE(item, nullptr);
+    EXPECT_EQ(item->narration.en, "audio/letter.en.mp3");
+}
+
 // ---- fields --------------------------------------------------------------------------------
 
 TEST(EditFields, SetUndoRedoAreExact) {

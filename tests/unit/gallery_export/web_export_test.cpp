@@ -42,9 +42,10 @@ Pack makePack() {
     Exhibition e;
     e.id = "exh";
     e.title = {"展览", ""};
-    Chapter a{"ch-a", {"甲", "A"}, {}, {makeItem("one", "兰台档案", "images/one.jpg")}, {}};
+    Chapter a{"ch-a", {"甲", "A"}, {}, {}, {makeItem("one", "兰台档案", "images/one.jpg")}, {}};
     Chapter b{"ch-b",
               {"乙", "B"},
+              {},
               {},
               {makeItem("two", "第二件", "images/two.jpg"),
                makeItem("three", "第三件", "images/three.jpg")},

@@ -233,7 +233,7 @@ TEST(PackWriter, DefaultsAndEmptyOptionalFieldsAreLeftOut) {
     Exhibition exhibition;
     exhibition.id = "e";
     exhibition.title = {"展", "E"};
-    exhibition.chapters.push_back(Chapter{"c", {"章", "C"}, {}, {}, {}});
+    exhibition.chapters.push_back(Chapter{"c", {"章", "C"}, {}, {}, {}, {}});
     pack.exhibitions.push_back(exhibition);
     const auto json = packToJson(pack);
     std::vector<std::string> keys;

@@ -100,6 +100,15 @@ Page itemPage(const SiteContext& c, Language lang, const Item& item) {
              esc(uiText(limited ? "web.item.limited" : "web.item.zoom_hint", lang)) + "</p>\n";
         m += figs + "</section>\n";
     }
+    // The item read aloud, as at the kiosk; the label in both languages, like the kiosk's card.
+    if (auto n = c.narration.find(item.id); n != c.narration.end())
+        if (auto file = n->second.find(languageCode(lang)); file != n->second.end())
+            m += "<figure class=\"item-narration\"><figcaption id=\"narration-label\">" +
+                 esc(uiText("web.narration", Language::Zh) + " · " +
+                     uiText("web.narration", Language::En)) +
+                 "</figcaption><audio controls preload=\"metadata\" "
+                 "aria-labelledby=\"narration-label\" src=\"" +
+                 esc(relativeLink(page.path, file->second)) + "\"></audio></figure>\n";
     if (!item.description.empty())
         m += "<div class=\"description\">" + paragraphs(item.description.get(lang)) + "</div>\n";
     if (const Video* video = item.video.empty() ? nullptr : c.pack->findVideo(item.video))

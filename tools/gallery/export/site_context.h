@@ -46,7 +46,9 @@ struct SiteContext {
     std::string jsVersion;
     std::map<std::string, PublishedImage> images; // by pack path
     std::map<std::string, PublishedVideo> videos; // by video id
-    std::map<std::string, ItemPlace> places;      // by item id
+    // Items' narration: item id -> language ("zh", "en") -> media/narration/ITEM.LANG.EXT
+    std::map<std::string, std::map<std::string, std::string>> narration;
+    std::map<std::string, ItemPlace> places; // by item id
 
     // The published image of a pack path, or nullptr (not published / not an image).
     const PublishedImage* image(const std::string& packPath) const;

@@ -7,6 +7,7 @@
 #include "tools/gallery/export/file_placer.h"
 #include "tools/gallery/export/iiif_manifest.h"
 #include "tools/gallery/export/image_publishing.h"
+#include "tools/gallery/export/narration_publishing.h"
 #include "tools/gallery/export/pages.h"
 #include "tools/gallery/export/quiz_data.h"
 #include "tools/gallery/export/search_index.h"
@@ -258,6 +259,7 @@ WebExportReport exportWebSite(const fs::path& packDir, const fs::path& outDirArg
               publishImages(pack.root, *derived, placer, tmp, previous, previousStamp, stamp, c,
                             stats, error);
     if (ok) publishVideos(pack.root, placer, tmp, c, d);
+    if (ok) publishNarration(pack.root, placer, c, d);
     if (ok && !(writePages(c, writer, rep.items) && writeData(c, writer))) {
         ok = false;
         error = writer.error();
