@@ -197,29 +197,43 @@ std::string feedbackBody(UiContext& ui, const core::AnswerResult& result) {
     return body;
 }
 
-TextBlock feedbackBodyStyle(UiContext& ui) {
+TextBlock feedbackBodyStyle(UiContext& ui, int maxLines) {
     TextBlock e;
     e.role = FontRole::Body;
     e.color = ui.color(ColorRole::Text);
-    e.maxLines = ui.portrait ? 6 : 3;
+    e.maxLines = maxLines;
     return e;
 }
 
-// The feedback panel's height for its text (so it is never a large empty box).
-float feedbackHeight(UiContext& ui, const core::AnswerResult& result, float width) {
+// The feedback panel: how many lines its body may take and its height for its text (so it is
+// never a large empty box).
+struct FeedbackSize {
+    int bodyLines = 0;
+    float height = 0;
+};
+
+// Usually at most 3 lines (6 in portrait); a longer explanation (large text) takes more lines
+// while `room` — the height the answers that must stay leave — has them, so it is not cut off.
+FeedbackSize feedbackSize(UiContext& ui, const core::AnswerResult& result, float width,
+                          float room) {
     const float ip = ui.px(ui.theme->layout.padding) * 0.7f;
+    const float headingH = ui.fontSize(FontRole::Heading) * 1.35f;
     const std::string body = feedbackBody(ui, result);
-    TextBlock e = feedbackBodyStyle(ui);
+    FeedbackSize size;
+    size.bodyLines = ui.portrait ? 6 : 3;
+    TextBlock e = feedbackBodyStyle(ui, size.bodyLines);
     const float lineH = ui.fontSize(FontRole::Body) * e.lineSpacing;
-    const float bodyH = body.empty() ? 0
-                                     : std::min(measureTextBlock(ui, width - ip * 2, body, e),
-                                                lineH * static_cast<float>(e.maxLines));
-    return ip * 2 + ui.fontSize(FontRole::Heading) * 1.35f + bodyH;
+    const float wholeH = body.empty() ? 0 : measureTextBlock(ui, width - ip * 2, body, e);
+    const int roomLines = static_cast<int>(std::floor((room - ip * 2 - headingH) / lineH));
+    const int wholeLines = static_cast<int>(std::ceil(wholeH / lineH - 0.01f));
+    size.bodyLines = std::max(size.bodyLines, std::min(wholeLines, roomLines));
+    size.height = ip * 2 + headingH + std::min(wholeH, lineH * float(size.bodyLines));
+    return size;
 }
 
 // The verdict (correct / partly right / wrong / time is up) with the points, then the feedback
 // and the explanation, on a panel.
-void drawFeedback(UiContext& ui, const core::AnswerResult& result, const Rect& box) {
+void drawFeedback(UiContext& ui, const core::AnswerResult& result, const Rect& box, int bodyLines) {
     const bool partial = !result.correct && result.partialCredit > 0;
     const std::string verdict = result.timedOut  ? ui.ui("quiz.timed_out")
                                 : result.correct ? ui.ui("quiz.correct")
@@ -238,7 +252,7 @@ void drawFeedback(UiContext& ui, const core::AnswerResult& result, const Rect& b
         headline += "   " + core::uiCount("quiz.points", result.points, ui.language);
     fy += drawTextBlock(ui, {box.x + ip, fy, box.w - ip * 2, box.h}, headline, v);
     drawTextBlock(ui, {box.x + ip, fy, box.w - ip * 2, box.bottom() - fy}, feedbackBody(ui, result),
-                  feedbackBodyStyle(ui));
+                  feedbackBodyStyle(ui, bodyLines));
 }
 
 // Bottom bar: submit (multiple choice, something ticked) before the answer; next (or finish)
@@ -289,15 +303,26 @@ void drawQuizPlay(UiContext& ui, KioskState& state, const Rect& area) {
     // The answers take what the feedback panel (once answered, as tall as its text) and the
     // bottom bar leave.
     const float bottomBar = ui.touchMin() * 1.1f + pad;
-    const float feedbackH =
-        result ? feedbackHeight(ui, *result, static_cast<float>(area.w)) + pad : 0;
+    FeedbackSize feedback;
+    if (result) {
+        // The answers that must stay (the visitor's choice, the correct ones) at their smallest.
+        int mustStay = 0;
+        for (int i = 0; i < drawn->optionCount(); ++i)
+            mustStay += contains(result->correctOptions, i) || contains(result->chosen, i);
+        const int columns = ui.portrait ? 1 : 2;
+        const float answersMin =
+            float((std::max(mustStay, 1) + columns - 1) / columns) * (ui.touchMin() + pad);
+        const float room = static_cast<float>(area.bottom()) - y - bottomBar - answersMin - pad;
+        feedback = feedbackSize(ui, *result, static_cast<float>(area.w), room);
+    }
+    const float feedbackH = result ? feedback.height + pad : 0;
     y = drawAnswers(ui, state, *drawn, result, area, y,
                     static_cast<float>(area.bottom()) - y - feedbackH - bottomBar);
     if (result)
-        drawFeedback(
-            ui, *result,
-            {area.x, y, area.w,
-             std::min(feedbackH - pad, static_cast<float>(area.bottom()) - y - bottomBar)});
+        drawFeedback(ui, *result,
+                     {area.x, y, area.w,
+                      std::min(feedbackH - pad, static_cast<float>(area.bottom()) - y - bottomBar)},
+                     feedback.bodyLines);
     drawBottomBar(ui, state, q, result != nullptr, area);
 }
 
