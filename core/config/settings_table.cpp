@@ -204,6 +204,24 @@ std::optional<SettingProblem> argon2idHash(const std::string& hash) {
                            "Class sessions stay disabled.", "课堂模式保持关闭。");
 }
 
+// Key files (absolute paths) or minisign base64 public keys ("RWQ…"), colon-separated; whether
+// each reads is checked when the kiosk starts (core/trust/pack_trust.h).
+std::optional<SettingProblem> trustedKeyList(const std::string& value) {
+    std::size_t start = 0;
+    while (start < value.size()) {
+        const std::size_t end = std::min(value.find(':', start), value.size());
+        const std::string entry = value.substr(start, end - start);
+        start = end + 1;
+        if (entry.empty() || entry.front() == '/' || entry.rfind("RWQ", 0) == 0) continue;
+        return SettingProblem{
+            "trust.public_keys: \"" + entry +
+                "\" is neither an absolute key file path nor a minisign public key (RWQ…).",
+            "trust.public_keys：“" + entry +
+                "”既不是公钥文件的绝对路径，也不是 minisign 公钥（RWQ…）。"};
+    }
+    return std::nullopt;
+}
+
 std::optional<SettingProblem> staffPinHash(const std::string& hash) {
     return argon2idOrEmpty(hash, "staff.pin_hash", "lantai staff hash-pin",
                            "Staff mode stays disabled.", "工作人员模式保持关闭。");
@@ -362,6 +380,12 @@ std::vector<SettingSpec> makeTable() {
         text("staff.media_dirs", LANTAI_SETTING_FIELD(staffMediaDirs), "/media:/run/media",
              "Where USB sticks are mounted, colon-separated: packs are looked for and reports "
              "exported there."),
+
+        text("trust.public_keys", LANTAI_SETTING_FIELD(trustPublicKeys), "",
+             "Public keys of the curators (minisign key files, or their one-line RWQ... keys), "
+             "colon-separated. Set: only packs signed by one of them are shown. Empty: unsigned "
+             "packs are shown too.",
+             trustedKeyList),
     };
 }
 

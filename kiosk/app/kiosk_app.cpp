@@ -59,6 +59,20 @@ KioskApp::KioskApp(const core::KioskConfig& config, ParsedKioskArgs args, const 
     applyServiceFallback(m_config);
     if (const char* hang = std::getenv("LANTAI_TEST_HANG_AFTER_FRAMES"); hang && *hang)
         m_hangAfterFrames = std::atoll(hang);
+    if (const char* crash = std::getenv("LANTAI_TEST_CRASH_WITH_FILE"); crash && *crash)
+        m_crashWithFile = crash;
+}
+
+// The test-only crash switch (LANTAI_TEST_CRASH_WITH_FILE=NAME, tests/e2e/kiosk_trust_e2e.py):
+// once a frame of a pack holding a file NAME is drawn, the kiosk aborts, as a pack that crashes
+// it would make it (the rollback's test). A pack without the file runs normally.
+void KioskApp::crashForTest() {
+    std::error_code ec;
+    const fs::path root = m_runtime->shownPackRoot();
+    if (root.empty() || !fs::exists(root / m_crashWithFile, ec)) return;
+    core::logError("LANTAI_TEST_CRASH_WITH_FILE=" + m_crashWithFile + ": the pack " +
+                   root.string() + " holds it; aborting (a test of the rollback)");
+    std::abort();
 }
 
 // --use-last-good: the last good pack is the pack (with no fallback of its own), at start and on
@@ -143,6 +157,10 @@ int KioskApp::run() {
     // A script's `advance` moves the events' clock too, as it moves the visit's.
     options.unixTime = [this](double hostSeconds) { return m_launchUnix + hostSeconds; };
     m_staffServices = std::make_unique<StaffServices>(staffOptions(stateDir));
+    // Before the pack loads: a new pack that kept failing is rolled back here.
+    m_packs = std::make_unique<PackLifecycle>(m_config, stateDir,
+                                              !m_run.useLastGood && !m_run.outOfService);
+    m_packs->start(static_cast<std::int64_t>(std::time(nullptr)));
     options.staffHost = m_staffServices.get();
     if (m_run.outOfService)
         options.outOfService = {
@@ -168,6 +186,10 @@ int KioskApp::run() {
             core::logInfo("stopping on " + describeSignal(signal, m_signals.stopSender()) +
                           "; exit code " + std::to_string(m_exitCode));
             break;
+        }
+        if (m_packs->linkChanged(now())) {
+            m_reloadRequested = true; // the new `current` switches in at the next idle moment
+            m_runtime->requestRedraw();
         }
         if (m_signals.takeReload()) {
             m_reloadRequested = true;
@@ -198,12 +220,15 @@ int KioskApp::run() {
             m_runtime->update(now()); // the switch
         }
         if (m_runtime->wantsFrame()) frame();
+        m_packs->update(now(), *m_runtime, static_cast<std::int64_t>(std::time(nullptr)));
+        if (!m_crashWithFile.empty() && m_runtime->frames() > 0) crashForTest();
         if (m_hangAfterFrames > 0 && m_runtime->frames() >= m_hangAfterFrames) {
             m_exitCode = hangForTest();
             break;
         }
         m_notifier.loopProgressed(Clock::now()); // the loop turned: the kiosk is alive
     }
+    m_packs->stopped();
     if (core::Status marked = core::markKioskStopped(core::runCounterPath(stateDir)); !marked)
         core::logWarning(core::formatDiagnostic(marked.error(), false));
     m_notifier.stopping();

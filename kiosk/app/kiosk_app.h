@@ -6,6 +6,7 @@
 #include "core/stats/stats_writer.h"
 #include "kiosk/app/kiosk_options.h"
 #include "kiosk/app/kiosk_signals.h"
+#include "kiosk/app/pack_lifecycle.h"
 #include "kiosk/app/script_runner.h"
 #include "kiosk/app/service_notifier.h"
 #include "kiosk/app/staff_services.h"
@@ -51,7 +52,8 @@ class KioskApp final : private ScriptHost {
     nlohmann::json stateJson(const KioskMetrics& metrics) const; // the runtime's + the host's
     void logRotation() const;
     void applyServiceFallback(core::KioskConfig& config) const; // --use-last-good
-    int hangForTest(); // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
+    int hangForTest();   // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
+    void crashForTest(); // LANTAI_TEST_CRASH_WITH_FILE: the shown pack holds that file
     void writeState(bool force);
     std::unique_ptr<MediaPlayer> createMediaPlayer(bool audioOnly);
     StaffServicesOptions staffOptions(const std::filesystem::path& stateDir);
@@ -110,7 +112,9 @@ class KioskApp final : private ScriptHost {
     FrameTimes m_frameTotals;   // whole frames: the runtime's, the rotation's pass and the swap
     double m_frameMsSum = 0;    // ... all of them since start (the mean over the runtime's frames)
     ServiceNotifier m_notifier; // READY and the watchdog (systemd; nothing without NOTIFY_SOCKET)
-    long long m_hangAfterFrames = -1; // test-only: > 0, the loop hangs after that many frames
+    long long m_hangAfterFrames = -1;       // test-only: > 0, the loop hangs after that many frames
+    std::string m_crashWithFile;            // test-only: a pack holding this file crashes the kiosk
+    std::unique_ptr<PackLifecycle> m_packs; // rollback at start, live switch, mark good
 };
 
 } // namespace lantai::kiosk

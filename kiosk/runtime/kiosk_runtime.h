@@ -234,6 +234,15 @@ class KioskRuntime {
     // The state report (kiosk/SCRIPTS.md "State JSON"): the runtime fills its part of `metrics`
     // and keeps the host's (script step and errors, start-up time, PSS, GL renderer).
     nlohmann::json stateJson(KioskMetrics metrics) const;
+    // The folder of the pack shown (empty when out of service), and whether it is the configured
+    // pack.path (not the last good one standing in): the host marks it good after a clean minute.
+    std::filesystem::path shownPackRoot() const {
+        return m_state.pack ? m_state.pack->root : std::filesystem::path();
+    }
+    bool showsConfiguredPack() const { return m_state.pack && !m_content.showsLastGood; }
+    // `[trust] public_keys`: the last pack refused (at start, a reload or a live switch), kept
+    // until the kiosk restarts; the state report's `trust` and the staff screen show it.
+    const std::optional<core::Diagnostic>& lastRefusal() const { return m_lastRefusal; }
     // Staff mode is open (the PIN pad or the staff screen covers the visitor screens).
     bool staffOpen() const { return m_staff.isOpen(); }
 
@@ -298,6 +307,7 @@ class KioskRuntime {
     int m_height = 0;
 
     KioskContent m_content;
+    std::optional<core::Diagnostic> m_lastRefusal; // see lastRefusal()
     double m_nextRetry = -1; // out of service: when to try loading the pack again
     std::optional<PendingReload> m_pendingReload; // switches at the next idle moment
     KioskState m_state;

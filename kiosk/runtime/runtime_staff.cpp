@@ -53,6 +53,7 @@ void KioskRuntime::configureStaff() {
         if (m_state.pack) h.packId = m_state.pack->id;
         h.packVersion = m_content.packVersion;
         h.build = std::string(LANTAI_VERSION " (") + __DATE__ + ")";
+        if (m_lastRefusal) h.lastRefused = m_lastRefusal->code + ": " + m_lastRefusal->message;
         host->fillHealth(h);
         return h;
     };
@@ -89,8 +90,11 @@ void KioskRuntime::configureStaff() {
 }
 
 // Validated first, exactly as a reload would (loader, validator, built derivatives); a pack on a
-// USB stick is copied into the packs folder (the stick may be pulled out), then the copy is what
-// the kiosk switches to — when staff leave staff mode (the visit is reset then).
+// USB stick is installed with `lantai pack install` when `pack.path` is an installed `current`
+// link (the same command and checks as any update, `[trust] public_keys` included), else copied
+// into the packs folder (the stick may be pulled out) and the copy is what the kiosk switches to —
+// when staff leave staff mode (the visit is reset then). An installed pack is checked against the
+// trusted keys again at the reload, like any.
 StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
     KioskContent checked = loadKioskContent(pack.folder, {});
     if (!checked.ok) {
@@ -106,10 +110,25 @@ StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
         return o;
     }
     fs::path folder = pack.folder;
+    core::KioskConfig config = m_options.config;
+    std::error_code ec;
+    if (pack.removable && fs::is_symlink(config.packPath, ec)) {
+        // A booth whose packs are installed (`current` a link): the stick's pack goes through
+        // `lantai pack install`, the same command and checks as any update, and `current` is
+        // switched; the kiosk shows it when staff leave (and after a restart).
+        StaffOutcome installed =
+            m_options.staffHost->installPack(pack.folder, config.trustPublicKeys);
+        if (!installed.ok) return installed;
+        if (!requestReload(config))
+            return outcome(false, "staff.pack_refused",
+                           m_lastRefusal ? m_lastRefusal->code + ": " + m_lastRefusal->message
+                                         : "the installed pack did not load (see the log)");
+        installed.audit["pack"] = checked.loaded.pack.id;
+        return installed;
+    }
     if (pack.removable) {
         const fs::path dir = staffPacksDir();
         folder = freeFolder(dir, pack.folder.filename().string());
-        std::error_code ec;
         fs::create_directories(dir, ec);
         if (!ec) fs::copy(pack.folder, folder, fs::copy_options::recursive, ec);
         if (ec) {
@@ -121,7 +140,6 @@ StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
         core::logInfo("staff mode: copied the pack " + pack.folder.string() + " to " +
                       folder.string());
     }
-    core::KioskConfig config = m_options.config;
     config.packPath = folder;
     if (!requestReload(config))
         return outcome(false, "staff.pack_refused",
@@ -214,7 +232,8 @@ nlohmann::json KioskRuntime::staffStateJson() const {
                        {"restarts", h.restarts},
                        {"crashes", h.crashes},
                        {"sessions_today", h.sessionsToday},
-                       {"last_sync", h.lastSync}};
+                       {"last_sync", h.lastSync},
+                       {"last_refused", h.lastRefused}};
     }
     return s;
 }
