@@ -137,7 +137,11 @@ KioskContent contentFrom(KioskContent content, core::PackLoadResult loaded, cons
 } // namespace
 
 PackTrustSettings packTrustSettings(const core::KioskConfig& config) {
-    return {config.trustPublicKeys, config.stateDir, config.lastGoodPackPath};
+    // No pack.last_good (the service's --use-last-good shows it as pack.path): the install
+    // layout's last-good link is the pack that may be below the highest version.
+    return {config.trustPublicKeys, config.stateDir,
+            config.lastGoodPackPath.empty() ? core::lastGoodPackLink(config.stateDir)
+                                            : config.lastGoodPackPath};
 }
 
 KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodDir,

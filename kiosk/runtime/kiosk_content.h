@@ -34,8 +34,9 @@ struct KioskContent {
 };
 
 // `[trust] public_keys` and where this booth's install state is (`state_dir`, whose
-// packs/install-state.json holds the highest version installed) and its last good pack. No keys:
-// packs are not checked (every validating pack is shown).
+// packs/install-state.json holds the highest version installed) and its last good pack
+// (`pack.last_good`, else <state_dir>/packs/last-good). No keys: packs are not checked (every
+// validating pack is shown).
 struct PackTrustSettings {
     std::string publicKeys;
     std::filesystem::path stateDir;

@@ -8,8 +8,11 @@ The packs are copies of tests/packs/valid-minimal (built once), signed with a ke
 booth keeps them: S/packs/<id>-<version>, S/packs/current, S/packs/last-good. Each pack's title
 says which it is, and the state JSON's `pack_title` shows which one is on screen.
 
-switch: the kiosk shows v1; a visit starts; v2 is installed meanwhile — the kiosk notices the new
-  `current` but waits for the visit to end, then switches; a minute of it marks v2 good
+switch: the kiosk shows v1; a visit starts; v2 goes live meanwhile (installed by `lantai pack
+  install` before the kiosk starts, `current` pointed back at v1 — the last good pack, so allowed
+  below the highest version — and during the visit at v2 again with one rename, as install's last
+  step does: an install under a loaded machine takes longer than the test may wait) — the kiosk
+  notices the new `current` but waits for the visit to end, then switches; a minute of it marks v2 good
   (last-good -> v2); `current` pointed at a tampered copy of a signed v3, then at v1 (a downgrade
   now that v2 is good): both refused at the reload, v2 keeps running, the reason in the state's
   `trust.refused` and the log.
@@ -93,7 +96,9 @@ def scenario_switch(args, work, failures):
     v2 = booth.make("v2", "二号内容包", 2)
     v3 = booth.make("v3", "三号内容包", 3)
     booth.install(v1)
+    booth.install(v2)
     booth.link("last-good", f"{booth.pack_id}-1")
+    booth.link("current", f"{booth.pack_id}-1")
     steps = [
         ("wait-idle 8000", {"screen": "attract", "pack_title": "一号内容包", "trust.enabled": True,
                             "trust.signed_version": 1, "trust.refused": None}),
@@ -111,7 +116,7 @@ def scenario_switch(args, work, failures):
     with booth.kiosk("run", steps) as kiosk:
         for n in (1, 2):
             check_step(failures, kiosk, n, steps[n - 1][1])
-        booth.install(v2)  # while the visit runs
+        booth.link("current", f"{booth.pack_id}-2")  # v2 goes live while the visit runs
         for n in (3, 4, 5, 6):
             check_step(failures, kiosk, n, steps[n - 1][1])
         if check_step(failures, kiosk, 7, {}) is not None:
