@@ -85,6 +85,7 @@ TEST(PackTrust, RulesComeFromTheInstallState) {
     Fixture f;
     InstallState state;
     state.highestVersion = 12;
+    fs::create_directories(packsFolder(f.dir.path()));
     ASSERT_TRUE(writeInstallState(f.dir.path(), state));
     auto rules = readPackTrustRules({f.key.publicKey}, f.dir.path(), {});
     ASSERT_TRUE(rules);
