@@ -53,6 +53,8 @@ void KioskRuntime::configureStaff() {
         if (m_state.pack) h.packId = m_state.pack->id;
         h.packVersion = m_content.packVersion;
         h.build = std::string(LANTAI_VERSION " (") + __DATE__ + ")";
+        // The English reason: its characters are in the font atlas, a Chinese sentence's may not
+        // be (the label above it is bilingual; the state report carries both).
         if (m_lastRefusal) h.lastRefused = m_lastRefusal->code + ": " + m_lastRefusal->message;
         host->fillHealth(h);
         return h;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # tests/e2e: the kiosk with `[trust] public_keys` — signed packs only, a new `current` switched in
 # at an idle moment, marked good after a clean minute, and a pack that crashes it rolled back
-"""Usage: kiosk_trust_e2e.py --kiosk BIN --lantai CLI --packs DIR --scenario switch|start
+"""Usage: kiosk_trust_e2e.py --kiosk BIN --lantai CLI --packs DIR --scenario switch|start [--out DIR]
 
 The packs are copies of tests/packs/valid-minimal (built once), signed with a key made by
 `lantai pack keygen` and installed by `lantai pack install` into one state folder S, the way a
@@ -15,7 +15,9 @@ switch: the kiosk shows v1; a visit starts; v2 goes live meanwhile (installed by
   notices the new `current` but waits for the visit to end, then switches; a minute of it marks v2 good
   (last-good -> v2); `current` pointed at a tampered copy of a signed v3, then at v1 (a downgrade
   now that v2 is good): both refused at the reload, v2 keeps running, the reason in the state's
-  `trust.refused` and the log.
+  `trust.refused` and the log; staff open the staff screen (its "last update refused" line names
+  the downgrade: screenshot trust-staff-refused.png) and switch to a signed v4 from a USB stick,
+  which goes through `lantai pack install` (LANTAI_CLI) and is on screen when they leave.
 start: `current` -> an unsigned pack: refused at start, the last good pack shown instead with the
   reason; then v2, whose files hold a crash marker (LANTAI_TEST_CRASH_WITH_FILE), is installed:
   the kiosk aborts on it twice, and the third start rolls back to v1, records v2 as rolled back in
@@ -26,6 +28,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kiosk_live_e2e import Failures, LiveKiosk, check_step, set_title  # noqa: E402
 
 CRASH_MARKER = "crash-marker.txt"
+PIN = "2468"
+STAFF_OPEN = ([("tap 20 20", None)] * 3 + [("longpress 20 20 1300", {"staff.stage": "pin"})]
+              + [(f"tap @staff-pin:{d}", None) for d in PIN])
 
 
 def run(cmd, failures, what, expect_ok=True, pattern=None):
@@ -52,10 +57,17 @@ class Booth:
         self.pub = os.path.join(work, "keys", "lantai.pub")
         self.key = os.path.join(work, "keys", "lantai.key")
         self.pack_id = json.load(open(os.path.join(self.base, "pack.json")))["id"]
+        self.stick = os.path.join(work, "media", "staff", "STICK")  # /run/media/USER/LABEL
+        os.makedirs(self.stick)
+        os.makedirs(os.path.join(work, "no-packs"))
+        pin_hash = subprocess.run([args.lantai, "staff", "hash-pin", PIN], capture_output=True, text=True,
+                                  check=True).stdout.strip()
         self.config = os.path.join(work, "kiosk.toml")
         with open(self.config, "w") as f:
             f.write(f'[pack]\npath = "{self.packs}/current"\nlast_good = "{self.packs}/last-good"\n'
-                    f'[trust]\npublic_keys = "{self.pub}"\n')
+                    f'[trust]\npublic_keys = "{self.pub}"\n'
+                    f'[staff]\npin_hash = "{pin_hash}"\npacks_dir = "{work}/no-packs"\n'
+                    f'media_dirs = "{work}/media"\n')
 
     def make(self, name, title, version=None, extra_file=None):
         """A copy of the built pack titled `title`, signed as `version` (None: unsigned)."""
@@ -87,7 +99,9 @@ class Booth:
         run_dir = os.path.join(self.work, tag)
         os.makedirs(run_dir)
         os.symlink(self.state, os.path.join(run_dir, "state"))  # every run: the booth's state folder
-        return LiveKiosk(self.args, run_dir, steps, ["--config", self.config], env)
+        os.makedirs(self.args.out, exist_ok=True)
+        return LiveKiosk(self.args, run_dir, steps, ["--config", self.config, "--screenshot-dir", self.args.out],
+                         env)
 
 
 def scenario_switch(args, work, failures):
@@ -111,9 +125,19 @@ def scenario_switch(args, work, failures):
         ("wait 6000", {"pack_title": "二号内容包", "trust.signed_version": 2,
                        "trust.refused.code": "trust.files_changed"}),  # current -> tampered v3
         ("wait 6000", {"pack_title": "二号内容包", "trust.refused.code": "trust.downgrade"}),  # -> v1
+    ] + STAFF_OPEN + [
+        ("tap @staff-pin-ok", {"staff.stage": "panel",
+                               "staff.health.last_refused": ("contains", "trust.downgrade")}),
+        ("screenshot trust-staff-refused", None),
+        ("tap @staff-packs", {"staff.stage": "packs"}),
+        ("tap @staff-pack:0", {"staff.outcome.ok": True, "staff.outcome.headline": "staff.pack_switched"}),
+        ("tap @staff-close", {"staff.open": False}),
+        ("wait 4000", {"screen": "attract", "pack_title": "四号内容包", "trust.signed_version": 4}),
         ("wait 60000", {}),
     ]
-    with booth.kiosk("run", steps) as kiosk:
+    v4 = booth.make("v4", "四号内容包", 4)
+    shutil.move(v4, os.path.join(booth.stick, "autumn"))
+    with booth.kiosk("run", steps, {"LANTAI_CLI": args.lantai}) as kiosk:
         for n in (1, 2):
             check_step(failures, kiosk, n, steps[n - 1][1])
         booth.link("current", f"{booth.pack_id}-2")  # v2 goes live while the visit runs
@@ -138,6 +162,10 @@ def scenario_switch(args, work, failures):
         log = kiosk.log()
         failures.expect("refused the pack" in log and "pack.json" in log,
                         "the log names the refused pack and the changed file", log[-1500:])
+        for n in range(10, len(steps)):  # the last step's wait is ended by SIGTERM
+            check_step(failures, kiosk, n, steps[n - 1][1])
+        failures.expect(booth.target("current") == f"{booth.pack_id}-4",
+                        "the stick's pack was installed: current -> v4", str(booth.target("current")))
         kiosk.signal(signal.SIGTERM)
         failures.expect(kiosk.wait_exit(30) == 0, "SIGTERM: a clean stop")
 
@@ -195,9 +223,11 @@ def main():
     ap.add_argument("--scenario", required=True, choices=sorted(SCENARIOS))
     ap.add_argument("--packs", required=True, help="tests/packs")
     ap.add_argument("--size", default="1280x800")
+    ap.add_argument("--out", help="screenshots (default: kept with the work folder)")
     args = ap.parse_args()
     args.packs = os.path.abspath(args.packs)
     work = tempfile.mkdtemp(prefix="lantai-trust-")
+    args.out = os.path.abspath(args.out or os.path.join(work, "screenshots"))
     failures = Failures()
     started = time.monotonic()
     try:
