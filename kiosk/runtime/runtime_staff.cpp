@@ -2,6 +2,7 @@
 // are the runtime's own (packs: find, validate, copy from USB, switch; volume) and its state
 #include "core/base/log.h"
 #include "core/staff/pack_finder.h"
+#include "core/trust/pack_install.h"
 #include "kiosk/runtime/kiosk_runtime.h"
 
 #include <system_error>
@@ -114,19 +115,23 @@ StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
     fs::path folder = pack.folder;
     core::KioskConfig config = m_options.config;
     std::error_code ec;
-    if (pack.removable && fs::is_symlink(config.packPath, ec)) {
-        // A booth whose packs are installed (`current` a link): the stick's pack goes through
-        // `lantai pack install`, the same command and checks as any update, and `current` is
-        // switched; the kiosk shows it when staff leave (and after a restart).
-        StaffOutcome installed =
-            m_options.staffHost->installPack(pack.folder, config.trustPublicKeys);
-        if (!installed.ok) return installed;
+    const fs::path installed = core::currentPackLink(config.stateDir);
+    const bool installLayout =
+        config.packPath.filename() == installed.filename() && fs::is_symlink(config.packPath, ec) &&
+        fs::equivalent(config.packPath.parent_path(), installed.parent_path(), ec);
+    if (pack.removable && installLayout) {
+        // A booth whose packs are installed (pack.path is <state_dir>/packs/current, as `lantai
+        // pack install` keeps it): the stick's pack goes through `lantai pack install`, the same
+        // command and checks as any update, and `current` is switched; the kiosk shows it when
+        // staff leave (and after a restart).
+        StaffOutcome done = m_options.staffHost->installPack(pack.folder, config.trustPublicKeys);
+        if (!done.ok) return done;
         if (!requestReload(config))
             return outcome(false, "staff.pack_refused",
                            m_lastRefusal ? m_lastRefusal->code + ": " + m_lastRefusal->message
                                          : "the installed pack did not load (see the log)");
-        installed.audit["pack"] = checked.loaded.pack.id;
-        return installed;
+        done.audit["pack"] = checked.loaded.pack.id;
+        return done;
     }
     if (pack.removable) {
         const fs::path dir = staffPacksDir();

@@ -63,7 +63,7 @@ class Booth:
         pin_hash = subprocess.run([args.lantai, "staff", "hash-pin", PIN], capture_output=True, text=True,
                                   check=True).stdout.strip()
         self.config = os.path.join(work, "kiosk.toml")
-        with open(self.config, "w") as f:
+        with open(self.config, "w") as f:  # state_dir is --state-dir (a link to S per run)
             f.write(f'[pack]\npath = "{self.packs}/current"\nlast_good = "{self.packs}/last-good"\n'
                     f'[trust]\npublic_keys = "{self.pub}"\n'
                     f'[staff]\npin_hash = "{pin_hash}"\npacks_dir = "{work}/no-packs"\n'
@@ -128,6 +128,7 @@ def scenario_switch(args, work, failures):
     ] + STAFF_OPEN + [
         ("tap @staff-pin-ok", {"staff.stage": "panel",
                                "staff.health.last_refused": ("contains", "trust.downgrade")}),
+        ("wait 300", {"missing_glyphs": []}),  # the refusal's line is drawn whole
         ("screenshot trust-staff-refused", None),
         ("tap @staff-packs", {"staff.stage": "packs"}),
         ("tap @staff-pack:0", {"staff.outcome.ok": True, "staff.outcome.headline": "staff.pack_switched"}),
