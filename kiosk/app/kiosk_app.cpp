@@ -214,9 +214,13 @@ int KioskApp::run() {
         // Retries on its timer (the host's clock, so a script's `advance` moves it too).
         m_stats.update(statsTime(), static_cast<std::int64_t>(std::time(nullptr)));
         m_runtime->update(now());
-        if (m_reloadRequested && m_runtime->atIdleMoment()) {
+        if (m_reloadRequested && !m_reloadLoad && m_runtime->atIdleMoment()) {
             m_reloadRequested = false; // loading takes a moment: never while a visitor waits
             reload();
+        }
+        if (m_reloadLoad &&
+            m_reloadLoad->content.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            finishReload();
             m_runtime->update(now()); // the switch
         }
         if (m_runtime->wantsFrame()) frame();
@@ -252,9 +256,11 @@ StaffServicesOptions KioskApp::staffOptions(const fs::path& stateDir) {
     return staff;
 }
 
-// SIGHUP, at an idle moment: the configuration as at start (the --config file and the command
-// line resolved again), then the runtime loads and validates the pack and switches. A
-// configuration with errors, or a pack that does not validate while one runs, changes nothing.
+// SIGHUP or a new `current`, at an idle moment: the configuration as at start (the --config file
+// and the command line resolved again), then the pack is loaded, validated and (with [trust])
+// every file hashed on a worker while the attract loop keeps drawing, and finishReload() hands it
+// to the runtime, which switches. A configuration with errors, or a pack that does not validate or
+// is refused while one runs, changes nothing.
 void KioskApp::reload() {
     core::logInfo("reloading the configuration" +
                   (m_run.configFile.empty() ? std::string() : " " + m_run.configFile.string()) +
@@ -273,11 +279,22 @@ void KioskApp::reload() {
     }
     resolved.config.boothId = boothName(resolved.config.boothId);
     applyServiceFallback(resolved.config);
-    const auto restartOnly = keepStartupOnlySettings(m_config, resolved.config);
-    if (!m_runtime->requestReload(resolved.config)) return;
-    for (const std::string& setting : restartOnly)
+    auto restartOnly = keepStartupOnlySettings(m_config, resolved.config);
+    const bool showing = m_runtime->hasPack();
+    auto content = std::async(std::launch::async, [config = resolved.config, showing] {
+        return loadReloadContent(config, showing);
+    });
+    m_reloadLoad =
+        ReloadLoad{std::move(resolved.config), std::move(restartOnly), std::move(content)};
+}
+
+void KioskApp::finishReload() {
+    ReloadLoad load = std::move(*m_reloadLoad);
+    m_reloadLoad.reset();
+    if (!m_runtime->requestReload(load.config, load.content.get())) return;
+    for (const std::string& setting : load.restartOnly)
         core::logWarning("reload: " + setting + " takes effect when the kiosk restarts");
-    m_config = resolved.config; // dev mode, the log level, video decoding and output
+    m_config = load.config; // dev mode, the log level, video decoding and output
     core::setLogLevel(m_config.logLevel);
 }
 
@@ -387,6 +404,7 @@ void KioskApp::handleEvent(const PlatformEvent& e) {
 int KioskApp::waitTimeoutMs() {
     double wait = std::min(kMaxWaitSeconds, m_runtime->secondsUntilWork(now()));
     if (m_script && !m_script->finished()) wait = std::min(wait, 0.005);
+    if (m_reloadLoad) wait = std::min(wait, 0.05); // a reload's pack is loading on the worker
     // Wake in time for the next watchdog message even when nothing else happens.
     if (const auto ping = m_notifier.untilNextPing(Clock::now()); ping != Clock::duration::max())
         wait = std::min(wait, std::chrono::duration<double>(ping).count());
@@ -439,7 +457,7 @@ KioskMetrics KioskApp::hostMetrics() const {
     m.scriptErrors = m_script ? m_script->errors() : 0;
     m.startupMs = m_startupMs;
     m.glRenderer = m_platform.glRenderer();
-    m.reloadPending = m_reloadRequested;
+    m.reloadPending = m_reloadRequested || m_reloadLoad.has_value();
     return m;
 }
 

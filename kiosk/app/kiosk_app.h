@@ -16,6 +16,7 @@
 #include "kiosk/runtime/kiosk_runtime.h"
 
 #include <chrono>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,7 +43,8 @@ class KioskApp final : private ScriptHost {
 
     bool startGraphics(std::string& error);
     bool loadScript();
-    void reload(); // SIGHUP, at an idle moment
+    void reload();       // SIGHUP, at an idle moment: the pack loads on a worker
+    void finishReload(); // the worker's pack loaded: the runtime takes it
     void handleEvent(const PlatformEvent& event);
     void frame();
     double now() const; // the kiosk clock, seconds (steady clock + script advances)
@@ -105,6 +107,14 @@ class KioskApp final : private ScriptHost {
     StateWriter m_stateWriter;
     std::string m_screenshotName;
     bool m_reloadRequested = false; // SIGHUP came; the reload waits for an idle moment
+    // A reload's configuration and its pack loading (and, with [trust], every file hashed) on a
+    // worker thread; the loop keeps drawing meanwhile.
+    struct ReloadLoad {
+        core::KioskConfig config;
+        std::vector<std::string> restartOnly;
+        std::future<KioskContent> content;
+    };
+    std::optional<ReloadLoad> m_reloadLoad;
     bool m_quit = false;
     int m_exitCode = 0;
     double m_startupMs = 0;

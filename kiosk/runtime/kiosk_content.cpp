@@ -151,6 +151,11 @@ KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodD
     return contentFrom(std::move(content), std::move(loaded), packDir, lastGoodDir, trust);
 }
 
+KioskContent loadReloadContent(const core::KioskConfig& config, bool showing) {
+    return loadKioskContent(config.packPath, showing ? fs::path() : config.lastGoodPackPath,
+                            packTrustSettings(config));
+}
+
 KioskContent outOfServiceContent(std::string reason, std::string reasonZh) {
     KioskContent content;
     content.serviceReason = std::move(reason);

@@ -54,6 +54,11 @@ KioskContent loadKioskContent(const std::filesystem::path& packDir,
                               const std::filesystem::path& lastGoodDir,
                               const PackTrustSettings& trust = {});
 
+// What a reload to `config` shows: its pack, checked as configured; while a pack is `showing`,
+// the last good one never stands in (the shown one is better). Reads every file with trust on:
+// any thread (it touches nothing shared but the log).
+KioskContent loadReloadContent(const core::KioskConfig& config, bool showing);
+
 // No pack at all, for `reason` (English, Chinese): what the out-of-service screen shows.
 KioskContent outOfServiceContent(std::string reason, std::string reasonZh);
 

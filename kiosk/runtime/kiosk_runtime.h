@@ -185,6 +185,10 @@ class KioskRuntime {
     // rather not make a visitor wait for the loading either asks at an idle moment (the kiosk's
     // SIGHUP does).
     bool requestReload(core::KioskConfig config);
+    // The same with the content already loaded by loadReloadContent(config, hasPack()) — e.g. on
+    // a worker thread, so that checking a large signed pack (every file's SHA-256) never stalls
+    // the attract loop.
+    bool requestReload(core::KioskConfig config, KioskContent content);
     bool reloadPending() const { return m_pendingReload.has_value(); }
     // No visit under way: the attract loop runs, or the kiosk is out of service.
     bool atIdleMoment() const;
