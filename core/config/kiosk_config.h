@@ -82,8 +82,6 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<std::string> staffPinHash{};            // staff.pin_hash
     Slot<std::filesystem::path> staffPacksDir{}; // staff.packs_dir
     Slot<std::string> staffMediaDirs{};          // staff.media_dirs
-
-    Slot<std::string> trustPublicKeys{}; // trust.public_keys
 };
 
 template <class T> using SettingValueSlot = T;

@@ -204,20 +204,18 @@ std::optional<SettingProblem> argon2idHash(const std::string& hash) {
                            "Class sessions stay disabled.", "课堂模式保持关闭。");
 }
 
-// Key files (absolute paths) or minisign base64 public keys ("RWQ…"), colon-separated; whether
-// each reads is checked when the kiosk starts (core/trust/pack_trust.h).
+// Key files as absolute paths, colon-separated (the kiosk and lantai-sync run from anywhere);
+// whether each reads is checked where they are used (core/trust/pack_trust.h).
 std::optional<SettingProblem> trustedKeyList(const std::string& value) {
     std::size_t start = 0;
     while (start < value.size()) {
         const std::size_t end = std::min(value.find(':', start), value.size());
         const std::string entry = value.substr(start, end - start);
         start = end + 1;
-        if (entry.empty() || entry.front() == '/' || entry.rfind("RWQ", 0) == 0) continue;
-        return SettingProblem{
-            "trust.public_keys: \"" + entry +
-                "\" is neither an absolute key file path nor a minisign public key (RWQ…).",
-            "trust.public_keys：“" + entry +
-                "”既不是公钥文件的绝对路径，也不是 minisign 公钥（RWQ…）。"};
+        if (entry.empty() || entry.front() == '/') continue;
+        return SettingProblem{"trust.public_keys: \"" + entry +
+                                  "\" is not an absolute path of a public key file.",
+                              "trust.public_keys：“" + entry + "”不是公钥文件的绝对路径。"};
     }
     return std::nullopt;
 }
@@ -305,8 +303,10 @@ std::vector<SettingSpec> makeTable() {
 
         text("trust.public_keys", LANTAI_SETTING_FIELD(trustPublicKeys), "",
              "Minisign public key files (lantai.pub from `lantai pack keygen`), colon-separated, "
-             "whose signed packs this booth accepts (lantai-sync, lantai pack install). Empty: "
-             "none configured."),
+             "whose signed packs this booth accepts (lantai-sync, lantai pack install, the "
+             "kiosk). Set: the kiosk shows signed packs only. Empty: none configured, unsigned "
+             "packs are shown.",
+             trustedKeyList),
         text("sync.origin", LANTAI_SETTING_FIELD(syncOrigin), "",
              "Where lantai-sync fetches packs: the address of a channel site `lantai publish` "
              "wrote (https://…). Empty: no fleet sync.",
@@ -380,12 +380,6 @@ std::vector<SettingSpec> makeTable() {
         text("staff.media_dirs", LANTAI_SETTING_FIELD(staffMediaDirs), "/media:/run/media",
              "Where USB sticks are mounted, colon-separated: packs are looked for and reports "
              "exported there."),
-
-        text("trust.public_keys", LANTAI_SETTING_FIELD(trustPublicKeys), "",
-             "Public keys of the curators (minisign key files, or their one-line RWQ... keys), "
-             "colon-separated. Set: only packs signed by one of them are shown. Empty: unsigned "
-             "packs are shown too.",
-             trustedKeyList),
     };
 }
 

@@ -18,27 +18,17 @@ bool samePlace(const fs::path& a, const fs::path& b) {
 
 } // namespace
 
-Result<std::vector<MinisignPublicKey>> parseTrustedKeys(const std::string& setting) {
-    std::vector<MinisignPublicKey> keys;
-    std::size_t start = 0;
-    while (start <= setting.size()) {
+Result<TrustedKeys> parseTrustedKeys(const std::string& setting) {
+    TrustedKeys trusted;
+    for (std::size_t start = 0; start <= setting.size();) {
         const std::size_t end = std::min(setting.find(':', start), setting.size());
-        std::string entry = setting.substr(start, end - start);
+        if (end > start) trusted.files.push_back(setting.substr(start, end - start));
         start = end + 1;
-        while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t'))
-            entry.pop_back();
-        while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t'))
-            entry.erase(entry.begin());
-        if (entry.empty()) continue;
-        Result<MinisignPublicKey> key =
-            entry.front() == '/'
-                ? readMinisignPublicKey(entry)
-                : parseMinisignPublicKey("untrusted comment: [trust] public_keys\n" + entry + "\n",
-                                         "[trust] public_keys \"" + entry + "\"");
-        if (!key) return std::move(key).error();
-        keys.push_back(*key);
     }
-    return keys;
+    Result<std::vector<MinisignPublicKey>> keys = readPublicKeys(trusted.files);
+    if (!keys) return std::move(keys).error();
+    trusted.keys = std::move(*keys);
+    return trusted;
 }
 
 Result<PackManifest> checkPackTrust(const fs::path& packDir, const PackTrustRules& rules) {

@@ -13,12 +13,15 @@
 
 namespace lantai::core {
 
-// `[trust] public_keys`: entries separated by ':', each an absolute key file (`lantai.pub`, as
-// `lantai pack keygen` or `minisign -G` writes it) or minisign's one-line base64 public key
-// ("RWQ…", what `minisign -P` takes). Empty: no keys (the kiosk then shows unsigned packs). A key
-// that cannot be read is an error (trust.key_invalid): the kiosk then trusts no pack at all rather
-// than fewer keys than configured.
-Result<std::vector<MinisignPublicKey>> parseTrustedKeys(const std::string& setting);
+// `[trust] public_keys`: key files (`lantai.pub`, as `lantai pack keygen` or `minisign -G` writes
+// it) separated by ':'; each is returned with the key it holds. Empty: no keys (the kiosk then
+// shows unsigned packs). A key that cannot be read is an error (trust.key_invalid, or the file's
+// own error): the kiosk then trusts no pack at all rather than fewer keys than configured.
+struct TrustedKeys {
+    std::vector<std::string> files;
+    std::vector<MinisignPublicKey> keys;
+};
+Result<TrustedKeys> parseTrustedKeys(const std::string& setting);
 
 // What a pack is judged against on this booth.
 struct PackTrustRules {

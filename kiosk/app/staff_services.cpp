@@ -190,34 +190,23 @@ StaffOutcome StaffServices::recordTally(std::int64_t visitors, std::int64_t leaf
     return o;
 }
 
-// `lantai pack install PACK --state-dir STATE [--public-key K]...`: the keys of `[trust]
-// public_keys` are passed as files (a one-line key is written to a file of its own first, beside
-// the captured output, and removed after).
+// `lantai pack install PACK --state-dir STATE [--public-key FILE]...` with the key files of
+// `[trust] public_keys`; its messages (English) are captured beside the state folder's files.
 StaffOutcome StaffServices::installPack(const fs::path& pack, const std::string& publicKeys) {
     auto keys = core::parseTrustedKeys(publicKeys);
     if (!keys) return failed(core::formatDiagnostic(keys.error(), false));
-    const fs::path work = m_options.stateDir / ("staff-install-" + std::to_string(::getpid()));
-    std::error_code ec;
-    fs::remove_all(work, ec);
-    fs::create_directories(work, ec);
-    if (ec) return failed("cannot create " + work.string() + ": " + ec.message());
     std::vector<std::string> argv = {
         m_options.reportTool.string(), "pack",   "install", pack.string(), "--state-dir",
         m_options.stateDir.string(),   "--lang", "en"};
-    for (std::size_t i = 0; i < keys->size(); ++i) {
-        const fs::path file = work / ("key-" + std::to_string(i) + ".pub");
-        if (core::Status written = core::writeFileAtomic(file, formatMinisignPublicKey((*keys)[i]));
-            !written) {
-            fs::remove_all(work, ec);
-            return failed(core::formatDiagnostic(written.error(), false));
-        }
-        argv.insert(argv.end(), {"--public-key", file.string()});
-    }
-    const fs::path output = work / "output.txt";
+    for (const std::string& file : keys->files)
+        argv.insert(argv.end(), {"--public-key", file});
+    const fs::path output =
+        m_options.stateDir / ("staff-install-" + std::to_string(::getpid()) + ".txt");
     const int status = runTool(argv, output);
     auto read = core::readFile(output, 64 * 1024);
     std::string said = read ? std::move(*read) : std::string();
-    fs::remove_all(work, ec);
+    std::error_code ec;
+    fs::remove(output, ec);
     while (!said.empty() && (said.back() == '\n' || said.back() == ' '))
         said.pop_back();
     StaffOutcome o;

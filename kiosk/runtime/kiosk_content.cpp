@@ -46,7 +46,8 @@ core::PackLoadResult loadTrusted(const fs::path& dir, const char* what,
     core::Result<core::PackManifest> trusted = [&]() -> core::Result<core::PackManifest> {
         auto keys = core::parseTrustedKeys(trust.publicKeys);
         if (!keys) return std::move(keys).error();
-        auto rules = core::readPackTrustRules(std::move(*keys), trust.stateDir, trust.lastGood);
+        auto rules =
+            core::readPackTrustRules(std::move(keys->keys), trust.stateDir, trust.lastGood);
         if (!rules) return std::move(rules).error();
         return core::checkPackTrust(dir, *rules);
     }();

@@ -1,6 +1,6 @@
 // tests/unit/trust: the kiosk's acceptance of a pack with `[trust] public_keys` — signed by a
 // trusted key, every file as signed, never older than the highest version installed (the last good
-// pack excepted), never a rolled-back version; the setting's key list
+// pack excepted), never a rolled-back version; the setting's key files
 #include "core/trust/pack_trust.h"
 #include "core/trust/signed_pack.h"
 #include "tests/unit/support/temp_dir.h"
@@ -95,20 +95,24 @@ TEST(PackTrust, RulesComeFromTheInstallState) {
         << "a damaged state must not reset the version floor";
 }
 
-TEST(PackTrust, KeyListTakesFilesAndOneLineKeys) {
+TEST(PackTrust, KeyListReadsEveryFile) {
     lantai::test::TempDir dir;
     const MinisignKeyPair a = generateMinisignKeyPair(), b = generateMinisignKeyPair();
     writeText(dir.path() / "a.pub", formatMinisignPublicKey(a.publicKey));
-    auto keys = parseTrustedKeys((dir.path() / "a.pub").string() + ": " +
-                                 minisignPublicKeyBase64(b.publicKey));
+    writeText(dir.path() / "b.pub", formatMinisignPublicKey(b.publicKey));
+    auto keys =
+        parseTrustedKeys((dir.path() / "a.pub").string() + ":" + (dir.path() / "b.pub").string());
     ASSERT_TRUE(keys) << keys.error().message;
-    ASSERT_EQ(keys->size(), 2u);
-    EXPECT_EQ((*keys)[0].keyId, a.publicKey.keyId);
-    EXPECT_EQ((*keys)[1].key, b.publicKey.key);
-    EXPECT_TRUE(parseTrustedKeys("")->empty());
-    auto missing = parseTrustedKeys((dir.path() / "absent.pub").string());
-    EXPECT_FALSE(missing) << "an unreadable key trusts nothing rather than fewer keys";
-    auto garbage = parseTrustedKeys("RWQnot-a-key");
+    ASSERT_EQ(keys->keys.size(), 2u);
+    EXPECT_EQ(keys->keys[0].keyId, a.publicKey.keyId);
+    EXPECT_EQ(keys->keys[1].key, b.publicKey.key);
+    EXPECT_EQ(keys->files[1], (dir.path() / "b.pub").string());
+    EXPECT_TRUE(parseTrustedKeys("")->keys.empty());
+    EXPECT_FALSE(parseTrustedKeys((dir.path() / "a.pub").string() + ":" +
+                                  (dir.path() / "absent.pub").string()))
+        << "an unreadable key trusts nothing rather than fewer keys";
+    writeText(dir.path() / "bad.pub", "untrusted comment: x\nnot base64\n");
+    auto garbage = parseTrustedKeys((dir.path() / "bad.pub").string());
     ASSERT_FALSE(garbage);
     EXPECT_EQ(garbage.error().code, "trust.key_invalid");
 }
