@@ -68,7 +68,7 @@ KioskApp::KioskApp(const core::KioskConfig& config, ParsedKioskArgs args, const 
 // it would make it (the rollback's test). A pack without the file runs normally.
 void KioskApp::crashForTest() {
     std::error_code ec;
-    const fs::path root = m_runtime->shownPackRoot();
+    const fs::path root = m_runtime->shownPackFolder();
     if (root.empty() || !fs::exists(root / m_crashWithFile, ec)) return;
     core::logError("LANTAI_TEST_CRASH_WITH_FILE=" + m_crashWithFile + ": the pack " +
                    root.string() + " holds it; aborting (a test of the rollback)");

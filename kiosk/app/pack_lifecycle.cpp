@@ -69,9 +69,10 @@ bool PackLifecycle::linkChanged(double now) {
 
 void PackLifecycle::update(double now, const KioskRuntime& runtime, std::int64_t unixNow) {
     if (!m_active || !runtime.showsConfiguredPack()) return;
-    std::error_code ec;
-    const std::string shown = fs::canonical(runtime.shownPackRoot(), ec).filename().string();
-    if (ec || shown.empty()) return;
+    const fs::path folder = runtime.shownPackFolder();
+    const std::string shown = folder.filename().string();
+    if (shown.empty()) return;
+    m_shownFolder = folder;
     if (shown != m_runs.pack) { // a live switch: the new pack's first run starts now
         m_runs = core::decidePackStart(core::readPackRuns(m_runsFile), shown, unixNow).runs;
         save();
@@ -92,11 +93,11 @@ void PackLifecycle::markGood() {
                          lastGood.string() + " is not a link; it is left as it is");
         return;
     }
-    // Relative, as the installer writes links, when both links share a folder.
-    const bool sameFolder = lastGood.parent_path() == m_config.packPath.parent_path();
+    // The pack on screen — `current` may already point at the next one. Relative, as the
+    // installer writes links, when it sits beside the link.
+    const fs::path linkFolder = fs::canonical(lastGood.parent_path(), ec);
     const fs::path target =
-        sameFolder ? fs::read_symlink(m_config.packPath, ec) : fs::canonical(m_config.packPath, ec);
-    if (ec) return;
+        !ec && m_shownFolder.parent_path() == linkFolder ? m_shownFolder.filename() : m_shownFolder;
     if (core::Status linked = core::replaceSymlink(lastGood, target); !linked) {
         core::logWarning(core::formatDiagnostic(linked.error(), false));
         return;

@@ -52,6 +52,7 @@ class PackLifecycle {
     double m_nextPoll = 0;    // kiosk clock
     double m_shownSince = -1; // the kiosk clock when m_runs.pack was first seen on screen
     std::string m_rolledBackFrom;
+    std::filesystem::path m_shownFolder; // the shown pack's folder, its links followed
 };
 
 } // namespace lantai::kiosk

@@ -37,11 +37,16 @@ core::PackLoadResult loadLogged(const fs::path& dir, const char* what) {
     return loaded;
 }
 
-// `dir` checked against the trusted keys and the install state (a refusal is the result's one
-// diagnostic, nothing parsed), then loaded and validated.
-core::PackLoadResult loadTrusted(const fs::path& dir, const char* what,
+// `given` checked against the trusted keys and the install state (a refusal is the result's one
+// diagnostic, nothing parsed), then loaded and validated. The link is followed once, first: with
+// trust, the folder checked is the folder loaded even if `current` moves meanwhile.
+core::PackLoadResult loadTrusted(const fs::path& given, const char* what,
                                  const PackTrustSettings& trust, KioskContent& content) {
-    if (!trust.enabled()) return loadLogged(dir, what);
+    std::error_code ec;
+    const fs::path resolved = fs::canonical(given, ec);
+    content.resolvedFolder = ec ? given : resolved;
+    if (!trust.enabled()) return loadLogged(given, what);
+    const fs::path& dir = content.resolvedFolder;
     const auto started = std::chrono::steady_clock::now();
     core::Result<core::PackManifest> trusted = [&]() -> core::Result<core::PackManifest> {
         auto keys = core::parseTrustedKeys(trust.publicKeys);

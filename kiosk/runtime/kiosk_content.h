@@ -31,6 +31,9 @@ struct KioskContent {
     std::optional<core::Diagnostic> refused;
     std::uint64_t signedVersion = 0; // the shown pack's manifest version (0: not checked)
     bool showsLastGood = false;      // the configured pack failed; the last good one is shown
+    // The folder the shown pack's path resolved to when it was loaded (`current` followed): what
+    // is on screen even after the link has moved on.
+    std::filesystem::path resolvedFolder;
 };
 
 // `[trust] public_keys` and where this booth's install state is (`state_dir`, whose

@@ -238,10 +238,11 @@ class KioskRuntime {
     // The state report (kiosk/SCRIPTS.md "State JSON"): the runtime fills its part of `metrics`
     // and keeps the host's (script step and errors, start-up time, PSS, GL renderer).
     nlohmann::json stateJson(KioskMetrics metrics) const;
-    // The folder of the pack shown (empty when out of service), and whether it is the configured
-    // pack.path (not the last good one standing in): the host marks it good after a clean minute.
-    std::filesystem::path shownPackRoot() const {
-        return m_state.pack ? m_state.pack->root : std::filesystem::path();
+    // The folder of the pack shown, its links followed when it was loaded (empty when out of
+    // service), and whether it is the configured pack.path (not the last good one standing in):
+    // the host marks it good after a clean minute.
+    std::filesystem::path shownPackFolder() const {
+        return m_state.pack ? m_content.resolvedFolder : std::filesystem::path();
     }
     bool showsConfiguredPack() const { return m_state.pack && !m_content.showsLastGood; }
     // `[trust] public_keys`: the last pack refused (at start, a reload or a live switch), kept
