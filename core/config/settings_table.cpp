@@ -204,6 +204,22 @@ std::optional<SettingProblem> argon2idHash(const std::string& hash) {
                            "Class sessions stay disabled.", "课堂模式保持关闭。");
 }
 
+// Key files as absolute paths, colon-separated (the kiosk and lantai-sync run from anywhere);
+// whether each reads is checked where they are used (core/trust/pack_trust.h).
+std::optional<SettingProblem> trustedKeyList(const std::string& value) {
+    std::size_t start = 0;
+    while (start < value.size()) {
+        const std::size_t end = std::min(value.find(':', start), value.size());
+        const std::string entry = value.substr(start, end - start);
+        start = end + 1;
+        if (entry.empty() || entry.front() == '/') continue;
+        return SettingProblem{"trust.public_keys: \"" + entry +
+                                  "\" is not an absolute path of a public key file.",
+                              "trust.public_keys：“" + entry + "”不是公钥文件的绝对路径。"};
+    }
+    return std::nullopt;
+}
+
 std::optional<SettingProblem> staffPinHash(const std::string& hash) {
     return argon2idOrEmpty(hash, "staff.pin_hash", "lantai staff hash-pin",
                            "Staff mode stays disabled.", "工作人员模式保持关闭。");
@@ -287,8 +303,10 @@ std::vector<SettingSpec> makeTable() {
 
         text("trust.public_keys", LANTAI_SETTING_FIELD(trustPublicKeys), "",
              "Minisign public key files (lantai.pub from `lantai pack keygen`), colon-separated, "
-             "whose signed packs this booth accepts (lantai-sync, lantai pack install). Empty: "
-             "none configured."),
+             "whose signed packs this booth accepts (lantai-sync, lantai pack install, the "
+             "kiosk). Set: the kiosk shows signed packs only. Empty: none configured, unsigned "
+             "packs are shown.",
+             trustedKeyList),
         text("sync.origin", LANTAI_SETTING_FIELD(syncOrigin), "",
              "Where lantai-sync fetches packs: the address of a channel site `lantai publish` "
              "wrote (https://…). Empty: no fleet sync.",

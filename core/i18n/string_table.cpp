@@ -151,6 +151,7 @@ constexpr UiTextEntry kEntries[] = {
     {"staff.restarts", "重启 / 崩溃次数", "Restarts / crashes"},
     {"staff.sessions_today", "今日互动人次", "Sessions today"},
     {"staff.last_sync", "上次同步", "Last sync"},
+    {"staff.last_refused", "上次更新被拒绝", "Last update refused"},
     {"staff.switch_pack", "切换内容包", "Switch pack"},
     {"staff.installed", "已安装", "Installed"},
     {"staff.usb", "U 盘", "USB stick"},

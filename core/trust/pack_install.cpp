@@ -59,6 +59,10 @@ class FileDescriptor {
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
     int get() const { return m_fd; }
+    void reset(int fd) {
+        if (m_fd >= 0) ::close(m_fd);
+        m_fd = fd;
+    }
 
   private:
     int m_fd;
@@ -108,6 +112,19 @@ Result<CopiedFile> copyAndHash(const fs::path& from, const fs::path& to, const s
     }
     copied.sha256 = hasher.finishHex();
     return copied;
+}
+
+// DIR/packs/.install.lock, flock'ed into `lock`. A reader without write access to the lock file
+// (the kiosk's user, when root installed) still locks it through a read-only descriptor.
+Status takeInstallLock(const fs::path& packs, FileDescriptor& lock) {
+    const fs::path lockFile = packs / ".install.lock";
+    int fd = ::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EACCES) fd = ::open(lockFile.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return systemError("open", "打开", lockFile, errno);
+    lock.reset(fd);
+    while (::flock(lock.get(), LOCK_EX) != 0)
+        if (errno != EINTR) return systemError("lock", "锁定", lockFile, errno);
+    return {};
 }
 
 std::string utcStamp() {
@@ -247,11 +264,8 @@ Result<InstallOutcome> installPack(const fs::path& source, const fs::path& state
     if (error) return systemError("create", "创建", packs, error.value());
 
     // 1. One install at a time; whatever staging is left belongs to an install that died.
-    const fs::path lockFile = packs / ".install.lock";
-    FileDescriptor lock(::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
-    if (lock.get() < 0) return systemError("open", "打开", lockFile, errno);
-    while (::flock(lock.get(), LOCK_EX) != 0)
-        if (errno != EINTR) return systemError("lock", "锁定", lockFile, errno);
+    FileDescriptor lock(-1);
+    if (Status locked = takeInstallLock(packs, lock); !locked) return std::move(locked).error();
     removeStale(packs);
     step("staging-cleaned");
 
@@ -397,6 +411,20 @@ Result<InstallOutcome> installPack(const fs::path& source, const fs::path& state
         if (Status written = writeInstallState(stateDir, next); !written)
             return std::move(written).error();
     return outcome;
+}
+
+Status updateInstallState(const fs::path& stateDir,
+                          const std::function<void(InstallState&)>& change) {
+    const fs::path packs = packsFolder(stateDir);
+    std::error_code error;
+    fs::create_directories(packs, error);
+    if (error) return systemError("create", "创建", packs, error.value());
+    FileDescriptor lock(-1);
+    if (Status locked = takeInstallLock(packs, lock); !locked) return locked;
+    Result<InstallState> state = readInstallState(stateDir);
+    if (!state) return std::move(state).error();
+    change(*state);
+    return writeInstallState(stateDir, *state);
 }
 
 } // namespace lantai::core

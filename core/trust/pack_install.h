@@ -44,6 +44,11 @@ struct InstallState {
 Result<InstallState> readInstallState(const std::filesystem::path& stateDir);
 Status writeInstallState(const std::filesystem::path& stateDir, const InstallState& state);
 
+// Reads the state, lets `change` edit it and writes it back, under the install lock (so an
+// install running meanwhile is waited for, not overwritten): the kiosk records a rollback this way.
+Status updateInstallState(const std::filesystem::path& stateDir,
+                          const std::function<void(InstallState&)>& change);
+
 // Replaces the symbolic link `link` by one pointing at `target` with one rename(2) of a new link
 // over it, then fsyncs the folder: after a power cut `link` is the old or the new link.
 Status replaceSymlink(const std::filesystem::path& link, const std::filesystem::path& target);

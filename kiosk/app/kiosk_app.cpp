@@ -59,6 +59,20 @@ KioskApp::KioskApp(const core::KioskConfig& config, ParsedKioskArgs args, const 
     applyServiceFallback(m_config);
     if (const char* hang = std::getenv("LANTAI_TEST_HANG_AFTER_FRAMES"); hang && *hang)
         m_hangAfterFrames = std::atoll(hang);
+    if (const char* crash = std::getenv("LANTAI_TEST_CRASH_WITH_FILE"); crash && *crash)
+        m_crashWithFile = crash;
+}
+
+// The test-only crash switch (LANTAI_TEST_CRASH_WITH_FILE=NAME, tests/e2e/kiosk_trust_e2e.py):
+// once a frame of a pack holding a file NAME is drawn, the kiosk aborts, as a pack that crashes
+// it would make it (the rollback's test). A pack without the file runs normally.
+void KioskApp::crashForTest() {
+    std::error_code ec;
+    const fs::path root = m_runtime->shownPackFolder();
+    if (root.empty() || !fs::exists(root / m_crashWithFile, ec)) return;
+    core::logError("LANTAI_TEST_CRASH_WITH_FILE=" + m_crashWithFile + ": the pack " +
+                   root.string() + " holds it; aborting (a test of the rollback)");
+    std::abort();
 }
 
 // --use-last-good: the last good pack is the pack (with no fallback of its own), at start and on
@@ -143,6 +157,10 @@ int KioskApp::run() {
     // A script's `advance` moves the events' clock too, as it moves the visit's.
     options.unixTime = [this](double hostSeconds) { return m_launchUnix + hostSeconds; };
     m_staffServices = std::make_unique<StaffServices>(staffOptions(stateDir));
+    // Before the pack loads: a new pack that kept failing is rolled back here.
+    m_packs = std::make_unique<PackLifecycle>(m_config, stateDir,
+                                              !m_run.useLastGood && !m_run.outOfService);
+    m_packs->start(static_cast<std::int64_t>(std::time(nullptr)));
     options.staffHost = m_staffServices.get();
     if (m_run.outOfService)
         options.outOfService = {
@@ -169,6 +187,10 @@ int KioskApp::run() {
                           "; exit code " + std::to_string(m_exitCode));
             break;
         }
+        if (m_packs->linkChanged(now())) {
+            m_reloadRequested = true; // the new `current` switches in at the next idle moment
+            m_runtime->requestRedraw();
+        }
         if (m_signals.takeReload()) {
             m_reloadRequested = true;
             m_runtime->requestRedraw(); // the state report says a reload is pending
@@ -192,18 +214,25 @@ int KioskApp::run() {
         // Retries on its timer (the host's clock, so a script's `advance` moves it too).
         m_stats.update(statsTime(), static_cast<std::int64_t>(std::time(nullptr)));
         m_runtime->update(now());
-        if (m_reloadRequested && m_runtime->atIdleMoment()) {
+        if (m_reloadRequested && !m_reloadLoad && m_runtime->atIdleMoment()) {
             m_reloadRequested = false; // loading takes a moment: never while a visitor waits
             reload();
+        }
+        if (m_reloadLoad &&
+            m_reloadLoad->content.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            finishReload();
             m_runtime->update(now()); // the switch
         }
         if (m_runtime->wantsFrame()) frame();
+        m_packs->update(now(), *m_runtime, static_cast<std::int64_t>(std::time(nullptr)));
+        if (!m_crashWithFile.empty() && m_runtime->frames() > 0) crashForTest();
         if (m_hangAfterFrames > 0 && m_runtime->frames() >= m_hangAfterFrames) {
             m_exitCode = hangForTest();
             break;
         }
         m_notifier.loopProgressed(Clock::now()); // the loop turned: the kiosk is alive
     }
+    m_packs->stopped();
     if (core::Status marked = core::markKioskStopped(core::runCounterPath(stateDir)); !marked)
         core::logWarning(core::formatDiagnostic(marked.error(), false));
     m_notifier.stopping();
@@ -227,9 +256,11 @@ StaffServicesOptions KioskApp::staffOptions(const fs::path& stateDir) {
     return staff;
 }
 
-// SIGHUP, at an idle moment: the configuration as at start (the --config file and the command
-// line resolved again), then the runtime loads and validates the pack and switches. A
-// configuration with errors, or a pack that does not validate while one runs, changes nothing.
+// SIGHUP or a new `current`, at an idle moment: the configuration as at start (the --config file
+// and the command line resolved again), then the pack is loaded, validated and (with [trust])
+// every file hashed on a worker while the attract loop keeps drawing, and finishReload() hands it
+// to the runtime, which switches. A configuration with errors, or a pack that does not validate or
+// is refused while one runs, changes nothing.
 void KioskApp::reload() {
     core::logInfo("reloading the configuration" +
                   (m_run.configFile.empty() ? std::string() : " " + m_run.configFile.string()) +
@@ -248,11 +279,22 @@ void KioskApp::reload() {
     }
     resolved.config.boothId = boothName(resolved.config.boothId);
     applyServiceFallback(resolved.config);
-    const auto restartOnly = keepStartupOnlySettings(m_config, resolved.config);
-    if (!m_runtime->requestReload(resolved.config)) return;
-    for (const std::string& setting : restartOnly)
+    auto restartOnly = keepStartupOnlySettings(m_config, resolved.config);
+    const bool showing = m_runtime->hasPack();
+    auto content = std::async(std::launch::async, [config = resolved.config, showing] {
+        return loadReloadContent(config, showing);
+    });
+    m_reloadLoad =
+        ReloadLoad{std::move(resolved.config), std::move(restartOnly), std::move(content)};
+}
+
+void KioskApp::finishReload() {
+    ReloadLoad load = std::move(*m_reloadLoad);
+    m_reloadLoad.reset();
+    if (!m_runtime->requestReload(load.config, load.content.get())) return;
+    for (const std::string& setting : load.restartOnly)
         core::logWarning("reload: " + setting + " takes effect when the kiosk restarts");
-    m_config = resolved.config; // dev mode, the log level, video decoding and output
+    m_config = load.config; // dev mode, the log level, video decoding and output
     core::setLogLevel(m_config.logLevel);
 }
 
@@ -362,6 +404,7 @@ void KioskApp::handleEvent(const PlatformEvent& e) {
 int KioskApp::waitTimeoutMs() {
     double wait = std::min(kMaxWaitSeconds, m_runtime->secondsUntilWork(now()));
     if (m_script && !m_script->finished()) wait = std::min(wait, 0.005);
+    if (m_reloadLoad) wait = std::min(wait, 0.05); // a reload's pack is loading on the worker
     // Wake in time for the next watchdog message even when nothing else happens.
     if (const auto ping = m_notifier.untilNextPing(Clock::now()); ping != Clock::duration::max())
         wait = std::min(wait, std::chrono::duration<double>(ping).count());
@@ -414,7 +457,7 @@ KioskMetrics KioskApp::hostMetrics() const {
     m.scriptErrors = m_script ? m_script->errors() : 0;
     m.startupMs = m_startupMs;
     m.glRenderer = m_platform.glRenderer();
-    m.reloadPending = m_reloadRequested;
+    m.reloadPending = m_reloadRequested || m_reloadLoad.has_value();
     return m;
 }
 

@@ -6,6 +6,7 @@
 #include "core/stats/stats_writer.h"
 #include "kiosk/app/kiosk_options.h"
 #include "kiosk/app/kiosk_signals.h"
+#include "kiosk/app/pack_lifecycle.h"
 #include "kiosk/app/script_runner.h"
 #include "kiosk/app/service_notifier.h"
 #include "kiosk/app/staff_services.h"
@@ -15,6 +16,7 @@
 #include "kiosk/runtime/kiosk_runtime.h"
 
 #include <chrono>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,7 +43,8 @@ class KioskApp final : private ScriptHost {
 
     bool startGraphics(std::string& error);
     bool loadScript();
-    void reload(); // SIGHUP, at an idle moment
+    void reload();       // SIGHUP, at an idle moment: the pack loads on a worker
+    void finishReload(); // the worker's pack loaded: the runtime takes it
     void handleEvent(const PlatformEvent& event);
     void frame();
     double now() const; // the kiosk clock, seconds (steady clock + script advances)
@@ -51,7 +54,8 @@ class KioskApp final : private ScriptHost {
     nlohmann::json stateJson(const KioskMetrics& metrics) const; // the runtime's + the host's
     void logRotation() const;
     void applyServiceFallback(core::KioskConfig& config) const; // --use-last-good
-    int hangForTest(); // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
+    int hangForTest();   // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
+    void crashForTest(); // LANTAI_TEST_CRASH_WITH_FILE: the shown pack holds that file
     void writeState(bool force);
     std::unique_ptr<MediaPlayer> createMediaPlayer(bool audioOnly);
     StaffServicesOptions staffOptions(const std::filesystem::path& stateDir);
@@ -103,6 +107,14 @@ class KioskApp final : private ScriptHost {
     StateWriter m_stateWriter;
     std::string m_screenshotName;
     bool m_reloadRequested = false; // SIGHUP came; the reload waits for an idle moment
+    // A reload's configuration and its pack loading (and, with [trust], every file hashed) on a
+    // worker thread; the loop keeps drawing meanwhile.
+    struct ReloadLoad {
+        core::KioskConfig config;
+        std::vector<std::string> restartOnly;
+        std::future<KioskContent> content;
+    };
+    std::optional<ReloadLoad> m_reloadLoad;
     bool m_quit = false;
     int m_exitCode = 0;
     double m_startupMs = 0;
@@ -110,7 +122,9 @@ class KioskApp final : private ScriptHost {
     FrameTimes m_frameTotals;   // whole frames: the runtime's, the rotation's pass and the swap
     double m_frameMsSum = 0;    // ... all of them since start (the mean over the runtime's frames)
     ServiceNotifier m_notifier; // READY and the watchdog (systemd; nothing without NOTIFY_SOCKET)
-    long long m_hangAfterFrames = -1; // test-only: > 0, the loop hangs after that many frames
+    long long m_hangAfterFrames = -1;       // test-only: > 0, the loop hangs after that many frames
+    std::string m_crashWithFile;            // test-only: a pack holding this file crashes the kiosk
+    std::unique_ptr<PackLifecycle> m_packs; // rollback at start, live switch, mark good
 };
 
 } // namespace lantai::kiosk

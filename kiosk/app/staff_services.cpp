@@ -3,6 +3,7 @@
 #include "kiosk/app/staff_services.h"
 
 #include "core/base/disk_space.h"
+#include "core/base/file_io.h"
 #include "core/base/log.h"
 #include "core/report/report_builder.h"
 #include "core/staff/audit_log.h"
@@ -12,9 +13,11 @@
 #include "core/stats/stats_backup.h"
 #include "core/stats/stats_store.h"
 #include "core/stats/tallies.h"
+#include "core/trust/pack_trust.h"
 
 #include <cstdlib>
 #include <ctime>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <system_error>
@@ -42,14 +45,24 @@ std::string localDay(std::int64_t unix) {
     return core::formatLocalTime(unix, core::localUtcOffsetSeconds(unix)).substr(0, 10);
 }
 
-// Runs `argv` without a shell and waits; the exit status, or -1 when it could not start.
-int runTool(const std::vector<std::string>& argv) {
+// Runs `argv` without a shell and waits; the exit status, or -1 when it could not start. With
+// `output`, the tool's stdout and stderr go to that file.
+int runTool(const std::vector<std::string>& argv, const fs::path& output = {}) {
     std::vector<char*> args;
     for (const auto& a : argv)
         args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     pid_t pid = 0;
-    if (posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0) return -1;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (!output.empty()) {
+        posix_spawn_file_actions_addopen(&actions, 1, output.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    }
+    const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return -1;
     int status = 0;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) return -1;
@@ -174,6 +187,35 @@ StaffOutcome StaffServices::recordTally(std::int64_t visitors, std::int64_t leaf
                std::to_string(stored->stored.leaflets.value_or(0));
     o.audit["day_visitors"] = stored->stored.visitors.value_or(0);
     o.audit["day_leaflets"] = stored->stored.leaflets.value_or(0);
+    return o;
+}
+
+// `lantai pack install PACK --state-dir STATE [--public-key FILE]...` with the key files of
+// `[trust] public_keys`; its messages (English) are captured beside the state folder's files.
+StaffOutcome StaffServices::installPack(const fs::path& pack, const std::string& publicKeys) {
+    auto keys = core::parseTrustedKeys(publicKeys);
+    if (!keys) return failed(core::formatDiagnostic(keys.error(), false));
+    std::vector<std::string> argv = {
+        m_options.reportTool.string(), "pack",   "install", pack.string(), "--state-dir",
+        m_options.stateDir.string(),   "--lang", "en"};
+    for (const std::string& file : keys->files)
+        argv.insert(argv.end(), {"--public-key", file});
+    const fs::path output =
+        m_options.stateDir / ("staff-install-" + std::to_string(::getpid()) + ".txt");
+    const int status = runTool(argv, output);
+    auto read = core::readFile(output, 64 * 1024);
+    std::string said = read ? std::move(*read) : std::string();
+    std::error_code ec;
+    fs::remove(output, ec);
+    while (!said.empty() && (said.back() == '\n' || said.back() == ' '))
+        said.pop_back();
+    StaffOutcome o;
+    o.ok = status == 0;
+    o.headlineKey = o.ok ? "staff.pack_switched" : "staff.pack_refused";
+    o.detail = said.empty() ? "`lantai pack install` exit " + std::to_string(status) : said;
+    o.audit["installed_from"] = pack.string();
+    o.audit["exit"] = status;
+    if (!o.ok) o.audit["error"] = o.detail;
     return o;
 }
 

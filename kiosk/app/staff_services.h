@@ -36,6 +36,8 @@ class StaffServices final : public StaffHost {
     StaffOutcome recordTally(std::int64_t visitors, std::int64_t leaflets) override;
     void restart() override;
     StaffOutcome powerOff() override;
+    StaffOutcome installPack(const std::filesystem::path& pack,
+                             const std::string& publicKeys) override;
     void audit(const core::AuditRecord& record) override;
     std::int64_t unixNow() override;
 

@@ -6,7 +6,9 @@
 #include "core/base/log.h"
 #include "core/base/sha256.h"
 #include "core/pack/charset.h"
+#include "core/trust/pack_trust.h"
 
+#include <chrono>
 #include <utility>
 
 namespace lantai::kiosk {
@@ -32,6 +34,46 @@ core::PackLoadResult loadLogged(const fs::path& dir, const char* what) {
     core::logInfo(std::string("loading ") + what + " pack " + dir.string());
     core::PackLoadResult loaded = core::loadAndValidatePack(dir);
     logDiagnostics(loaded.diagnostics);
+    return loaded;
+}
+
+// `given` checked against the trusted keys and the install state (a refusal is the result's one
+// diagnostic, nothing parsed), then loaded and validated. The link is followed once, first: with
+// trust, the folder checked is the folder loaded even if `current` moves meanwhile.
+core::PackLoadResult loadTrusted(const fs::path& given, const char* what,
+                                 const PackTrustSettings& trust, KioskContent& content) {
+    std::error_code ec;
+    const fs::path resolved = fs::canonical(given, ec);
+    content.resolvedFolder = ec ? given : resolved;
+    if (!trust.enabled()) return loadLogged(given, what);
+    const fs::path& dir = content.resolvedFolder;
+    const auto started = std::chrono::steady_clock::now();
+    core::Result<core::PackManifest> trusted = [&]() -> core::Result<core::PackManifest> {
+        auto keys = core::parseTrustedKeys(trust.publicKeys);
+        if (!keys) return std::move(keys).error();
+        auto rules =
+            core::readPackTrustRules(std::move(keys->keys), trust.stateDir, trust.lastGood);
+        if (!rules) return std::move(rules).error();
+        return core::checkPackTrust(dir, *rules);
+    }();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    if (!trusted) {
+        core::logError(std::string("refused ") + what + " pack " + dir.string() + ": " +
+                       core::formatDiagnostic(trusted.error(), false));
+        if (!content.refused) content.refused = trusted.error();
+        core::PackLoadResult refused;
+        refused.pack.root = dir;
+        refused.diagnostics.add(trusted.error());
+        return refused;
+    }
+    core::logInfo(std::string("trusted ") + what + " pack " + dir.string() + ": \"" +
+                  trusted->packId + "\" version " + std::to_string(trusted->version) + ", " +
+                  std::to_string(trusted->files.size()) + " files checked in " +
+                  std::to_string(static_cast<int>(ms)) + " ms");
+    core::PackLoadResult loaded = loadLogged(dir, what);
+    content.signedVersion = trusted->version;
     return loaded;
 }
 
@@ -72,18 +114,24 @@ void explainFailure(KioskContent& content, const fs::path& packDir,
         fontCharactersFor(nullptr, content.serviceReasonZh + content.serviceReason);
 }
 
-// `loaded` (its diagnostics logged), or the last good pack when it does not validate.
-KioskContent contentFrom(core::PackLoadResult loaded, const fs::path& packDir,
-                         const fs::path& lastGoodDir) {
-    KioskContent content;
+// `loaded` (its diagnostics logged), or the last good pack when it does not validate (or is
+// refused: `content` may already carry the refusal).
+KioskContent contentFrom(KioskContent content, core::PackLoadResult loaded, const fs::path& packDir,
+                         const fs::path& lastGoodDir, const PackTrustSettings& trust) {
     content.loaded = std::move(loaded);
     content.ok = content.loaded.ok();
     const core::Diagnostics firstFailure = content.loaded.diagnostics;
     std::error_code ec;
     if (!content.ok && !lastGoodDir.empty() && fs::exists(lastGoodDir / "pack.json", ec)) {
-        core::logWarning("the pack does not validate; falling back to the last good pack");
-        content.loaded = loadLogged(lastGoodDir, "the last good");
+        core::logWarning(std::string("the pack ") +
+                         (content.refused ? "is refused" : "does not validate") +
+                         "; falling back to the last good pack");
+        const std::uint64_t refusedVersion = content.signedVersion;
+        content.signedVersion = 0;
+        content.loaded = loadTrusted(lastGoodDir, "the last good", trust, content);
         content.ok = content.loaded.ok();
+        content.showsLastGood = content.ok;
+        if (!content.ok) content.signedVersion = refusedVersion;
     }
     if (content.ok)
         completeShown(content);
@@ -94,8 +142,24 @@ KioskContent contentFrom(core::PackLoadResult loaded, const fs::path& packDir,
 
 } // namespace
 
-KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodDir) {
-    return contentFrom(loadLogged(packDir, "the"), packDir, lastGoodDir);
+PackTrustSettings packTrustSettings(const core::KioskConfig& config) {
+    // No pack.last_good (the service's --use-last-good shows it as pack.path): the install
+    // layout's last-good link is the pack that may be below the highest version.
+    return {config.trustPublicKeys, config.stateDir,
+            config.lastGoodPackPath.empty() ? core::lastGoodPackLink(config.stateDir)
+                                            : config.lastGoodPackPath};
+}
+
+KioskContent loadKioskContent(const fs::path& packDir, const fs::path& lastGoodDir,
+                              const PackTrustSettings& trust) {
+    KioskContent content;
+    core::PackLoadResult loaded = loadTrusted(packDir, "the", trust, content);
+    return contentFrom(std::move(content), std::move(loaded), packDir, lastGoodDir, trust);
+}
+
+KioskContent loadReloadContent(const core::KioskConfig& config, bool showing) {
+    return loadKioskContent(config.packPath, showing ? fs::path() : config.lastGoodPackPath,
+                            packTrustSettings(config));
 }
 
 KioskContent outOfServiceContent(std::string reason, std::string reasonZh) {
@@ -110,7 +174,7 @@ KioskContent outOfServiceContent(std::string reason, std::string reasonZh) {
 KioskContent kioskContentFrom(core::PackLoadResult loaded, const fs::path& packDir,
                               const fs::path& lastGoodDir) {
     logDiagnostics(loaded.diagnostics);
-    return contentFrom(std::move(loaded), packDir, lastGoodDir);
+    return contentFrom(KioskContent{}, std::move(loaded), packDir, lastGoodDir, {});
 }
 
 KioskContent previewContentFrom(core::PackLoadResult loaded, const KioskContent& previous) {

@@ -56,7 +56,8 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
         m_nextRetry = std::numeric_limits<double>::infinity(); // until a reload
     } else {
         applyContent(given ? kioskContentFrom(std::move(*given), config.packPath)
-                           : loadKioskContent(config.packPath, config.lastGoodPackPath));
+                           : loadKioskContent(config.packPath, config.lastGoodPackPath,
+                                              packTrustSettings(config)));
     }
     configureQuiz();
     configureNarration();
@@ -102,6 +103,7 @@ core::VisitorSession::TimePoint KioskRuntime::at(double seconds) const {
 }
 
 void KioskRuntime::applyContent(KioskContent content) {
+    if (content.refused) m_lastRefusal = content.refused;
     m_content = std::move(content);
     m_state.pack = m_content.ok ? &m_content.loaded.pack : nullptr;
     m_state.nav.setPack(m_state.pack);

@@ -185,6 +185,10 @@ class KioskRuntime {
     // rather not make a visitor wait for the loading either asks at an idle moment (the kiosk's
     // SIGHUP does).
     bool requestReload(core::KioskConfig config);
+    // The same with the content already loaded by loadReloadContent(config, hasPack()) — e.g. on
+    // a worker thread, so that checking a large signed pack (every file's SHA-256) never stalls
+    // the attract loop.
+    bool requestReload(core::KioskConfig config, KioskContent content);
     bool reloadPending() const { return m_pendingReload.has_value(); }
     // No visit under way: the attract loop runs, or the kiosk is out of service.
     bool atIdleMoment() const;
@@ -234,6 +238,16 @@ class KioskRuntime {
     // The state report (kiosk/SCRIPTS.md "State JSON"): the runtime fills its part of `metrics`
     // and keeps the host's (script step and errors, start-up time, PSS, GL renderer).
     nlohmann::json stateJson(KioskMetrics metrics) const;
+    // The folder of the pack shown, its links followed when it was loaded (empty when out of
+    // service), and whether it is the configured pack.path (not the last good one standing in):
+    // the host marks it good after a clean minute.
+    std::filesystem::path shownPackFolder() const {
+        return m_state.pack ? m_content.resolvedFolder : std::filesystem::path();
+    }
+    bool showsConfiguredPack() const { return m_state.pack && !m_content.showsLastGood; }
+    // `[trust] public_keys`: the last pack refused (at start, a reload or a live switch), kept
+    // until the kiosk restarts; the state report's `trust` and the staff screen show it.
+    const std::optional<core::Diagnostic>& lastRefusal() const { return m_lastRefusal; }
     // Staff mode is open (the PIN pad or the staff screen covers the visitor screens).
     bool staffOpen() const { return m_staff.isOpen(); }
 
@@ -298,6 +312,7 @@ class KioskRuntime {
     int m_height = 0;
 
     KioskContent m_content;
+    std::optional<core::Diagnostic> m_lastRefusal; // see lastRefusal()
     double m_nextRetry = -1; // out of service: when to try loading the pack again
     std::optional<PendingReload> m_pendingReload; // switches at the next idle moment
     KioskState m_state;

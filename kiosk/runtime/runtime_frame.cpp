@@ -199,6 +199,15 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.reloadPending = m.reloadPending || reloadPending();
     nlohmann::json state = kioskStateJson(m_state, m);
     state["staff"] = staffStateJson();
+    nlohmann::json trust = {{"enabled", !m_options.config.trustPublicKeys.empty()},
+                            {"signed_version", m_content.signedVersion},
+                            {"shows_last_good", m_content.showsLastGood},
+                            {"refused", nullptr}};
+    if (m_lastRefusal)
+        trust["refused"] = {{"code", m_lastRefusal->code},
+                            {"reason", m_lastRefusal->message},
+                            {"reason_zh", m_lastRefusal->messageZh}};
+    state["trust"] = std::move(trust);
     if (m_staff.isOpen()) state["screen"] = "staff";
     return state;
 }

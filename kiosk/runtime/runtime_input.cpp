@@ -91,8 +91,8 @@ void KioskRuntime::update(double now) {
     if (m_nextRetry < 0) m_nextRetry = now + kOutOfServiceRetrySeconds;
     if (!m_state.pack && now >= m_nextRetry) {
         m_nextRetry = now + kOutOfServiceRetrySeconds;
-        applyContent(
-            loadKioskContent(m_options.config.packPath, m_options.config.lastGoodPackPath));
+        applyContent(loadKioskContent(m_options.config.packPath, m_options.config.lastGoodPackPath,
+                                      packTrustSettings(m_options.config)));
         if (m_state.pack) {
             configureQuiz();
             configureNarration();

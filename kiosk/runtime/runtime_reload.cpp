@@ -11,13 +11,17 @@ bool KioskRuntime::atIdleMoment() const {
 }
 
 bool KioskRuntime::requestReload(core::KioskConfig config) {
+    KioskContent content = loadReloadContent(config, m_state.pack != nullptr);
+    return requestReload(std::move(config), std::move(content));
+}
+
+bool KioskRuntime::requestReload(core::KioskConfig config, KioskContent content) {
     const bool showing = m_state.pack != nullptr;
     if (m_pendingReload) core::logInfo("reload: replaces the reload still waiting for the visit");
     m_pendingReload.reset();
-    // While a pack is shown, the last good one never stands in: the shown one is better.
-    KioskContent content = loadKioskContent(config.packPath, showing ? std::filesystem::path()
-                                                                     : config.lastGoodPackPath);
     if (showing && !content.ok) {
+        if (content.refused) m_lastRefusal = content.refused;
+        m_redraw = true; // the state report and the staff screen say why
         std::string why = content.serviceReason;
         if (!why.empty() && why.back() != '.') why += '.';
         core::logError("reload failed: " + why + " The pack " + m_state.pack->id +

@@ -2,6 +2,7 @@
 // are the runtime's own (packs: find, validate, copy from USB, switch; volume) and its state
 #include "core/base/log.h"
 #include "core/staff/pack_finder.h"
+#include "core/trust/pack_install.h"
 #include "kiosk/runtime/kiosk_runtime.h"
 
 #include <system_error>
@@ -53,6 +54,9 @@ void KioskRuntime::configureStaff() {
         if (m_state.pack) h.packId = m_state.pack->id;
         h.packVersion = m_content.packVersion;
         h.build = std::string(LANTAI_VERSION " (") + __DATE__ + ")";
+        // The English reason: its characters are in the font atlas, a Chinese sentence's may not
+        // be (the label above it is bilingual; the state report carries both).
+        if (m_lastRefusal) h.lastRefused = m_lastRefusal->code + ": " + m_lastRefusal->message;
         host->fillHealth(h);
         return h;
     };
@@ -89,8 +93,11 @@ void KioskRuntime::configureStaff() {
 }
 
 // Validated first, exactly as a reload would (loader, validator, built derivatives); a pack on a
-// USB stick is copied into the packs folder (the stick may be pulled out), then the copy is what
-// the kiosk switches to — when staff leave staff mode (the visit is reset then).
+// USB stick is installed with `lantai pack install` when `pack.path` is an installed `current`
+// link (the same command and checks as any update, `[trust] public_keys` included), else copied
+// into the packs folder (the stick may be pulled out) and the copy is what the kiosk switches to —
+// when staff leave staff mode (the visit is reset then). An installed pack is checked against the
+// trusted keys again at the reload, like any.
 StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
     KioskContent checked = loadKioskContent(pack.folder, {});
     if (!checked.ok) {
@@ -106,10 +113,29 @@ StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
         return o;
     }
     fs::path folder = pack.folder;
+    core::KioskConfig config = m_options.config;
+    std::error_code ec;
+    const fs::path installed = core::currentPackLink(config.stateDir);
+    const bool installLayout =
+        config.packPath.filename() == installed.filename() && fs::is_symlink(config.packPath, ec) &&
+        fs::equivalent(config.packPath.parent_path(), installed.parent_path(), ec);
+    if (pack.removable && installLayout) {
+        // A booth whose packs are installed (pack.path is <state_dir>/packs/current, as `lantai
+        // pack install` keeps it): the stick's pack goes through `lantai pack install`, the same
+        // command and checks as any update, and `current` is switched; the kiosk shows it when
+        // staff leave (and after a restart).
+        StaffOutcome done = m_options.staffHost->installPack(pack.folder, config.trustPublicKeys);
+        if (!done.ok) return done;
+        if (!requestReload(config))
+            return outcome(false, "staff.pack_refused",
+                           m_lastRefusal ? m_lastRefusal->code + ": " + m_lastRefusal->message
+                                         : "the installed pack did not load (see the log)");
+        done.audit["pack"] = checked.loaded.pack.id;
+        return done;
+    }
     if (pack.removable) {
         const fs::path dir = staffPacksDir();
         folder = freeFolder(dir, pack.folder.filename().string());
-        std::error_code ec;
         fs::create_directories(dir, ec);
         if (!ec) fs::copy(pack.folder, folder, fs::copy_options::recursive, ec);
         if (ec) {
@@ -121,7 +147,6 @@ StaffOutcome KioskRuntime::staffSwitchPack(const core::PackCandidate& pack) {
         core::logInfo("staff mode: copied the pack " + pack.folder.string() + " to " +
                       folder.string());
     }
-    core::KioskConfig config = m_options.config;
     config.packPath = folder;
     if (!requestReload(config))
         return outcome(false, "staff.pack_refused",
@@ -214,7 +239,8 @@ nlohmann::json KioskRuntime::staffStateJson() const {
                        {"restarts", h.restarts},
                        {"crashes", h.crashes},
                        {"sessions_today", h.sessionsToday},
-                       {"last_sync", h.lastSync}};
+                       {"last_sync", h.lastSync},
+                       {"last_refused", h.lastRefused}};
     }
     return s;
 }

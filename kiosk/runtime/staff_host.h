@@ -26,6 +26,12 @@ class StaffHost {
     virtual void restart() = 0;
     // Asks the system to power off (logind); the outcome says whether it was accepted.
     virtual StaffOutcome powerOff() = 0;
+    // Installs the pack folder `pack` (a USB stick's) as `lantai pack install` does — the same
+    // command and checks as an update: signature and every file with `publicKeys` (`[trust]
+    // public_keys`, empty: none), validation, images decoded, `current` switched in one rename.
+    // ok: `current` now points at it; else the detail says why (the command's own message).
+    virtual StaffOutcome installPack(const std::filesystem::path& pack,
+                                     const std::string& publicKeys) = 0;
     virtual void audit(const core::AuditRecord& record) = 0;
     virtual std::int64_t unixNow() = 0;
 };

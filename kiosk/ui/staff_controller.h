@@ -25,6 +25,8 @@ struct StaffHealth {
     long long crashes = -1;
     long long sessionsToday = -1;
     std::string lastSync; // empty: no fleet sync ("—")
+    // `[trust] public_keys`: the last pack refused since start, "code: reason" (empty: none).
+    std::string lastRefused;
 };
 
 // An action's outcome as staff read it: a fixed bilingual headline (a string table key) and the

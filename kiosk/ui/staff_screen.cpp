@@ -114,6 +114,7 @@ void drawHealth(UiContext& ui, const StaffController& staff, Column& col) {
     row("staff.restarts", countOrUnknown(h.restarts) + " / " + countOrUnknown(h.crashes));
     row("staff.sessions_today", countOrUnknown(h.sessionsToday));
     row("staff.last_sync", h.lastSync.empty() ? "—" : h.lastSync);
+    if (!h.lastRefused.empty()) row("staff.last_refused", h.lastRefused);
     (void)ui;
 }
 

@@ -110,7 +110,7 @@ SettingValue otherValue(const SettingSpec& spec) {
     }
     for (const std::string candidate :
          {"a \"quoted\" \\ name\twith a tab, 中文", "https://archives.example.org/gallery/",
-          "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA"})
+          "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA", "/srv/lantai test/lantai.pub"})
         if (!spec.rule || !spec.rule(candidate)) return candidate;
     ADD_FAILURE() << spec.key << ": no test value passes its rule";
     return spec.defaultValue;
