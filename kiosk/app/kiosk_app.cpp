@@ -135,6 +135,7 @@ int KioskApp::run() {
     KioskRuntimeOptions options;
     options.config = m_config;
     options.themeDirs = themeSearchDirs();
+    options.phonePageDirs = phonePageSearchDirs();
     options.wake = [this] { m_platform.wake(); };
     options.mediaPlayer = [this] { return createMediaPlayer(); };
     options.stats = &m_stats;

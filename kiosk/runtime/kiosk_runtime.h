@@ -15,6 +15,7 @@
 #include "kiosk/runtime/frame_times.h"
 #include "kiosk/runtime/input_event.h"
 #include "kiosk/runtime/kiosk_content.h"
+#include "kiosk/runtime/phone_booth.h"
 #include "kiosk/runtime/screen_set.h"
 #include "kiosk/runtime/staff_host.h"
 #include "kiosk/runtime/state_report.h"
@@ -107,6 +108,9 @@ struct KioskRuntimeOptions {
     // Staff mode's host side (not owned); null: staff mode is off (the editor's preview). Staff
     // mode also needs config.staffPinHash.
     StaffHost* staffHost = nullptr;
+    // Where the phone game's page is (the installed share/lantai/phones, the source tree's);
+    // used with [phones] enabled.
+    std::vector<std::filesystem::path> phonePageDirs;
 };
 
 // A screen of the pack the editor's preview shows (PreviewTarget::Kind names the screen; `id` the
@@ -262,6 +266,11 @@ class KioskRuntime {
     nlohmann::json staffStateJson() const;
     StaffOutcome staffSwitchPack(const core::PackCandidate& pack);
     std::filesystem::path staffPacksDir() const;
+    // Class on phones (runtime_phones.cpp)
+    void configurePhones();
+    void openPhoneGame();
+    void updatePhones(double now);
+    double phonesDeadline(double now) const;
     bool animating() const;
     double secondsUntilDeadline(double now) const;
     core::VisitorSession::TimePoint at(double seconds) const;
@@ -300,6 +309,8 @@ class KioskRuntime {
 
     ScreenSet m_screens;
     QuizController m_quiz;
+    std::unique_ptr<PhoneBooth> m_phones; // the server and the game; null in a preview
+    bool m_phoneGameStarted = false;      // the open game's quiz_start is recorded
     std::unique_ptr<MediaPlayer> m_media;
     VideoController m_video;
     bool m_videoRendered = false; // this frame drew a video texture (tell the player when shown)

@@ -179,6 +179,7 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
     m.reloadPending = m.reloadPending || reloadPending();
     nlohmann::json state = kioskStateJson(m_state, m);
     state["staff"] = staffStateJson();
+    if (m_phones) state["phones"] = m_phones->stateJson(m_now);
     if (m_staff.isOpen()) state["screen"] = "staff";
     return state;
 }
