@@ -78,7 +78,6 @@ void PhoneBooth::close() {
 
 bool PhoneBooth::update(double now) {
     if (!m_server) return false;
-    bool redraw = false;
     for (PhoneNetEvent& e : m_server->take()) {
         switch (e.kind) {
         case PhoneNetEvent::Kind::Opened:
@@ -103,7 +102,13 @@ bool PhoneBooth::update(double now) {
     m_game->update(now);
     for (core::PhoneOutbound& out : m_game->takeOutbound())
         m_server->send(out.connection, std::move(out.text));
-    redraw = m_game->takeChanged();
+    bool redraw = m_game->takeChanged();
+    // The countdown on the big screen changes every whole second.
+    const int shownSecond = m_game->phase() == core::PhonePhase::Question
+                                ? static_cast<int>(std::ceil(m_game->secondsLeft(now)))
+                                : -1;
+    if (shownSecond != m_shownSecond) redraw = true;
+    m_shownSecond = shownSecond;
     m_view.now = now;
     return redraw;
 }

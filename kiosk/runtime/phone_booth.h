@@ -53,6 +53,7 @@ class PhoneBooth {
     std::unique_ptr<PhoneServer> m_server;
     std::optional<core::PhoneGame> m_game;
     std::vector<int> m_connections; // open WebSockets (told when a game opens)
+    int m_shownSecond = -1;         // the countdown's second on screen
     int m_port = 0;
     std::string m_listen;
     PhonesView m_view;
