@@ -25,14 +25,17 @@ int connectionId(const mg_connection* conn) {
     return tag ? tag->id : 0;
 }
 
+// The whole response, headers built here (not mg_printf: civetweb's worker threads have small
+// stacks and glibc's vsnprintf overran one in the kiosk).
 void writeResponse(mg_connection* conn, int status, const char* reason, const std::string& type,
                    const std::string& body, bool head, const char* cache) {
-    mg_printf(conn,
-              "HTTP/1.1 %d %s\r\nContent-Length: %zu\r\nCache-Control: %s\r\n"
-              "X-Content-Type-Options: nosniff\r\n%s%s%sConnection: close\r\n\r\n",
-              status, reason, body.size(), cache,
-              type.empty() ? "" : "Content-Type: ", type.c_str(), type.empty() ? "" : "\r\n");
-    if (!head && !body.empty()) mg_write(conn, body.data(), body.size());
+    std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason +
+                      "\r\nContent-Length: " + std::to_string(body.size()) +
+                      "\r\nCache-Control: " + cache + "\r\nX-Content-Type-Options: nosniff\r\n";
+    if (!type.empty()) out += "Content-Type: " + type + "\r\n";
+    out += "Connection: close\r\n\r\n";
+    if (!head) out += body;
+    mg_write(conn, out.data(), out.size());
 }
 
 } // namespace

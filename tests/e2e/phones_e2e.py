@@ -289,7 +289,7 @@ def main():
     csv_path = exported[-1]["phones"]["exported"] if exported else ""
     expect(csv_path and os.path.exists(csv_path), "the class results CSV was written", csv_path)
     if csv_path and os.path.exists(csv_path):
-        rows = open(csv_path, encoding="utf-8-sig").read().split("\r\n")
+        rows = open(csv_path, encoding="utf-8-sig", newline="").read().split("\r\n")
         expect(rows[0].startswith('"rank","seat"') and len([r for r in rows[1:] if r.startswith('"')]) >=
                SIM_PHONES + chromium_phones, "the CSV lists every player", rows[:3])
         shutil.copy(csv_path, os.path.join(out, "class-results.csv"))

@@ -82,8 +82,8 @@
       grid.appendChild(b);
     })(names[i]);
     if (error) app.appendChild(el('p', 'status bad', error.zh, error.en));
-    app.appendChild(join);
     app.appendChild(grid);
+    app.appendChild(join);
     join.onclick = function () {
       if (!/^\d{4}$/.test(pin.value)) { showJoin({zh: 'PIN 是 4 位数字', en: 'The PIN has 4 digits'}); return; }
       pinFromUrl = pin.value;
@@ -189,7 +189,7 @@
       me = {token: m.token, seat: m.seat, name: m.name};
       storage(TOKEN_KEY, m.token);
     } else if (m.t === 'state') {
-      if (!state || state.q !== m.q || state.phase !== m.phase) { if (m.phase === 'question' && (!state || state.q !== m.q)) selected = []; }
+      if (m.phase === 'question' && (!state || state.q !== m.q)) selected = [];
       state = m;
       render();
     } else if (m.t === 'ack') {
