@@ -254,7 +254,7 @@ void PhoneGame::answer(int connection, Connection& c, const PhoneMessage& m, dou
     m_changed = true;
     ack["ok"] = true;
     send(connection, ack.dump());
-    if (m_answersThisQuestion >= eligiblePlayers()) reveal();
+    if (unansweredPlayers() == 0) reveal();
     if (m_phase == PhonePhase::Reveal) broadcastState(now);
 }
 
@@ -322,7 +322,9 @@ bool PhoneGame::next(double now) {
 }
 
 bool PhoneGame::update(double now) {
-    if (m_phase != PhonePhase::Question || now < m_deadline) return false;
+    if (m_phase != PhonePhase::Question) return false;
+    // The timer ran out, or the last phone still to answer went away.
+    if (now < m_deadline && !(m_answersThisQuestion > 0 && unansweredPlayers() == 0)) return false;
     reveal();
     broadcastState(now);
     return true;
@@ -346,6 +348,13 @@ int PhoneGame::eligiblePlayers() const {
     return static_cast<int>(
         std::count_if(m_players.begin(), m_players.end(), [&](const PhonePlayer& p) {
             return p.connection != 0 && p.firstQuestion <= m_index;
+        }));
+}
+
+int PhoneGame::unansweredPlayers() const {
+    return static_cast<int>(
+        std::count_if(m_players.begin(), m_players.end(), [&](const PhonePlayer& p) {
+            return p.connection != 0 && p.firstQuestion <= m_index && !p.answeredCurrent;
         }));
 }
 

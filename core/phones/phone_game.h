@@ -127,6 +127,8 @@ class PhoneGame {
     double timerSeconds() const { return m_settings.timerSeconds; }
     int answersThisQuestion() const { return m_answersThisQuestion; }
     int eligiblePlayers() const; // seated and online, may answer this question
+    // Seated, online, may answer and have not: the question ends when none are left.
+    int unansweredPlayers() const;
     int playersOnline() const;
     const std::vector<PhonePlayer>& players() const { return m_players; } // by seat
     std::vector<const PhonePlayer*> ranking() const;                      // by rank, then seat

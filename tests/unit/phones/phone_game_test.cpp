@@ -169,6 +169,30 @@ TEST(PhoneGame, EveryoneAnsweredEndsTheQuestion) {
     EXPECT_EQ((*state)["right"], json::array({1}));
 }
 
+TEST(PhoneGame, APhoneThatAnsweredAndDroppedDoesNotEndTheQuestionEarly) {
+    PhoneGame game(questions(3), settings(), "1234", 1);
+    joinAs(game, 1, presetNicknames()[0].id, 0);
+    joinAs(game, 2, presetNicknames()[1].id, 0);
+    joinAs(game, 3, presetNicknames()[2].id, 0);
+    game.start(0);
+    game.received(1, answerFrame(0, 1), false, 1);
+    game.disconnected(1);
+    game.received(2, answerFrame(0, 1), false, 2);
+    EXPECT_EQ(game.phase(), PhonePhase::Question); // phone 3 has not answered
+    game.received(3, answerFrame(0, 1), false, 3);
+    EXPECT_EQ(game.phase(), PhonePhase::Reveal);
+    EXPECT_EQ(game.counters().lateAnswers, 0);
+    // The last phone still to answer leaves: the question ends at the next update.
+    PhoneGame g2(questions(3), settings(), "1234", 1);
+    joinAs(g2, 1, presetNicknames()[0].id, 0);
+    joinAs(g2, 2, presetNicknames()[1].id, 0);
+    g2.start(0);
+    g2.received(1, answerFrame(0, 1), false, 1);
+    g2.disconnected(2);
+    EXPECT_TRUE(g2.update(2));
+    EXPECT_EQ(g2.phase(), PhonePhase::Reveal);
+}
+
 TEST(PhoneGame, ADroppedPhoneRejoinsItsSeatByToken) {
     PhoneGame game(questions(3), settings(), "1234", 1);
     const std::string token = joinAs(game, 1, presetNicknames()[3].id, 0);
