@@ -82,7 +82,7 @@ class SimPhone:
         ws.close()
 
     async def answer(self, ws, q, options):
-        await asyncio.sleep(0.3 if self.role == "dup" else random.uniform(0.4, 1.6))
+        await asyncio.sleep(0.3 if self.role == "dup" else random.uniform(0.4, 1.2))
         choice = (self.n + q) % options
         self.sent_at[q] = time.monotonic()
         await ws.send({"t": "answer", "q": q, "a": [choice], "id": q})
@@ -191,7 +191,7 @@ def main():
     ap.add_argument("--out")
     ap.add_argument("--size", default="1280x800")
     ap.add_argument("--no-chromium", action="store_true")
-    ap.add_argument("--per-question", type=float, default=4.0)
+    ap.add_argument("--per-question", type=float, default=5.0)
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="lantai-phones-")
     out = args.out or work
