@@ -37,7 +37,7 @@ def teacher_script(per_question_s):
     """The teacher: PIN, "Class on phones", wait for the class to join, start, then next after each
     question (a leaderboard after the third), the podium, the CSV export, finish, the visit ends."""
     steps = ["tap @attract", "tap @quiz", "tap @class"] + [f"tap @pin:{d}" for d in PIN] + [
-        "tap @pin-ok", "tap @phones-open", "wait-idle 5000", "screenshot phones-lobby", "wait 9000",
+        "tap @pin-ok", "tap @phones-open", "wait-idle 5000", "screenshot phones-lobby", "wait 14000",
         "screenshot phones-lobby-joined", "tap @phones-start"]
     for q in range(QUESTIONS):
         steps += [f"wait {per_question_s * 1000}", f"screenshot phones-q{q + 1}"]
