@@ -39,10 +39,17 @@ async function playOne(browser, nick, index) {
     if (q >= 0 && q !== lastQ) {
       lastQ = q;
       if (index === 0 && q === 0) await page.screenshot({ path: path.join(shots, 'phone-question.png') });
-      await page.tap(`#answer-${(q + index) % 2}`);
-      result.answered += 1;
-      await page.waitForFunction(() => /已提交|Answer sent|答对|答错|Correct|Not this/.test(document.body.textContent),
-        null, { timeout: 15000 });
+      // A tap on a button the page re-rendered meanwhile is lost: tap again while it is there.
+      const sent = () => page.waitForFunction(
+        () => /已提交|Answer sent|答对|答错|Correct|Not this|时间到|Time is up/.test(document.body.textContent),
+        null, { timeout: 6000 });
+      let ok = false;
+      for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+        if (!(await page.$(`#answer-${(q + index) % 2}`))) break;
+        await page.tap(`#answer-${(q + index) % 2}`).catch(() => {});
+        ok = await sent().then(() => true, () => false);
+      }
+      if (ok) result.answered += 1;
       if (index === 0 && q === 1) { // the phone drops: a reload, then the seat comes back by token
         await page.reload();
         result.reloaded = true;
