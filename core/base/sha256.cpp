@@ -9,6 +9,7 @@
 #include <memory>
 #include <new>
 #include <openssl/evp.h>
+#include <vector>
 
 namespace lantai::core {
 
@@ -75,17 +76,19 @@ Result<std::string> sha256File(const std::filesystem::path& file) {
     if (!opened) return std::move(opened).error();
     DigestContext context = newSha256Context();
     if (!context) throw std::bad_alloc();
-    static thread_local unsigned char buffer[1 << 16];
+    // On the heap, once per thread: a 64 KB thread_local array would be static TLS, which glibc
+    // carves out of every thread's stack — civetweb's workers (kiosk/net) have 100 KB stacks.
+    static thread_local std::vector<unsigned char> buffer(std::size_t{1} << 16);
     std::uint64_t offset = 0;
     for (;;) {
-        const long long n = opened->readAt(offset, buffer, sizeof buffer);
+        const long long n = opened->readAt(offset, buffer.data(), buffer.size());
         if (n < 0)
             return operationalError(
                 kFileUnreadable, file.string(),
                 "Cannot read \"" + file.string() + "\": " + std::strerror(errno) + ".",
                 "无法读取“" + file.string() + "”：" + std::strerror(errno) + "。");
         if (n == 0) break;
-        EVP_DigestUpdate(context.get(), buffer, static_cast<std::size_t>(n));
+        EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(n));
         offset += static_cast<std::uint64_t>(n);
     }
     return finalHex(context.get());

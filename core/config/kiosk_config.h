@@ -71,6 +71,12 @@ template <template <class> class Slot> struct KioskSettingFields {
     Slot<std::string> teacherPinHash{}; // quiz.teacher_pin_hash
     Slot<int> classIdleTimeoutS{};      // quiz.class_idle_timeout_s
 
+    Slot<bool> phonesEnabled{};             // phones.enabled
+    Slot<std::string> phonesListen{};       // phones.listen
+    Slot<int> phonesPort{};                 // phones.port
+    Slot<std::string> phonesWifiSsid{};     // phones.wifi_ssid
+    Slot<std::string> phonesWifiPassword{}; // phones.wifi_password
+
     Slot<bool> videoEnabled{};          // video.enabled
     Slot<std::string> videoHwdec{};     // video.hwdec
     Slot<int> videoVolume{};            // video.volume

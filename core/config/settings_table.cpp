@@ -349,6 +349,20 @@ std::vector<SettingSpec> makeTable() {
                 "Seconds without a touch before \"Still there?\" while a teacher-run class session "
                 "is in progress; not less than session.idle_timeout_s."),
 
+        boolean("phones.enabled", LANTAI_SETTING_FIELD(phonesEnabled), false,
+                "Class on phones: the kiosk hosts the class quiz for the pupils' phones over the "
+                "booth's Wi-Fi (a built-in HTTP + WebSocket server); the teacher starts it behind "
+                "the teacher PIN, so quiz.teacher_pin_hash must be set."),
+        text("phones.listen", LANTAI_SETTING_FIELD(phonesListen), "",
+             "Address to listen on; empty: every interface."),
+        integer("phones.port", LANTAI_SETTING_FIELD(phonesPort), 8080, 1, 65535,
+                "Port of the phone page (/) and WebSocket (/ws)."),
+        text("phones.wifi_ssid", LANTAI_SETTING_FIELD(phonesWifiSsid), "",
+             "The booth's Wi-Fi network: with a name, the screen also shows a QR code that joins "
+             "it; empty: no Wi-Fi code."),
+        text("phones.wifi_password", LANTAI_SETTING_FIELD(phonesWifiPassword), "",
+             "The Wi-Fi password (WPA); empty: an open network."),
+
         boolean("video.enabled", LANTAI_SETTING_FIELD(videoEnabled), true,
                 "Play videos. false: no videos; the attract loop shows items instead."),
         choice("video.hwdec", LANTAI_SETTING_FIELD(videoHwdec), "auto-safe",

@@ -136,6 +136,28 @@ constexpr UiTextEntry kEntries[] = {
     {"quiz.team_turn", "请 {team} 作答", "{team}: your turn"},
     {"quiz.scoreboard", "实时比分", "Scoreboard"},
 
+    // class on phones (kiosk/ui/phones_screen.cpp): the booth hosts the quiz for pupils' phones
+    {"phones.open", "全班手机答题", "Class on phones"},
+    {"phones.unavailable", "手机答题服务未能启动：{reason}",
+     "The phone game could not start: {reason}"},
+    {"phones.scan_to_join", "用手机扫码加入", "Scan to join on your phone"},
+    {"phones.wifi_first", "先扫码连接展台 Wi-Fi：{ssid}", "First join the booth's Wi-Fi: {ssid}"},
+    {"phones.game_pin", "游戏 PIN", "Game PIN"},
+    {"phones.joined", "已加入 {n} 人", "{n} joined"},
+    {"phones.joined.one", "已加入 {n} 人", "{n} joined"},
+    {"phones.waiting", "等待同学加入…", "Waiting for players…"},
+    {"phones.start", "开始答题", "Start"},
+    {"phones.answered", "已作答 {n}", "{n} answered"},
+    {"phones.end_question", "结束本题", "End the question"},
+    {"phones.next", "下一步", "Next"},
+    {"phones.leaderboard", "排行榜", "Leaderboard"},
+    {"phones.podium", "领奖台", "Podium"},
+    {"phones.points", "{n} 分", "{n} points"},
+    {"phones.export", "导出全班成绩（CSV）", "Export class results (CSV)"},
+    {"phones.exported", "成绩已导出：{path}", "Results exported: {path}"},
+    {"phones.export_failed", "导出失败：{reason}", "Export failed: {reason}"},
+    {"phones.finish", "结束", "Finish"},
+
     // staff mode (kiosk/ui/staff_screen.cpp): shown in both languages at once
     {"staff.title", "工作人员模式", "Staff mode"},
     {"staff.enter_pin", "请输入工作人员密码", "Staff PIN"},

@@ -54,9 +54,9 @@ const std::vector<ReportQuery> kQueries = {
     {"videos", "SELECT subject_id, count(*), total(detail = 'completed'), total(value) FROM "
                "events WHERE kind = 'video_play' AND timestamp >= ?1 AND timestamp < ?2 GROUP BY "
                "subject_id"},
-    {"quiz", "SELECT kind, detail, count(*), total(value) FROM events WHERE kind IN "
-             "('quiz_start', 'quiz_finish') AND subject_id = 'solo' AND timestamp >= ?1 AND "
-             "timestamp < ?2 GROUP BY kind, detail"},
+    {"quiz", "SELECT kind, detail, count(*), total(value), subject_id FROM events WHERE kind IN "
+             "('quiz_start', 'quiz_finish') AND subject_id IN ('solo', 'phones') AND timestamp >= "
+             "?1 AND timestamp < ?2 GROUP BY kind, detail, subject_id"},
     {"answers", "SELECT subject_id, detail, count(*), total(value) FROM events WHERE kind = "
                 "'quiz_answer' AND timestamp >= ?1 AND timestamp < ?2 GROUP BY subject_id, "
                 "detail"},
@@ -107,6 +107,10 @@ void readQuiz(const SqliteStatement& s, BoothFigures& f) {
     const std::string kind = s.text(0);
     const std::string band = s.text(1);
     const std::int64_t n = s.int64(2);
+    if (s.text(4) == "phones") { // a class game on the pupils' phones (its answers count below)
+        if (kind == ek::kQuizStart) f.quiz.phoneGames += n;
+        return;
+    }
     AgeBandFigures& b = f.ageBands[band];
     b.band = band;
     if (kind == ek::kQuizStart) {

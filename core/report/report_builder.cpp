@@ -167,6 +167,7 @@ Report buildReport(std::vector<BoothFigures> booths, const ReportRange& range,
         r.funnel.chapter += b.funnel.chapter;
         r.funnel.item += b.funnel.item;
         r.quiz.sessions += b.quiz.sessions;
+        r.quiz.phoneGames += b.quiz.phoneGames;
         r.quiz.finished += b.quiz.finished;
         r.quiz.scoreSum += b.quiz.scoreSum;
         r.quiz.answers += b.quiz.answers;

@@ -83,7 +83,8 @@ struct ContestFigures {
 };
 
 struct QuizFigures {
-    std::int64_t sessions = 0; // solo quizzes started
+    std::int64_t sessions = 0;   // solo quizzes started
+    std::int64_t phoneGames = 0; // class games on the pupils' phones started (core/phones)
     std::int64_t finished = 0;
     double scoreSum = 0;
     std::int64_t answers = 0; // every answer, class contests included

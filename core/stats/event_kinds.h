@@ -18,7 +18,7 @@ namespace lantai::core::event_kind {
 //   qr_shown         item id (once a view)   —                              —
 //   video_play       video id                seconds watched                "completed" or ""
 //   language         language switched to    —                              —
-//   quiz_start       "solo" or "team"        —                              age band
+//   quiz_start       "solo", "team", "phones" —                             age band
 //   quiz_answer      question id             1 right, 0 wrong               age band
 //   quiz_finish      "solo"                  score                          age band
 //   contest          "team"                  number of teams                winner's preset id

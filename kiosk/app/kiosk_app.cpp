@@ -149,6 +149,7 @@ int KioskApp::run() {
     KioskRuntimeOptions options;
     options.config = m_config;
     options.themeDirs = themeSearchDirs();
+    options.phonePageDirs = phonePageSearchDirs();
     options.wake = [this] { m_platform.wake(); };
     options.mediaPlayer = [this] { return createMediaPlayer(false); };
     options.narrationPlayer = [this] { return createMediaPlayer(true); };

@@ -169,6 +169,16 @@ std::vector<fs::path> themeSearchDirs() {
     return dirs;
 }
 
+std::vector<fs::path> phonePageSearchDirs() {
+    std::error_code ec;
+    const fs::path exe = fs::canonical("/proc/self/exe", ec);
+    std::vector<fs::path> dirs;
+    if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "lantai" / "phones");
+    dirs.push_back(fs::path(LANTAI_INSTALLED_DATA_DIR) / "phones");
+    dirs.push_back(LANTAI_SOURCE_PHONE_PAGE_DIR);
+    return dirs;
+}
+
 fs::path usableStateDir(const fs::path& configured) {
     std::error_code ec;
     auto writable = [&](const fs::path& dir) {

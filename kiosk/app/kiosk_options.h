@@ -50,6 +50,9 @@ bool checkRunFiles(const KioskRunOptions& run);
 std::filesystem::path defaultPackPath(const char* argv0);
 // Folders searched for themes: installed share/lantai/themes, then the source tree's themes/.
 std::vector<std::filesystem::path> themeSearchDirs();
+// Where the phone game's page may be: beside the executable (share/lantai/phones), the
+// installed data folder, the source tree.
+std::vector<std::filesystem::path> phonePageSearchDirs();
 // A writable state directory: the configured one, else $XDG_STATE_HOME/lantai or
 // ~/.local/state/lantai.
 std::filesystem::path usableStateDir(const std::filesystem::path& configured);

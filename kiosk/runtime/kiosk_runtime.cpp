@@ -62,6 +62,7 @@ KioskRuntime::KioskRuntime(KioskRuntimeOptions options) : m_options(std::move(op
     configureQuiz();
     configureNarration();
     configureStaff();
+    if (m_options.config.phonesEnabled) configurePhones();
     m_theme = chooseTheme();
     m_state.themeName = m_theme.name;
 }

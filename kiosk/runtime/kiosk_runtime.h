@@ -16,6 +16,7 @@
 #include "kiosk/runtime/frame_times.h"
 #include "kiosk/runtime/input_event.h"
 #include "kiosk/runtime/kiosk_content.h"
+#include "kiosk/runtime/phone_booth.h"
 #include "kiosk/runtime/screen_set.h"
 #include "kiosk/runtime/staff_host.h"
 #include "kiosk/runtime/state_report.h"
@@ -112,6 +113,9 @@ struct KioskRuntimeOptions {
     // Staff mode's host side (not owned); null: staff mode is off (the editor's preview). Staff
     // mode also needs config.staffPinHash.
     StaffHost* staffHost = nullptr;
+    // Where the phone game's page is (the installed share/lantai/phones, the source tree's);
+    // used with [phones] enabled.
+    std::vector<std::filesystem::path> phonePageDirs;
 };
 
 // A screen of the pack the editor's preview shows (PreviewTarget::Kind names the screen; `id` the
@@ -289,6 +293,11 @@ class KioskRuntime {
     nlohmann::json staffStateJson() const;
     StaffOutcome staffSwitchPack(const core::PackCandidate& pack);
     std::filesystem::path staffPacksDir() const;
+    // Class on phones (runtime_phones.cpp)
+    void configurePhones();
+    void openPhoneGame();
+    void updatePhones(double now);
+    double phonesDeadline(double now) const;
     bool animating() const;
     core::ReachBandSetting reachBandSetting() const; // [display] reach_band
     bool portraitLayout() const; // display.orientation: from the frame's shape, or forced
@@ -330,6 +339,8 @@ class KioskRuntime {
 
     ScreenSet m_screens;
     QuizController m_quiz;
+    std::unique_ptr<PhoneBooth> m_phones; // the server and the game; null in a preview
+    bool m_phoneGameStarted = false;      // the open game's quiz_start is recorded
     std::unique_ptr<MediaPlayer> m_media;
     VideoController m_video;
     NarrationController m_narration;

@@ -208,6 +208,7 @@ nlohmann::json KioskRuntime::stateJson(KioskMetrics m) const {
                             {"reason", m_lastRefusal->message},
                             {"reason_zh", m_lastRefusal->messageZh}};
     state["trust"] = std::move(trust);
+    if (m_phones) state["phones"] = m_phones->stateJson(m_now);
     if (m_staff.isOpen()) state["screen"] = "staff";
     return state;
 }

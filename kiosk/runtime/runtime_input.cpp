@@ -106,8 +106,9 @@ void KioskRuntime::update(double now) {
     if (m_state.pack) {
         if (m_quiz.update(at(now))) m_redraw = true; // a question's timer ran out
         // A class contest keeps the kiosk for a lesson: the longer, separate idle timeout.
-        const bool classSession =
-            m_quiz.teamMode() && m_state.nav.screen() == core::KioskScreen::Quiz;
+        updatePhones(now);
+        const bool classSession = (m_quiz.teamMode() || m_quiz.stage() == QuizStage::Phones) &&
+                                  m_state.nav.screen() == core::KioskScreen::Quiz;
         if (classSession != m_session.longTimeout()) m_session.setLongTimeout(classSession);
     }
     updateVideo();
@@ -124,6 +125,7 @@ double KioskRuntime::secondsUntilDeadline(double now) const {
     if (const double quiz = m_quiz.secondsUntilNextEvent(at(now)); quiz >= 0)
         wait = std::min(wait, quiz);
     if (!m_state.pack && m_nextRetry >= 0) wait = std::min(wait, std::max(0.0, m_nextRetry - now));
+    wait = std::min(wait, phonesDeadline(now));
     if (const double staff = staffDeadline(); std::isfinite(staff))
         wait = std::min(wait, std::max(0.0, staff - now));
     return wait;

@@ -75,6 +75,15 @@ void KioskRuntime::recordVisit() {
             break;
         }
     }
+    if (m_phones) { // class on phones: each answer as the kiosk's own (by stable question id)
+        if (m_phoneGameStarted && m_phones->game()) {
+            m_recorder.quizStarted("phones", core::ageBandName(m_quiz.ageBand()), clock);
+            m_phoneGameStarted = false;
+        }
+        for (const core::PhoneAnswerRecord& a : m_phones->takeAnswers())
+            m_recorder.quizAnswered(a.questionId, a.correct, core::ageBandName(m_quiz.ageBand()),
+                                    clock);
+    }
     m_recorder.observe(visitSnapshot(), clock);
     for (core::StatsEvent& e : m_recorder.takeEvents())
         events->record(std::move(e));

@@ -35,6 +35,8 @@ const char* quizStageName(QuizStage stage) {
         return "playing";
     case QuizStage::Result:
         return "result";
+    case QuizStage::Phones:
+        return "phones";
     }
     return "entry";
 }

@@ -27,7 +27,7 @@ struct QuizSettings {
     std::string teacherPinHash; // empty: class sessions disabled
 };
 
-enum class QuizStage { Entry, Nickname, Pin, TeamSetup, Playing, Result };
+enum class QuizStage { Entry, Nickname, Pin, TeamSetup, Playing, Result, Phones };
 const char* quizStageName(QuizStage stage);
 
 // Something that happened in the quiz, for the visitor statistics (the runtime drains them).
@@ -84,6 +84,9 @@ class QuizController {
     }
     void setPerTeam(int count) { m_perTeam = std::clamp(count, 1, 20); }
     void startTeams(TimePoint now);
+    // "Class on phones": the runtime opened a phone game (kiosk/ui/phones_view.h) — the quiz
+    // screen shows it until reset().
+    void showPhones() { m_stage = QuizStage::Phones; }
     void toggleOption(int displayed);          // multiple choice: select / unselect
     void answer(int displayed, TimePoint now); // single / true-false: answer right away
     void submit(TimePoint now);                // multiple choice

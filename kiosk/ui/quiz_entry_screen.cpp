@@ -1,6 +1,7 @@
 // kiosk/ui: quiz entry stages — level (小学/中学/成人), preset nickname, teacher PIN, team setup
 #include "core/i18n/ui_strings.h"
 #include "kiosk/ui/buttons.h"
+#include "kiosk/ui/phones_view.h"
 #include "kiosk/ui/pin_pad.h"
 #include "kiosk/ui/quiz_controller.h"
 #include "kiosk/ui/quiz_screen.h"
@@ -147,6 +148,10 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
     button(ui, "team-start", {area.x + (area.w - sw) / 2, y, sw, bh * 1.2},
            ui.ui("quiz.team_start"), ButtonKind::Primary,
            [&state] { state.quiz->startTeams(state.clock()); });
+    if (state.phones && state.phones->available) // [phones] enabled: the class on their phones
+        button(ui, "phones-open",
+               {area.x + (area.w - sw) / 2, y + bh * 1.2 + gap * 2, sw, bh * 1.2},
+               ui.ui("phones.open"), ButtonKind::Secondary, [&state] { state.phones->open(); });
 }
 
 } // namespace lantai::kiosk

@@ -59,6 +59,9 @@ void QuizScreen::draw(UiContext& ui, KioskState& state) {
     case QuizStage::Result:
         drawQuizResult(ui, state, area);
         break;
+    case QuizStage::Phones:
+        drawPhonesGame(ui, state, area);
+        break;
     }
 }
 

@@ -20,6 +20,8 @@ void drawQuizPin(UiContext& ui, KioskState& state, const core::Rect& area);
 void drawQuizTeamSetup(UiContext& ui, KioskState& state, const core::Rect& area);
 void drawQuizPlay(UiContext& ui, KioskState& state, const core::Rect& area);
 void drawQuizResult(UiContext& ui, KioskState& state, const core::Rect& area);
+// "Class on phones" (phones_screen.cpp): lobby, questions, leaderboard, podium.
+void drawPhonesGame(UiContext& ui, KioskState& state, const core::Rect& area);
 
 // A heading line centred at the top of `area`; returns the height used.
 float quizHeading(UiContext& ui, const core::Rect& area, std::string_view text);

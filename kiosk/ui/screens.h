@@ -15,6 +15,7 @@ namespace lantai::kiosk {
 class NarrationController;
 class QuizController;
 class VideoController;
+struct PhonesView;
 
 // What the app tells the screens and what the screens change. Owned by the app.
 struct KioskState {
@@ -46,7 +47,9 @@ struct KioskState {
     // The quiz (owned by the app); its clock includes script advances.
     QuizController* quiz = nullptr;
     std::function<std::chrono::steady_clock::time_point()> clock;
-    bool returnToQuiz = false; // "see the archive" from a quiz answer: Back returns to the quiz
+    bool returnToQuiz = false;
+    PhonesView* phones = nullptr; // "class on phones" (owned by the runtime; null in a preview) //
+                                  // "see the archive" from a quiz answer: Back returns to the quiz
 
     // The cloud gallery's address ([web] base_url): item pages show a QR code to the item online.
     std::string webBaseUrl;

@@ -48,13 +48,10 @@ json quiz(const core::QuizFigures& q) {
                             {"finished", c.finished},
                             {"winner", text(c.winner)},
                             {"winner_score", c.winnerScore}});
-    return {{"sessions", q.sessions},
-            {"finished", q.finished},
-            {"average_score", rounded(q.averageScore())},
-            {"answers", q.answers},
-            {"correct", q.correct},
-            {"questions", questions},
-            {"age_bands", bands},
+    return {{"sessions", q.sessions}, {"phone_games", q.phoneGames},
+            {"finished", q.finished}, {"average_score", rounded(q.averageScore())},
+            {"answers", q.answers},   {"correct", q.correct},
+            {"questions", questions}, {"age_bands", bands},
             {"contests", contests}};
 }
 

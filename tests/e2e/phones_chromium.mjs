@@ -1,0 +1,86 @@
+// tests/e2e: two real phones for the class-on-phones e2e — headless Chromium (playwright-core, as
+// tests/web) with mobile emulation opens the join page, joins with a preset nickname, answers every
+// question on the shape buttons to the podium; the first reloads its page after question 2 and must
+// get its seat back (the token in localStorage). Prints one JSON line: what the phones did.
+// Usage: node phones_chromium.mjs JOIN_URL SHOTS_DIR NICK1 NICK2
+import path from 'node:path';
+import { launch } from '../web/lib/browser.mjs';
+
+const [url, shots, ...nicks] = process.argv.slice(2);
+const PHONE = {
+  viewport: { width: 393, height: 851 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+  userAgent: 'Mozilla/5.0 (Linux; Android 9; MI 8 Build/PKQ1) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+    'Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36 MicroMessenger/8.0.2.1860 WeChat',
+};
+
+async function playOne(browser, nick, index) {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector(`button[data-nick="${nick}"]`, { timeout: 30000 });
+  if (index === 0) await page.screenshot({ path: path.join(shots, 'phone-join.png') });
+  await page.tap(`button[data-nick="${nick}"]`);
+  await page.tap('#join');
+  const result = { nick, answered: 0, correct: 0, reloaded: false, seatBefore: null, seatAfter: null, errors };
+  await page.waitForFunction(() => localStorage.getItem('lantai-phones-token'), null, { timeout: 15000 });
+  result.seatBefore = await page.evaluate(() => localStorage.getItem('lantai-phones-token'));
+  let lastQ = -1;
+  const deadline = Date.now() + 110000;
+  while (Date.now() < deadline) {
+    const text = await page.textContent('#app');
+    if (/领奖台|Podium/.test(text)) break;
+    const q = await page.evaluate(() => {
+      const b = document.getElementById('answer-0');
+      const m = /第 (\d+) \//.exec(document.getElementById('app').textContent);
+      return b && m ? Number(m[1]) - 1 : -1;
+    });
+    if (q >= 0 && q !== lastQ) {
+      lastQ = q;
+      if (index === 0 && q === 0) await page.screenshot({ path: path.join(shots, 'phone-question.png') });
+      // A tap on a button the page re-rendered meanwhile is lost: tap again while it is there.
+      const sent = () => page.waitForFunction(
+        () => /已提交|Answer sent|答对|答错|Correct|Not this|时间到|Time is up/.test(document.body.textContent),
+        null, { timeout: 6000 });
+      let ok = false;
+      for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+        if (!(await page.$(`#answer-${(q + index) % 2}`))) break;
+        await page.tap(`#answer-${(q + index) % 2}`).catch(() => {});
+        ok = await sent().then(() => true, () => false);
+      }
+      if (ok) result.answered += 1;
+      if (index === 0 && q === 1) { // the phone drops: a reload, then the seat comes back by token
+        await page.reload();
+        result.reloaded = true;
+        await page.waitForFunction(() => !/正在连接|Connecting|重新连接/.test(document.body.textContent),
+          null, { timeout: 15000 });
+        result.seatAfter = await page.evaluate(() => localStorage.getItem('lantai-phones-token'));
+      }
+    }
+    if (await page.$('.big.ok')) {
+      const key = await page.textContent('.big.ok');
+      if (!result.counted?.includes(lastQ)) { result.counted = [...(result.counted || []), lastQ]; result.correct += 1; }
+      void key;
+    }
+    await page.waitForTimeout(100);
+  }
+  if (index === 0) await page.screenshot({ path: path.join(shots, 'phone-podium.png') });
+  await context.close();
+  return result;
+}
+
+const browser = await launch();
+try {
+  const phones = await Promise.all(nicks.map((nick, i) => playOne(browser, nick, i)));
+  const report = {
+    phones,
+    answered: phones.reduce((n, p) => n + p.answered, 0),
+    correct: phones.reduce((n, p) => n + p.correct, 0),
+  };
+  console.log(JSON.stringify(report));
+  process.exitCode = phones.every((p) => p.errors.length === 0 && p.answered === 5) &&
+    phones[0].seatBefore && phones[0].seatBefore === phones[0].seatAfter ? 0 : 1;
+} finally {
+  await browser.close();
+}
