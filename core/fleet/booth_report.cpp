@@ -5,6 +5,7 @@
 #include "core/base/disk_space.h"
 #include "core/base/file_io.h"
 #include "core/fleet/channel_record.h"
+#include "core/fleet/kiosk_alive.h"
 #include "core/fleet/object_store.h"
 #include "core/fleet/sync_status.h"
 #include "core/staff/run_counter.h"
@@ -45,11 +46,21 @@ nlohmann::json uptimeSeconds() {
     return static_cast<std::int64_t>(seconds);
 }
 
-nlohmann::json lastFrame(const fs::path& stateFile, std::int64_t now) {
-    struct stat info {};
-    if (stateFile.empty() || ::stat(stateFile.c_str(), &info) != 0) return nullptr;
-    const std::int64_t unix = info.st_mtim.tv_sec;
-    return {{"time", utcTimestamp(unix)}, {"age_s", now - unix}};
+// --kiosk-state given: that file's modification time; else <state_dir>/kiosk-alive.json.
+nlohmann::json lastFrame(const BoothReportSettings& settings, std::int64_t now) {
+    if (!settings.kioskStateFile.empty()) {
+        struct stat info {};
+        if (::stat(settings.kioskStateFile.c_str(), &info) != 0) return nullptr;
+        const std::int64_t unix = info.st_mtim.tv_sec;
+        return {{"time", utcTimestamp(unix)}, {"age_s", now - unix}};
+    }
+    const auto alive = readKioskAlive(kioskAlivePath(settings.stateDir));
+    if (!alive) return nullptr;
+    return {{"time", utcTimestamp(alive->lastFrame)},
+            {"age_s", now - alive->lastFrame},
+            {"pid", alive->pid},
+            {"pack_id", alive->packId},
+            {"pack_version", alive->packVersion}};
 }
 
 } // namespace
@@ -68,7 +79,7 @@ nlohmann::json heartbeatJson(const BoothReportSettings& settings, std::int64_t n
                      {"restarts", runs.counts.restarts()},
                      {"crashes", runs.counts.crashes},
                      {"running", runs.running}};
-    beat["last_frame"] = lastFrame(settings.kioskStateFile, now);
+    beat["last_frame"] = lastFrame(settings, now);
     if (auto disk = diskSpace(settings.stateDir); disk)
         beat["disk"] = {{"free_bytes", disk->availableBytes}, {"total_bytes", disk->totalBytes}};
     else

@@ -17,13 +17,16 @@ struct BoothReportSettings {
     std::string reportUrl; // e.g. https://booth:PASSWORD@updates.example.org/reports/
     std::string boothId;
     std::filesystem::path stateDir;
-    std::filesystem::path kioskStateFile; // the kiosk's --state-out file; "" when none
+    // The kiosk's --state-out file (its modification time is the last frame); "": the kiosk's
+    // <state_dir>/kiosk-alive.json (core/fleet/kiosk_alive.h).
+    std::filesystem::path kioskStateFile;
 };
 
 // {"format": 1, "booth_id", "time" (UTC), "day" (local), "pack": {"id", "version"} of
 //  <state_dir>/packs/current/manifest.json or null, "sync": <state_dir>/sync/status.json or null,
 //  "uptime_s" (the PC's), "kiosk": {"starts", "restarts", "crashes", "running"}
-//  (kiosk-runs.json), "last_frame": {"time", "age_s"} (the kiosk state file's modification time)
+//  (kiosk-runs.json), "last_frame": {"time", "age_s", and from kiosk-alive.json "pid",
+//  "pack_id", "pack_version"} (kiosk-alive.json, or the --kiosk-state file's modification time)
 //  or null, "disk": {"free_bytes", "total_bytes"} of the state folder}
 nlohmann::json heartbeatJson(const BoothReportSettings& settings, std::int64_t now);
 

@@ -3,6 +3,9 @@
 
 #include "core/base/file_io.h"
 #include "core/fleet/channel_record.h"
+#include "core/fleet/http_client.h"
+#include "core/fleet/kiosk_alive.h"
+#include "core/stats/calendar.h"
 
 namespace lantai::core {
 
@@ -39,6 +42,36 @@ nlohmann::json readSyncStatus(const fs::path& stateDir) {
     if (!text) return nullptr;
     auto json = nlohmann::json::parse(*text, nullptr, false);
     return json.is_object() ? json : nlohmann::json(nullptr);
+}
+
+std::optional<SyncSummary> summarizeSyncStatus(const nlohmann::json& status,
+                                               const std::function<int(std::int64_t)>& utcOffset) {
+    if (!status.is_object() || !status.contains("time") || !status["time"].is_string() ||
+        !status.contains("result") || !status["result"].is_string())
+        return std::nullopt;
+    const auto time = parseUtcTimestamp(status["time"].get<std::string>());
+    if (!time) return std::nullopt;
+    SyncSummary summary;
+    summary.localTime = formatLocalTime(*time, utcOffset(*time)).substr(0, 16);
+    const std::string result = status["result"].get<std::string>();
+    const std::string packId = status.value("pack_id", std::string());
+    const std::int64_t version = status.contains("version") && status["version"].is_number_integer()
+                                     ? status["version"].get<std::int64_t>()
+                                     : 0;
+    const std::string errorCode = status.value("error_code", std::string());
+    if (result == "installed") {
+        summary.outcomeKey = "staff.sync_installed";
+        summary.detail = packId + " v" + std::to_string(version);
+    } else if (result == "up_to_date" || result == "unchanged") {
+        summary.outcomeKey = "staff.sync_up_to_date";
+        if (!packId.empty()) summary.detail = packId + " v" + std::to_string(version);
+    } else if (result == "failed" && errorCode == kFleetUnreachable) {
+        summary.outcomeKey = "staff.sync_unreachable";
+    } else {
+        summary.outcomeKey = "staff.sync_failed";
+        summary.detail = errorCode.empty() ? result : errorCode;
+    }
+    return summary;
 }
 
 } // namespace lantai::core

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,5 +23,17 @@ Status writeSyncStatus(const std::filesystem::path& stateDir, std::int64_t now,
                        const std::optional<Diagnostic>& error);
 // The file's JSON, or null when there is none or it does not parse.
 nlohmann::json readSyncStatus(const std::filesystem::path& stateDir);
+
+// The last sync as the staff screen shows it: "2026-12-06 03:10" (local), a ui string key for
+// its outcome ("staff.sync_installed", "staff.sync_up_to_date", "staff.sync_unreachable",
+// "staff.sync_failed") and a detail ("valid-minimal v3", the error code; may be empty).
+struct SyncSummary {
+    std::string localTime;
+    std::string outcomeKey;
+    std::string detail;
+};
+// nullopt when `status` (readSyncStatus's) is null or has no valid "time" or "result".
+std::optional<SyncSummary> summarizeSyncStatus(const nlohmann::json& status,
+                                               const std::function<int(std::int64_t)>& utcOffset);
 
 } // namespace lantai::core

@@ -4,6 +4,7 @@
 
 #include "core/base/file_io.h"
 #include "core/base/log.h"
+#include "core/fleet/kiosk_alive.h"
 #include "core/staff/run_counter.h"
 #include "kiosk/app/kiosk_configuration.h"
 #include "kiosk/platform/mpv_media_player.h"
@@ -158,6 +159,7 @@ int KioskApp::run() {
     // A script's `advance` moves the events' clock too, as it moves the visit's.
     options.unixTime = [this](double hostSeconds) { return m_launchUnix + hostSeconds; };
     m_staffServices = std::make_unique<StaffServices>(staffOptions(stateDir));
+    m_aliveFile = core::kioskAlivePath(stateDir);
     // Before the pack loads: a new pack that kept failing is rolled back here.
     m_packs = std::make_unique<PackLifecycle>(m_config, stateDir,
                                               !m_run.useLastGood && !m_run.outOfService);
@@ -450,6 +452,26 @@ void KioskApp::frame() {
                          " ms");
     }
     writeState(false);
+    markAlive(Clock::now());
+}
+
+// At most every kKioskAliveIntervalSeconds, from a drawn frame: lantai-sync's heartbeat reads
+// the last frame's time from it (the production unit writes no --state-out file).
+void KioskApp::markAlive(Clock::time_point frameTime) {
+    if (m_aliveFile.empty()) return;
+    if (m_aliveWritten &&
+        frameTime - *m_aliveWritten < std::chrono::seconds(core::kKioskAliveIntervalSeconds))
+        return;
+    m_aliveWritten = frameTime;
+    core::KioskAlive alive;
+    alive.lastFrame = static_cast<std::int64_t>(std::time(nullptr));
+    alive.pid = static_cast<std::int64_t>(::getpid());
+    alive.packId = m_runtime->shownPackId();
+    alive.packVersion = m_runtime->shownPackVersion();
+    const core::Status written = core::writeKioskAlive(m_aliveFile, alive);
+    if (!written && !m_aliveFailed) // logged once: it is retried every interval
+        core::logWarning(core::formatDiagnostic(written.error(), false));
+    m_aliveFailed = !written;
 }
 
 KioskMetrics KioskApp::hostMetrics() const {

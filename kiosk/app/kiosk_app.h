@@ -16,6 +16,7 @@
 #include "kiosk/runtime/kiosk_runtime.h"
 
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <optional>
@@ -57,6 +58,7 @@ class KioskApp final : private ScriptHost {
     int hangForTest();   // LANTAI_TEST_HANG_AFTER_FRAMES: the loop stops progressing
     void crashForTest(); // LANTAI_TEST_CRASH_WITH_FILE: the shown pack holds that file
     void writeState(bool force);
+    void markAlive(Clock::time_point frameTime);
     std::unique_ptr<MediaPlayer> createMediaPlayer(bool audioOnly);
     StaffServicesOptions staffOptions(const std::filesystem::path& stateDir);
 
@@ -122,6 +124,9 @@ class KioskApp final : private ScriptHost {
     FrameTimes m_frameTotals;   // whole frames: the runtime's, the rotation's pass and the swap
     double m_frameMsSum = 0;    // ... all of them since start (the mean over the runtime's frames)
     ServiceNotifier m_notifier; // READY and the watchdog (systemd; nothing without NOTIFY_SOCKET)
+    std::filesystem::path m_aliveFile; // <state_dir>/kiosk-alive.json: lantai-sync's last frame
+    std::optional<Clock::time_point> m_aliveWritten; // when it was last written (none: not yet)
+    bool m_aliveFailed = false;                      // the last write failed (logged once)
     long long m_hangAfterFrames = -1;       // test-only: > 0, the loop hangs after that many frames
     std::string m_crashWithFile;            // test-only: a pack holding this file crashes the kiosk
     std::unique_ptr<PackLifecycle> m_packs; // rollback at start, live switch, mark good

@@ -5,6 +5,7 @@
 #include "core/base/disk_space.h"
 #include "core/base/file_io.h"
 #include "core/base/log.h"
+#include "core/fleet/sync_status.h"
 #include "core/report/report_builder.h"
 #include "core/staff/audit_log.h"
 #include "core/staff/run_counter.h"
@@ -120,6 +121,12 @@ void StaffServices::fillHealth(StaffHealth& health) {
     else
         core::logWarning("staff: today's sessions: " +
                          core::formatDiagnostic(report.error(), false));
+    if (const auto sync = core::summarizeSyncStatus(core::readSyncStatus(m_options.stateDir),
+                                                    core::localUtcOffsetSeconds)) {
+        health.lastSync = sync->localTime;
+        health.lastSyncOutcomeKey = sync->outcomeKey;
+        health.lastSyncDetail = sync->detail;
+    }
 }
 
 // <stick>/lantai-<booth>-<YYYYMMDD-HHMMSS>/: lantai.sqlite (a consistent copy), then the report

@@ -249,6 +249,9 @@ class KioskRuntime {
         return m_state.pack ? m_content.resolvedFolder : std::filesystem::path();
     }
     bool showsConfiguredPack() const { return m_state.pack && !m_content.showsLastGood; }
+    // The shown pack's id and version (pack.json's SHA-256 prefix); empty when out of service.
+    std::string shownPackId() const { return m_state.pack ? m_state.pack->id : std::string(); }
+    std::string shownPackVersion() const { return m_state.pack ? m_content.packVersion : ""; }
     // `[trust] public_keys`: the last pack refused (at start, a reload or a live switch), kept
     // until the kiosk restarts; the state report's `trust` and the staff screen show it.
     const std::optional<core::Diagnostic>& lastRefusal() const { return m_lastRefusal; }

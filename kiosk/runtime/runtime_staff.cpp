@@ -240,6 +240,8 @@ nlohmann::json KioskRuntime::staffStateJson() const {
                        {"crashes", h.crashes},
                        {"sessions_today", h.sessionsToday},
                        {"last_sync", h.lastSync},
+                       {"last_sync_outcome", h.lastSyncOutcomeKey},
+                       {"last_sync_detail", h.lastSyncDetail},
                        {"last_refused", h.lastRefused}};
     }
     return s;

@@ -24,7 +24,11 @@ struct StaffHealth {
     long long restarts = -1;
     long long crashes = -1;
     long long sessionsToday = -1;
-    std::string lastSync; // empty: no fleet sync ("—")
+    // The last fleet sync (<state_dir>/sync/status.json): local "2026-12-06 03:10", empty: none
+    // ("—"); its outcome, a ui string key ("staff.sync_up_to_date", …), and a detail.
+    std::string lastSync;
+    std::string lastSyncOutcomeKey;
+    std::string lastSyncDetail;
     // `[trust] public_keys`: the last pack refused since start, "code: reason" (empty: none).
     std::string lastRefused;
 };

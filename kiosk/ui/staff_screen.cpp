@@ -113,7 +113,10 @@ void drawHealth(UiContext& ui, const StaffController& staff, Column& col) {
     row("staff.uptime", duration(h.uptimeSeconds));
     row("staff.restarts", countOrUnknown(h.restarts) + " / " + countOrUnknown(h.crashes));
     row("staff.sessions_today", countOrUnknown(h.sessionsToday));
-    row("staff.last_sync", h.lastSync.empty() ? "—" : h.lastSync);
+    std::string lastSync = h.lastSync.empty() ? "—" : h.lastSync;
+    if (!h.lastSyncOutcomeKey.empty()) lastSync += "  " + both(h.lastSyncOutcomeKey);
+    if (!h.lastSyncDetail.empty()) lastSync += "  (" + h.lastSyncDetail + ")";
+    row("staff.last_sync", lastSync);
     if (!h.lastRefused.empty()) row("staff.last_refused", h.lastRefused);
     (void)ui;
 }

@@ -71,6 +71,11 @@ gen = subprocess.run([GEN, os.path.join(WORK, "gen"), "--booths", "1", "--events
                       "--start", "2026-06-08"], capture_output=True, text=True)
 expect(gen.returncode == 0, "generated a booth's statistics", gen.stderr)
 shutil.copy(os.path.join(json.loads(gen.stdout.splitlines()[0])["dir"], "lantai.sqlite"), booth)
+# What the kiosk writes every ~30 s while it draws (kiosk/app/kiosk_app.cpp markAlive): the
+# heartbeat's last frame comes from it (the production unit writes no --state-out file).
+ALIVE_TIME = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 10))
+with open(os.path.join(booth, "kiosk-alive.json"), "w") as f:
+    json.dump({"last_frame": ALIVE_TIME, "pid": 4242, "pack_id": "valid-minimal", "pack_version": "0123456789ab"}, f)
 
 
 def sign_and_publish():
@@ -203,6 +208,8 @@ beat = json.load(open(os.path.join(day_dirs[0], "heartbeat.json")))
 expect(beat["booth_id"] == "hall-east" and beat["pack"]["id"] == "valid-minimal"
        and beat["sync"]["result"] in ("installed", "unchanged", "up_to_date") and beat["disk"]["free_bytes"] > 0
        and "crashes" in beat["kiosk"] and beat["uptime_s"] > 0, "reports: the heartbeat names booth, pack, sync, disk, runs", beat)
+expect(beat["last_frame"] and beat["last_frame"]["time"] == ALIVE_TIME and beat["last_frame"]["pid"] == 4242
+       and 10 <= beat["last_frame"]["age_s"] < 600, "reports: the last frame is the kiosk's kiosk-alive.json", beat)
 expect(os.path.getsize(os.path.join(day_dirs[0], "lantai.sqlite")) > 0, "reports: the statistics snapshot arrived")
 expect(not os.listdir(os.path.join(booth, "sync/outbox")), "reports: nothing pending")
 expect(os.path.getsize(os.path.join(booth, "lantai.sqlite")) > 0, "reports: the booth's database is still there")

@@ -9,13 +9,16 @@ Asserts on the kiosk's state JSON after each step (kiosk/SCRIPTS.md "staff"), th
 staff mode wrote: the audit log, the export on the "stick" (the statistics copy is a valid SQLite
 database, the HTML and XLSX reports open), the pack copied from the stick, the tally in
 `lantai report`."""
-import argparse, glob, json, os, shutil, sqlite3, subprocess, sys, tempfile, zipfile
+import argparse, glob, json, os, re, shutil, sqlite3, subprocess, sys, tempfile, time, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from kiosk_e2e import check  # noqa: E402  (the same expectation language)
 
 PIN = "2468"
+# The last sync the staff screen shows: an hour ago, as the kiosk formats it in local time.
+LAST_SYNC_UNIX = int(time.time()) - 3600
+LAST_SYNC_LOCAL = time.strftime("%Y-%m-%d %H:%M", time.localtime(LAST_SYNC_UNIX))
 CORNER = "20 20"
 ESCAPES = ["key escape", "key alt+f4", "key ctrl+q", "key ctrl+alt+backspace", "key ctrl+alt+f1",
            "key ctrl+alt+f2", "key ctrl+alt+f7", "key ctrl+alt+f12", "rightclick 50% 50%",
@@ -50,7 +53,9 @@ def steps():
           ("advance 31", {"staff.wait_s": 0, "staff.stage": "pin"})]
     s += right_pin()
     s += [("screenshot staff-panel-landscape", {"staff.health.pack": "valid-minimal", "missing_glyphs": [],
-                                                 "staff.health.restarts": 0}),
+                                                 "staff.health.restarts": 0,
+                                                 "staff.health.last_sync": LAST_SYNC_LOCAL,
+                                                 "staff.health.last_sync_outcome": "staff.sync_unreachable"}),
           ("resize 1080 1920", {"screen": "staff"}),
           ("screenshot staff-panel-portrait", {"staff.stage": "panel"}),
           ("resize 1920 1080", None),
@@ -121,6 +126,12 @@ def main():
     make_pack(os.path.join(args.packs, "broken", "asset.missing"), os.path.join(stick, "broken-pack"))
     make_pack(os.path.join(args.packs, "valid-minimal"), os.path.join(stick, "second-pack"), "second-pack")
     state_dir = os.path.join(work, "state")
+    # lantai-sync's last status (core/fleet/sync_status.h): the staff screen's "last sync".
+    os.makedirs(os.path.join(state_dir, "sync"))
+    with open(os.path.join(state_dir, "sync", "status.json"), "w") as f:
+        json.dump({"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(LAST_SYNC_UNIX)), "result": "failed",
+                   "pack_id": "", "version": 0, "error_code": "fleet.unreachable",
+                   "error": "Cannot reach the origin", "last_success": None}, f)
     pin_hash = subprocess.run([args.lantai, "staff", "hash-pin", PIN], capture_output=True, text=True,
                               check=True).stdout.strip()
     config = os.path.join(work, "kiosk.toml")
@@ -209,6 +220,11 @@ def main():
     tallies = json.load(open(report)).get("tallies", []) if os.path.exists(report) else []
     verdict(any(t.get("visitors") == 11 and t.get("leaflets") == 1 for t in tallies),
             f"lantai report shows the tally: {tallies}")
+    alive_file = os.path.join(state_dir, "kiosk-alive.json")
+    alive = json.load(open(alive_file)) if os.path.exists(alive_file) else {}
+    verdict(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", alive.get("last_frame", "")) is not None
+            and isinstance(alive.get("pid"), int) and alive.get("pack_id") in ("valid-minimal", "second-pack"),
+            f"kiosk-alive.json marks the last frame for lantai-sync: {alive}")
     runs = json.load(open(os.path.join(state_dir, "kiosk-runs.json")))
     verdict(runs.get("running") is False, "a staff restart is a clean stop (not counted as a crash)")
     if failures:

@@ -55,7 +55,8 @@ bool parseSyncOptions(int argc, char** argv, SyncOptions& o, int& exitCode) {
     app.add_option("--booth-id", o.boothId,
                    "this booth's name (default: stats.booth_id, else the host name)");
     app.add_option("--kiosk-state", o.kioskState,
-                   "the kiosk's state file (lantai-kiosk --state-out): its time is the last frame");
+                   "the kiosk's state file (lantai-kiosk --state-out): its time is the last frame "
+                   "(default: <state-dir>/kiosk-alive.json, written by the kiosk)");
     app.add_option("--max-rate", maxRate, "download limit in bytes per second (500k, 2M)");
     app.add_flag("--once", o.once, "sync once and exit (the systemd timer's way)");
     app.add_option("--interval", o.intervalSeconds, "seconds between polls without --once")
