@@ -174,7 +174,7 @@ constexpr UiTextEntry kEntries[] = {
     {"staff.sessions_today", "今日互动人次", "Sessions today"},
     {"staff.last_sync", "上次同步", "Last sync"},
     {"staff.sync_installed", "已安装新版本", "Installed"},
-    {"staff.sync_up_to_date", "已是最新", "Up to date"},
+    {"staff.sync_up_to_date", "已是最新内容包", "Already the newest pack"},
     {"staff.sync_unreachable", "无法连接更新服务器", "Origin unreachable"},
     {"staff.sync_failed", "同步失败", "Sync failed"},
     {"staff.last_refused", "上次更新被拒绝", "Last update refused"},
