@@ -25,6 +25,24 @@ using core::FontRole;
 using core::GestureType;
 using core::Rect;
 
+namespace {
+
+// One thumbnail of a multi-image item's strip: the image, a frame (the shown one in the focus
+// colour) and its tap target.
+void drawImageThumb(UiContext& ui, KioskState& state, const core::Item& item, std::size_t i,
+                    const Rect& r) {
+    drawImageFile(ui, item.images[i].file, r, ImageFit::Cover, 480, ui.px(0.4f));
+    const bool current = static_cast<int>(i) == state.nav.image();
+    ui.draw->AddRect(minOf(r), maxOf(r),
+                     current ? ui.color(ColorRole::Focus) : ui.color(ColorRole::Border),
+                     ui.px(0.4f), 0, current ? ui.px(0.45f) : ui.px(0.15f));
+    const int index = static_cast<int>(i);
+    ui.addTarget("image:" + std::to_string(i), r,
+                 [&state, index] { state.nav.selectImage(index); });
+}
+
+} // namespace
+
 void ItemDetailScreen::reset() {
     m_preparedKey.clear();
     m_image.reset();
@@ -209,15 +227,7 @@ void ItemDetailScreen::drawViewer(UiContext& ui, KioskState& state, const core::
         const float thumb = touch * 1.1f;
         double x = m_viewer.x + pad;
         for (std::size_t i = 0; i < item.images.size(); ++i) {
-            const Rect r{x, m_viewer.y + pad, thumb, thumb};
-            drawImageFile(ui, item.images[i].file, r, ImageFit::Cover, 480, ui.px(0.4f));
-            const bool current = static_cast<int>(i) == state.nav.image();
-            ui.draw->AddRect(minOf(r), maxOf(r),
-                             current ? ui.color(ColorRole::Focus) : ui.color(ColorRole::Border),
-                             ui.px(0.4f), 0, current ? ui.px(0.45f) : ui.px(0.15f));
-            const int index = static_cast<int>(i);
-            ui.addTarget("image:" + std::to_string(i), r,
-                         [&state, index] { state.nav.selectImage(index); });
+            drawImageThumb(ui, state, item, i, {x, m_viewer.y + pad, thumb, thumb});
             x += thumb + pad;
         }
         TextBlock count;
@@ -275,15 +285,7 @@ void ItemDetailScreen::drawControlRow(UiContext& ui, KioskState& state, const co
     }
     if (item.images.size() <= 1) return;
     for (std::size_t i = 0; i < item.images.size() && left + touch <= right; ++i) {
-        const Rect r{left, y, touch, touch};
-        drawImageFile(ui, item.images[i].file, r, ImageFit::Cover, 480, ui.px(0.4f));
-        const bool current = static_cast<int>(i) == state.nav.image();
-        ui.draw->AddRect(minOf(r), maxOf(r),
-                         current ? ui.color(ColorRole::Focus) : ui.color(ColorRole::Border),
-                         ui.px(0.4f), 0, current ? ui.px(0.45f) : ui.px(0.15f));
-        const int index = static_cast<int>(i);
-        ui.addTarget("image:" + std::to_string(i), r,
-                     [&state, index] { state.nav.selectImage(index); });
+        drawImageThumb(ui, state, item, i, {left, y, touch, touch});
         left += touch + pad;
     }
 }
