@@ -14,8 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (r.size && (!isImageKind(r.kind) || !r.problem.empty() || r.size->pixelCount() == 0))
         std::abort();
     if (isImageKind(r.kind) && r.problem.empty() && !r.size) std::abort();
-    // Only images and Unknown carry problems; Text/video never do.
-    if (!r.problem.empty() && !(isImageKind(r.kind) || r.kind == AssetKind::Unknown)) std::abort();
+    // Only images, audio-only files (a truncated Ogg page, a WAV without "fmt ") and Unknown carry
+    // problems; Text and video containers never do.
+    const bool audioOnly = isAudioKind(r.kind) && !isVideoKind(r.kind);
+    if (!r.problem.empty() && !(isImageKind(r.kind) || audioOnly || r.kind == AssetKind::Unknown))
+        std::abort();
     if (r.kind == AssetKind::Unknown && r.problem.empty()) std::abort();
     return 0;
 }
