@@ -29,6 +29,8 @@ class PhoneBooth {
     PhonesView& view() { return m_view; }
     bool serving() const { return m_server != nullptr; }
     bool gameOpen() const { return m_game.has_value(); }
+    // A question is open: the booth waits for the class's answers (until all are in or time is up).
+    bool questionOpen() const { return m_game && m_game->phase() == core::PhonePhase::Question; }
 
     // A new game in the lobby with these questions (the phones connected now are told).
     void open(std::vector<core::DrawnQuestion> questions, const core::PhoneGameSettings& settings,

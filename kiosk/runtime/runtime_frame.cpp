@@ -60,7 +60,8 @@ bool KioskRuntime::wantsFrame() const {
 
 bool KioskRuntime::isIdle() const {
     return !animating() && !(m_textures && m_textures->hasPendingWork()) && !m_redraw &&
-           m_pressPosition == std::nullopt && m_gestures.pointerCount() == 0;
+           m_pressPosition == std::nullopt && m_gestures.pointerCount() == 0 &&
+           !(m_phones && m_phones->questionOpen());
 }
 
 double KioskRuntime::secondsUntilWork(double now) const {

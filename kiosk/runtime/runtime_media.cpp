@@ -87,29 +87,28 @@ void KioskRuntime::updateVideo() {
     updateNarration();
     if (!m_media && m_frames > 0 && m_state.pack) startVideoBackend();
     if (m_video.update()) m_redraw = true;
-    if (m_video.videoId().empty()) {
-        if (m_session.blockingActivity()) m_session.setBlockingActivity(false, at(m_now));
-        return;
+    if (!m_video.videoId().empty()) {
+        const auto screen = m_state.nav.screen();
+        const bool onPlayer = screen == core::KioskScreen::Video &&
+                              m_state.nav.video() == m_video.videoId() && !m_video.inAttract();
+        const bool inAttract = screen == core::KioskScreen::Attract && m_video.inAttract();
+        if (!onPlayer && !inAttract) {
+            // The visitor left the player (Back, Home, the idle reset) or the attract loop.
+            m_video.stop();
+            m_redraw = true;
+        } else if (onPlayer && m_video.hasEnded()) {
+            recordVisit(); // the statistics see the end before the player closes
+            core::logInfo("video " + m_video.videoId() + " ended");
+            m_video.stop();
+            m_state.nav.closeVideo();
+            m_redraw = true;
+        }
     }
-    const auto screen = m_state.nav.screen();
-    const bool onPlayer = screen == core::KioskScreen::Video &&
-                          m_state.nav.video() == m_video.videoId() && !m_video.inAttract();
-    const bool inAttract = screen == core::KioskScreen::Attract && m_video.inAttract();
-    if (!onPlayer && !inAttract) {
-        // The visitor left the player (Back, Home, the idle reset) or the attract loop.
-        m_video.stop();
-        m_redraw = true;
-    } else if (onPlayer && m_video.hasEnded()) {
-        recordVisit(); // the statistics see the end before the player closes
-        core::logInfo("video " + m_video.videoId() + " ended");
-        m_video.stop();
-        m_state.nav.closeVideo();
-        m_redraw = true;
-    }
-    // The idle timeout waits while a visitor watches; it starts counting at pause or end.
-    const bool watching = m_video.visitorWatching();
-    if (watching != m_session.blockingActivity() && m_state.pack)
-        m_session.setBlockingActivity(watching, at(m_now));
+    // The idle timeout waits while a visitor watches a video or listens to a reading; it starts
+    // counting at pause or end.
+    const bool busy = m_video.visitorWatching() || m_narration.playing();
+    if (busy != m_session.blockingActivity() && (m_state.pack || !busy))
+        m_session.setBlockingActivity(busy, at(m_now));
 }
 
 } // namespace lantai::kiosk

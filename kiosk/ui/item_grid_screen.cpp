@@ -29,7 +29,16 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
         m_shownChapter = shown;
     }
     drawBackground(ui);
-    const core::Rect area = standardTopBar(ui, state, ui.text(chapter->title), true);
+    // The introduction read aloud: a button under it, or in the navigation bar when that is at
+    // the bottom (a portrait screen keeps the introduction above the reach band).
+    const bool listen =
+        !chapter->intro.empty() && !narrationFile(state, chapter->narration).empty();
+    const std::string listenTarget = "chapter:" + chapter->id;
+    std::vector<NavButton> navExtra;
+    if (listen && ui.navAtBottom)
+        navExtra.push_back(listenNavButton(ui, state, listenTarget, chapter->narration));
+    const core::Rect area =
+        standardTopBar(ui, state, ui.text(chapter->title), true, std::move(navExtra));
     std::vector<Card> cards;
     for (std::size_t i = 0; i < chapter->items.size(); ++i) {
         const auto& item = chapter->items[i];
@@ -64,12 +73,11 @@ void ItemGridScreen::draw(UiContext& ui, KioskState& state) {
             h += drawTextBlock(u, {box.x, box.y + h, box.w, box.h - h}, u.text(chapter->intro),
                                intro);
         }
-        // The introduction read aloud: a button under it.
-        if (!chapter->intro.empty() && !narrationFile(state, chapter->narration).empty()) {
+        if (listen && !u.navAtBottom) {
             const float touch = u.touchMin();
             const float w = std::min(static_cast<float>(box.w), touch * 4);
             h += u.px(u.theme->layout.spacing) * 0.5f;
-            drawListenButton(u, state, "chapter:" + chapter->id, chapter->narration,
+            drawListenButton(u, state, listenTarget, chapter->narration,
                              {box.x, box.y + h, w, touch});
             h += touch;
         }

@@ -6,6 +6,7 @@
 #include "kiosk/ui/problem_card.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace lantai::kiosk {
 
@@ -15,8 +16,16 @@ const std::string& narrationFile(const KioskState& state, const core::Narration&
     return narration.fileFor(state.language);
 }
 
-void drawListenButton(UiContext& ui, KioskState& state, const std::string& target,
-                      const core::Narration& narration, const core::Rect& rect) {
+namespace {
+
+// What a tap on "Listen" does: stops `target` while it is being read, else starts it.
+struct ListenTap {
+    bool reading = false;
+    std::function<void()> action;
+};
+
+ListenTap listenTap(KioskState& state, const std::string& target,
+                    const core::Narration& narration) {
     NarrationController& player = *state.narration;
     const bool reading = player.target() == target && player.active();
     const std::string file = narration.fileFor(state.language);
@@ -24,14 +33,28 @@ void drawListenButton(UiContext& ui, KioskState& state, const std::string& targe
     // configured start volume.
     const int volume =
         state.video && state.video->available() ? state.video->volume() : player.configuredVolume();
-    button(ui, "listen", rect, ui.ui(reading ? "narration.stop" : "narration.listen"),
-           reading ? ButtonKind::Primary : ButtonKind::Secondary,
-           [&player, reading, target, file, volume] {
-               if (reading)
-                   player.stop();
-               else
-                   player.play(target, file, volume);
-           });
+    return {reading, [&player, reading, target, file, volume] {
+                if (reading)
+                    player.stop();
+                else
+                    player.play(target, file, volume);
+            }};
+}
+
+} // namespace
+
+void drawListenButton(UiContext& ui, KioskState& state, const std::string& target,
+                      const core::Narration& narration, const core::Rect& rect) {
+    ListenTap tap = listenTap(state, target, narration);
+    button(ui, "listen", rect, ui.ui(tap.reading ? "narration.stop" : "narration.listen"),
+           tap.reading ? ButtonKind::Primary : ButtonKind::Secondary, std::move(tap.action));
+}
+
+NavButton listenNavButton(const UiContext& ui, KioskState& state, const std::string& target,
+                          const core::Narration& narration) {
+    ListenTap tap = listenTap(state, target, narration);
+    return {"listen", ui.ui(tap.reading ? "narration.stop" : "narration.listen"),
+            std::move(tap.action), tap.reading ? ButtonKind::Primary : ButtonKind::Secondary};
 }
 
 void drawNarrationProblem(UiContext& ui, KioskState& state) {

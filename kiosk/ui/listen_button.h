@@ -4,6 +4,7 @@
 
 #include "core/pack/model.h"
 #include "kiosk/ui/screens.h"
+#include "kiosk/ui/top_bar.h"
 
 #include <string>
 
@@ -17,6 +18,12 @@ const std::string& narrationFile(const KioskState& state, const core::Narration&
 // ("item:ID", "chapter:ID", "question:ID") is being read. Call only when narrationFile() is set.
 void drawListenButton(UiContext& ui, KioskState& state, const std::string& target,
                       const core::Narration& narration, const core::Rect& rect);
+
+// The same button for the navigation bar (target "listen"): where a screen's own place for it
+// would lie outside the reach band, e.g. under a chapter introduction that stays at the top of a
+// portrait screen. Call only when narrationFile() is set.
+NavButton listenNavButton(const UiContext& ui, KioskState& state, const std::string& target,
+                          const core::Narration& narration);
 
 // Over the screen when the reading cannot be played: the usual problem card, dismissed by
 // "narration-error-close" (or a tap anywhere). Draws nothing otherwise.

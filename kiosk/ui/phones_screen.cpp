@@ -170,7 +170,20 @@ void drawQuestion(UiContext& ui, PhonesView& view, const Rect& area) {
     y += drawTextBlock(ui, {area.x, y, area.w, ui.height}, ui.text(q.prompt), prompt) + pad * 2;
 
     const float bottomBar = ui.touchMin() * 1.1f + pad;
-    const float explanationH = reveal && !q.explanation.empty() ? ui.px(ui.portrait ? 26 : 16) : 0;
+    // The explanation's panel: as tall as its text (up to 3 lines, 6 in portrait), never an empty
+    // box.
+    const float explanationPad = ui.px(ui.theme->layout.padding) * 0.6f;
+    const std::string explanation = q.explanation.empty()
+                                        ? std::string()
+                                        : ui.ui("quiz.explanation") + "：" + ui.text(q.explanation);
+    const TextBlock explanationStyle =
+        style(ui, FontRole::Body, ColorRole::Text, TextAlign::Left, ui.portrait ? 6 : 3);
+    const float explanationH =
+        reveal && !explanation.empty()
+            ? measureTextBlock(ui, static_cast<float>(area.w) - explanationPad * 2, explanation,
+                               explanationStyle) +
+                  explanationPad * 2
+            : 0;
     const bool trueFalse = q.type == core::QuestionType::TrueFalse;
     const int options = drawn->optionCount();
     const int columns = trueFalse ? 2 : (ui.portrait ? 1 : 2);
@@ -188,7 +201,8 @@ void drawQuestion(UiContext& ui, PhonesView& view, const Rect& area) {
         look.trueFalse = trueFalse;
         look.answered = reveal;
         look.correct = reveal && std::find(right.begin(), right.end(), i) != right.end();
-        look.chosen = look.correct;
+        // No visitor chose on the booth's screen: the correct ones say "正确答案 / Correct answer".
+        look.chosen = false;
         std::string label;
         if (trueFalse) {
             label = ui.ui(i == 0 ? "quiz.true" : "quiz.false");
@@ -206,11 +220,9 @@ void drawQuestion(UiContext& ui, PhonesView& view, const Rect& area) {
         const Rect box{area.x, y, area.w, explanationH};
         ui.draw->AddRectFilled(minOf(box), maxOf(box), ui.color(ColorRole::Surface),
                                ui.px(ui.theme->layout.rounding));
-        const float ip = ui.px(ui.theme->layout.padding) * 0.6f;
-        drawTextBlock(
-            ui, {box.x + ip, box.y + ip, box.w - ip * 2, box.h - ip * 2},
-            ui.ui("quiz.explanation") + "：" + ui.text(q.explanation),
-            style(ui, FontRole::Body, ColorRole::Text, TextAlign::Left, ui.portrait ? 6 : 3));
+        const float ip = explanationPad;
+        drawTextBlock(ui, {box.x + ip, box.y + ip, box.w - ip * 2, box.h - ip * 2}, explanation,
+                      explanationStyle);
     }
     // The live count, and the teacher's next step.
     const float line = ui.touchMin() * 1.1f;

@@ -100,29 +100,50 @@ float drawProgress(UiContext& ui, const QuizController& quiz, const core::Questi
     return y + ui.px(1.6f);
 }
 
-// The question, with its image beside it (landscape) or below it (portrait). Returns the y
-// below.
-float drawPrompt(UiContext& ui, const core::Question& q, const Rect& area, float y) {
-    const float pad = ui.px(ui.theme->layout.spacing);
+TextBlock promptStyle(UiContext& ui) {
     TextBlock prompt;
     prompt.role = FontRole::Heading;
     prompt.color = ui.color(ColorRole::TextOnBackground);
     prompt.maxLines = 4;
     prompt.where = "quiz:prompt";
-    const bool hasImage = q.image.has_value();
+    return prompt;
+}
+
+// Where the question goes: its text, and its image beside it (landscape) or below it
+// (portrait). Without `withImage` the image is left out: once answered, when the feedback would
+// not fit beside it (large text, a team's turn) — the visitor has seen it while answering.
+struct PromptLayout {
+    Rect text;
+    Rect image;       // empty: no image shown
+    float bottom = 0; // the y below the question
+};
+
+PromptLayout layoutPrompt(UiContext& ui, const core::Question& q, const Rect& area, float y,
+                          bool withImage) {
+    const float pad = ui.px(ui.theme->layout.spacing);
+    const bool hasImage = withImage && q.image.has_value();
     const float textW =
         hasImage && !ui.portrait ? static_cast<float>(area.w) * 0.6f : static_cast<float>(area.w);
-    float promptH = drawTextBlock(ui, {area.x, y, textW, ui.height}, ui.text(q.prompt), prompt);
+    PromptLayout layout;
+    float promptH = measureTextBlock(ui, textW, ui.text(q.prompt), promptStyle(ui));
+    layout.text = {area.x, y, textW, promptH};
     if (hasImage) {
         const float ih =
             ui.portrait ? std::min(ui.px(30), static_cast<float>(area.h) * 0.25f) : ui.px(24);
-        const Rect img = ui.portrait ? Rect{area.x, y + promptH + pad, area.w, ih}
-                                     : Rect{area.x + textW + pad, y, area.w - textW - pad, ih};
-        drawImageFile(ui, q.image->file, img, ImageFit::Contain,
-                      static_cast<int>(std::max(img.w, img.h)), ui.px(0.6f));
+        layout.image = ui.portrait ? Rect{area.x, y + promptH + pad, area.w, ih}
+                                   : Rect{area.x + textW + pad, y, area.w - textW - pad, ih};
         promptH = ui.portrait ? promptH + pad + ih : std::max(promptH, ih);
     }
-    return y + promptH + pad * 2;
+    layout.bottom = y + promptH + pad * 2;
+    return layout;
+}
+
+void drawPrompt(UiContext& ui, const core::Question& q, const PromptLayout& layout) {
+    drawTextBlock(ui, {layout.text.x, layout.text.y, layout.text.w, ui.height}, ui.text(q.prompt),
+                  promptStyle(ui));
+    if (!layout.image.empty())
+        drawImageFile(ui, q.image->file, layout.image, ImageFit::Contain,
+                      static_cast<int>(std::max(layout.image.w, layout.image.h)), ui.px(0.6f));
 }
 
 bool contains(const std::vector<int>& v, int i) {
@@ -210,6 +231,7 @@ TextBlock feedbackBodyStyle(UiContext& ui, int maxLines) {
 struct FeedbackSize {
     int bodyLines = 0;
     float height = 0;
+    bool whole = true; // the whole body fits in `room`
 };
 
 // Usually at most 3 lines (6 in portrait); a longer explanation (large text) takes more lines
@@ -227,6 +249,7 @@ FeedbackSize feedbackSize(UiContext& ui, const core::AnswerResult& result, float
     const int roomLines = static_cast<int>(std::floor((room - ip * 2 - headingH) / lineH));
     const int wholeLines = static_cast<int>(std::ceil(wholeH / lineH - 0.01f));
     size.bodyLines = std::max(size.bodyLines, std::min(wholeLines, roomLines));
+    size.whole = wholeLines <= std::max(0, roomLines);
     size.height = ip * 2 + headingH + std::min(wholeH, lineH * float(size.bodyLines));
     return size;
 }
@@ -298,13 +321,10 @@ void drawQuizPlay(UiContext& ui, KioskState& state, const Rect& area) {
     float y = static_cast<float>(area.y);
     if (const auto* team = quiz.team()) y = drawTeamTurn(ui, *team, area, y);
     y = drawProgress(ui, quiz, q, area, y, state.clock());
-    y = drawPrompt(ui, q, area, y);
-    y = quizReachTop(ui, y); // the answers are tapped: inside the reach band
     // The answers take what the feedback panel (once answered, as tall as its text) and the
     // bottom bar leave.
     const float bottomBar = ui.touchMin() * 1.1f + pad;
-    FeedbackSize feedback;
-    if (result) {
+    const auto feedbackBelow = [&](float answersTop) {
         // The answers that must stay (the visitor's choice, the correct ones) at their smallest.
         int mustStay = 0;
         for (int i = 0; i < drawn->optionCount(); ++i)
@@ -312,9 +332,22 @@ void drawQuizPlay(UiContext& ui, KioskState& state, const Rect& area) {
         const int columns = ui.portrait ? 1 : 2;
         const float answersMin =
             float((std::max(mustStay, 1) + columns - 1) / columns) * (ui.touchMin() + pad);
-        const float room = static_cast<float>(area.bottom()) - y - bottomBar - answersMin - pad;
-        feedback = feedbackSize(ui, *result, static_cast<float>(area.w), room);
+        const float room =
+            static_cast<float>(area.bottom()) - answersTop - bottomBar - answersMin - pad;
+        return feedbackSize(ui, *result, static_cast<float>(area.w), room);
+    };
+    PromptLayout prompt = layoutPrompt(ui, q, area, y, true);
+    y = quizReachTop(ui, prompt.bottom); // the answers are tapped: inside the reach band
+    FeedbackSize feedback;
+    if (result) {
+        feedback = feedbackBelow(y);
+        if (!feedback.whole && !prompt.image.empty()) {
+            prompt = layoutPrompt(ui, q, area, static_cast<float>(prompt.text.y), false);
+            y = quizReachTop(ui, prompt.bottom);
+            feedback = feedbackBelow(y);
+        }
     }
+    drawPrompt(ui, q, prompt);
     const float feedbackH = result ? feedback.height + pad : 0;
     y = drawAnswers(ui, state, *drawn, result, area, y,
                     static_cast<float>(area.bottom()) - y - feedbackH - bottomBar);

@@ -92,15 +92,16 @@ Rect topBar(UiContext& ui, std::string_view title, const TopBarActions& actions)
         right -= w + pad;
     }
     const auto leftButton = [&](const std::string& id, std::string_view label,
-                                const std::function<void()>& action) {
+                                const std::function<void()>& action,
+                                ButtonKind kind = ButtonKind::Secondary) {
         const float w = buttonWidth(ui, label);
-        buttons.push_back({id, label, left, w, ButtonKind::Secondary, action});
+        buttons.push_back({id, label, left, w, kind, action});
         left += w + pad;
     };
     if (actions.back) leftButton("back", ui.ui("nav.back"), actions.back);
     if (actions.home) leftButton("home", ui.ui("nav.home"), actions.home);
     for (const NavButton& extra : actions.extra)
-        leftButton(extra.id, extra.label, extra.action);
+        leftButton(extra.id, extra.label, extra.action, extra.kind);
 
     // Along the top the title shares the row with the buttons; with the navigation at the bottom
     // it has the top edge to itself.

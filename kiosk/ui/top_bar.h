@@ -2,6 +2,7 @@
 // (along the top, or at the bottom when the reach band leaves the top out of reach)
 #pragma once
 
+#include "kiosk/ui/buttons.h"
 #include "kiosk/ui/screens.h"
 
 #include <functional>
@@ -16,6 +17,7 @@ struct NavButton {
     std::string id;
     std::string label;
     std::function<void()> action;
+    ButtonKind kind = ButtonKind::Secondary; // Primary: a state that is on (narration playing)
 };
 
 struct TopBarActions {

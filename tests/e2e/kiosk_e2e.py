@@ -506,7 +506,7 @@ def last_good():
 def narration():
     """Issue 18: `lantai build --narrate` wrote the item's and the question's readings (the copy made
     in main); Listen plays them through libmpv (audio output null) and the state says what plays;
-    leaving the item, switching the language and the idle reset stop it."""
+    leaving the item and switching the language stop it; it holds the idle timeout off."""
     item = "item:letter-1931"
     return [
         ("wait-idle 5000", {"screen": "attract", "narration.available": True, "narration.playing": False}),
@@ -530,6 +530,10 @@ def narration():
         ("tap @lang", {"language": "en", "narration.target": ""}),  # the reading was Chinese
         ("tap @listen", {"narration.file": "audio/narration/item-letter-1931.en.mp3"}),
         ("wait 500", {"narration.playing": True}),
+        # A reading holds the idle timeout off, as a playing video does: a visitor listening
+        # without touching is not asked "still there?"; once it is stopped the timeout counts.
+        ("advance 101", {"screen": "item", "still_there": False, "narration.playing": True}),
+        ("tap @listen", {"narration.target": "", "narration.playing": False}),
         ("advance 101", None),
         ("wait 1500", {"screen": "attract", "narration.target": "", "narration.playing": False}),
         ("tap @attract", None),

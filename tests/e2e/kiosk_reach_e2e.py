@@ -16,7 +16,8 @@ and little processor, so four kiosks in parallel take hardly longer than one; ~3
                         with large text (the tightest: the longest words in the largest font)
 After every step the state must show: every target of `targets` in `target_rects`, each inside
 `reach_band` (which must be the lower 60 % in portrait, the whole window in landscape) and at
-least 64 px wide and tall; in large text, `cut_text` empty. The screens a walk reached come from
+least 64 px wide and tall; in large text, `cut_text` empty. In chapter 4 "Listen" on the
+chapter grid and on a letter starts and stops their narration. The screens a walk reached come from
 the states and must be the expected set (a screen the walk silently missed fails the test)."""
 import argparse, concurrent.futures, json, os, shutil, subprocess, sys, tempfile, time
 
@@ -43,7 +44,13 @@ def walk(tag, shots, item_controls=False, quiz_language_switch=False):
                   "tap @item:sample-1-08-postcard", "wait-idle 8000",
                   "tap @image:1", "tap @zoom-in", "wait-idle 8000", "tap @zoom-reset", "tap @next",
                   "tap @back", "tap @back"]
-    # The last chapter, below the fold in portrait and in large text.
+    # Chapter 4: its introduction and a letter have narration — "Listen" on the chapter grid (in
+    # the navigation bar when the introduction stays above the band) and on the item, each
+    # started and stopped. Then the last chapter, below the fold in portrait and in large text.
+    steps += ["drag 50% 92% 50% 45% 300", "wait-idle 5000", "tap @chapter:ch4-people", "wait-idle 8000",
+              "tap @listen", "wait 300", "tap @listen",
+              "tap @item:sample-4-01-letter", "wait-idle 8000", "tap @listen", "wait 300", "tap @listen",
+              "tap @back", "tap @back", "wait-idle 5000"]
     steps += ["drag 50% 92% 50% 45% 300", "wait-idle 5000", "tap @chapter:ch5-*", "wait-idle 8000"]
     steps += shot("chapter")
     steps += ["tap @item:sample-5-01-manuscript", "wait-idle 8000"] + shot("manuscript")
@@ -201,6 +208,22 @@ def run(args, name, size, theme, language, script, work):
         missing = expected[mode] - seen
         if missing:
             problems.append(f"{name} ({mode} text): the walk did not reach {sorted(missing)}")
+    # Each "Listen" started its own reading (the narration's target right after the first tap) and
+    # the second tap stopped it.
+    listen_taps = [i for i, line in enumerate(steps) if line == "tap @listen"]
+    for first, second in zip(listen_taps[0::2], listen_taps[1::2]):
+        if second >= len(states):
+            break
+        started_state = states[first].get("narration", {})
+        want = "chapter:ch4-people" if states[first].get("screen") == "chapter" else "item:sample-4-01-letter"
+        if started_state.get("target") != want:
+            problems.append(f"{name}: Listen on {states[first].get('screen')} read "
+                            f"{started_state.get('target')!r}, expected {want!r}")
+        if states[second].get("narration", {}).get("target"):
+            problems.append(f"{name}: the second Listen tap did not stop "
+                            f"{states[second]['narration'].get('target')!r}")
+    if len(listen_taps) < 4:
+        problems.append(f"{name}: {len(listen_taps)} Listen taps in the script, expected 4")
     if name == "portrait-contrast" and states and (states[-1].get("large_text") or
                                                    states[-1].get("session") != "attract"):
         problems.append(f"{name}: after the visit's reset large_text is "

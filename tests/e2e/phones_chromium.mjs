@@ -1,6 +1,7 @@
 // tests/e2e: two real phones for the class-on-phones e2e — headless Chromium (playwright-core, as
 // tests/web) with mobile emulation opens the join page, joins with a preset nickname, answers every
-// question on the shape buttons to the podium; the first reloads its page after question 2 and must
+// question on the shape buttons (ticking one option and submitting for multiple choice) to the
+// podium; the first reloads its page after question 2 and must
 // get its seat back (the token in localStorage). Prints one JSON line: what the phones did.
 // Usage: node phones_chromium.mjs JOIN_URL SHOTS_DIR NICK1 NICK2
 import path from 'node:path';
@@ -41,12 +42,14 @@ async function playOne(browser, nick, index) {
       if (index === 0 && q === 0) await page.screenshot({ path: path.join(shots, 'phone-question.png') });
       // A tap on a button the page re-rendered meanwhile is lost: tap again while it is there.
       const sent = () => page.waitForFunction(
-        () => /已提交|Answer sent|答对|答错|Correct|Not this|时间到|Time is up/.test(document.body.textContent),
+        () => /已提交|Answer sent|答对|答错|Correct|Not this/.test(document.body.textContent),
         null, { timeout: 6000 });
       let ok = false;
       for (let attempt = 0; attempt < 3 && !ok; attempt++) {
         if (!(await page.$(`#answer-${(q + index) % 2}`))) break;
         await page.tap(`#answer-${(q + index) % 2}`).catch(() => {});
+        // Multiple choice: the tap ticks the option; "提交 / Submit" sends it.
+        if (await page.$('#submit')) await page.tap('#submit').catch(() => {});
         ok = await sent().then(() => true, () => false);
       }
       if (ok) result.answered += 1;

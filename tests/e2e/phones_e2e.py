@@ -40,7 +40,9 @@ def teacher_script(per_question_s):
         "tap @pin-ok", "tap @phones-open", "wait-idle 5000", "screenshot phones-lobby", "wait 14000",
         "screenshot phones-lobby-joined", "tap @phones-start"]
     for q in range(QUESTIONS):
-        steps += [f"wait {per_question_s * 1000}", f"screenshot phones-q{q + 1}"]
+        # wait-idle: until the question ends (every phone answered, or the 20 s timer) — a slow
+        # phone (Chromium on a loaded machine) makes the game wait, not the test fail.
+        steps += [f"wait-idle {per_question_s * 1000:.0f}", f"screenshot phones-q{q + 1}"]
         steps += ["tap @phones-next"]
         if q == 2:
             steps += ["wait 1500", "screenshot phones-leaderboard", "tap @phones-next"]
@@ -191,7 +193,8 @@ def main():
     ap.add_argument("--out")
     ap.add_argument("--size", default="1280x800")
     ap.add_argument("--no-chromium", action="store_true")
-    ap.add_argument("--per-question", type=float, default=5.0)
+    ap.add_argument("--per-question", type=float, default=25.0,
+                    help="the longest a question may take, s (the game's timer is 20 s)")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="lantai-phones-")
     out = args.out or work
