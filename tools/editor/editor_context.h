@@ -36,6 +36,8 @@ class TapTargets {
     bool known(const std::string& id) const { return m_last.count(id) > 0; }
     // Scrolls `id` into view when it is drawn next.
     void want(const std::string& id) { m_wanted = id; }
+    // The target a script asked to see (empty: none): a clipped list draws its row.
+    const std::string& wanted() const { return m_wanted; }
     std::vector<std::string> names() const;
     // The name of the last frame's target under `point` whose name starts with `prefix`.
     std::optional<std::string> at(ImVec2 point, const std::string& prefix) const;

@@ -88,6 +88,36 @@ bool row(EditorContext& ctx, const NodeRef& node, const std::string& label, bool
     return open && !leaf;
 }
 
+// A chapter's items, one row each, drawn only where the panel shows them (a chapter of a
+// thousand items costs a screenful of rows, not a thousand), plus the row a script asked for.
+void itemRows(EditorContext& ctx, const std::vector<core::Item>& items) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(items.size())); // the row height measured on the first row
+    const std::string& wanted = ctx.targets.wanted();
+    const std::string prefix = targetName(NodeRef::item(""));
+    if (wanted.rfind(prefix, 0) == 0) {
+        const std::string id = wanted.substr(prefix.size());
+        const auto it = std::find_if(items.begin(), items.end(),
+                                     [&](const core::Item& item) { return item.id == id; });
+        if (it != items.end()) {
+            const int index = static_cast<int>(it - items.begin());
+            clipper.ForceDisplayRangeByIndices(index, index + 1);
+        }
+    }
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const core::Item& item = items[static_cast<std::size_t>(i)];
+            // The title from the item at hand (nodeTitle would search the pack per row).
+            std::string itemLabel = item.images.empty() ? "(无图 no image) " : "";
+            itemLabel += !item.title.zh.empty()   ? item.title.zh
+                         : !item.title.en.empty() ? item.title.en
+                                                  : item.id;
+            row(ctx, NodeRef::item(item.id), itemLabel, true);
+            if (!item.images.empty()) drawRowThumbnail(ctx, item.images.front().file);
+        }
+    }
+}
+
 core::Item newItem() {
     core::Item item;
     item.title = {"新展品", "New item"};
@@ -225,15 +255,7 @@ void drawTreePanel(EditorContext& ctx) {
                 const std::string label = "章节 " + nodeTitle(pack, c) + "  (" +
                                           std::to_string(chapter.items.size()) + ")";
                 if (!row(ctx, c, label, false)) continue;
-                for (const auto& item : chapter.items) {
-                    // The title from the item at hand (nodeTitle would search the pack per row).
-                    std::string itemLabel = item.images.empty() ? "(无图 no image) " : "";
-                    itemLabel += !item.title.zh.empty()   ? item.title.zh
-                                 : !item.title.en.empty() ? item.title.en
-                                                          : item.id;
-                    row(ctx, NodeRef::item(item.id), itemLabel, true);
-                    if (!item.images.empty()) drawRowThumbnail(ctx, item.images.front().file);
-                }
+                itemRows(ctx, chapter.items);
                 ImGui::TreePop();
             }
             ImGui::TreePop();
