@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deploy: one command for a fresh Debian 12 machine — install packages, build, run every test
-# (unit, CLI, schema, end-to-end) and the fuzzers for a bounded time.
+# (unit, CLI, schema, end-to-end) and the fuzzers for a bounded time (12 s each; LANTAI_FUZZ_SECONDS=N
+# for longer runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${LANTAI_BUILD_DIR:-build}
@@ -16,7 +17,7 @@ cmake --build "$build" --parallel "$jobs"
 echo "== fuzzers ($fuzz_build, clang + libFuzzer)"
 cmake -S . -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
   -DCMAKE_CXX_COMPILER=clang++ -DLANTAI_BUILD_FUZZERS=ON -DLANTAI_BUILD_DEMO=OFF \
-  -DLANTAI_FUZZ_SECONDS="${LANTAI_FUZZ_SECONDS:-20}" >/dev/null
+  -DLANTAI_FUZZ_SECONDS="${LANTAI_FUZZ_SECONDS:-12}" >/dev/null
 cmake --build "$fuzz_build" --parallel "$jobs" --target lantai_fuzzers
 ctest --test-dir "$fuzz_build" -R '^fuzz/' --output-on-failure --parallel "$jobs"
 
