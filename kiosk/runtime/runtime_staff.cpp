@@ -1,6 +1,7 @@
 // kiosk/runtime: staff mode in the runtime — the hidden gesture, the staff screen's actions that
 // are the runtime's own (packs: find, validate, copy from USB, switch; volume) and its state
 #include "core/base/log.h"
+#include "core/i18n/ui_strings.h"
 #include "core/staff/pack_finder.h"
 #include "core/trust/pack_install.h"
 #include "kiosk/runtime/kiosk_runtime.h"
@@ -56,7 +57,14 @@ void KioskRuntime::configureStaff() {
         h.build = std::string(LANTAI_VERSION " (") + __DATE__ + ")";
         // The English reason: its characters are in the font atlas, a Chinese sentence's may not
         // be (the label above it is bilingual; the state report carries both).
-        if (m_lastRefusal) h.lastRefused = m_lastRefusal->code + ": " + m_lastRefusal->message;
+        if (m_lastRefusal) {
+            h.lastRefused = m_lastRefusal->code + ": " + m_lastRefusal->message;
+            const std::string_view code = m_lastRefusal->code;
+            if (code.starts_with("trust.")) {
+                const std::string key = "staff.refusal." + std::string(code.substr(6));
+                if (core::hasUiText(key)) h.lastRefusedKey = key;
+            }
+        }
         host->fillHealth(h);
         return h;
     };
@@ -242,7 +250,8 @@ nlohmann::json KioskRuntime::staffStateJson() const {
                        {"last_sync", h.lastSync},
                        {"last_sync_outcome", h.lastSyncOutcomeKey},
                        {"last_sync_detail", h.lastSyncDetail},
-                       {"last_refused", h.lastRefused}};
+                       {"last_refused", h.lastRefused},
+                       {"last_refused_why", h.lastRefusedKey}};
     }
     return s;
 }

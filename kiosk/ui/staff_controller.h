@@ -29,8 +29,11 @@ struct StaffHealth {
     std::string lastSync;
     std::string lastSyncOutcomeKey;
     std::string lastSyncDetail;
-    // `[trust] public_keys`: the last pack refused since start, "code: reason" (empty: none).
+    // `[trust] public_keys`: the last pack refused since start, "code: reason" (empty: none),
+    // and why in both languages when the code has a string ("staff.refusal.downgrade"; empty:
+    // only the English reason — a Chinese sentence's characters may not be in the font atlas).
     std::string lastRefused;
+    std::string lastRefusedKey;
 };
 
 // An action's outcome as staff read it: a fixed bilingual headline (a string table key) and the

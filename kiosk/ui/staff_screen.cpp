@@ -117,7 +117,10 @@ void drawHealth(UiContext& ui, const StaffController& staff, Column& col) {
     if (!h.lastSyncOutcomeKey.empty()) lastSync += "  " + both(h.lastSyncOutcomeKey);
     if (!h.lastSyncDetail.empty()) lastSync += "  (" + h.lastSyncDetail + ")";
     row("staff.last_sync", lastSync);
-    if (!h.lastRefused.empty()) row("staff.last_refused", h.lastRefused);
+    if (!h.lastRefused.empty())
+        row("staff.last_refused", h.lastRefusedKey.empty()
+                                      ? h.lastRefused
+                                      : both(h.lastRefusedKey) + "  (" + h.lastRefused + ")");
     (void)ui;
 }
 

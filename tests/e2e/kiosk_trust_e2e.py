@@ -128,7 +128,8 @@ def scenario_switch(args, work, failures):
         ("wait 6000", {"pack_title": "二号内容包", "trust.refused.code": "trust.downgrade"}),  # -> v1
     ] + STAFF_OPEN + [
         ("tap @staff-pin-ok", {"staff.stage": "panel",
-                               "staff.health.last_refused": ("contains", "trust.downgrade")}),
+                               "staff.health.last_refused": ("contains", "trust.downgrade"),
+                               "staff.health.last_refused_why": "staff.refusal.downgrade"}),
         ("wait 300", {"missing_glyphs": []}),  # the refusal's line is drawn whole
         ("screenshot trust-staff-refused", None),
         ("tap @staff-packs", {"staff.stage": "packs"}),
