@@ -7,11 +7,14 @@
 
 namespace lantai::kiosk {
 
-DecodePool::DecodePool(int threads) {
+DecodePool::DecodePool(int threads, std::function<void()> onWorkerStart) {
     const int n = std::clamp(threads, 1, 16);
     m_threads.reserve(std::size_t(n));
     for (int i = 0; i < n; ++i)
-        m_threads.emplace_back([this] { workerLoop(); });
+        m_threads.emplace_back([this, onWorkerStart] {
+            if (onWorkerStart) onWorkerStart();
+            workerLoop();
+        });
 }
 
 DecodePool::~DecodePool() {

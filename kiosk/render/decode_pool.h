@@ -50,7 +50,9 @@ struct DecodeResult {
 // whatever the callback uses (the host's window and event queue).
 class DecodePool {
   public:
-    explicit DecodePool(int threads = 2);
+    // `onWorkerStart` runs first on each worker thread (e.g. the editor's preview lowers their
+    // scheduling priority, so decoding a dropped folder of scans never slows its UI).
+    explicit DecodePool(int threads = 2, std::function<void()> onWorkerStart = {});
     ~DecodePool();
     DecodePool(const DecodePool&) = delete;
     DecodePool& operator=(const DecodePool&) = delete;

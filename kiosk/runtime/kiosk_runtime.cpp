@@ -160,7 +160,7 @@ bool KioskRuntime::startGraphics(int width, int height, std::size_t textureBudge
         return false;
     }
 
-    m_decodePool = std::make_unique<DecodePool>(2);
+    m_decodePool = std::make_unique<DecodePool>(2, m_options.decodeThreadStart);
     if (m_options.wake) m_decodePool->setWakeCallback(m_options.wake);
     m_textures = std::make_unique<TextureCache>(textureBudgetBytes, *m_decodePool);
     m_gestures =

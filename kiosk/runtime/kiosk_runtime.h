@@ -116,6 +116,9 @@ struct KioskRuntimeOptions {
     // Where the phone game's page is (the installed share/lantai/phones, the source tree's);
     // used with [phones] enabled.
     std::vector<std::filesystem::path> phonePageDirs;
+    // Runs first on each image-decoding worker thread; empty: nothing (the kiosk's own decodes
+    // are what its screen waits for). The editor's preview puts them in the background.
+    std::function<void()> decodeThreadStart;
 };
 
 // A screen of the pack the editor's preview shows (PreviewTarget::Kind names the screen; `id` the

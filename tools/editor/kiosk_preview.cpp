@@ -4,6 +4,7 @@
 #include "core/base/log.h"
 #include "core/pack/charset.h"
 #include "kiosk/platform/mpv_media_player.h"
+#include "tools/editor/background_thread.h"
 
 #include <GL/gl.h>
 #include <algorithm>
@@ -49,6 +50,9 @@ void KioskPreview::start(core::PackLoadResult pack) {
     options.config.theme = m_themeName;
     options.themeDirs = m_themeDirs;
     options.wake = m_wake;
+    // The preview's image decodes (a dropped folder of scans shown in its chapter) run on CPU
+    // time the editor's UI leaves, like the thumbnails.
+    options.decodeThreadStart = makeThisThreadBackground;
     options.pack = std::move(pack);
     // Videos play through the kiosk's own libmpv player: what the preview shows is the booth's.
     options.mediaPlayer = [wake = m_wake]() -> std::unique_ptr<kiosk::MediaPlayer> {
