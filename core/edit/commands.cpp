@@ -16,8 +16,10 @@ Diagnostic journalError(const std::string& what) {
 }
 
 // The pointer of the text whose English an edit at `pointer` (setting `value`) writes: the
-// text itself for "/caption/en" or a whole text object, else "".
+// text itself for "/caption/en" or a whole text object, else "". A narration is keyed by
+// language too, but holds audio paths, not a translation.
 std::string englishTextPointer(const std::string& pointer, const Json& value) {
+    if (pointer == "/narration" || pointer.starts_with("/narration/")) return {};
     if (pointer.size() > 3 && pointer.ends_with("/en"))
         return pointer.substr(0, pointer.size() - 3);
     if (value.is_object() && value.contains("zh")) return pointer;

@@ -181,6 +181,9 @@ std::set<std::string> referencedFiles(const Pack& pack) {
     }
     for (const auto& bank : pack.quizBanks)
         files.insert(bank.file);
+    for (const NarrationOwner& owner : pack.narrationOwners())
+        for (const std::string* audio : {&owner.narration->zh, &owner.narration->en})
+            if (!audio->empty()) files.insert(*audio);
     return files;
 }
 
@@ -211,6 +214,8 @@ std::size_t referenceCount(const Pack& pack, const std::string& file) {
     }
     for (const auto& bank : pack.quizBanks)
         count += bank.file == file;
+    for (const NarrationOwner& owner : pack.narrationOwners())
+        count += (owner.narration->zh == file) + (owner.narration->en == file);
     return count;
 }
 

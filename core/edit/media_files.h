@@ -38,7 +38,8 @@ Result<StagedFile> stageMediaBytes(const std::filesystem::path& packRoot, std::s
 // trash.
 std::string newStagingToken();
 
-// How many places of the pack name `file` (images, videos, posters, subtitles, banks).
+// How many places of the pack name `file` (images, videos, posters, subtitles, banks, the
+// narration of items, chapters and questions in either language).
 std::size_t referenceCount(const Pack& pack, const std::string& file);
 
 // Copies `from` to `to` (a new file: refused when `to` exists) and fsyncs it; a failed copy
@@ -53,7 +54,8 @@ void discardStaged(const std::filesystem::path& packRoot, const StagedFile& stag
 void clearStaging(const std::filesystem::path& packRoot);
 void clearTrash(const std::filesystem::path& packRoot);
 
-// Every file the pack names (images, covers, posters, videos, subtitles, quiz banks).
+// Every file the pack names (images, covers, posters, videos, subtitles, quiz banks, narration
+// audio).
 std::set<std::string> referencedFiles(const Pack& pack);
 
 } // namespace lantai::core::edit

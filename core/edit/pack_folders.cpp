@@ -6,6 +6,7 @@
 #include "core/base/json_reader.h"
 #include "core/edit/edit_folder.h"
 #include "core/edit/edit_session.h"
+#include "core/pack/narration_sidecar.h"
 #include "core/pack/path_safety.h"
 #include "core/pack/writer.h"
 
@@ -128,6 +129,9 @@ Result<PackCopyPlan> EditSession::planCopy() const {
         if (!file.empty() && !plan.documents.count(file) && !validatePackPath(m_root, file) &&
             fs::is_regular_file(m_root / file, ec))
             plan.media.push_back(file);
+    // Which narration is synthetic: without the list, --narrate takes every file for a recording.
+    if (fs::is_regular_file(m_root / kNarrationSidecar, ec))
+        plan.media.push_back(kNarrationSidecar);
     TranslationMemory memory = m_translations;
     memory.prune(m_pack);
     plan.translationSidecar = memory.toJson().dump(2) + "\n";

@@ -21,8 +21,9 @@ Status createPack(const std::filesystem::path& dir, const LocalizedText& title,
                   const LocalizedText& organiser, const Transliterator* transliterator);
 
 // What "save as" writes, taken from a session on its thread (EditSession::planCopy): the
-// documents as save() would write them, the media files the pack names, and the translation
-// memory (so "English may be outdated" marks survive). Files in the pack folder that the pack does
+// documents as save() would write them, the media files the pack names (narration audio too),
+// the translation memory (so "English may be outdated" marks survive) and derived/narration.json
+// (so synthetic narration stays marked as such). Files in the pack folder that the pack does
 // not name, and the editor's journal and lock, are not part of the copy.
 struct PackCopyPlan {
     std::filesystem::path from;                   // the session's pack folder

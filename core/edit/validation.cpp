@@ -76,10 +76,12 @@ void refreshSourceRefs(Pack& pack) {
             Chapter& chapter = exhibition.chapters[c];
             const std::string pc = at(pe, "chapters", c);
             chapter.source = {file, pc};
+            chapter.narration.source = {file, pc + "/narration"};
             for (std::size_t i = 0; i < chapter.items.size(); ++i) {
                 Item& item = chapter.items[i];
                 const std::string pi = at(pc, "items", i);
                 item.source = {file, pi};
+                item.narration.source = {file, pi + "/narration"};
                 for (std::size_t m = 0; m < item.images.size(); ++m)
                     image(item.images[m], file, at(pi, "images", m));
             }
@@ -102,6 +104,7 @@ void refreshSourceRefs(Pack& pack) {
             Question& question = bank.questions[q];
             const std::string pq = at("", "questions", q);
             question.source = {bank.file, pq};
+            question.narration.source = {bank.file, pq + "/narration"};
             if (question.image) image(*question.image, bank.file, pq + "/image");
             for (std::size_t o = 0; o < question.options.size(); ++o) {
                 QuizOption& option = question.options[o];

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-# tests/e2e: the editor's video panel under Xvfb — a clip, its poster and an SRT with a mistake
-# dropped on the panel's rows (copied into the pack), the mistake's line reported, the clip
-# playing in the kiosk preview with its subtitles, saved, `lantai validate` passing, and the pack
-# in File → Open recent
+# tests/e2e: the editor's media files under Xvfb — the video panel: a clip, its poster and an SRT
+# with a mistake dropped on the panel's rows (copied into the pack), the mistake's line reported,
+# the clip playing in the kiosk preview with its subtitles, saved, `lantai validate` passing, and
+# the pack in File → Open recent; an item's narration: audio chosen through the built-in file
+# browser, a non-audio file refused, the synthetic mark, undo, remove
 """Usage: editor_video_e2e.py --editor BIN --lantai BIN --out DIR"""
-import argparse, json, os, shutil, subprocess, sys, time
+import argparse, hashlib, json, os, shutil, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import editor_e2e as base  # noqa: E402  (run_editor, load_pack, check)
@@ -39,6 +40,87 @@ def make_media(folder):
     with open(srt, "w", encoding="utf-8") as f:
         f.write(BAD_SRT)
     return clip, poster, srt
+
+
+def choose(target, path):
+    """Script lines: a narration row's Choose… and the path typed into the built-in browser."""
+    return [f"tap @field:narration:{target}:choose", "wait-idle 2000", "tap @dialog:path",
+            f"type {path}", "tap @dialog:ok", "wait-idle 5000"]
+
+
+def item_narration(pack, item_id):
+    items = [i for e in base.load_pack(pack)["exhibitions"] for c in e["chapters"]
+             for i in c["items"] if i["id"] == item_id]
+    return items[0].get("narration") if items else "no such item"
+
+
+def scenario_narration(args, pack, image, not_audio):
+    """An item made from a dropped image gets a zh reading (a WAV chosen in the built-in file
+    browser, copied into audio/narration/); an SRT offered as en is refused with a message; once
+    derived/narration.json lists the zh file it is marked synthetic; an en MP3 chosen and undone
+    leaves nothing behind; Remove takes the zh reading out and no empty narration stays."""
+    started = time.monotonic()
+    media = os.path.join(args.out, "media")
+    wav, mp3 = os.path.join(media, "reading-zh.wav"), os.path.join(media, "reading-en.mp3")
+    for out in (wav, mp3):
+        subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                        "sine=frequency=440:duration=1", "-ac", "1", out], check=True)
+    chapter = base.load_pack(pack)["exhibitions"][0]["chapters"][0]["id"]
+    rc, state = base.run_editor(args, args.editor, [
+        "wait-idle 10000", f"tap @tree:chapter:{chapter}", f"drop {image}", "wait-idle 10000",
+        *choose("zh", wav), *choose("en", not_audio),
+        "key ctrl+s", "wait-idle 5000", "screenshot editor-narration",
+    ], "narration-1", extra=[pack])
+    check(rc == 0, f"the narration run exits 0 (got {rc}; {state.get('script_errors')})")
+    narration = state.get("narration") or {}
+    item_id = narration.get("node", ":").split(":", 1)[1]
+    zh = narration.get("zh", "")
+    check(zh.startswith("audio/narration/") and zh.endswith(".wav") and narration.get("en") == "",
+          f"the chosen WAV is the item's zh narration, en stays empty ({narration})")
+    check(os.path.isfile(os.path.join(pack, zh)) and
+          open(os.path.join(pack, zh), "rb").read() == open(wav, "rb").read(),
+          f"the WAV was copied into the pack as {zh}")
+    check(item_narration(pack, item_id) == {"zh": zh}, f"saved in pack.json ({item_narration(pack, item_id)})")
+    refused = [m for m in state["messages"] if os.path.basename(not_audio) in m and "不是音频" in m]
+    check(len(refused) == 1 and "not an audio file" in refused[0],
+          f"the SRT is refused with a message naming it ({state['messages']})")
+    check(narration.get("synthetic") == [], "a chosen file is not synthetic")
+    check(not state["pack"]["dirty"], "saved")
+
+    # What `lantai build --narrate` would record: the zh file is its synthetic reading.
+    with open(os.path.join(pack, zh), "rb") as f:
+        sha = hashlib.sha256(f.read()).hexdigest()
+    os.makedirs(os.path.join(pack, "derived"), exist_ok=True)
+    with open(os.path.join(pack, "derived", "narration.json"), "w", encoding="utf-8") as f:
+        json.dump({"lantai_narration": 1, "files": {zh: {
+            "owner": f"item:{item_id}", "lang": "zh", "voice": "cmn", "text_sha256": "0",
+            "audio_sha256": sha}}}, f)
+    audio_before = sorted(os.listdir(os.path.join(pack, "audio", "narration")))
+    rc, state = base.run_editor(args, args.editor, [
+        "wait-idle 10000", f"tap @tree:item:{item_id}", "wait-idle 3000",
+        "tap @field:narration:zh", "wait-idle 2000", "screenshot editor-narration-synthetic",
+        *choose("en", mp3), "key ctrl+z", "wait-idle 3000",
+    ], "narration-2", extra=[pack])
+    narration = state.get("narration") or {}
+    check(rc == 0 and narration.get("synthetic") == ["zh"],
+          f"derived/narration.json marks the zh reading synthetic ({narration})")
+    check("field:narration:zh:synthetic" in state.get("targets", []), "the widget shows the mark")
+    check(narration.get("en") == "" and narration.get("zh") == zh and state["pack"]["can_redo"]
+          and not state["pack"]["dirty"], f"undo takes the en MP3 out in one step ({narration})")
+    check(sorted(os.listdir(os.path.join(pack, "audio", "narration"))) == audio_before,
+          "and its copy leaves the pack folder")
+
+    rc, state = base.run_editor(args, args.editor, [
+        "wait-idle 10000", f"tap @tree:item:{item_id}", "wait-idle 3000",
+        "tap @field:narration:zh:remove", "wait-idle 3000", "key ctrl+s", "wait-idle 5000",
+    ], "narration-3", extra=[pack])
+    narration = state.get("narration") or {}
+    check(rc == 0 and narration.get("zh") == "" and not state["pack"]["dirty"],
+          f"Remove takes the zh reading out ({narration})")
+    check(item_narration(pack, item_id) is None, "pack.json keeps no empty narration member")
+    validate = subprocess.run([args.lantai, "validate", pack], capture_output=True, text=True)
+    check(validate.returncode == 0, f"lantai validate passes (exit {validate.returncode})")
+    print(f"narration: {time.monotonic() - started:.1f} s")
 
 
 def main():
@@ -122,6 +204,8 @@ def main():
     langs = [s["lang"] for s in state.get("video_files", {}).get("subtitles", [])]
     check(rc == 0 and langs == ["zh"] and state["pack"]["can_redo"] and not state["pack"]["dirty"],
           f"undo takes the en subtitle out in one step ({langs})")
+    print(f"video: {time.monotonic() - started:.1f} s")
+    scenario_narration(args, pack, poster, srt)
     print(f"{time.monotonic() - started:.1f} s")
     print(f"{len(base.FAILURES)} failures")
     return 1 if base.FAILURES else 0

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/diagnostic.h"
+#include "core/pack/narration_sidecar.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -27,10 +28,10 @@ struct NarrateReport {
     std::vector<std::string> written; // pack paths written in this run
 };
 
-// The sidecar that marks what --narrate generated: derived/narration.json, one entry per file
-// with the language, voice, the sha256 of the text read and of the audio written. A file whose
-// bytes no longer match its entry was replaced by a curator: it is never overwritten again.
-inline constexpr const char* kNarrationSidecar = "derived/narration.json";
+// The sidecar that marks what --narrate generated: kNarrationSidecar (derived/narration.json,
+// core/pack/narration_sidecar.h), one entry per file with the language, voice, the sha256 of the
+// text read and of the audio written. A file whose bytes no longer match its entry was replaced
+// by a curator: it is never overwritten again.
 
 // For every item (title, caption, description), chapter with an introduction (title, intro) and
 // quiz question (prompt, options), in Chinese and — where the text has English — English:

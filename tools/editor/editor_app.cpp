@@ -5,6 +5,7 @@
 #include "core/base/log.h"
 #include "tools/editor/catalogue_dialog.h"
 #include "tools/editor/editor_ui_characters.h"
+#include "tools/editor/narration_field.h"
 #include "tools/editor/recent_packs.h"
 
 #include <SDL.h>
@@ -451,6 +452,9 @@ void EditorApp::carryOutPrompt() {
     case PathPrompt::ReplaceImage:
         m_doc->replaceImage(ctx.replaceItem, ctx.replaceImage, path);
         break;
+    case PathPrompt::NarrationFile:
+        setNarrationFile(ctx, path);
+        break;
     case PathPrompt::None:
         break;
     }
@@ -561,6 +565,7 @@ nlohmann::json EditorApp::stateJson() const {
         codes.push_back(d.diagnostic.code);
     state["diagnostic_codes"] = codes;
     state["video_files"] = m_videoFiles->state(*m_doc);
+    state["narration"] = narrationState(*m_doc);
     nlohmann::json recent = nlohmann::json::array();
     for (const auto& folder : readRecentPacks(recentPacksFile()))
         recent.push_back({{"path", folder.string()}, {"exists", recentPackExists(folder)}});

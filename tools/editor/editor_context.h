@@ -63,7 +63,8 @@ enum class PathPrompt {
     CopyToUsb,
     ExportGallery,
     VideoFile,
-    ReplaceImage
+    ReplaceImage,
+    NarrationFile
 };
 
 class VideoFiles;
@@ -88,6 +89,9 @@ struct EditorContext {
     // PathPrompt::ReplaceImage: which image the chosen file replaces.
     std::string replaceItem = {};
     std::size_t replaceImage = 0;
+    // PathPrompt::NarrationFile: whose narration, in which language ("zh", "en"), gets the file.
+    core::edit::NodeRef narrationNode = {};
+    std::string narrationLang = {};
 };
 
 // "中文 English": every label in both languages (the curator's colleague may read only one).

@@ -30,6 +30,9 @@ const char* promptTitle(PathPrompt prompt) {
         return "选择视频、海报或字幕文件 Choose a clip, poster or subtitle file";
     case PathPrompt::ReplaceImage:
         return "选择替换用的图片 Choose the image that replaces it";
+    case PathPrompt::NarrationFile:
+        return "选择朗读音频（MP3、Ogg、M4A、WAV、FLAC） "
+               "Choose the narration audio (MP3, Ogg, M4A, WAV, FLAC)";
     case PathPrompt::None:
         break;
     }

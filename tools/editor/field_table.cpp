@@ -62,6 +62,7 @@ const std::vector<FieldSpec>& fieldsOf(NodeKind kind) {
     static const std::vector<FieldSpec> chapter = {
         {"/title", "标题", "Title", W::Line, true},
         {"/intro", "导言", "Introduction", W::Paragraph},
+        {"/narration", "导言朗读", "Introduction read aloud", W::Narration},
     };
     static const std::vector<FieldSpec> item = {
         {"/title", "标题", "Title", W::Line, true},
@@ -83,6 +84,7 @@ const std::vector<FieldSpec>& fieldsOf(NodeKind kind) {
          W::Choice,
          false,
          {"full", "limited", "none"}},
+        {"/narration", "朗读", "Read aloud", W::Narration},
     };
     static const std::vector<FieldSpec> video = {
         {"/title", "标题", "Title", W::Line, true},
@@ -119,6 +121,7 @@ const std::vector<FieldSpec>& fieldsOf(NodeKind kind) {
          3},
         {"/tags", "标签", "Tags", W::Tags},
         {"/item", "相关展品", "Linked item", W::NodeLink, false, {}, 0, 0, NodeKind::Item},
+        {"/narration", "题目朗读", "Question read aloud", W::Narration},
     };
     static const std::vector<FieldSpec> none;
     switch (kind) {

@@ -24,6 +24,7 @@ enum class FieldWidget {
     Images,    // the item's images: file, alt (required), caption; replace, rotate, reorder
     Options,   // a question's options: text, correct, weight, feedback
     Badges,    // highlight badges
+    Narration, // {zh, en} audio files read aloud: chosen, copied into the pack, removed
 };
 
 struct FieldSpec {

@@ -1,6 +1,8 @@
 // tools/editor: the fields panel's widgets for text, dates, choices, numbers, tags and links
 #include "tools/editor/field_widgets.h"
 
+#include "tools/editor/narration_field.h"
+
 #include <imgui_stdlib.h>
 
 namespace lantai::editor {
@@ -262,6 +264,9 @@ void drawField(FieldEdit& edit, const FieldSpec& spec) {
         break;
     case FieldWidget::Badges:
         drawBadgesField(edit);
+        break;
+    case FieldWidget::Narration:
+        drawNarrationField(edit);
         break;
     }
     ImGui::Spacing();

@@ -5,6 +5,7 @@
 #include "core/pack/validator.h"
 #include "core/pack/writer.h"
 #include "tests/unit/support/temp_dir.h"
+#include "tests/unit/support/wav_bytes.h"
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -19,19 +20,7 @@ namespace fs = std::filesystem;
 
 const fs::path kPacks = LANTAI_TEST_PACKS_DIR;
 
-// A complete 16-bit mono WAV of `samples` silent samples.
-std::string wavBytes(std::uint32_t samples) {
-    const auto le32 = [](std::uint32_t v) {
-        return std::string{static_cast<char>(v & 0xff), static_cast<char>(v >> 8 & 0xff),
-                           static_cast<char>(v >> 16 & 0xff), static_cast<char>(v >> 24)};
-    };
-    const std::uint32_t data = samples * 2;
-    std::string out = "RIFF" + le32(36 + data) + "WAVEfmt " + le32(16);
-    out += std::string("\x01\x00\x01\x00", 4) + le32(22050) + le32(44100) +
-           std::string("\x02\x00\x10\x00", 4);
-    out += "data" + le32(data) + std::string(data, '\0');
-    return out;
-}
+using test::wavBytes;
 
 void writeBytes(const fs::path& file, const std::string& bytes) {
     fs::create_directories(file.parent_path());
