@@ -137,7 +137,8 @@ constexpr UiTextEntry kEntries[] = {
     {"quiz.scoreboard", "实时比分", "Scoreboard"},
 
     // class on phones (kiosk/ui/phones_screen.cpp): the booth hosts the quiz for pupils' phones
-    {"phones.open", "全班手机答题", "Class on phones"},
+    {"phones.open", "全班手机答题（个人）", "Class on phones (individual)"},
+    {"phones.open_teams", "全班手机答题（分 {n} 队）", "Class on phones ({n} teams)"},
     {"phones.unavailable", "手机答题服务未能启动：{reason}",
      "The phone game could not start: {reason}"},
     {"phones.scan_to_join", "用手机扫码加入", "Scan to join on your phone"},
@@ -157,6 +158,12 @@ constexpr UiTextEntry kEntries[] = {
     {"phones.exported", "成绩已导出：{path}", "Results exported: {path}"},
     {"phones.export_failed", "导出失败：{reason}", "Export failed: {reason}"},
     {"phones.finish", "结束", "Finish"},
+    {"phones.team_members", "{n} 人", "{n} players"},
+    {"phones.team_members.one", "{n} 人", "{n} player"},
+    {"phones.team_leaderboard", "队伍排行榜", "Team leaderboard"},
+    {"phones.team_podium", "队伍领奖台", "Team podium"},
+    {"phones.team_score_rule", "队伍得分 = 队员得分的平均数（各队人数不同也公平）",
+     "Team score = the average of its members' points (fair to teams of any size)"},
 
     // staff mode (kiosk/ui/staff_screen.cpp): shown in both languages at once
     {"staff.title", "工作人员模式", "Staff mode"},

@@ -26,22 +26,45 @@ std::string row(std::initializer_list<std::string> fields) {
     return out + "\r\n";
 }
 
+// A team's name in both languages; empty for no team (an individual game).
+LocalizedText teamName(const PhoneGame& game, int team) {
+    if (team < 0 || team >= static_cast<int>(game.teams().size())) return {};
+    const std::string& id = game.teams()[static_cast<std::size_t>(team)].preset;
+    const TeamPreset* preset = findTeamPreset(id);
+    return preset ? preset->name : LocalizedText{id, id};
+}
+
 } // namespace
 
 std::string classResultsCsv(const PhoneGame& game) {
     std::string out = "\xEF\xBB\xBF";
-    out += row({"rank", "seat", "nickname_zh", "nickname_en", "score", "correct", "answered",
-                "questions"});
+    out += row({"rank", "seat", "nickname_zh", "nickname_en", "team_zh", "team_en", "score",
+                "correct", "answered", "questions"});
     const std::string total = std::to_string(game.questionCount());
     for (const PhonePlayer* p : game.ranking()) {
         const PresetNickname* preset = findNickname(p->nickname);
         const std::string suffix = p->sameNickname > 1 ? " " + std::to_string(p->sameNickname) : "";
+        const LocalizedText team = teamName(game, p->team);
         out += row({std::to_string(p->rank), std::to_string(p->seat),
                     (preset ? preset->name.zh : p->nickname) + suffix,
-                    (preset ? preset->name.en : p->nickname) + suffix, std::to_string(p->score),
-                    std::to_string(p->correct), std::to_string(p->answered), total});
+                    (preset ? preset->name.en : p->nickname) + suffix, team.zh, team.en,
+                    std::to_string(p->score), std::to_string(p->correct),
+                    std::to_string(p->answered), total});
     }
     out += "\r\n";
+    if (game.teamPlay()) {
+        // The teams as the big screen ranked them: the score is the mean of the members' points.
+        out += row({"team_rank", "team_zh", "team_en", "members", "team_score_mean_points",
+                    "total_points", "correct", "answered"});
+        for (const PhoneTeamStanding& t : game.teamRanking()) {
+            const LocalizedText team = teamName(game, t.team);
+            out += row({t.rank > 0 ? std::to_string(t.rank) : std::string(), team.zh, team.en,
+                        std::to_string(t.members), std::to_string(t.score),
+                        std::to_string(t.totalPoints), std::to_string(t.correct),
+                        std::to_string(t.answered)});
+        }
+        out += "\r\n";
+    }
     out += row({"question", "question_id", "answers", "correct", "accuracy_percent"});
     int n = 0;
     for (const auto& q : game.questionFigures()) {

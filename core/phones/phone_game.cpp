@@ -144,9 +144,35 @@ void PhoneGame::sendWelcome(int connection) {
     json names = json::array();
     for (const auto& n : presetNicknames())
         names.push_back({{"id", n.id}, {"zh", n.name.zh}, {"en", n.name.en}});
-    send(connection,
-         json{{"t", "welcome"}, {"phase", phonePhaseName(m_phase)}, {"names", std::move(names)}}
-             .dump());
+    json welcome = {
+        {"t", "welcome"}, {"phase", phonePhaseName(m_phase)}, {"names", std::move(names)}};
+    if (teamPlay()) {
+        json teams = json::array();
+        for (int i = 0; i < static_cast<int>(m_settings.teams.size()); ++i)
+            teams.push_back(teamJson(i));
+        welcome["teams"] = std::move(teams);
+    }
+    send(connection, welcome.dump());
+}
+
+json PhoneGame::teamJson(int team) const {
+    const PhoneTeam& t = m_settings.teams[static_cast<std::size_t>(team)];
+    const TeamPreset* preset = findTeamPreset(t.preset);
+    return {{"id", t.preset},
+            {"zh", preset ? preset->name.zh : t.preset},
+            {"en", preset ? preset->name.en : t.preset},
+            {"colour", t.colour},
+            {"text", t.textColour}};
+}
+
+void PhoneGame::sendJoined(int connection, const PhonePlayer& p) {
+    json joined = {{"t", "joined"},
+                   {"token", p.token},
+                   {"seat", p.seat},
+                   {"nick", p.nickname},
+                   {"name", nameJson(p.nickname, p.sameNickname)}};
+    if (p.team >= 0) joined["team"] = teamJson(p.team);
+    send(connection, joined.dump());
 }
 
 void PhoneGame::hello(int connection, Connection& c, const PhoneMessage& m) {
@@ -161,12 +187,7 @@ void PhoneGame::hello(int connection, Connection& c, const PhoneMessage& m) {
             c.seat = p.seat;
             ++m_counters.rejoins;
             m_changed = true;
-            send(connection, json{{"t", "joined"},
-                                  {"token", p.token},
-                                  {"seat", p.seat},
-                                  {"nick", p.nickname},
-                                  {"name", nameJson(p.nickname, p.sameNickname)}}
-                                 .dump());
+            sendJoined(connection, p);
             return;
         }
     }
@@ -183,12 +204,20 @@ void PhoneGame::join(int connection, Connection& c, const PhoneMessage& m) {
         return refuse("pin");
     }
     if (!findNickname(m.nickname)) return refuse("nick");
+    int team = -1;
+    if (teamPlay()) {
+        const auto it = std::find_if(m_settings.teams.begin(), m_settings.teams.end(),
+                                     [&](const PhoneTeam& t) { return t.preset == m.team; });
+        if (it == m_settings.teams.end()) return refuse("team");
+        team = static_cast<int>(it - m_settings.teams.begin());
+    }
     if (m_phase == PhonePhase::Podium) return refuse("over");
     if (static_cast<int>(m_players.size()) >= m_settings.maxPlayers) return refuse("full");
     PhonePlayer p;
     p.seat = static_cast<int>(m_players.size()) + 1;
     p.token = newToken();
     p.nickname = m.nickname;
+    p.team = team;
     p.sameNickname = 1 + static_cast<int>(std::count_if(
                              m_players.begin(), m_players.end(),
                              [&](const PhonePlayer& o) { return o.nickname == m.nickname; }));
@@ -201,12 +230,7 @@ void PhoneGame::join(int connection, Connection& c, const PhoneMessage& m) {
     rank();
     ++m_counters.joins;
     m_changed = true;
-    send(connection, json{{"t", "joined"},
-                          {"token", p.token},
-                          {"seat", p.seat},
-                          {"nick", p.nickname},
-                          {"name", nameJson(p.nickname, p.sameNickname)}}
-                         .dump());
+    sendJoined(connection, p);
 }
 
 void PhoneGame::answer(int connection, Connection& c, const PhoneMessage& m, double now) {
@@ -379,6 +403,45 @@ std::vector<const PhonePlayer*> PhoneGame::ranking() const {
     return out;
 }
 
+std::vector<PhoneTeamStanding> PhoneGame::teamRanking() const {
+    std::vector<PhoneTeamStanding> standings(m_settings.teams.size());
+    for (std::size_t i = 0; i < standings.size(); ++i)
+        standings[i].team = static_cast<int>(i);
+    for (const auto& p : m_players) {
+        if (p.team < 0 || p.team >= static_cast<int>(standings.size())) continue;
+        auto& s = standings[static_cast<std::size_t>(p.team)];
+        ++s.members;
+        s.totalPoints += p.score;
+        s.correct += p.correct;
+        s.answered += p.answered;
+    }
+    return rankTeams(std::move(standings));
+}
+
+json PhoneGame::topJson(std::size_t count) const {
+    json top = json::array();
+    if (teamPlay()) {
+        for (const PhoneTeamStanding& t : teamRanking()) {
+            if (top.size() >= count || t.members == 0) break;
+            json team = teamJson(t.team);
+            top.push_back({{"name", {{"zh", team["zh"]}, {"en", team["en"]}}},
+                           {"score", t.score},
+                           {"rank", t.rank},
+                           {"members", t.members},
+                           {"colour", team["colour"]},
+                           {"text", team["text"]}});
+        }
+        return top;
+    }
+    for (const PhonePlayer* o : ranking()) {
+        if (top.size() >= count) break;
+        top.push_back({{"name", nameJson(o->nickname, o->sameNickname)},
+                       {"score", o->score},
+                       {"rank", o->rank}});
+    }
+    return top;
+}
+
 void PhoneGame::broadcastState(double now) {
     for (const auto& p : m_players)
         if (p.connection != 0) sendState(p, now);
@@ -408,15 +471,15 @@ void PhoneGame::sendState(const PhonePlayer& p, double now) {
         s["waiting"] = p.firstQuestion > m_index;
         if (const DrawnQuestion* q = currentQuestion()) s["right"] = q->correctDisplayed();
     }
+    if (p.team >= 0) {
+        // The player's team: its place and score (the mean of its members' points).
+        for (const PhoneTeamStanding& t : teamRanking())
+            if (t.team == p.team)
+                s["team"] = {{"rank", t.rank}, {"score", t.score}, {"members", t.members}};
+    }
     if (m_phase == PhonePhase::Leaderboard || m_phase == PhonePhase::Podium) {
-        json top = json::array();
-        for (const PhonePlayer* o : ranking()) {
-            if (top.size() >= (m_phase == PhonePhase::Podium ? 3u : 5u)) break;
-            top.push_back({{"name", nameJson(o->nickname, o->sameNickname)},
-                           {"score", o->score},
-                           {"rank", o->rank}});
-        }
-        s["top"] = std::move(top);
+        s["top"] = topJson(m_phase == PhonePhase::Podium ? 3u : 5u);
+        s["by"] = teamPlay() ? "team" : "player";
     }
     send(p.connection, s.dump());
 }

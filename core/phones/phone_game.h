@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/phones/phone_protocol.h"
+#include "core/phones/phone_teams.h"
 #include "core/phones/rate_limiter.h"
 #include "core/quiz/draw.h"
 #include "core/quiz/scoring.h"
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
@@ -23,6 +25,9 @@ struct PhoneGameSettings {
     int maxPlayers = 80;          // seats; joins beyond are refused ("full")
     double messagesPerSecond = 5; // per connection, after a burst of ...
     double messageBurst = 10;     // ... messages; the rest is dropped and counted
+    // Team play: 2–6 teams (classContestTeams); each phone picks one when it joins, answers for
+    // itself, and the leaderboard and podium rank the teams. Empty: each player for themselves.
+    std::vector<PhoneTeam> teams;
 };
 
 enum class PhonePhase {
@@ -40,6 +45,7 @@ struct PhonePlayer {
     std::string token;     // 32 hex digits; the phone keeps it in localStorage
     std::string nickname;  // preset id (core/quiz presetNicknames)
     int sameNickname = 1;  // 2, 3, … when others took the nickname first (shown after it)
+    int team = -1;         // index in the game's teams; -1 in an individual game
     int connection = 0;    // the connection it answers on; 0 while offline
     int firstQuestion = 0; // the first question it may answer (late joiners wait)
     int score = 0;
@@ -132,6 +138,10 @@ class PhoneGame {
     int playersOnline() const;
     const std::vector<PhonePlayer>& players() const { return m_players; } // by seat
     std::vector<const PhonePlayer*> ranking() const;                      // by rank, then seat
+    bool teamPlay() const { return !m_settings.teams.empty(); }
+    const std::vector<PhoneTeam>& teams() const { return m_settings.teams; }
+    // Every team by rank (score = the mean of its members' points), empty teams last.
+    std::vector<PhoneTeamStanding> teamRanking() const;
     // The chosen displayed options of this question, counted (the reveal's bars).
     const std::vector<int>& optionCounts() const { return m_optionCounts; }
     const std::vector<PhoneQuestionFigures>& questionFigures() const { return m_figures; }
@@ -153,6 +163,9 @@ class PhoneGame {
     void broadcastState(double now);
     void sendState(const PhonePlayer& player, double now);
     void sendWelcome(int connection);
+    void sendJoined(int connection, const PhonePlayer& p);
+    nlohmann::json teamJson(int team) const;
+    nlohmann::json topJson(std::size_t count) const;
     void send(int connection, std::string text);
     PhonePlayer* seatOf(const Connection& c);
     std::string newToken();

@@ -100,9 +100,12 @@ std::optional<PhoneMessage> parsePhoneMessage(std::string_view frame, bool binar
         m.type = PhoneMessage::Type::Join;
         const auto pin = stringField(j, "pin");
         const auto nick = stringField(j, "nick");
+        const auto team = stringField(j, "team");
         if (!pin || !isPin(*pin) || !nick || !isPresetId(*nick)) return bad();
+        if (j.contains("team") && (!team || !isPresetId(*team))) return bad();
         m.pin = *pin;
         m.nickname = *nick;
+        m.team = team.value_or("");
         return m;
     }
     if (*type == "answer") {

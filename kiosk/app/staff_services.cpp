@@ -1,11 +1,12 @@
-// kiosk/app: staff mode's host side — health figures, export to a USB stick (statistics copy and
-// today's report), manual tallies, restart, power off and the audit log
+// kiosk/app: staff mode's host side — health figures, export to a USB stick (statistics copy,
+// today's report, the class results CSVs), manual tallies, restart, power off and the audit log
 #include "kiosk/app/staff_services.h"
 
 #include "core/base/disk_space.h"
 #include "core/base/file_io.h"
 #include "core/base/log.h"
 #include "core/fleet/sync_status.h"
+#include "core/phones/class_results_files.h"
 #include "core/report/report_builder.h"
 #include "core/staff/audit_log.h"
 #include "core/staff/run_counter.h"
@@ -130,7 +131,8 @@ void StaffServices::fillHealth(StaffHealth& health) {
 }
 
 // <stick>/lantai-<booth>-<YYYYMMDD-HHMMSS>/: lantai.sqlite (a consistent copy), then the report
-// of today written from that copy by `lantai report` as HTML and XLSX.
+// of today written from that copy by `lantai report` as HTML and XLSX, then the class results
+// CSVs of "class on phones" in class-results/.
 StaffOutcome StaffServices::exportToUsb(const fs::path& stick) {
     const std::int64_t now = unixNow();
     const std::string stamp = core::formatLocalTime(now, core::localUtcOffsetSeconds(now));
@@ -159,6 +161,15 @@ StaffOutcome StaffServices::exportToUsb(const fs::path& stick) {
                           " (the statistics copy is in " + folder.string() + ")");
         written.push_back(out.filename().string());
     }
+    // The class-on-phones results the teacher exported, for the school (class-results/*.csv).
+    const fs::path classResults = folder / core::kClassResultsFolder;
+    auto copied =
+        core::copyClassResults(m_options.stateDir / core::kClassResultsFolder, classResults);
+    if (!copied)
+        return failed(core::formatDiagnostic(copied.error(), false) +
+                      " (the statistics copy is in " + folder.string() + ")");
+    for (const std::string& name : *copied)
+        written.push_back(std::string(core::kClassResultsFolder) + "/" + name);
     ::sync(); // the stick may be pulled as soon as staff read "exported"
     StaffOutcome o;
     o.ok = true;

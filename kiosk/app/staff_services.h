@@ -1,5 +1,5 @@
-// kiosk/app: staff mode's host side — health figures, export to a USB stick (statistics copy and
-// today's report), manual tallies, restart, power off and the audit log
+// kiosk/app: staff mode's host side — health figures, export to a USB stick (statistics copy,
+// today's report, the class results CSVs), manual tallies, restart, power off and the audit log
 #pragma once
 
 #include "kiosk/platform/logind_power.h"

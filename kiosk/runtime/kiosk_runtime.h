@@ -301,7 +301,10 @@ class KioskRuntime {
     std::filesystem::path staffPacksDir() const;
     // Class on phones (runtime_phones.cpp)
     void configurePhones();
-    void openPhoneGame();
+    // After a reload: the phone server restarts when [phones] enabled, listen, port or the Wi-Fi
+    // changed, or stops when it was turned off (no game is open at a reload's idle moment).
+    void reconfigurePhones(const core::KioskConfig& before);
+    void openPhoneGame(int teams); // 0: each pupil for themselves; 2–6: team play
     void updatePhones(double now);
     double phonesDeadline(double now) const;
     bool animating() const;

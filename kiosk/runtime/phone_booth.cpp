@@ -5,12 +5,12 @@
 #include "core/base/file_io.h"
 #include "core/base/log.h"
 #include "core/phones/class_results_csv.h"
+#include "core/phones/class_results_files.h"
 #include "core/phones/join_codes.h"
 #include "kiosk/net/lan_address.h"
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <limits>
 
 namespace lantai::kiosk {
@@ -64,7 +64,10 @@ void PhoneBooth::open(std::vector<core::DrawnQuestion> questions,
     m_view.joinQr = encodeQr(m_view.joinUrl);
     m_view.exported.clear();
     m_view.exportProblem.clear();
-    core::logInfo("phones: a class game opened, join at " + m_view.joinUrl);
+    core::logInfo(std::string("phones: a class game opened") +
+                  (m_game->teamPlay() ? " in " + std::to_string(m_game->teams().size()) + " teams"
+                                      : std::string()) +
+                  ", join at " + m_view.joinUrl);
 }
 
 void PhoneBooth::close() {
@@ -127,14 +130,9 @@ std::vector<core::PhoneAnswerRecord> PhoneBooth::takeAnswers() {
 
 void PhoneBooth::exportCsv(const std::filesystem::path& folder, std::int64_t unixNow) {
     if (!m_game) return;
-    const std::time_t t = static_cast<std::time_t>(unixNow);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char name[64];
-    std::strftime(name, sizeof name, "class-results-%Y%m%d-%H%M%S.csv", &local);
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    const auto path = folder / name;
+    const auto path = folder / core::classResultsFileName(unixNow);
     const core::Status written = core::writeFileAtomic(path, core::classResultsCsv(*m_game));
     if (written) {
         m_view.exported = path.string();
@@ -151,6 +149,8 @@ nlohmann::json PhoneBooth::stateJson(double now) const {
     nlohmann::json j = {{"enabled", m_view.available || !m_view.problem.empty()},
                         {"serving", m_server != nullptr},
                         {"problem", m_server ? std::string() : m_view.problem},
+                        {"listen", m_listen},
+                        {"port", m_port},
                         {"connections", m_connections.size()},
                         {"exported", m_view.exported}};
     if (m_server) {
@@ -165,6 +165,7 @@ nlohmann::json PhoneBooth::stateJson(double now) const {
     const core::PhoneGame& g = *m_game;
     const auto& c = g.counters();
     j["game"] = {{"phase", core::phonePhaseName(g.phase())},
+                 {"mode", g.teamPlay() ? "teams" : "individual"},
                  {"pin", g.pin()},
                  {"join_url", m_view.joinUrl},
                  {"question", g.questionIndex()},
@@ -192,8 +193,17 @@ nlohmann::json PhoneBooth::stateJson(double now) const {
                            {"correct", p->correct},
                            {"answered", p->answered},
                            {"rank", p->rank},
+                           {"team", p->team >= 0 ? g.teams()[std::size_t(p->team)].preset : ""},
                            {"online", p->connection != 0}});
     j["game"]["ranking"] = std::move(ranking);
+    nlohmann::json teams = nlohmann::json::array();
+    for (const core::PhoneTeamStanding& t : g.teamRanking())
+        teams.push_back({{"team", g.teams()[static_cast<std::size_t>(t.team)].preset},
+                         {"members", t.members},
+                         {"total_points", t.totalPoints},
+                         {"score", t.score},
+                         {"rank", t.rank}});
+    j["game"]["teams"] = std::move(teams);
     nlohmann::json questions = nlohmann::json::array();
     for (const auto& q : g.questionFigures())
         questions.push_back({{"id", q.questionId}, {"answers", q.answers}, {"correct", q.correct}});

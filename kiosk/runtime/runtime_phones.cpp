@@ -1,6 +1,8 @@
-// kiosk/runtime: "class on phones" in the runtime — the booth's server started with the kiosk,
-// a game opened from the teacher's setup, its network drained each update, closed with the visit
+// kiosk/runtime: "class on phones" in the runtime — the booth's server started with the kiosk (and
+// restarted by a reload that changed [phones]), a game opened from the teacher's setup, its network
+// drained each update, closed with the visit
 #include "core/base/log.h"
+#include "core/phones/class_results_files.h"
 #include "core/quiz/engine.h"
 #include "kiosk/runtime/kiosk_runtime.h"
 
@@ -14,7 +16,8 @@ void KioskRuntime::configurePhones() {
     m_phones =
         std::make_unique<PhoneBooth>(m_options.config, m_options.phonePageDirs, m_options.wake);
     PhonesView& view = m_phones->view();
-    view.open = [this] { openPhoneGame(); };
+    view.open = [this] { openPhoneGame(0); };
+    view.openTeams = [this] { openPhoneGame(m_quiz.teamCount()); };
     view.start = [this] {
         if (auto* game = m_phones->game(); game && game->start(m_now)) {
             m_phoneGameStarted = true;
@@ -25,7 +28,7 @@ void KioskRuntime::configurePhones() {
         if (auto* game = m_phones->game(); game && game->next(m_now)) m_redraw = true;
     };
     view.exportCsv = [this] {
-        m_phones->exportCsv(m_options.config.stateDir / "class-results",
+        m_phones->exportCsv(m_options.config.stateDir / core::kClassResultsFolder,
                             static_cast<std::int64_t>(std::time(nullptr)));
         m_redraw = true;
     };
@@ -38,7 +41,29 @@ void KioskRuntime::configurePhones() {
     m_state.phones = &view;
 }
 
-void KioskRuntime::openPhoneGame() {
+void KioskRuntime::reconfigurePhones(const core::KioskConfig& before) {
+    const core::KioskConfig& now = m_options.config;
+    if (before.phonesEnabled == now.phonesEnabled && before.phonesListen == now.phonesListen &&
+        before.phonesPort == now.phonesPort && before.phonesWifiSsid == now.phonesWifiSsid &&
+        before.phonesWifiPassword == now.phonesWifiPassword)
+        return;
+    // The old server stops first (its port may be the new one's).
+    m_state.phones = nullptr;
+    m_phones.reset();
+    m_phoneGameStarted = false;
+    if (!now.phonesEnabled) {
+        core::logInfo(
+            "phones: [phones] enabled = false after the reload: the phone server stopped");
+        return;
+    }
+    configurePhones();
+    core::logInfo("phones: [phones] changed: the phone server restarted on " +
+                  (now.phonesListen.empty() ? std::string("*") : now.phonesListen) + ":" +
+                  std::to_string(now.phonesPort) +
+                  (m_phones->serving() ? std::string() : " — " + m_phones->view().problem));
+}
+
+void KioskRuntime::openPhoneGame(int teams) {
     if (!m_phones || !m_phones->serving() || !m_state.pack) return;
     const core::KioskConfig& config = m_options.config;
     core::QuizConfig quiz;
@@ -52,6 +77,8 @@ void KioskRuntime::openPhoneGame() {
     core::parseScoringMode(config.quizScoring, settings.scoring.mode);
     settings.scoring.streakBonus = config.quizStreakBonus;
     settings.timerSeconds = config.quizTimerS > 0 ? config.quizTimerS : 20;
+    // Team play: the class contest's first `teams` presets, in this theme's team colours.
+    if (teams > 0) settings.teams = core::classContestTeams(teams, m_theme);
     const std::uint64_t seed = (std::uint64_t{device()} << 32) ^ device();
     m_phones->open(std::move(questions), settings, seed);
     m_phoneGameStarted = false;

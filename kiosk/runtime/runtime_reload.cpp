@@ -7,6 +7,9 @@
 namespace lantai::kiosk {
 
 bool KioskRuntime::atIdleMoment() const {
+    // A class game on phones is never cut by a reload: it closes when the visit ends (the
+    // attract loop), and the reload follows on the next update.
+    if (m_phones && m_phones->gameOpen()) return false;
     return !m_state.pack || m_session.state() == core::SessionState::Attract;
 }
 
@@ -45,12 +48,14 @@ void KioskRuntime::applyReload() {
     m_media.reset(); // made again after the next frame, with the new video settings
     if (m_textures) m_textures->clear();
 
+    const core::KioskConfig before = m_options.config;
     m_options.config = std::move(reload.config);
     m_state.webBaseUrl = m_options.config.baseUrl;
     applyContent(std::move(reload.content));
     configureQuiz();
     configureNarration();
     configureStaff();
+    reconfigurePhones(before);
     m_theme = chooseTheme();
     m_state.themeName = m_theme.name;
     if (m_imgui) rebuildFonts();

@@ -1,6 +1,7 @@
 // kiosk/ui: "class on phones" on the booth's screen — the join and Wi-Fi QR codes, the game PIN
 // and who joined; each question large with the live answer count and the timer; the correct
-// answer and the explanation; the leaderboard; the podium and the CSV export
+// answer and the explanation; the leaderboard; the podium and the CSV export. In team play the
+// lobby counts each team's players and the leaderboard and podium rank the teams
 #include "core/i18n/ui_strings.h"
 #include "core/quiz/engine.h"
 #include "kiosk/ui/answer_button.h"
@@ -26,6 +27,38 @@ std::string playerName(UiContext& ui, const core::PhonePlayer& p) {
     std::string name = preset ? ui.text(preset->name) : p.nickname;
     if (p.sameNickname > 1) name += " " + std::to_string(p.sameNickname);
     return name;
+}
+
+std::string teamName(UiContext& ui, const core::PhoneGame& game, int team) {
+    if (team < 0 || team >= static_cast<int>(game.teams().size())) return {};
+    const std::string& id = game.teams()[static_cast<std::size_t>(team)].preset;
+    const core::TeamPreset* preset = core::findTeamPreset(id);
+    return preset ? ui.text(preset->name) : id;
+}
+
+// A row of the leaderboard or a place on the podium: a player, or in team play a team.
+struct Standing {
+    int rank = 1;
+    std::string name;
+    std::string detail; // a team's member count
+    int score = 0;
+    int colour = -1; // team colour index; -1: none (players)
+};
+
+// Players by rank, or the teams with members by their mean score.
+std::vector<Standing> standings(UiContext& ui, const core::PhoneGame& game) {
+    std::vector<Standing> out;
+    if (game.teamPlay()) {
+        for (const core::PhoneTeamStanding& t : game.teamRanking())
+            if (t.members > 0)
+                out.push_back({t.rank, teamName(ui, game, t.team),
+                               core::uiCount("phones.team_members", t.members, ui.language),
+                               t.score, t.team});
+        return out;
+    }
+    for (const core::PhonePlayer* p : game.ranking())
+        out.push_back({p->rank, playerName(ui, *p), std::string(), p->score, -1});
+    return out;
 }
 
 TextBlock style(UiContext& ui, FontRole role, ColorRole colour, TextAlign align = TextAlign::Left,
@@ -61,8 +94,8 @@ float drawNameChips(UiContext& ui, const core::PhoneGame& game, const Rect& area
             x = static_cast<float>(area.x);
             y += chip + gap;
         }
-        if (y + chip > bottom) break; // the count above says how many
-        const int team = p.seat % 6;
+        if (y + chip > bottom) break;                       // the count above says how many
+        const int team = p.team >= 0 ? p.team : p.seat % 6; // team play: the team's colour
         ui.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip),
                                ui.color(core::teamColorRole(team), p.connection ? 1.0f : 0.4f),
                                chip / 2);
@@ -72,6 +105,45 @@ float drawNameChips(UiContext& ui, const core::PhoneGame& game, const Rect& area
         x += w + gap;
     }
     return y + chip + gap;
+}
+
+// Team play: each team's chip with how many joined it, in rows from y; returns the y below.
+float drawTeamTally(UiContext& ui, const core::PhoneGame& game, const Rect& area, float y) {
+    std::vector<int> members(game.teams().size(), 0);
+    for (const auto& p : game.players())
+        if (p.team >= 0 && p.team < static_cast<int>(members.size()))
+            ++members[static_cast<std::size_t>(p.team)];
+    const float chip = ui.fontSize(FontRole::Heading) * 1.7f;
+    const float gap = ui.px(ui.theme->layout.spacing);
+    float x = static_cast<float>(area.x);
+    for (int t = 0; t < static_cast<int>(members.size()); ++t) {
+        const std::string label =
+            teamName(ui, game, t) + "  " +
+            core::uiCount("phones.team_members", members[static_cast<std::size_t>(t)], ui.language);
+        const float w = textWidth(ui, FontRole::Heading, label) + chip;
+        if (x + w > area.right() && x > area.x) {
+            x = static_cast<float>(area.x);
+            y += chip + gap;
+        }
+        ui.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip),
+                               ui.color(core::teamColorRole(t)), ui.px(ui.theme->layout.rounding));
+        ui.draw->AddText(ui.font(FontRole::Heading), ui.fontSize(FontRole::Heading),
+                         ImVec2(x + chip / 2, y + chip * 0.2f), ui.color(core::textOnTeamRole(t)),
+                         label.c_str());
+        x += w + gap;
+    }
+    return y + chip + gap;
+}
+
+// Team play: how a team's score is computed, under the leaderboard's or podium's heading;
+// returns the height used (0 in an individual game).
+float drawTeamScoreRule(UiContext& ui, const core::PhoneGame& game, const Rect& area, float y) {
+    if (!game.teamPlay()) return 0;
+    return drawTextBlock(
+               ui, {area.x, y, area.w, ui.fontSize(FontRole::Body) * 3},
+               ui.ui("phones.team_score_rule"),
+               style(ui, FontRole::Body, ColorRole::TextOnBackgroundMuted, TextAlign::Center, 2)) +
+           ui.px(1);
 }
 
 // A QR code with a caption under it, in `box`; returns the height used.
@@ -123,6 +195,7 @@ void drawLobby(UiContext& ui, PhonesView& view, const Rect& area) {
                         : ui.ui("phones.waiting"),
                  FontRole::Heading, ui.color(ColorRole::TextOnBackground));
     y += ui.fontSize(FontRole::Heading) * 1.7f;
+    if (game.teamPlay()) y = drawTeamTally(ui, game, side, y) + gap / 2;
     const float buttonTop =
         teacherButton(ui, side, "phones-start", ui.ui("phones.start"), view.start);
     drawNameChips(ui, game, side, y, buttonTop - gap);
@@ -239,19 +312,31 @@ void drawRanking(UiContext& ui, PhonesView& view, const Rect& area, std::size_t 
     const auto& game = *view.game;
     const float rowH = ui.fontSize(FontRole::Heading) * 1.9f;
     float y =
-        static_cast<float>(area.y) + quizHeading(ui, area, ui.ui("phones.leaderboard")) + ui.px(2);
+        static_cast<float>(area.y) +
+        quizHeading(ui, area,
+                    ui.ui(game.teamPlay() ? "phones.team_leaderboard" : "phones.leaderboard")) +
+        ui.px(2);
+    y += drawTeamScoreRule(ui, game, area, y);
     std::size_t shown = 0;
-    for (const core::PhonePlayer* p : game.ranking()) {
+    for (const Standing& s : standings(ui, game)) {
         if (shown++ >= count || y + rowH > area.bottom() - ui.touchMin() * 1.3f) break;
         const Rect row{area.x + area.w * 0.1, y, area.w * 0.8, rowH * 0.9};
         ui.draw->AddRectFilled(minOf(row), maxOf(row), ui.color(ColorRole::Surface),
                                ui.px(ui.theme->layout.rounding));
-        const float ip = ui.px(1.5f);
-        drawTextLine(ui, {row.x + ip, row.y + rowH * 0.15, row.w * 0.7, rowH * 0.7},
-                     std::to_string(p->rank) + ".  " + playerName(ui, *p), FontRole::Heading,
-                     ui.color(ColorRole::Text));
-        drawTextLine(ui, {row.x, row.y + rowH * 0.15, row.w - ip, rowH * 0.7},
-                     core::uiCount("phones.points", p->score, ui.language), FontRole::Heading,
+        float ip = ui.px(1.5f);
+        if (s.colour >= 0) { // the team's colour as a band on the left
+            ui.draw->AddRectFilled(
+                minOf(row),
+                ImVec2(static_cast<float>(row.x) + ui.px(2.4f), static_cast<float>(row.bottom())),
+                ui.color(core::teamColorRole(s.colour)), ui.px(ui.theme->layout.rounding));
+            ip += ui.px(2.4f);
+        }
+        std::string left = std::to_string(s.rank) + ".  " + s.name;
+        if (!s.detail.empty()) left += "  · " + s.detail;
+        drawTextLine(ui, {row.x + ip, row.y + rowH * 0.15, row.w * 0.7, rowH * 0.7}, left,
+                     FontRole::Heading, ui.color(ColorRole::Text));
+        drawTextLine(ui, {row.x, row.y + rowH * 0.15, row.w - ui.px(1.5f), rowH * 0.7},
+                     core::uiCount("phones.points", s.score, ui.language), FontRole::Heading,
                      ui.color(ColorRole::Text), TextAlign::Right);
         y += rowH;
     }
@@ -260,8 +345,12 @@ void drawRanking(UiContext& ui, PhonesView& view, const Rect& area, std::size_t 
 
 void drawPodium(UiContext& ui, PhonesView& view, const Rect& area) {
     const auto& game = *view.game;
-    float y = static_cast<float>(area.y) + quizHeading(ui, area, ui.ui("phones.podium")) + ui.px(2);
-    const auto ranking = game.ranking();
+    float y =
+        static_cast<float>(area.y) +
+        quizHeading(ui, area, ui.ui(game.teamPlay() ? "phones.team_podium" : "phones.podium")) +
+        ui.px(2);
+    y += drawTeamScoreRule(ui, game, area, y);
+    const auto ranking = standings(ui, game);
     const float bottomBar = ui.touchMin() * 1.3f;
     const float stageH = static_cast<float>(area.bottom()) - y - bottomBar - ui.px(10);
     const float colW = static_cast<float>(area.w) / 3.0f;
@@ -271,26 +360,28 @@ void drawPodium(UiContext& ui, PhonesView& view, const Rect& area) {
     for (int slot = 0; slot < 3; ++slot) {
         const int place = order[slot];
         if (place >= static_cast<int>(ranking.size())) continue;
-        const core::PhonePlayer& p = *ranking[static_cast<std::size_t>(place)];
+        const Standing& s = ranking[static_cast<std::size_t>(place)];
+        const int colour = s.colour >= 0 ? s.colour : place; // a team in its colour
         const float h = stageH * 0.55f * heights[slot];
         const float x = static_cast<float>(area.x) + colW * float(slot) + colW * 0.08f;
         const float w = colW * 0.84f;
         const float top = y + stageH - h;
         ui.draw->AddRectFilled(ImVec2(x, top), ImVec2(x + w, y + stageH),
-                               ui.color(core::teamColorRole(place)),
+                               ui.color(core::teamColorRole(colour)),
                                ui.px(ui.theme->layout.rounding));
         const float nameH = ui.fontSize(FontRole::Heading) * 1.5f;
         drawTextBlock(
-            ui, {x, top - nameH * 2.1, w, nameH}, playerName(ui, p),
+            ui, {x, top - nameH * 2.1, w, nameH}, s.name,
             style(ui, FontRole::Heading, ColorRole::TitleOnBackground, TextAlign::Center));
-        drawTextBlock(ui, {x, top - nameH * 1.05, w, nameH},
-                      core::uiCount("phones.points", p.score, ui.language),
+        std::string points = core::uiCount("phones.points", s.score, ui.language);
+        if (!s.detail.empty()) points += " · " + s.detail;
+        drawTextBlock(ui, {x, top - nameH * 1.05, w, nameH}, points,
                       style(ui, FontRole::Body, ColorRole::TextOnBackground, TextAlign::Center));
-        const std::string placeText = std::to_string(p.rank);
+        const std::string placeText = std::to_string(s.rank);
         const float ps = ui.fontSize(FontRole::Title) * 1.4f;
         const ImVec2 size = ui.font(FontRole::Title)->CalcTextSizeA(ps, 1e9f, 0, placeText.c_str());
         ui.draw->AddText(ui.font(FontRole::Title), ps, ImVec2(x + (w - size.x) / 2, top + ui.px(1)),
-                         ui.color(core::textOnTeamRole(place)), placeText.c_str());
+                         ui.color(core::textOnTeamRole(colour)), placeText.c_str());
     }
     const float h = ui.touchMin() * 1.1f;
     const float w = std::min(static_cast<float>(area.w) * 0.45f, ui.px(70));

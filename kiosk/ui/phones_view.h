@@ -23,6 +23,7 @@ struct PhonesView {
     std::string exported; // the last CSV export's path
     std::string exportProblem;
     std::function<void()> open;      // the teacher tapped "Class on phones": a new game (lobby)
+    std::function<void()> openTeams; // … in teams: the class contest's team count, team play
     std::function<void()> start;     // lobby -> the first question
     std::function<void()> next;      // end the question / next / leaderboard / podium
     std::function<void()> exportCsv; // the class results into the state folder

@@ -148,10 +148,17 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
     button(ui, "team-start", {area.x + (area.w - sw) / 2, y, sw, bh * 1.2},
            ui.ui("quiz.team_start"), ButtonKind::Primary,
            [&state] { state.quiz->startTeams(state.clock()); });
-    if (state.phones && state.phones->available) // [phones] enabled: the class on their phones
-        button(ui, "phones-open",
-               {area.x + (area.w - sw) / 2, y + bh * 1.2 + gap * 2, sw, bh * 1.2},
-               ui.ui("phones.open"), ButtonKind::Secondary, [&state] { state.phones->open(); });
+    if (state.phones && state.phones->available) { // [phones] enabled: the class on their phones
+        // Each pupil for themselves, or in the teams chosen above (their phones pick one).
+        const float px = static_cast<float>(area.x + (area.w - sw) / 2);
+        const float py = y + bh * 1.2f + gap * 2;
+        button(ui, "phones-open", {px, py, sw, bh * 1.2}, ui.ui("phones.open"),
+               ButtonKind::Secondary, [&state] { state.phones->open(); });
+        button(ui, "phones-open-teams", {px, py + bh * 1.2 + gap, sw, bh * 1.2},
+               core::uiFormat("phones.open_teams", ui.language,
+                              {{"n", std::to_string(quiz.teamCount())}}),
+               ButtonKind::Secondary, [&state] { state.phones->openTeams(); });
+    }
 }
 
 } // namespace lantai::kiosk

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-# tests/e2e: the real lantai-kiosk acted on while it runs — signals (SIGHUP reloads, SIGPIPE is
-# ignored, SIGTERM/SIGQUIT/SIGUSR1 stop it cleanly) and files swapped under it (a FIFO as pack.json)
+# tests/e2e: the real lantai-kiosk acted on while it runs — signals (SIGHUP reloads, also of the
+# phone server's [phones] settings after a class game; SIGPIPE is ignored, SIGTERM/SIGQUIT/SIGUSR1
+# stop it cleanly) and files swapped under it (a FIFO as pack.json)
 """Usage: kiosk_live_e2e.py --kiosk BIN --scenario NAME --packs DIR [--size WxH]
 
 kiosk_e2e.py runs a script to its end and then reads the states; here the test acts between the
@@ -9,7 +10,7 @@ signal while step N+1 (a long `wait`) runs, and asserts on the states after. Eve
 a kiosk that hangs fails the test within its timeout instead of blocking ctest. The kiosk runs on
 an Xvfb server of its own (Mesa llvmpipe), except in `special_run_files`, which never opens a
 window."""
-import argparse, json, os, select, shutil, signal, subprocess, sys, tempfile, time
+import argparse, json, os, select, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kiosk_e2e import check, rare_characters_copy  # noqa: E402  (shared with the scripted scenarios)
@@ -373,7 +374,75 @@ def special_run_files(args, work, failures):
                             f"exit code {out.returncode}: {said.strip()[-400:]}")
 
 
-SCENARIOS = {"reload_config": reload_config, "reload_pack": reload_pack, "stop_usr1": stop_usr1,
+# `lantai quiz hash-pin 2468` (Argon2id: the string carries its salt and parameters).
+TEACHER_PIN = "2468"
+TEACHER_PIN_HASH = "$argon2id$v=19$m=65536,t=2,p=1$/cT/2EaBVTi2AnAnZyE+3Q$aLiNHoo3qfNrdlSaqYSPM5Gfi4zIKcfQTDfyo6MYHF4"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serves(port):
+    """True when the phone page answers on `port` (loopback)."""
+    try:
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).status == 200
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return False
+
+
+def reload_phones(args, work, failures):
+    """SIGHUP with [phones] moved to another port while a class game on phones is open: the game
+    keeps the old port until it ends with the visit, then the server listens on the new port only; a
+    second SIGHUP with [phones] enabled = false stops it."""
+    pack = os.path.join(args.packs, "valid-minimal")
+    config = os.path.join(work, "kiosk.toml")
+    first, second = free_port(), free_port()
+
+    def write(phones):
+        with open(config, "w") as f:
+            f.write(f'[quiz]\nteacher_pin_hash = "{TEACHER_PIN_HASH}"\n[phones]\n{phones}\n'
+                    f'[pack]\npath = "{pack}"\n')
+    write(f"enabled = true\nport = {first}")
+    steps = [
+        ("wait-idle 8000", {"screen": "attract", "phones.serving": True, "phones.port": first}),
+        ("tap @attract", {"screen": "home"}),
+        ("tap @quiz", None),
+        ("tap @class", None),
+    ] + [(f"tap @pin:{d}", None) for d in TEACHER_PIN] + [
+        ("tap @pin-ok", None),
+        ("tap @phones-open", {"phones.game.phase": "lobby"}),
+        ("wait 6000", {"reload_pending": True, "phones.port": first, "phones.game.phase": "lobby"}),  # SIGHUP
+        ("tap @home", {"screen": "home", "phones.game": None, "reload_pending": True}),  # the game ends ...
+        ("advance 101", {"screen": "attract"}),  # ... and so does the visit:
+        ("wait 1500", {"reload_pending": False, "phones.serving": True, "phones.port": second}),  # new port
+        ("wait 6000", {"reload_pending": False, "phones": None}),  # SIGHUP (enabled = false): stopped
+        ("wait 120000", None),
+    ]
+    lobby = steps.index(("tap @phones-open", {"phones.game.phase": "lobby"})) + 1
+    with LiveKiosk(args, work, steps, ["--config", config]) as kiosk:
+        check_steps(failures, kiosk, range(1, lobby + 1))
+        failures.expect(serves(first), f"the phone page on port {first}")
+        write(f"enabled = true\nport = {second}")
+        kiosk.signal(signal.SIGHUP)
+        check_steps(failures, kiosk, (lobby + 1,))
+        failures.expect(serves(first) and not serves(second), "during the game the server keeps its port")
+        check_steps(failures, kiosk, range(lobby + 2, lobby + 5))
+        failures.expect(serves(second) and not serves(first), f"after the game: port {second} only")
+        write("enabled = false")
+        kiosk.signal(signal.SIGHUP)
+        check_steps(failures, kiosk, (lobby + 5,))
+        failures.expect(not serves(second), "[phones] enabled = false: nothing listens")
+        log = kiosk.log()
+        failures.expect("the phone server restarted on *:" + str(second) in log and
+                        "the phone server stopped" in log, "the log says the phone server moved and stopped",
+                        log[-1500:])
+        stop_with(failures, kiosk, signal.SIGTERM, 0)
+
+
+SCENARIOS = {"reload_config": reload_config, "reload_phones": reload_phones, "reload_pack": reload_pack, "stop_usr1": stop_usr1,
              "fifo_pack": fifo_pack, "special_run_files": special_run_files,
              "fallback_fonts_absent": fallback_fonts_absent}
 

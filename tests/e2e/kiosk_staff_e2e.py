@@ -126,6 +126,13 @@ def main():
     make_pack(os.path.join(args.packs, "broken", "asset.missing"), os.path.join(stick, "broken-pack"))
     make_pack(os.path.join(args.packs, "valid-minimal"), os.path.join(stick, "second-pack"), "second-pack")
     state_dir = os.path.join(work, "state")
+    # A teacher's class-on-phones export (kiosk/runtime/phone_booth): the USB export copies it.
+    class_csv = "class-results-20260101-100000.csv"
+    os.makedirs(os.path.join(state_dir, "class-results"))
+    with open(os.path.join(state_dir, "class-results", class_csv), "w", encoding="utf-8") as f:
+        f.write('\ufeff"rank","seat","nickname_zh"\r\n"1","1","小小档案员"\r\n')
+    with open(os.path.join(state_dir, "class-results", "notes.txt"), "w") as f:
+        f.write("not a class result")
     # lantai-sync's last status (core/fleet/sync_status.h): the staff screen's "last sync".
     os.makedirs(os.path.join(state_dir, "sync"))
     with open(os.path.join(state_dir, "sync", "status.json"), "w") as f:
@@ -211,6 +218,14 @@ def main():
             except ImportError:
                 pass
         verdict(ok, f"XLSX report opens {xlsx}")
+        copied = os.path.join(folder, "class-results", class_csv)
+        verdict(os.path.exists(copied) and open(copied, encoding="utf-8").read() ==
+                open(os.path.join(state_dir, "class-results", class_csv), encoding="utf-8").read()
+                and not os.path.exists(os.path.join(folder, "class-results", "notes.txt")),
+                "the class results CSV is on the stick (and nothing else from its folder)")
+        export = [a for a in audit if a["action"] == "export"]
+        verdict(bool(export) and f"class-results/{class_csv}" in export[-1]["details"].get("files", []),
+                "audit: the export lists the class results CSV")
     # The pack from the stick was copied into the packs folder; the broken one was not.
     verdict(os.path.exists(os.path.join(packs, "second-pack", "pack.json"))
             and not os.path.exists(os.path.join(packs, "broken-pack")), "pack copied from the stick")

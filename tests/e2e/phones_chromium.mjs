@@ -1,9 +1,10 @@
 // tests/e2e: two real phones for the class-on-phones e2e — headless Chromium (playwright-core, as
-// tests/web) with mobile emulation opens the join page, joins with a preset nickname, answers every
+// tests/web) with mobile emulation opens the join page, joins with a preset nickname (and, given
+// NICK:TEAM, taps that team on the join page and checks its chip on the phone), answers every
 // question on the shape buttons (ticking one option and submitting for multiple choice) to the
 // podium; the first reloads its page after question 2 and must
 // get its seat back (the token in localStorage). Prints one JSON line: what the phones did.
-// Usage: node phones_chromium.mjs JOIN_URL SHOTS_DIR NICK1 NICK2
+// Usage: node phones_chromium.mjs JOIN_URL SHOTS_DIR NICK1[:TEAM1] NICK2[:TEAM2]
 import path from 'node:path';
 import { launch } from '../web/lib/browser.mjs';
 
@@ -14,24 +15,39 @@ const PHONE = {
     'Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36 MicroMessenger/8.0.2.1860 WeChat',
 };
 
-async function playOne(browser, nick, index) {
+async function playOne(browser, nickAndTeam, index) {
+  const [nick, team] = nickAndTeam.split(':');
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   await page.waitForSelector(`button[data-nick="${nick}"]`, { timeout: 30000 });
-  if (index === 0) await page.screenshot({ path: path.join(shots, 'phone-join.png') });
+  if (team) {
+    await page.tap(`button[data-team="${team}"]`);
+    // Without a nickname yet the join button stays off.
+    if (!(await page.$eval('#join', (b) => b.disabled))) errors.push('join enabled before a nickname');
+  }
   await page.tap(`button[data-nick="${nick}"]`);
+  if (index === 0) await page.screenshot({ path: path.join(shots, 'phone-join.png') });
   await page.tap('#join');
-  const result = { nick, answered: 0, correct: 0, reloaded: false, seatBefore: null, seatAfter: null, errors };
+  const result = { nick, team: team || '', teamShown: '', answered: 0, correct: 0, reloaded: false,
+    seatBefore: null, seatAfter: null, errors };
   await page.waitForFunction(() => localStorage.getItem('lantai-phones-token'), null, { timeout: 15000 });
   result.seatBefore = await page.evaluate(() => localStorage.getItem('lantai-phones-token'));
+  if (team) {
+    await page.waitForSelector('#my-team', { timeout: 15000 });
+    result.teamShown = await page.textContent('#my-team');
+  }
   let lastQ = -1;
   const deadline = Date.now() + 110000;
   while (Date.now() < deadline) {
     const text = await page.textContent('#app');
     if (/领奖台|Podium/.test(text)) break;
+    if (index === 0 && /排行榜|Leaderboard/.test(text) && !result.leaderboardShot) {
+      result.leaderboardShot = true;
+      await page.screenshot({ path: path.join(shots, 'phone-leaderboard.png') });
+    }
     const q = await page.evaluate(() => {
       const b = document.getElementById('answer-0');
       const m = /第 (\d+) \//.exec(document.getElementById('app').textContent);
@@ -82,7 +98,9 @@ try {
     correct: phones.reduce((n, p) => n + p.correct, 0),
   };
   console.log(JSON.stringify(report));
-  process.exitCode = phones.every((p) => p.errors.length === 0 && p.answered === 5) &&
+  // A team phone shows its team (e.g. "蓝队Blue team") from joining to the podium.
+  const teamsShown = phones.every((p) => !p.team || /队/.test(p.teamShown));
+  process.exitCode = teamsShown && phones.every((p) => p.errors.length === 0 && p.answered === 5) &&
     phones[0].seatBefore && phones[0].seatBefore === phones[0].seatAfter ? 0 : 1;
 } finally {
   await browser.close();

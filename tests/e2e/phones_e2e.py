@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-# tests/e2e: class on phones — the kiosk under Xvfb hosts a 5-question game for 40 simulated phones
-# (phone_ws.py) and 2 headless-Chromium phones (phones_chromium.mjs) to the podium; a phone drops and
-# rejoins, a late joiner waits, duplicate, late and garbage frames are refused and counted, and
-# `lantai report` counts exactly the answers the game took
+# tests/e2e: class on phones — the kiosk under Xvfb hosts a 5-question team game (3 teams) for 40
+# simulated phones (phone_ws.py) and 2 headless-Chromium phones (phones_chromium.mjs) to the podium;
+# every phone picks a team, the teams are ranked by the mean of their members' points; a phone drops
+# and rejoins, a late joiner waits, duplicate, late and garbage frames are refused and counted, and
+# `lantai report` counts exactly the answers the game took. (The individual game differs only in
+# the join's missing team and the players' ranking: tests/unit/phones covers it.)
 """Usage: phones_e2e.py --kiosk BIN --lantai BIN --pack DIR [--out DIR] [--size WxH] [--port N]
 
 The teacher's taps are the kiosk's script (a fixed sequence with waits); the phones react to what
@@ -18,6 +20,7 @@ from phone_ws import PhoneSocket  # noqa: E402
 PIN = "2468"
 QUESTIONS = 5
 SIM_PHONES = 40
+TEAMS = 3
 failures = 0
 
 
@@ -34,10 +37,11 @@ def free_port():
 
 
 def teacher_script(per_question_s):
-    """The teacher: PIN, "Class on phones", wait for the class to join, start, then next after each
+    """The teacher: PIN, 3 teams, "Class on phones (3 teams)", wait for the class to join, start, then next after each
     question (a leaderboard after the third), the podium, the CSV export, finish, the visit ends."""
     steps = ["tap @attract", "tap @quiz", "tap @class"] + [f"tap @pin:{d}" for d in PIN] + [
-        "tap @pin-ok", "tap @phones-open", "wait-idle 5000", "screenshot phones-lobby", "wait 14000",
+        "tap @pin-ok", f"tap @teams:{TEAMS}", "wait 300", "screenshot phones-team-setup", "tap @phones-open-teams",
+        "wait-idle 5000", "screenshot phones-lobby", "wait 14000",
         "screenshot phones-lobby-joined", "tap @phones-start"]
     for q in range(QUESTIONS):
         # wait-idle: until the question ends (every phone answered, or the 20 s timer) — a slow
@@ -55,6 +59,8 @@ class SimPhone:
     def __init__(self, n, role, port):
         self.n, self.role, self.port = n, role, port
         self.nick = None
+        self.team = None
+        self.team_refused = None  # the join without a team: the booth's answer
         self.token = ""
         self.seat = None
         self.acks = []          # (ok, why, latency s)
@@ -70,6 +76,13 @@ class SimPhone:
         welcome = await ws.recv()
         assert welcome and welcome["t"] == "welcome", welcome
         self.nick = names[self.n % len(names)]
+        # Unequal teams: every third phone in red, blue, green (14, 13, 13 of 40; Chromium adds 2 to green).
+        teams = [t["id"] for t in welcome.get("teams", [])]
+        assert len(teams) == TEAMS, welcome.get("teams")
+        self.team = teams[self.n % TEAMS]
+        if self.role == "teamless":  # a join without a team is refused in a team game
+            await ws.send({"t": "join", "pin": pin, "nick": self.nick})
+            self.team_refused = await ws.recv()
         if self.role == "garbage":
             await ws.send_frame(b"not json")
             await ws.send_frame(b"\x00\x01\x02", opcode=0x2)
@@ -77,7 +90,7 @@ class SimPhone:
             await ws.send({"t": "dance"})
         if self.role == "late_joiner":
             await game_started.wait()
-        await ws.send({"t": "join", "pin": pin, "nick": self.nick})
+        await ws.send({"t": "join", "pin": pin, "nick": self.nick, "team": self.team})
         if self.role == "late_joiner":
             await ws.send({"t": "answer", "q": 0, "a": [0], "id": 900})  # waits for the next question
         ws = await self.play(ws, podium)
@@ -135,6 +148,7 @@ def roles():
     r[5] = "garbage"
     r[6] = "drop"
     r[7] = "late_joiner"
+    r[8] = "teamless"
     return r
 
 
@@ -248,8 +262,9 @@ def main():
         names = [n["id"] for n in _welcome_names(port)]
         chromium_cmd = None
         if not args.no_chromium:
+            # The Chromium phones pick their team on the join page: green (then 14, 13, 15 players).
             chromium_cmd = ["node", os.path.join(HERE, "phones_chromium.mjs"), f"{base}/?pin={pin}", out,
-                            names[30], names[31]]
+                            f"{names[30]}:green", f"{names[31]}:green"]
         phones, chromium_report = asyncio.run(phones_play(kiosk, port, pin, names, chromium_cmd))
         final = wait_for(kiosk, lambda s: ((s.get("phones") or {}).get("game") or {}).get("phase") == "podium")
         expect(final is not None, "the game reached the podium")
@@ -273,6 +288,10 @@ def main():
     drop = [p for p in phones if p.role == "drop"][0]
     expect(drop.rejoined_seat == drop.seat and len(drop.answered) == QUESTIONS, "the dropped phone kept its seat",
            (drop.seat, drop.rejoined_seat, sorted(drop.answered)))
+    teamless = [p for p in phones if p.role == "teamless"][0]
+    expect(teamless.team_refused and teamless.team_refused.get("why") == "team" and teamless.seat,
+           "a join without a team was refused, then the phone joined its team", teamless.team_refused)
+    check_teams(g, phones, chromium_phones)
     late_joiner = [p for p in phones if p.role == "late_joiner"][0]
     expect(sorted(late_joiner.answered) == [1, 2, 3, 4], "the late joiner played from the next question",
            sorted(late_joiner.answered))
@@ -293,8 +312,12 @@ def main():
     expect(csv_path and os.path.exists(csv_path), "the class results CSV was written", csv_path)
     if csv_path and os.path.exists(csv_path):
         rows = open(csv_path, encoding="utf-8-sig", newline="").read().split("\r\n")
-        expect(rows[0].startswith('"rank","seat"') and len([r for r in rows[1:] if r.startswith('"')]) >=
-               SIM_PHONES + chromium_phones, "the CSV lists every player", rows[:3])
+        expect(rows[0].startswith('"rank","seat","nickname_zh","nickname_en","team_zh"') and
+               len([r for r in rows[1:] if r.startswith('"')]) >= SIM_PHONES + chromium_phones,
+               "the CSV lists every player with a team", rows[:3])
+        expect(any(r.startswith('"team_rank"') for r in rows) and
+               sum(1 for r in rows if re.match(r'^"\d*","(红队|蓝队|绿队)"', r)) == TEAMS,
+               "the CSV ranks the 3 teams", [r for r in rows if "team" in r][:2])
         shutil.copy(csv_path, os.path.join(out, "class-results.csv"))
     # lantai report over the booth's statistics: the same answers, question by question.
     report = os.path.join(out, "report.json")
@@ -311,6 +334,34 @@ def main():
         expect(quiz.get("phone_games") == 1, "the report counts one class game on phones", quiz.get("phone_games"))
     print(f"phones e2e took {elapsed:.1f} s", flush=True)
     return 1 if failures else 0
+
+
+def check_teams(g, phones, chromium_phones):
+    """The podium's teams: every player in one, the team's score the mean of its members' points
+    (rounded half up), ranked by it."""
+    expect(g.get("mode") == "teams", "a team game", g.get("mode"))
+    teams = g.get("teams", [])
+    ranking = g.get("ranking", [])
+    expect(len(teams) == TEAMS and sum(t["members"] for t in teams) == SIM_PHONES + chromium_phones and
+           all(p.get("team") for p in ranking), "every player is in one of the 3 teams",
+           [(t["team"], t["members"]) for t in teams])
+    sizes = {t["team"]: t["members"] for t in teams}
+    sims = {}
+    for p in phones:
+        sims[p.team] = sims.get(p.team, 0) + 1
+    expected = dict(sims)
+    if chromium_phones:
+        expected["green"] = expected.get("green", 0) + 2
+    expect(sizes == expected, "each phone is in the team it picked (unequal sizes)", (sizes, expected))
+    ok = True
+    for t in teams:
+        points = [p["score"] for p in ranking if p["team"] == t["team"]]
+        mean = int(sum(points) / len(points) + 0.5) if points else 0
+        better = sum(1 for o in teams if o["members"] and o["score"] > t["score"])
+        ok = ok and t["score"] == mean and t["total_points"] == sum(points) and t["rank"] == 1 + better
+    expect(ok, "each team's score is the mean of its members' points, ranked by it",
+           [(t["team"], t["members"], t["total_points"], t["score"], t["rank"]) for t in teams])
+    expect([t["rank"] for t in teams] == sorted(t["rank"] for t in teams), "the teams come by rank")
 
 
 def _welcome_names(port):

@@ -1,5 +1,5 @@
-// kiosk/net/phone_page: the phone side of "class on phones" — join with the game PIN and a preset
-// nickname, answer on big shape + letter + colour buttons, rejoin the seat after a drop (token in
+// kiosk/net/phone_page: the phone side of "class on phones" — join with the game PIN, a preset
+// nickname and, in a team game, a team (its name in its colour on the big screen), answer on big shape + letter + colour buttons, rejoin the seat after a drop (token in
 // localStorage). ES5 only (old Android WebViews, the WeChat browser); text only via textContent.
 (function () {
   'use strict';
@@ -10,9 +10,11 @@
   var ws = null;
   var retry = 0;
   var names = [];
+  var teams = [];         // a team game: [{id, zh, en, colour, text}]; empty: each for themselves
   var me = null;          // {token, seat, name}
   var state = null;       // the last "state" message
   var chosenNick = '';
+  var chosenTeam = '';
   var selected = [];      // multiple choice: ticked options
   var sentFor = -1;       // the question an answer was sent for
   var nextId = 1;
@@ -36,14 +38,35 @@
     return e;
   }
 
+  // A team's colours (only #RRGGBB from the booth is used) on element e.
+  function paint(e, team) {
+    var hex = /^#[0-9A-Fa-f]{6}$/;
+    if (hex.test(team.colour || '')) e.style.background = team.colour;
+    if (hex.test(team.text || '')) e.style.color = team.text;
+  }
+
   function screen() {
     while (app.firstChild) app.removeChild(app.firstChild);
     app.appendChild(el('h1', '', '全班答题', 'Class quiz'));
     if (me) app.appendChild(el('p', 'status', me.name.zh, me.name.en));
+    if (me && me.team) {
+      var chip = el('p', 'teamchip', me.team.zh, me.team.en);
+      chip.id = 'my-team';
+      paint(chip, me.team);
+      app.appendChild(chip);
+    }
   }
 
   function footer() {
-    if (state && me) app.appendChild(el('p', 'foot', '得分 ' + state.score + ' · 第 ' + state.rank + ' 名',
+    if (!state || !me) return;
+    if (state.team && me.team) {
+      // Team play: the team's place and score (the mean of its members' points), then mine.
+      app.appendChild(el('p', 'foot', me.team.zh + '第 ' + state.team.rank + ' 名 · 队伍 ' + state.team.score +
+        ' 分 · 我 ' + state.score + ' 分', me.team.en + ': rank ' + state.team.rank + ', ' + state.team.score +
+        ' points · you: ' + state.score));
+      return;
+    }
+    app.appendChild(el('p', 'foot', '得分 ' + state.score + ' · 第 ' + state.rank + ' 名',
       'Score ' + state.score + ' · rank ' + state.rank));
   }
 
@@ -57,6 +80,24 @@
     footer();
   }
 
+  // A grid of preset buttons ({id, zh, en}, a team also in its colours); a tap marks one and calls
+  // pick(id).
+  function choices(cls, attr, items, chosen, pick) {
+    var grid = el('div', cls);
+    for (var i = 0; i < items.length; i++) (function (item) {
+      var b = el('button', item.id === chosen ? 'on' : '', item.zh, item.en);
+      b.setAttribute(attr, item.id);
+      paint(b, item);
+      b.onclick = function () {
+        var all = grid.getElementsByTagName('button');
+        for (var k = 0; k < all.length; k++) all[k].className = all[k].getAttribute(attr) === item.id ? 'on' : '';
+        pick(item.id);
+      };
+      grid.appendChild(b);
+    })(items[i]);
+    return grid;
+  }
+
   function showJoin(error) {
     screen();
     var card = el('div', 'card');
@@ -65,29 +106,25 @@
     pin.type = 'tel'; pin.maxLength = 4; pin.id = 'pin'; pin.value = pinFromUrl; pin.setAttribute('autocomplete', 'off');
     card.appendChild(pin);
     app.appendChild(card);
-    app.appendChild(el('div', '', '选择昵称', 'Pick a nickname'));
-    var grid = el('div', 'names');
     var join = el('button', 'go', '加入', 'Join');
     join.id = 'join';
-    join.disabled = !chosenNick;
-    for (var i = 0; i < names.length; i++) (function (n) {
-      var b = el('button', n.id === chosenNick ? 'on' : '', n.zh, n.en);
-      b.setAttribute('data-nick', n.id);
-      b.onclick = function () {
-        chosenNick = n.id;
-        var all = grid.getElementsByTagName('button');
-        for (var k = 0; k < all.length; k++) all[k].className = all[k].getAttribute('data-nick') === n.id ? 'on' : '';
-        join.disabled = false;
-      };
-      grid.appendChild(b);
-    })(names[i]);
+    function ready() { join.disabled = !chosenNick || (teams.length > 0 && !chosenTeam); }
+    if (teams.length) {
+      app.appendChild(el('div', '', '选择你的队伍', 'Pick your team'));
+      app.appendChild(choices('names teams', 'data-team', teams, chosenTeam, function (id) { chosenTeam = id; ready(); }));
+    }
+    app.appendChild(el('div', '', '选择昵称', 'Pick a nickname'));
+    var grid = choices('names', 'data-nick', names, chosenNick, function (id) { chosenNick = id; ready(); });
+    ready();
     if (error) app.appendChild(el('p', 'status bad', error.zh, error.en));
     app.appendChild(grid);
     app.appendChild(join);
     join.onclick = function () {
       if (!/^\d{4}$/.test(pin.value)) { showJoin({zh: 'PIN 是 4 位数字', en: 'The PIN has 4 digits'}); return; }
       pinFromUrl = pin.value;
-      send({t: 'join', pin: pin.value, nick: chosenNick});
+      var msg = {t: 'join', pin: pin.value, nick: chosenNick};
+      if (teams.length) msg.team = chosenTeam;
+      send(msg);
     };
   }
 
@@ -151,11 +188,14 @@
 
   function showTop(s, title) {
     screen();
-    app.appendChild(el('p', 'big', title.zh, title.en));
+    var byTeam = s.by === 'team';
+    app.appendChild(el('p', 'big', (byTeam ? '队伍' : '') + title.zh, (byTeam ? 'Team ' : '') + title.en));
+    if (byTeam) app.appendChild(el('p', 'rule', '队伍得分 = 队员得分的平均数', 'Team score = the average of its members\' points'));
     var list = document.createElement('ol');
     for (var i = 0; i < (s.top || []).length; i++) {
       var t = s.top[i];
-      var li = el('li', '', t.name.zh + ' — ' + t.score);
+      var li = el('li', byTeam ? 'teamrow' : '', t.name.zh + ' — ' + t.score + (byTeam ? ' 分 · ' + t.members + ' 人' : ''));
+      if (byTeam) paint(li, t);
       li.value = t.rank;
       list.appendChild(li);
     }
@@ -181,12 +221,14 @@
   function onMessage(m) {
     if (m.t === 'welcome') {
       names = m.names || [];
+      teams = m.teams || [];
+      if (!teams.length) chosenTeam = '';
       me = null;
       storage(TOKEN_KEY, null);
       if (m.phase === 'podium') status('本场答题已结束', 'This game has ended');
       else showJoin();
     } else if (m.t === 'joined') {
-      me = {token: m.token, seat: m.seat, name: m.name};
+      me = {token: m.token, seat: m.seat, name: m.name, team: m.team || null};
       storage(TOKEN_KEY, m.token);
     } else if (m.t === 'state') {
       if (m.phase === 'question' && (!state || state.q !== m.q)) selected = [];
@@ -197,7 +239,7 @@
     } else if (m.t === 'error') {
       var why = {pin: {zh: 'PIN 不对，请看展台屏幕', en: 'Wrong PIN: look at the booth\'s screen'},
         full: {zh: '人数已满', en: 'The game is full'}, over: {zh: '本场答题已结束', en: 'This game has ended'},
-        nick: {zh: '请选择昵称', en: 'Pick a nickname'}}[m.why] || {zh: '出错了', en: 'Something went wrong'};
+        nick: {zh: '请选择昵称', en: 'Pick a nickname'}, team: {zh: '请选择队伍', en: 'Pick your team'}}[m.why] || {zh: '出错了', en: 'Something went wrong'};
       showJoin(why);
     } else if (m.t === 'open') {
       send({t: 'hello', token: storage(TOKEN_KEY)});
