@@ -149,12 +149,15 @@ void drawQuizTeamSetup(UiContext& ui, KioskState& state, const Rect& area) {
            ui.ui("quiz.team_start"), ButtonKind::Primary,
            [&state] { state.quiz->startTeams(state.clock()); });
     if (state.phones && state.phones->available) { // [phones] enabled: the class on their phones
-        // Each pupil for themselves, or in the teams chosen above (their phones pick one).
-        const float px = static_cast<float>(area.x + (area.w - sw) / 2);
+        // Each pupil for themselves, or in the teams chosen above (their phones pick one): side
+        // by side under the contest's start, in a row wider than it.
+        const float rowW = std::min(static_cast<float>(area.w), ui.px(110));
+        const float pw = (rowW - gap) / 2;
+        const float px = static_cast<float>(area.x + (area.w - rowW) / 2);
         const float py = y + bh * 1.2f + gap * 2;
-        button(ui, "phones-open", {px, py, sw, bh * 1.2}, ui.ui("phones.open"),
+        button(ui, "phones-open", {px, py, pw, bh * 1.2}, ui.ui("phones.open"),
                ButtonKind::Secondary, [&state] { state.phones->open(); });
-        button(ui, "phones-open-teams", {px, py + bh * 1.2 + gap, sw, bh * 1.2},
+        button(ui, "phones-open-teams", {px + pw + gap, py, pw, bh * 1.2},
                core::uiFormat("phones.open_teams", ui.language,
                               {{"n", std::to_string(quiz.teamCount())}}),
                ButtonKind::Secondary, [&state] { state.phones->openTeams(); });

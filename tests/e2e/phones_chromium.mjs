@@ -28,16 +28,19 @@ async function playOne(browser, nickAndTeam, index) {
     // Without a nickname yet the join button stays off.
     if (!(await page.$eval('#join', (b) => b.disabled))) errors.push('join enabled before a nickname');
   }
-  await page.tap(`button[data-nick="${nick}"]`);
   if (index === 0) await page.screenshot({ path: path.join(shots, 'phone-join.png') });
+  await page.tap(`button[data-nick="${nick}"]`);
   await page.tap('#join');
   const result = { nick, team: team || '', teamShown: '', answered: 0, correct: 0, reloaded: false,
     seatBefore: null, seatAfter: null, errors };
   await page.waitForFunction(() => localStorage.getItem('lantai-phones-token'), null, { timeout: 15000 });
   result.seatBefore = await page.evaluate(() => localStorage.getItem('lantai-phones-token'));
   if (team) {
-    await page.waitForSelector('#my-team', { timeout: 15000 });
-    result.teamShown = await page.textContent('#my-team');
+    const shown = await page.waitForFunction(() => {
+      const chip = document.getElementById('my-team');
+      return chip && chip.textContent;
+    }, null, { timeout: 15000 });
+    result.teamShown = await shown.jsonValue();
   }
   let lastQ = -1;
   const deadline = Date.now() + 110000;
@@ -77,10 +80,11 @@ async function playOne(browser, nickAndTeam, index) {
         result.seatAfter = await page.evaluate(() => localStorage.getItem('lantai-phones-token'));
       }
     }
-    if (await page.$('.big.ok')) {
-      const key = await page.textContent('.big.ok');
-      if (!result.counted?.includes(lastQ)) { result.counted = [...(result.counted || []), lastQ]; result.correct += 1; }
-      void key;
+    // "答对了" shown for this question (no second read of the element: the next state may have
+    // replaced it meanwhile, and a read would wait for it).
+    if (await page.$('.big.ok') && !result.counted?.includes(lastQ)) {
+      result.counted = [...(result.counted || []), lastQ];
+      result.correct += 1;
     }
     await page.waitForTimeout(100);
   }

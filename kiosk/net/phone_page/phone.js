@@ -194,8 +194,12 @@
     var list = document.createElement('ol');
     for (var i = 0; i < (s.top || []).length; i++) {
       var t = s.top[i];
-      var li = el('li', byTeam ? 'teamrow' : '', t.name.zh + ' — ' + t.score + (byTeam ? ' 分 · ' + t.members + ' 人' : ''));
-      if (byTeam) paint(li, t);
+      var li = el('li', '', byTeam ? undefined : t.name.zh + ' — ' + t.score);
+      if (byTeam) { // the team's name in its colours (the place number stays on the page's colours)
+        var row = el('span', 'teamrow', t.name.zh + ' — ' + t.score + ' 分 · ' + t.members + ' 人');
+        paint(row, t);
+        li.appendChild(row);
+      }
       li.value = t.rank;
       list.appendChild(li);
     }
