@@ -169,6 +169,11 @@ bool KioskRuntime::startGraphics(int width, int height, std::size_t textureBudge
     return true;
 }
 
+void KioskRuntime::setFramebufferScale(float scale) {
+    m_framebufferScale = std::clamp(scale, 0.05f, 1.0f);
+    m_redraw = true;
+}
+
 void KioskRuntime::setViewport(int width, int height) {
     m_width = width;
     m_height = height;

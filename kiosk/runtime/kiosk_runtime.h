@@ -160,6 +160,9 @@ class KioskRuntime {
     // The viewport changed size (pixels): fonts follow the new reference unit, gestures the new
     // screen height.
     void setViewport(int width, int height);
+    // Draws the width x height frame into a framebuffer `scale` times as large (0 < scale <= 1):
+    // the same layout, fewer pixels — the editor's preview shown at the size of its panel.
+    void setFramebufferScale(float scale);
     // Something outside changed (window exposed, a wake): draw again.
     void requestRedraw() { m_redraw = true; }
     // Timers: the visitor session (still there? reset), gestures (taps, long presses), quiz
@@ -328,6 +331,7 @@ class KioskRuntime {
     std::unique_ptr<TextureCache> m_textures;
     int m_width = 0;
     int m_height = 0;
+    float m_framebufferScale = 1.0f; // see setFramebufferScale()
 
     KioskContent m_content;
     std::optional<core::Diagnostic> m_lastRefusal; // see lastRefusal()

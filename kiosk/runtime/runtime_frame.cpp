@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <backends/imgui_impl_opengl3.h>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <imgui.h>
 
@@ -91,6 +92,7 @@ FrameTiming KioskRuntime::renderFrame(double now) {
 
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
+    io.DisplayFramebufferScale = ImVec2(m_framebufferScale, m_framebufferScale);
     io.DeltaTime = static_cast<float>(dt);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -137,7 +139,9 @@ FrameTiming KioskRuntime::renderFrame(double now) {
         m_state.zoomSettledAt = -1;
     }
     const auto renderStart = std::chrono::steady_clock::now();
-    glViewport(0, 0, m_width, m_height);
+    glViewport(0, 0,
+               static_cast<int>(std::lround(static_cast<float>(m_width) * m_framebufferScale)),
+               static_cast<int>(std::lround(static_cast<float>(m_height) * m_framebufferScale)));
     const core::Color bg = m_theme.color(core::ColorRole::Background);
     glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);

@@ -8,6 +8,7 @@
 
 #include <GL/gl.h>
 #include <algorithm>
+#include <cmath>
 
 namespace lantai::editor {
 
@@ -39,7 +40,15 @@ void KioskPreview::makeTarget() {
     m_width = size.width;
     m_height = size.height;
     std::string error;
-    if (!m_target.resize(m_width, m_height, error)) m_error = "the preview: " + error;
+    if (!m_target.resize(static_cast<int>(std::ceil(static_cast<float>(m_width) * m_scale)),
+                         static_cast<int>(std::ceil(static_cast<float>(m_height) * m_scale)),
+                         error))
+        m_error = "the preview: " + error;
+}
+
+float KioskPreview::framebufferScale(float panelScale) {
+    if (!(panelScale > 0)) return 1.0f;
+    return std::clamp(std::ceil(panelScale * 8.0f) / 8.0f, 0.125f, 1.0f);
 }
 
 void KioskPreview::start(core::PackLoadResult pack) {
@@ -68,6 +77,7 @@ void KioskPreview::start(core::PackLoadResult pack) {
     };
     makeTarget();
     m_runtime = std::make_unique<kiosk::KioskRuntime>(std::move(options));
+    m_runtime->setFramebufferScale(m_scale);
     std::string error;
     if (!m_runtime->startGraphics(m_width, m_height, kPreviewTextureBudget, error)) {
         m_error = "the preview cannot start: " + error;
@@ -171,6 +181,11 @@ bool KioskPreview::update() {
         if (m_unshown && m_runtime->previewShow(*m_unshown)) m_unshown.reset();
     }
     const double t = now();
+    if (const float scale = framebufferScale(m_wantedScale); scale != m_scale) {
+        m_scale = scale;
+        makeTarget();
+        m_runtime->setFramebufferScale(m_scale);
+    }
     m_runtime->update(t);
     if (!m_runtime->wantsFrame()) return false;
     m_target.draw([&] { m_runtime->renderFrame(t); });

@@ -48,6 +48,11 @@ class KioskPreview {
     void show(const kiosk::PreviewTarget& target);
     void setSize(int index);
     int sizeIndex() const { return m_sizeIndex; }
+    // How large the panel shows the frame (panel pixels per kiosk pixel): the next update()
+    // draws the same layout into a framebuffer about that size (at most the kiosk's own), so a
+    // 1920x1080 or 4K kiosk shown in a 700-pixel panel costs the software rasteriser of a
+    // curator's laptop a panel's pixels, not a screen's.
+    void setDisplayScale(float scale) { m_wantedScale = scale; }
     void setLanguage(core::Language language);
     core::Language language() const;
     void setTheme(const std::string& name);
@@ -91,6 +96,9 @@ class KioskPreview {
   private:
     double now() const;
     void makeTarget();
+    // The framebuffer scale for a panel scale: steps of 1/8 (a window resized by a few pixels
+    // reallocates nothing), at most 1.
+    static float framebufferScale(float panelScale);
     void start(core::PackLoadResult pack);
 
     std::vector<std::filesystem::path> m_themeDirs;
@@ -103,6 +111,8 @@ class KioskPreview {
     std::string m_themeName = "red-archive";
     int m_sizeIndex = 0;
     int m_width = 0, m_height = 0;
+    float m_scale = 1.0f;       // the framebuffer's size over the kiosk's
+    float m_wantedScale = 1.0f; // setDisplayScale()'s, applied by update()
     std::chrono::steady_clock::time_point m_epoch = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::time_point> m_pendingSince;
     std::optional<kiosk::PreviewTarget> m_unshown; // shown when the next pack has it

@@ -43,6 +43,7 @@ void drawPreviewPanel(EditorContext& ctx) {
                                  avail.y / static_cast<float>(preview.height()));
     const ImVec2 size(static_cast<float>(preview.width()) * scale,
                       static_cast<float>(preview.height()) * scale);
+    preview.setDisplayScale(scale); // the next frame is drawn about the size it is shown
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // The FBO's first row is the bottom of the picture.
     ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(preview.texture())), size,
