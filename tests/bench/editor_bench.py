@@ -8,9 +8,11 @@ Under Xvfb + Mesa llvmpipe, on a generated 1000-item pack (make_large_pack.py):
   2. PSS once open                                                      target <= 300 MB
   3. edit -> preview updated, p95 over 30 typed edits of a title        target <= 200 ms
   4. CPU while nothing changes (10 s sample)                            target <= 2 % of a core
-  5. frame p99 while a folder of N scans (default 100 x 24 MP) is copied in and thumbnailed
-     (the editor's frame time: the whole loop iteration that drew it, the kiosk preview's
-     update and render, worker results and thumbnail uploads included)     target <= 16 ms
+  5. frame p99 while a folder of N scans (default 100 x 24 MP, each different, ~9 MB) is copied
+     in and thumbnailed, median of --runs drops (the editor's frame time: the whole loop
+     iteration that drew it, the kiosk preview's update and render, worker results and
+     thumbnail uploads included; the script's own state files and screenshots are not)
+                                                                           target <= 16 ms
      with the slowest frame's phases and the main thread's CPU time per frame beside it
      (LANTAI_EDITOR_SLOW_FRAME_MS=N logs every frame over N ms with its phases)
 Prints each figure, the peer's and the ratio, PASS/FAIL per target."""
@@ -128,39 +130,51 @@ def main():
     report("CPU while nothing changes (10 s)", (after - before) / 10 * 100, "%", 2)
 
     # 5: a folder of scans dropped: frame p99 while they are copied.
-    scans = os.path.join(args.work, "scans")
-    if not os.path.exists(scans):
+    # Scans as a digitisation room delivers them: each one different, photographic detail (grain
+    # over a test chart), about 9 MB of JPEG per 24 MP. (One pattern copied N times compresses
+    # to 0.5 MB and makes the drop trivially cheap: a couple of dozen frames in all.)
+    scans = os.path.join(args.work, f"scans-{args.scans}x{args.scan_mp:g}mp")
+    if not os.path.exists(scans + ".done"):
+        shutil.rmtree(scans, ignore_errors=True)
         os.makedirs(scans)
         w = int((args.scan_mp * 1e6 * 3 / 2) ** 0.5)
         h = int(w * 2 / 3)
-        subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", f"testsrc=s={w}x{h}",
-                        "-frames:v", "1", "-q:v", "3", os.path.join(scans, "scan-000.jpg")], check=True)
-        for i in range(1, args.scans):
-            shutil.copy(os.path.join(scans, "scan-000.jpg"), os.path.join(scans, f"scan-{i:03d}.jpg"))
-    pack = os.path.join(args.work, "drop")
-    shutil.rmtree(pack, ignore_errors=True)
-    shutil.copytree(base, pack)
-    with open(os.path.join(pack, "pack.json"), encoding="utf-8") as f:
-        chapter = json.load(f)["exhibitions"][0]["chapters"][0]["id"]
-    # The last step's frames stay in the state written at exit: every frame from the drop until
-    # the copies are in and every thumbnail is made.
-    state = editor(args, pack, ["wait-idle 30000", f"tap @tree:chapter:{chapter}", f"drop {scans}",
-                                "wait-idle 600000"], "drop")
-    added = state["pack"]["items"] - 1000
-    thumbs = state["thumbnails"]
-    print(f"    {state['frames']} frames drawn (median {state['frame_ms_p50']:.1f} ms); thumbnails made "
-          f"{thumbs['made']}, failed {thumbs['failed']}; load average {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores")
-    report(f"frame p99 while {args.scans} scans of {args.scan_mp:g} MP are copied in and thumbnailed ({added} added)",
-           state["frame_ms_p99"], "ms", 16)
-    # Where the slowest frame's time went (wall/main-thread CPU per phase): on a loaded machine, or
-    # waiting on a software GL's rasteriser threads, wall time parts from the editor's own work.
-    slow = state.get("slowest_frame", {})
-    if slow:
-        phases = ", ".join(f"{k} {v:.1f}/{slow['phases_cpu'].get(k, 0):.1f}"
-                           for k, v in sorted(slow["phases"].items(), key=lambda kv: -kv[1]) if v >= 0.5)
-        print(f"    slowest frame {slow['ms']:.1f} ms (main thread CPU {slow['cpu_ms']:.1f} ms): {phases} (wall/CPU ms)")
-        print(f"    main-thread CPU per frame: p50 {state['frame_cpu_ms_p50']:.1f} ms, p99 {state['frame_cpu_ms_p99']:.1f} ms")
+        subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", f"testsrc=s={w}x{h}:r=25",
+                        "-vf", "noise=alls=20:allf=t+u", "-frames:v", str(args.scans), "-q:v", "3",
+                        "-start_number", "0", os.path.join(scans, "scan-%03d.jpg")], check=True)
+        open(scans + ".done", "w").close()
+    # Each run drops the folder onto a fresh copy of the pack. The figure is the median of the
+    # runs' p99 (as for the open time): on a 2-core VM the software GL has whole runs where it
+    # rasterises about half as fast as in others (seen: frame medians of 5 and of 8.6 ms for the
+    # same drop), and p99 of ~70 frames is close to the slowest one. Every run's value is printed.
+    runs = []
+    for run in range(args.runs):
+        pack = os.path.join(args.work, "drop")
+        shutil.rmtree(pack, ignore_errors=True)
+        shutil.copytree(base, pack)
+        with open(os.path.join(pack, "pack.json"), encoding="utf-8") as f:
+            chapter = json.load(f)["exhibitions"][0]["chapters"][0]["id"]
+        # The last step's frames stay in the state written at exit: every frame from the drop
+        # until the copies are in and every thumbnail is made.
+        state = editor(args, pack, ["wait-idle 30000", f"tap @tree:chapter:{chapter}", f"drop {scans}",
+                                    "wait-idle 600000"], "drop")
+        added = state["pack"]["items"] - 1000
+        thumbs = state["thumbnails"]
+        print(f"    drop {run + 1}: {added} added, {state['frames']} frames drawn, p99 {state['frame_ms_p99']:.1f} ms, "
+              f"median {state['frame_ms_p50']:.1f} ms; main-thread CPU per frame p50 {state['frame_cpu_ms_p50']:.1f}, "
+              f"p99 {state['frame_cpu_ms_p99']:.1f} ms; thumbnails made {thumbs['made']}, failed {thumbs['failed']}; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        # Where the slowest frame's time went (wall/main-thread CPU per phase): on a loaded
+        # machine, or waiting on a software GL's rasteriser threads, wall time parts from the
+        # editor's own work.
+        slow = state.get("slowest_frame", {})
+        if slow:
+            phases = ", ".join(f"{k} {v:.1f}/{slow['phases_cpu'].get(k, 0):.1f}"
+                               for k, v in sorted(slow["phases"].items(), key=lambda kv: -kv[1]) if v >= 0.5)
+            print(f"      slowest frame {slow['ms']:.1f} ms (main thread CPU {slow['cpu_ms']:.1f} ms): {phases} (wall/CPU ms)")
+        runs.append(state["frame_ms_p99"])
+    report(f"frame p99 while {args.scans} scans of {args.scan_mp:g} MP are copied in and thumbnailed (median of {len(runs)})",
+           median(runs), "ms", 16)
     print(f"{sum(RESULTS)} passed, {len(RESULTS) - sum(RESULTS)} failed")
     return 0 if all(RESULTS) else 1
 

@@ -70,9 +70,10 @@ class EditorApp {
     bool m_quit = false;
     std::filesystem::path m_recentRoot; // the pack last added to the recent list
     double m_start = 0;
-    int m_quietFrames = 0;    // frames in a row with nothing new to show
-    double m_lastFrameAt = 0; // nowSeconds() when the last frame was presented
-    double m_startupMs = -1;  // process start -> first frame with the pack and its preview
+    int m_quietFrames = 0;          // frames in a row with nothing new to show
+    double m_lastFrameAt = 0;       // nowSeconds() when the last frame was presented
+    bool m_previewDeferred = false; // this iteration left the preview to the next one
+    double m_startupMs = -1;        // process start -> first frame with the pack and its preview
     // Main-thread time of each drawn frame of the current script step (at most 100,000): from
     // the end of the event wait through polling the workers, the preview's update and render,
     // thumbnail uploads, the panes and the swap.

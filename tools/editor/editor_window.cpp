@@ -110,10 +110,12 @@ WindowEvents EditorWindow::pump(int timeoutMs) {
     return out;
 }
 
-void EditorWindow::beginFrame(const std::function<void()>& beforeNewFrame) {
+void EditorWindow::newBackendFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    if (beforeNewFrame) beforeNewFrame();
+}
+
+void EditorWindow::newImGuiFrame() {
     ImGui::NewFrame();
 }
 

@@ -42,9 +42,10 @@ class EditorWindow {
     bool open(const WindowOptions& options, std::string& error);
     // Waits up to `timeoutMs` for events (0: just poll), feeds ImGui, and returns the rest.
     WindowEvents pump(int timeoutMs);
-    // Starts an ImGui frame; `beforeNewFrame` runs after the backends read the real input and
-    // before ImGui::NewFrame (scripted input overrides it there).
-    void beginFrame(const std::function<void()>& beforeNewFrame);
+    // Starts a frame in two steps: the backends read the real input and display size, then
+    // ImGui::NewFrame. Between them the caller may override input (a script's pointer).
+    void newBackendFrame();
+    void newImGuiFrame();
     // Renders ImGui's draw data into the window (the caller swaps with present()).
     void render();
     void present();

@@ -22,13 +22,21 @@ class FramePhases {
     FramePhases();
     void begin();
     void mark(const char* phase);
-    // The iteration's wall milliseconds (from begin()).
+    // Marks a phase of the test harness's own (a script step's state file, which a curator's
+    // editor never writes): shown with the others, left out of the iteration's times.
+    void markHarness(const char* phase);
+    // Wall milliseconds since begin(), harness phases left out.
+    double elapsedMs() const;
+    // Wall milliseconds of harness phases in the current iteration so far.
+    double harnessMs() const { return m_current.harnessMs; }
+    // The iteration's wall milliseconds (from begin()), harness phases left out.
     double end(bool drawn);
     // The main thread's CPU milliseconds of the iteration end() ended.
     double lastCpuMs() const { return m_current.cpuMs; }
     void reset() { m_slowest = {}; }
     // {"ms": wall, "cpu_ms": main thread's CPU, "phases": {name: wall ms, ...}, "phases_cpu":
-    // {name: CPU ms, ...}} of the slowest drawn frame (by wall time) since reset().
+    // {name: CPU ms, ...}, "not_counted": {harness phase: wall ms}} of the slowest drawn frame
+    // (by wall time) since reset().
     nlohmann::json slowestJson() const;
 
   private:
@@ -37,12 +45,16 @@ class FramePhases {
         const char* name;
         double ms;
         double cpuMs;
+        bool harness = false;
     };
     struct Iteration {
         double ms = 0;
         double cpuMs = 0;
+        double harnessMs = 0, harnessCpuMs = 0;
         std::vector<Phase> phases;
     };
+    void add(const char* phase, bool harness);
+
     double m_logAboveMs = -1;
     Clock::time_point m_started, m_last;
     double m_cpuStarted = 0, m_cpuLast = 0;

@@ -31,7 +31,9 @@ void drawThumbnail(EditorContext& ctx, const std::string& packPath, float size) 
     const float w = static_cast<float>(thumbnail->width) * scale;
     const float h = static_cast<float>(thumbnail->height) * scale;
     const ImVec2 min(corner.x + (size - w) / 2, corner.y + (size - h) / 2);
-    draw->AddImage(textureId(thumbnail->texture), min, ImVec2(min.x + w, min.y + h));
+    draw->AddImage(textureId(thumbnail->texture), min, ImVec2(min.x + w, min.y + h),
+                   ImVec2(thumbnail->cell.u0, thumbnail->cell.v0),
+                   ImVec2(thumbnail->cell.u1, thumbnail->cell.v1));
 }
 
 void drawRowThumbnail(EditorContext& ctx, const std::string& packPath) {

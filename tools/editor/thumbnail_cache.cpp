@@ -6,6 +6,7 @@
 #include "core/edit/edit_folder.h"
 #include "tools/editor/background_thread.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <turbojpeg.h>
@@ -58,7 +59,13 @@ void writeDiskCache(const fs::path& file, const kiosk::DecodedImage& image) {
 
 } // namespace
 
-ThumbnailCache::ThumbnailCache(std::function<void()> wake) : m_wake(std::move(wake)) {
+// 2048-texel pages (16 MB each) of 20 x 20 cells: one page holds a typical exhibition's
+// thumbnails, and the 1000-item test pack needs three.
+constexpr int kAtlasPageTexels = 2048;
+constexpr int kAtlasGapTexels = 4;
+
+ThumbnailCache::ThumbnailCache(std::function<void()> wake)
+    : m_wake(std::move(wake)), m_atlas(kAtlasPageTexels, kThumbnailPixels, kAtlasGapTexels) {
     m_worker = std::thread([this] { workerLoop(); });
 }
 
@@ -80,8 +87,9 @@ void ThumbnailCache::forget() {
         m_batchDone = m_batchTotal = 0;
         m_root.clear(); // under the lock: the worker compares its job's root with it
     }
-    for (auto& [path, thumbnail] : m_thumbnails)
-        glDeleteTextures(1, &thumbnail.texture);
+    if (!m_pages.empty()) glDeleteTextures(static_cast<int>(m_pages.size()), m_pages.data());
+    m_pages.clear();
+    m_atlas.reset();
     m_thumbnails.clear();
     m_known.clear();
     m_failed = m_fromDisk = 0;
@@ -170,14 +178,28 @@ bool ThumbnailCache::upload(double budgetMs) {
         if (!made.image.ok()) {
             ++m_failed;
         } else {
-            Thumbnail& thumbnail = m_thumbnails[made.packPath];
-            if (!thumbnail.texture) glGenTextures(1, &thumbnail.texture);
+            const auto [it, isNew] = m_thumbnails.try_emplace(made.packPath);
+            Thumbnail& thumbnail = it->second;
+            thumbnail.cell =
+                isNew ? m_atlas.allocate(made.image.width, made.image.height)
+                      : m_atlas.resize(thumbnail.cell, made.image.width, made.image.height);
+            thumbnail.texture = page(thumbnail.cell.page);
+            // The whole cell and its gap: the image at the top-left, transparent around it (what
+            // linear filtering at the image's edge meets). A page is never cleared as a whole.
+            const int w = std::min(made.image.width, kThumbnailPixels);
+            const int h = std::min(made.image.height, kThumbnailPixels);
+            const int span = kThumbnailPixels + kAtlasGapTexels;
+            std::vector<std::uint8_t> cell(static_cast<std::size_t>(span) * span * 4, 0);
+            for (int y = 0; y < h; ++y)
+                std::copy_n(made.image.pixels.begin() +
+                                static_cast<std::ptrdiff_t>(y) * made.image.width * 4,
+                            w * 4, cell.begin() + static_cast<std::ptrdiff_t>(y) * span * 4);
             glBindTexture(GL_TEXTURE_2D, thumbnail.texture);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
             glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, made.image.width, made.image.height, 0,
-                         GL_RGBA, GL_UNSIGNED_BYTE, made.image.pixels.data());
+            glTexSubImage2D(GL_TEXTURE_2D, 0, thumbnail.cell.x, thumbnail.cell.y,
+                            std::min(span, kAtlasPageTexels - thumbnail.cell.x),
+                            std::min(span, kAtlasPageTexels - thumbnail.cell.y), GL_RGBA,
+                            GL_UNSIGNED_BYTE, cell.data());
             glBindTexture(GL_TEXTURE_2D, 0);
             thumbnail.width = made.image.width;
             thumbnail.height = made.image.height;
@@ -188,6 +210,23 @@ bool ThumbnailCache::upload(double budgetMs) {
             break;
     }
     return uploaded;
+}
+
+unsigned ThumbnailCache::page(std::size_t index) {
+    while (m_pages.size() <= index) {
+        unsigned texture = 0;
+        glGenTextures(1, &texture);
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        // Left undefined: each upload writes its cell and the gap around it.
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kAtlasPageTexels, kAtlasPageTexels, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, nullptr);
+        m_pages.push_back(texture);
+    }
+    return m_pages[index];
 }
 
 std::optional<ThumbnailProgress> ThumbnailCache::progress() const {

@@ -5,6 +5,7 @@
 
 #include "core/edit/edit_session.h"
 #include "kiosk/render/image_decoder.h"
+#include "tools/editor/thumbnail_atlas.h"
 
 #include <condition_variable>
 #include <cstdint>
@@ -25,10 +26,12 @@ namespace lantai::editor {
 // The longer side of a thumbnail, in pixels.
 inline constexpr int kThumbnailPixels = 96;
 
+// A thumbnail is a cell of an atlas page (a GL texture shared by up to 400 thumbnails).
 struct Thumbnail {
-    unsigned texture = 0; // GL texture name
+    unsigned texture = 0; // GL texture name of its page
     int width = 0;
     int height = 0;
+    AtlasCell cell; // where in the page: its texture coordinates
 };
 
 // Progress of the thumbnails being made since the worker was last idle.
@@ -37,12 +40,11 @@ struct ThumbnailProgress {
     std::size_t total = 0;
 };
 
-// Ownership: owns the worker and the GL textures. The disk cache lives under the pack's editor
-// folder (never in the published content: `lantai build` and the exporter skip dot folders),
-// named by the SHA-256 of the image's pack path, size and modification time, so a changed file
-// gets a new thumbnail.
-// Threading: every call on the main thread with the GL context current; the worker decodes and
-// writes the disk cache only, and calls `wake` when a thumbnail is ready.
+// Ownership: owns the worker and the GL textures (the atlas pages). The disk cache lives under the
+// pack's editor folder (never in the published content: `lantai build` and the exporter skip dot
+// folders), named by the SHA-256 of the image's pack path, size and modification time, so a changed
+// file gets a new thumbnail. Threading: every call on the main thread with the GL context current;
+// the worker decodes and writes the disk cache only, and calls `wake` when a thumbnail is ready.
 class ThumbnailCache {
   public:
     explicit ThumbnailCache(std::function<void()> wake);
@@ -75,12 +77,16 @@ class ThumbnailCache {
     };
     void workerLoop();
     Made make(const Job& job) const;
+    // The GL texture of atlas page `index`, made (cleared) when first needed.
+    unsigned page(std::size_t index);
 
     std::function<void()> m_wake;
     std::filesystem::path m_root;
     std::uint64_t m_revision = ~std::uint64_t(0);
     std::set<std::string> m_known; // queued, made or failed
     std::map<std::string, Thumbnail> m_thumbnails;
+    ThumbnailAtlas m_atlas;
+    std::vector<unsigned> m_pages; // GL textures, one per atlas page in use
     std::size_t m_failed = 0, m_fromDisk = 0;
 
     mutable std::mutex m_mutex;
