@@ -9,9 +9,12 @@ A curator who never saw pack.json, from an empty folder:
      questions added; undo and redo; Ctrl+S  -> pack.json has it all, `lantai validate` passes,
      the kiosk opens the pack and shows the item; the preview followed the edits portrait and
      landscape (screenshots).
-  2. an edit, then kill -9 before saving -> the next start offers the journal; Recover brings
+  2. from the Publish menu: build the pack, export the cloud gallery into a folder, copy the
+     pack to a folder standing for a USB stick -> each job finishes; the gallery has its pages,
+     the copy validates and carries no editor files.
+  3. an edit, then kill -9 before saving -> the next start offers the journal; Recover brings
      the edit back.
-  3. a second editor on the same pack opens it read-only and names who holds it.
+  4. a second editor on the same pack opens it read-only and names who holds it.
 """
 import argparse, json, os, shutil, signal, subprocess, sys, time
 
@@ -215,6 +218,45 @@ def scenario_build(args):
     return pack, first
 
 
+def scenario_publish(args, pack):
+    """Build, export the cloud gallery and copy to a USB stick, all from the editor's Publish menu."""
+    gallery = os.path.join(args.out, "gallery")
+    usb = os.path.join(args.out, "usb-stick")
+    for folder in (gallery, usb):
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+    shutil.rmtree(os.path.join(pack, "derived"), ignore_errors=True)  # built again from nothing
+
+    def job(item, path=None):
+        steps = ["tap @menu:publish", "wait 300", f"tap @menu:publish:{item}", "wait-idle 3000"]
+        if path:
+            steps += ["tap @dialog:path", f"type {path}", "tap @dialog:ok"]
+        return steps + ["wait-idle 240000"]
+
+    rc, state = run_editor(args, args.editor, ["wait-idle 10000"] + job("build") +
+                           ["screenshot editor-published-build"], "publish-build", extra=[pack],
+                           timeout=300)
+    check(rc == 0, f"Publish → Build runs (exit {rc}; {state.get('script_errors')})")
+    check(state["publish"] == {"title": "构建 Build", "running": False, "finished": True, "ok": True},
+          f"the build job finished ok ({state['publish']})")
+    check(os.path.isdir(os.path.join(pack, "derived")), "the pack is built (derived/ made again)")
+
+    rc, state = run_editor(args, args.editor, ["wait-idle 10000"] + job("gallery", gallery) +
+                           job("usb", usb) + ["screenshot editor-published-usb"], "publish-export",
+                           extra=[pack], timeout=400)
+    check(rc == 0, f"Publish → Export / Copy run (exit {rc}; {state.get('script_errors')})")
+    check(state["publish"]["ok"] and state["publish"]["finished"] and "U盘" in state["publish"]["title"],
+          f"the copy to the USB stick finished ok ({state['publish']})")
+    check(os.path.isfile(os.path.join(gallery, "index.html")),
+          f"the cloud gallery was exported ({sorted(os.listdir(gallery))[:8]})")
+    copy = os.path.join(usb, os.path.basename(os.path.normpath(pack)))
+    check(os.path.isfile(os.path.join(copy, "pack.json")), f"the pack is on the stick ({copy})")
+    check(not os.path.exists(os.path.join(copy, ".lantai-edit")),
+          "the editor's own folder (journal, thumbnails, trash) is not copied")
+    proc = subprocess.run([args.lantai, "validate", copy], capture_output=True, text=True)
+    check(proc.returncode == 0, "the copy on the stick validates: " + proc.stdout.strip()[-200:])
+
+
 def scenario_recover(args, pack, item):
     # An edit, then kill -9 before saving.
     proc, state_file = run_editor(args, args.editor, [
@@ -262,6 +304,7 @@ def main():
     shutil.rmtree(args.out, ignore_errors=True)
     os.makedirs(args.out)
     pack, item = scenario_build(args)
+    scenario_publish(args, pack)
     scenario_recover(args, pack, item)
     scenario_read_only(args, pack)
     print(f"{len(FAILURES)} failures")

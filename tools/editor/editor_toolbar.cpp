@@ -83,15 +83,20 @@ void recentMenu(EditorContext& ctx) {
 }
 
 void publishMenu(EditorContext& ctx) {
-    if (!ImGui::BeginMenu("发布 Publish", ctx.doc.isOpen() && !ctx.publish.running())) return;
+    const bool menu = ImGui::BeginMenu("发布 Publish", ctx.doc.isOpen() && !ctx.publish.running());
+    ctx.targets.mark("menu:publish", true);
+    if (!menu) return;
     const fs::path pack = ctx.doc.session().root();
     if (ImGui::MenuItem("构建内容包 Build the pack")) {
         if (report(ctx, ctx.doc.session().save()))
             ctx.publish.start("构建 Build", {{PublishJob::cli(), "build", pack.string()}});
     }
+    ctx.targets.mark("menu:publish:build");
     if (ImGui::MenuItem("导出云展厅… Export the cloud gallery…"))
         ask(ctx, PathPrompt::ExportGallery);
+    ctx.targets.mark("menu:publish:gallery");
     if (ImGui::MenuItem("复制到U盘… Copy to a USB stick…")) ask(ctx, PathPrompt::CopyToUsb);
+    ctx.targets.mark("menu:publish:usb");
     ImGui::EndMenu();
 }
 
@@ -270,6 +275,17 @@ void drawDialogs(EditorContext& ctx) {
                     job.ok          ? "√ 完成 done"
                     : job.cancelled ? "已取消 cancelled"
                                     : "× 失败 failed");
+            }
+            // The output names files and folders in any script (a pack called 我的展览): its
+            // characters join the atlas, once per new output.
+            static std::size_t fedLines = 0;
+            static std::string fedLast;
+            if (job.lines.size() != fedLines ||
+                (!job.lines.empty() && job.lines.back() != fedLast)) {
+                for (const auto& line : job.lines)
+                    ctx.fonts.add(line);
+                fedLines = job.lines.size();
+                fedLast = job.lines.empty() ? std::string() : job.lines.back();
             }
             ImGui::BeginChild("output");
             for (const auto& line : job.lines)
