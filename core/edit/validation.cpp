@@ -137,7 +137,7 @@ std::optional<FieldRef> locateDiagnostic(const Pack& pack, const Diagnostic& dia
 }
 
 ValidationRequest validationRequest(const EditSession& session) {
-    ValidationRequest request{session.pack(), session.revision()};
+    ValidationRequest request{session.pack(), session.revision(), session.translations()};
     refreshSourceRefs(request.pack);
     return request;
 }
@@ -153,6 +153,7 @@ ValidationReport runValidation(const ValidationRequest& request, const KioskFont
     report.diagnostics.reserve(diagnostics.items().size());
     for (const auto& d : diagnostics.items())
         report.diagnostics.push_back({d, locateDiagnostic(request.pack, d)});
+    report.translation = translationReport(request.pack, request.translations);
     return report;
 }
 

@@ -16,10 +16,12 @@ namespace lantai::core::edit {
 // with every SourceRef set to where the node is now.
 struct ValidationRequest {
     Pack pack;
-    std::uint64_t revision = 0; // EditSession::revision() when it was taken
+    std::uint64_t revision = 0;     // EditSession::revision() when it was taken
+    TranslationMemory translations; // when each text was last written (for "outdated")
 };
 
-// On the session's thread; copies the pack (about a millisecond for 1000 items).
+// On the session's thread; copies the pack (about a millisecond for 1000 items) and the
+// translation memory.
 ValidationRequest validationRequest(const EditSession& session);
 
 struct LocatedDiagnostic {
@@ -32,6 +34,9 @@ struct ValidationReport {
     std::vector<LocatedDiagnostic> diagnostics; // the validator's order
     std::size_t errors = 0;
     std::size_t warnings = 0;
+    // The untranslated and outdated texts of the same snapshot (translationReport): the fields
+    // panel's marks, made here rather than on the UI thread (1.5 ms a revision for 1000 items).
+    TranslationReport translation;
 };
 
 // core/pack's validatePack on the snapshot, then (given `fonts`) core/i18n's glyph check: the

@@ -271,6 +271,12 @@ def scenario_recover(args, pack, item):
     time.sleep(0.5)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    # The state each step wrote: SDL was told to open the input method's candidate window at the
+    # text cursor of the field being typed in (fcitx5/IBus place it there), not at a corner.
+    with open(state_file, encoding="utf-8") as f:
+        spot = json.load(f).get("input_method") or {}
+    check(spot.get("field") == "field:title:en" and spot.get("height", 0) > 0,
+          f"the candidate window goes to the text cursor of the field typed in ({spot})")
     check(load_pack(pack)["exhibitions"] is not None, "pack.json intact after kill -9")
     titles = [i["title"].get("en", "") for i in items_of(load_pack(pack))]
     check("A family letter from Shanghai" not in titles, "the unsaved edit is not in pack.json")

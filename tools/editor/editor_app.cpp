@@ -550,6 +550,16 @@ nlohmann::json EditorApp::stateJson() const {
                                       {"running", m_publish->running()},
                                       {"finished", job.finished},
                                       {"ok", job.ok}};
+    if (const auto spot = EditorWindow::inputMethodSpot()) {
+        // The text field under the spot: the candidate window opens at the field being typed in.
+        const auto field = m_targets.at(
+            ImVec2(static_cast<float>(spot->x) + 1, static_cast<float>(spot->y + spot->height / 2)),
+            "field:");
+        state["input_method"] = {{"x", spot->x},
+                                 {"y", spot->y},
+                                 {"height", spot->height},
+                                 {"field", field.value_or("")}};
+    }
     state["catalogue"] = catalogueDialogState();
     if (!m_doc->isOpen()) return state;
     const auto& session = m_doc->session();

@@ -16,9 +16,12 @@ namespace {
 // Dear ImGui 1.86's SDL2 backend never tells SDL where the text cursor is, so the input
 // method's candidate window (fcitx5, IBus) opens at a corner of the screen (ImGui PR #6071).
 // ImGui calls this with the cursor of the active text field; SDL passes it to the IME.
+std::optional<InputMethodSpot> g_inputMethodSpot; // main thread only
+
 void placeInputMethod(int x, int y) {
     SDL_Rect rect{x, y, 1, static_cast<int>(ImGui::GetTextLineHeight())};
     SDL_SetTextInputRect(&rect);
+    g_inputMethodSpot = InputMethodSpot{x, y, rect.h};
 }
 
 } // namespace
@@ -117,6 +120,10 @@ void EditorWindow::newBackendFrame() {
 
 void EditorWindow::newImGuiFrame() {
     ImGui::NewFrame();
+}
+
+std::optional<InputMethodSpot> EditorWindow::inputMethodSpot() {
+    return g_inputMethodSpot;
 }
 
 void EditorWindow::render() {

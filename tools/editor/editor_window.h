@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,12 @@ struct WindowOptions {
     int width = 1600;
     int height = 1000;
     std::string title = "兰台编辑器 Lantai Editor";
+};
+
+// Where the input method's candidate window was last told to open (the active text field's
+// cursor, window pixels): what SDL_SetTextInputRect got.
+struct InputMethodSpot {
+    int x = 0, y = 0, height = 0;
 };
 
 // What one pump of the event queue brought besides ImGui's input.
@@ -58,6 +65,8 @@ class EditorWindow {
     SDL_Window* window() const { return m_window; }
     ImGuiContext* imgui() const { return m_imgui; }
     const std::string& glRenderer() const { return m_glRenderer; }
+    // Where the candidate window goes (nullopt until a text field was active).
+    static std::optional<InputMethodSpot> inputMethodSpot();
 
   private:
     SDL_Window* m_window = nullptr;

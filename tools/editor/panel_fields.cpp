@@ -159,13 +159,9 @@ void drawFieldsPanel(EditorContext& ctx) {
         return;
     }
     const bool readOnly = ctx.doc.session().readOnly();
-    // Translation marks for this node's texts, recomputed once per revision.
-    static std::uint64_t cachedRevision = ~std::uint64_t(0);
-    static edit::TranslationReport translation;
-    if (cachedRevision != ctx.doc.session().revision()) {
-        translation = ctx.doc.session().translationStatus();
-        cachedRevision = ctx.doc.session().revision();
-    }
+    // Translation marks for this node's texts: made with the validation, on its worker (a few
+    // frames after an edit, not on every revision here).
+    const edit::TranslationReport& translation = ctx.doc.report().translation;
     std::map<std::string, std::pair<bool, bool>> marks;
     for (const auto& status : translation.fields)
         if (status.field.node == node)

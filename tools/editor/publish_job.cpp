@@ -61,7 +61,8 @@ void PublishJob::start(std::string title, std::vector<Step> steps) {
 
 void PublishJob::cancel() {
     m_cancel = true;
-    if (const int pid = m_pid.load(); pid > 0) ::kill(pid, SIGTERM);
+    // The step's whole process group: a shell step's children too.
+    if (const int pid = m_pid.load(); pid > 0) ::kill(-pid, SIGTERM);
 }
 
 PublishJob::State PublishJob::state() const {
@@ -87,6 +88,7 @@ void PublishJob::run(std::vector<Step> steps) {
         }
         const pid_t pid = ::fork();
         if (pid == 0) {
+            ::setpgid(0, 0);
             ::dup2(pipefd[1], 1);
             ::dup2(pipefd[1], 2);
             ::close(pipefd[0]);
@@ -99,7 +101,9 @@ void PublishJob::run(std::vector<Step> steps) {
             ::_exit(127);
         }
         ::close(pipefd[1]);
+        if (pid > 0) ::setpgid(pid, pid); // either side may run first
         m_pid = pid;
+        if (m_cancel && pid > 0) ::kill(-pid, SIGTERM); // cancelled while it was starting
         std::string pending;
         std::array<char, 4096> buffer{};
         ssize_t n;
@@ -115,7 +119,16 @@ void PublishJob::run(std::vector<Step> steps) {
             if (m_wake) m_wake();
         }
         ::close(pipefd[0]);
+        if (!pending.empty()) { // a last line without a newline
+            std::lock_guard lock(m_mutex);
+            m_state.lines.push_back(pending);
+            if (m_state.lines.size() > 200) m_state.lines.erase(m_state.lines.begin());
+        }
         int status = 0;
+        if (pid < 0) {
+            ok = false;
+            break;
+        }
         ::waitpid(pid, &status, 0);
         m_pid = 0;
         ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;

@@ -111,6 +111,30 @@ TEST(EditTranslation, CountsMissingAndOutdatedEnglish) {
     EXPECT_EQ(session->translationStatus().outdatedCount, 1u);
 }
 
+TEST(EditTranslation, TheValidationWorkerMakesTheSameReport) {
+    // The editor's fields panel reads the marks from the validation report (made on its worker
+    // from a snapshot): they must be the session's own, outdated English included.
+    PackCopy copy(test::kPacks / "valid-minimal");
+    auto session = openOrFail(copy.path());
+    const FieldRef caption{NodeRef::item("letter-1931"), "/caption"};
+    ASSERT_TRUE(session->setText(caption, Language::Zh, "手写信札，两页"));
+    const ValidationRequest request = validationRequest(*session);
+    // Edits after the snapshot do not reach the worker's copy.
+    ASSERT_TRUE(session->setText(caption, Language::En, "Handwritten letter, two pages"));
+    const TranslationReport worker = runValidation(request).translation;
+    ASSERT_TRUE(session->undo());
+    const TranslationReport own = session->translationStatus();
+    EXPECT_EQ(worker.textCount, own.textCount);
+    EXPECT_EQ(worker.missingCount, own.missingCount);
+    EXPECT_EQ(worker.outdatedCount, 1u);
+    ASSERT_EQ(worker.fields.size(), own.fields.size());
+    for (std::size_t i = 0; i < own.fields.size(); ++i) {
+        EXPECT_EQ(worker.fields[i].field, own.fields[i].field) << i;
+        EXPECT_EQ(worker.fields[i].missingEnglish, own.fields[i].missingEnglish) << i;
+        EXPECT_EQ(worker.fields[i].englishOutdated, own.fields[i].englishOutdated) << i;
+    }
+}
+
 // ---- quiz checklist ------------------------------------------------------------------------
 
 std::vector<ChecklistEntry::Kind> kinds(const BankChecklist& list) {
