@@ -15,6 +15,7 @@
 #include <ctime>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <malloc.h>
 #include <sstream>
 #include <unistd.h>
 
@@ -276,6 +277,14 @@ int EditorApp::run() {
         else if (!fontError.empty())
             core::logError(fontError);
         m_phases.mark("editor-font-atlas");
+        // A burst of work just ended (a pack opened, a drop copied and thumbnailed): glibc keeps
+        // the freed decode and upload buffers in the heap, where later ones leave it fragmented
+        // (the 1000-item pack open took 226 or 435 MB PSS from run to run). Returned once here.
+        if (const bool idle = isIdle(); idle != m_wasIdle) {
+            if (idle) malloc_trim(0);
+            m_wasIdle = idle;
+        }
+        m_phases.mark("heap-trim");
         m_quietFrames = active ? 0 : std::min(m_quietFrames + 1, kQuietFrames + 1);
         const bool backgroundDue =
             background && nowSeconds() - m_lastFrameAt >= kBackgroundFrameSeconds;

@@ -73,6 +73,7 @@ class EditorApp {
     int m_quietFrames = 0;          // frames in a row with nothing new to show
     double m_lastFrameAt = 0;       // nowSeconds() when the last frame was presented
     bool m_previewDeferred = false; // this iteration left the preview to the next one
+    bool m_wasIdle = false;         // isIdle() in the last iteration (a trim when it turns true)
     double m_startupMs = -1;        // process start -> first frame with the pack and its preview
     // Main-thread time of each drawn frame of the current script step (at most 100,000): from
     // the end of the event wait through polling the workers, the preview's update and render,
