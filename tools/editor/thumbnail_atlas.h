@@ -27,7 +27,6 @@ class ThumbnailAtlas {
     AtlasCell resize(AtlasCell cell, int width, int height) const;
     std::size_t pagesUsed() const;
     int cellsPerPage() const { return m_perRow * m_perRow; }
-    int pageSize() const { return m_pageSize; }
     void reset() { m_next = 0; }
 
   private:
